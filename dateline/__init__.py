@@ -1,0 +1,7 @@
+"""dateline: news articles in; who did what to whom, where, when, and who said what, with evidence spans, out."""
+
+from dateline.article import SCHEMA, Article
+from dateline.pipeline import analyze
+
+__all__ = ["SCHEMA", "Article", "analyze"]
+__version__ = "0.1.0"
