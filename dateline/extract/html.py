@@ -62,7 +62,7 @@ def extract_html(html: str, url: str | None = None) -> PageContent:
         sections=[c for c in (document.categories or []) if c],
         site_name=document.sitename,
         url=document.url or url,
-        language=document.language,
+        language=document.language or _declared_language(tree),
         description=document.description,
     )
 
@@ -278,7 +278,19 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+# Bylines often carry the job next to the name ("ROBERT BURNS; AP National Security Writer").
+_ROLE = re.compile(r"\b(writer|correspondent|reporter|editor|columnist|contributor|staff|wire services?)\b", re.I)
+
+
 def _split_authors(author: str | None) -> list[str]:
     if not author:
         return []
-    return [name.strip() for name in author.split(";") if name.strip()]
+    names = [name.strip() for name in author.split(";")]
+    # "ROBERT BURNS" reads as a name once title-cased; a lone "CNN" or "PTI" is an acronym and stays.
+    return [name.title() if name.isupper() and " " in name else name for name in names if name and not _ROLE.search(name)]
+
+
+def _declared_language(tree: HtmlElement) -> str | None:
+    """The page's own ``<html lang="en-US">``, as a two-letter code."""
+    match = re.match(r"[a-z]{2,3}\b", (tree.get("lang") or "").strip().lower())
+    return match.group(0) if match else None
