@@ -1,16 +1,18 @@
 """Article-body extraction benchmark: dateline against trafilatura and 18 peer tools on the Zyte gold set.
 
-Data: ../shared/benchmarks/article-extraction/ (91 news/blog pages, the human-checked body of each, and the
+Data: ../shared/benchmarks/article-extraction/ (91 news and blog pages, the human-checked body of each, and the
 outputs of 18 peer tools on the same pages), read in place, never copied into this repository.
 
-Metric, as in the Zyte article-extraction-benchmark: tokens are unicode ``\\w+`` runs; each text becomes a bag
-of word 4-gram shingles with counts (a text of fewer than 4 tokens gives one shingle of what there is). Per
-document tp = sum of min(counts), fp = what the prediction has in excess, fn = what the truth has in excess;
-the three are then divided by their sum (tp + fp + fn) so that each document weighs the same, whatever its
-length. Precision = sum tp / (sum tp + sum fp) over documents, recall = sum tp / (sum tp + sum fn), F1 their
-harmonic mean. This pooled form is the headline (it is Zyte's code, and it reproduces the published trafilatura
-figure region, ~0.95). The shared README's wording ("mean over documents of per-document P and R") is a
-slightly different form; ``--mean-form`` prints that one too.
+Metric: the Zyte article-extraction-benchmark's. Tokens are unicode ``\\w+`` runs; a text becomes a bag of word
+4-gram shingles with counts (a text of fewer than 4 tokens gives one shingle of what it has). Per document
+tp = sum of min(counts), fp = what the prediction has in excess, fn = what the truth has in excess, and the three
+are divided by their sum (tp + fp + fn, when not 0) so that every document weighs the same whatever its length.
+
+The headline is Zyte's pooled form: precision = sum tp / (sum tp + sum fp) over the documents, recall likewise
+with fn, F1 their harmonic mean (``score``). Checked against the published figures: trafilatura run live here
+scores F1 0.962 and its published output 0.964 on these 91 pages, against 0.958 published for the whole set.
+The shared README words the metric as the mean over documents of per-document P and R, F1 of the two means;
+``--mean-form`` prints that form too (same order at the top; lower for tools that miss whole pages).
 
 Run: ``python bench/extraction.py [--data PATH] [--worst N] [--mean-form]``.
 """
@@ -125,13 +127,18 @@ def main(argv: list[str] | None = None) -> int:
     truths, urls = load_gold(data)
     pages = {doc_id: load_html(data, doc_id) for doc_id in truths}
 
-    extract_html(next(iter(pages.values())))  # warm up: lazy imports and tables load once per process
+    # Warm up both first: lazy imports and word lists load once per process, not once per page.
+    extract_html(next(iter(pages.values())))
+    trafilatura.extract(next(iter(pages.values())))
     start = time.perf_counter()
     ours = {doc_id: extract_html(html, url=urls[doc_id]).text for doc_id, html in pages.items()}
     elapsed = time.perf_counter() - start
+    start = time.perf_counter()
     live = {doc_id: trafilatura.extract(html, url=urls[doc_id]) or "" for doc_id, html in pages.items()}
+    elapsed_live = time.perf_counter() - start
 
-    systems = {"dateline": ours, "trafilatura 2.3.1 (live, defaults)": live}
+    live_name = f"trafilatura {trafilatura.__version__} (live, defaults)"
+    systems = {"dateline": ours, live_name: live}
     systems.update({f"{name} (peer output)": outputs for name, outputs in load_peers(data).items()})
     rows = sorted(((score(out, truths), name) for name, out in systems.items()), key=lambda r: -r[0].f1)
     width = max(len(name) for _, name in rows)
@@ -139,12 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'system':<{width}}  precision  recall     F1")
     for s, name in rows:
         print(f"{name:<{width}}  {s.precision:9.3f}  {s.recall:6.3f}  {s.f1:5.3f}")
-    print(f"\ndateline: {len(pages) / elapsed:.0f} pages/s ({elapsed:.2f} s for {len(pages)} pages, one process)")
+    print(f"\ndateline: {len(pages) / elapsed:.0f} pages/s ({elapsed:.2f} s for {len(pages)} pages, one process, "
+          f"title, date and authors included); trafilatura.extract alone: {len(pages) / elapsed_live:.0f} pages/s")
 
     if args.mean_form:
-        print("\nmean-of-documents form (shared README wording):")
-        for name, out in systems.items():
-            s = score_mean_form(out, truths)
+        print("\nmean-of-documents form (the shared README's wording):")
+        rows = sorted(((score_mean_form(out, truths), name) for name, out in systems.items()), key=lambda r: -r[0].f1)
+        for s, name in rows:
             print(f"{name:<{width}}  {s.precision:9.3f}  {s.recall:6.3f}  {s.f1:5.3f}")
     if args.worst:
         print(f"\ndateline's {args.worst} worst documents (F1, id, url):")

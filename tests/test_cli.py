@@ -40,7 +40,8 @@ def test_seed_as_an_analyst_reads_it(capsys, seed_text):
     assert (article["published"], article["published_source"]) == ("2016-04-30", "caption")
     assert any("caption" in w for w in article["warnings"])
     assert article["language"] == "en"
-    for field in ("entities", "actors", "quotes", "places", "events"):
+    assert article["entities"] and article["actors"]
+    for field in ("quotes", "places", "events"):  # their stages have not landed yet
         assert article[field] == []
 
 

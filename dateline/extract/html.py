@@ -1,13 +1,14 @@
-"""Web pages: the article body and its metadata, with trafilatura (htmldate for the date when it finds none).
+"""Web pages: the article body and its metadata, with trafilatura (which asks htmldate for the date).
 
-trafilatura runs in precision mode, which on news drops most teasers and widgets that its balanced mode keeps.
-Its readability/jusText fallbacks cost a third of the time and only change the result when its own pass comes
-back short or without paragraphs, so they run only then. Its output tree then gets three small cleanups, one
-for each kind of boilerplate it still lets through on news pages:
+trafilatura runs in precision mode, which on news keeps fewer teasers and widgets than its balanced mode. Its
+readability/jusText fallbacks take a third of its time and change the result only when its own pass comes back
+short or without paragraphs, so they run only then. Around it, small fixes for what it still gets wrong on news:
 
-- the headline and standfirst repeated at the top of the body (they are the title and description fields);
-- teaser blocks: lists and runs of headings that are wholly links, "Related:" / "READ MORE" lines;
-- calls to action at the very end: newsletter, follow us on, tips, copyright, get the app, comments.
+- before: embedded tweets are unmarked so that they stay (quotes), hover cards are cut out of sentences;
+- after, on its output tree: the headline, standfirst and byline repeated at the top of the body go (they are
+  the title, description and authors fields); so do teaser blocks (lists and rows of headings that are wholly
+  links, "Related:" / "READ MORE" lines) and calls to action at the very end (newsletter, follow us on, tips,
+  copyright, get the app, comments).
 
 Measured with ``python bench/extraction.py`` on the Zyte article-extraction gold set (see bench/README.md).
 """
@@ -18,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 
 import trafilatura
-from htmldate import find_date
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
@@ -45,6 +45,7 @@ def extract_html(html: str, url: str | None = None) -> PageContent:
     if tree is None:  # empty or not HTML at all
         return PageContent(text="", url=url)
     _unmark_embedded_posts(tree)
+    _drop_hover_cards(tree)
     document = _trafilatura(tree, url, fast=True, with_metadata=True)
     if document is None or _needs_fallbacks(document):
         rescued = _trafilatura(tree, url, fast=False, with_metadata=False)
@@ -53,12 +54,17 @@ def extract_html(html: str, url: str | None = None) -> PageContent:
             document.body = document.text = None
         if rescued is not None:
             document.body, document.text = rescued.body, rescued.text
-    text = _paragraphs(xmltotxt(_clean_body(document, tree), include_formatting=False)) if document.body is not None else ""
+    authors = _split_authors(document.author)
+    text = ""
+    if document.body is not None:
+        body = _clean_body(document.body, tree, document.title or "", document.description or "", authors)
+        text = _paragraphs(xmltotxt(body, include_formatting=False))
     return PageContent(
         text=text,
         title=document.title,
-        published=document.date or find_date(tree, url=url, original_date=True),
-        authors=_split_authors(document.author),
+        # trafilatura's metadata pass already ran htmldate (original date, extensive search): no second try.
+        published=document.date,
+        authors=authors,
         sections=[c for c in (document.categories or []) if c],
         site_name=document.sitename,
         url=document.url or url,
@@ -67,11 +73,6 @@ def extract_html(html: str, url: str | None = None) -> PageContent:
     )
 
 
-# Hover cards (a name's photo and latest headlines) sit inside paragraphs, hidden until the mouse is over them.
-_HOVER_WIDGETS = (
-    "//*[contains(@class, 'tooltip') or contains(@class, 'popover') or contains(@class, 'hovercard')"
-    " or contains(@class, 'rollover')]"
-)
 # Below this many characters a news body is suspect: that is where trafilatura's fallbacks find more.
 _SHORT_BODY = 1000
 
@@ -91,6 +92,24 @@ def _unmark_embedded_posts(tree: HtmlElement) -> None:
             quote, wrapper = wrapper, wrapper.getparent()
 
 
+_HOVER_WIDGETS = "|".join(f"//*[contains(@class, '{name}')]" for name in ("tooltip", "popover", "hovercard", "rollover"))
+
+
+def _drop_hover_cards(tree: HtmlElement) -> None:
+    """Hover cards (a person's photo and latest headlines) sit inside paragraphs, hidden until the mouse is over
+    the name; their text would run into the sentence.
+
+    Only the card goes, not its wrapper: that holds the name itself ("threatened to kill Rep. Ilhan Omar"). A card
+    is the innermost hover widget with a picture or several links; a glossary tooltip (plain text) stays."""
+    widgets = tree.xpath(_HOVER_WIDGETS)
+    inside = set(widgets)
+    for element in widgets:
+        if any(inner in inside for inner in element.iterdescendants()):
+            continue
+        if element.find(".//img") is not None or len(element.findall(".//a")) >= 2:
+            element.drop_tree()  # keeps the text that follows the card
+
+
 def _trafilatura(tree: HtmlElement, url: str | None, fast: bool, with_metadata: bool):
     return trafilatura.bare_extraction(
         tree,  # bare_extraction copies a tree it is given, so ours stays intact for the link index below
@@ -100,7 +119,6 @@ def _trafilatura(tree: HtmlElement, url: str | None, fast: bool, with_metadata: 
         include_comments=False,
         include_tables=True,  # results tables, standings, figures are article content
         with_metadata=with_metadata,
-        prune_xpath=_HOVER_WIDGETS,
     )
 
 
@@ -109,18 +127,22 @@ def _needs_fallbacks(document) -> bool:
     return len(document.text or "") < _SHORT_BODY or document.body.find(".//p") is None
 
 
-def _clean_body(document, tree: HtmlElement) -> _Element:
-    body = document.body
-    _drop_repeated_headline(body, document.title or "", document.description or "")
+def _clean_body(body: _Element, tree: HtmlElement, title: str, description: str, authors: list[str]) -> _Element:
+    _drop_headline_and_byline(body, title, description, authors)
     _drop_teasers(body, _link_share(tree))
     _drop_trailing_calls_to_action(body)
     return body
 
 
-# --- the headline and standfirst ---------------------------------------------------------------------------
+# --- the headline, standfirst and byline ------------------------------------------------------------------
 
-def _drop_repeated_headline(body: _Element, title: str, description: str) -> None:
-    """Before the first paragraph, drop the h1, and headings or lines that restate the title or description."""
+# "By Jane Doe", "5:45 AM PST 11/19/2019 by ...", "3 min read", "Reading time: 1 minute".
+_BYLINE = re.compile(r"^(By|BY)\s|\b\d+ (min|minute)s? read\b|^([Rr]eading time|[Tt]empo de leitura|[Ll]esezeit)\b")
+
+
+def _drop_headline_and_byline(body: _Element, title: str, description: str, authors: list[str]) -> None:
+    """Before the first paragraph of the article, drop the h1, headings or lines that restate the title or the
+    description (the standfirst), and a short byline or reading-time line."""
     for element in list(body):
         text = _text(element)
         if not text:
@@ -130,6 +152,10 @@ def _drop_repeated_headline(body: _Element, title: str, description: str) -> Non
         ):
             body.remove(element)
         elif element.tag == "p" and _restates(text, title, 0.9) and len(_words(text)) <= len(_words(title)) + 2:
+            body.remove(element)
+        elif element.tag == "p" and len(_words(text)) <= 12 and (
+            _BYLINE.search(text) or any(" " in name and name in text for name in authors)
+        ):
             body.remove(element)
         else:
             break

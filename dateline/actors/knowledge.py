@@ -1,0 +1,162 @@
+"""What dateline knows of actors, from `data/actors/*.toml`: states, their organs, roles, IGOs and groups.
+
+Organs are written once as templates ("{demonym} foreign ministry") and expanded over every state here, so that
+"Syrian military" and "Russia's foreign ministry" resolve without a line per country in the data.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    parent: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "name": self.name, "kind": self.kind, "country": self.country, "sector": self.sector,
+            "role": self.role, "aliases": list(self.aliases), "wikidata": self.wikidata,
+        }
+
+
+@dataclass(frozen=True)
+class State:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    capital: str | None
+    capital_aliases: tuple[str, ...]
+    seats: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    wikidata: str | None
+
+    @property
+    def demonym(self) -> str:
+        return self.demonyms[0] if self.demonyms else self.name
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    sector: str
+    organ: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass
+class KnowledgeBase:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    states: dict[str, State] = field(default_factory=dict)
+    roles: list[Role] = field(default_factory=list)
+    # How a state is named in text, case-folded: its names, its capital and seat of power, its demonyms.
+    state_names: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    # Every other actor's names to its id: case-folded, and as written for the case-sensitive ones ("IS", "WHO").
+    names: dict[str, str] = field(default_factory=dict)
+    exact_names: dict[str, str] = field(default_factory=dict)
+    # Ids of the organs expanded from templates: described ("Syrian military") more often than named.
+    organ_ids: set[str] = field(default_factory=set)
+    # Own names of organs ("Pentagon", "Knesset"): names, unlike the template descriptions.
+    named_organs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def actor_named(self, text: str) -> Actor | None:
+        actor_id = self.exact_names.get(text.strip()) or self.names.get(_key(text))
+        return self.actors[actor_id] if actor_id else None
+
+    def government(self, iso3: str) -> Actor:
+        return self.actors[f"{iso3}-GOV"]
+
+    def _add_names(self, actor_id: str, names, case_sensitive=()) -> None:
+        for name in names:
+            if name in case_sensitive:
+                self.exact_names.setdefault(name, actor_id)
+            else:
+                self.names.setdefault(_key(name), actor_id)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold().removeprefix("the ")
+
+
+def _read(name: str) -> dict:
+    with resources.files("dateline.data").joinpath("actors", name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _fill(template: str, state: State, adjectives: tuple[str, ...]) -> list[str]:
+    """A template for one state; with {demonym}, one string for each adjectival form ("US", "American")."""
+    forms = (state.demonym, *adjectives) if "{demonym}" in template else (state.demonym,)
+    return [template.format(name=state.name, demonym=form, capital=state.capital or state.name) for form in forms]
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    adjectives: dict[str, tuple[str, ...]] = {}
+    for entry in _read("states.toml")["state"]:
+        state = State(
+            iso3=entry["iso3"], name=entry["name"], aliases=tuple(entry.get("aliases", ())),
+            capital=entry.get("capital"), capital_aliases=tuple(entry.get("capital_aliases", ())),
+            seats=tuple(entry.get("seats", ())), demonyms=tuple(entry.get("demonyms", ())),
+            wikidata=entry.get("wikidata"),
+        )
+        kb.states[state.iso3] = state
+        adjectives[state.iso3] = tuple(entry.get("adjectives", ()))
+        kb.actors[state.iso3] = Actor(
+            id=state.iso3, name=state.name, kind="state", country=state.iso3, aliases=state.aliases,
+            wikidata=state.wikidata,
+        )
+        for name in (state.name, *state.aliases):
+            kb.state_names.setdefault(_key(name), state.iso3)
+        for name in (state.capital, *state.capital_aliases, *state.seats):
+            if name:
+                kb.capitals.setdefault(_key(name), state.iso3)
+        for demonym in (*state.demonyms, *adjectives[state.iso3]):
+            kb.demonyms.setdefault(_key(demonym), state.iso3)
+
+    organs = _read("organs.toml")
+    for organ in organs["organ"]:
+        for state in kb.states.values():
+            names = [n for t in (organ["name"], *organ.get("aliases", ())) for n in _fill(t, state, adjectives[state.iso3])]
+            names = list(dict.fromkeys(names))
+            actor = Actor(
+                id=f"{state.iso3}-{organ['key']}", name=names[0], kind=organ["kind"], country=state.iso3,
+                sector=organ["sector"], role=organ.get("role"), aliases=tuple(names[1:]),
+            )
+            kb.actors[actor.id] = actor
+            kb.organ_ids.add(actor.id)
+            kb._add_names(actor.id, names, organ.get("case_sensitive", ()))
+    for named in organs["named"]:
+        organ = kb.actors[named["id"]]
+        own = tuple(named.get("aliases", ()))
+        name = named.get("name", organ.name)
+        kb.actors[organ.id] = Actor(**{**organ.__dict__, "name": name, "aliases": (*own, *organ.aliases)})
+        kb.named_organs[organ.id] = (name, *own) if "name" in named else own
+        kb._add_names(organ.id, kb.named_organs[organ.id], named.get("case_sensitive", ()))
+
+    for entry in _read("roles.toml")["role"]:
+        kb.roles.append(Role(entry["title"], entry["sector"], entry.get("organ"), tuple(entry.get("aliases", ()))))
+
+    for file in ("igos.toml", "groups.toml"):
+        for entry in _read(file)["actor"]:
+            actor = Actor(
+                id=entry["id"], name=entry["name"], kind=entry["kind"], country=entry.get("country"),
+                sector=entry.get("sector"), aliases=tuple(entry.get("aliases", ())),
+                wikidata=entry.get("wikidata"), parent=entry.get("parent"),
+            )
+            kb.actors[actor.id] = actor
+            kb._add_names(actor.id, (actor.name, *actor.aliases), entry.get("case_sensitive", ()))
+    return kb

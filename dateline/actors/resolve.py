@@ -1,0 +1,408 @@
+"""Mentions to canonical actors, within one article.
+
+An analyst reading "Moscow will not seek a halt ..., Russia's deputy foreign minister said Saturday" followed by
+"Gennady Gatilov said" knows three things a named-entity tagger does not: Moscow here is the Russian government,
+not a city; the deputy foreign minister is Gatilov; and every later "Gatilov" is the same man. The rules below do
+that reading, in the order of the text:
+
+- names: the knowledge base (states, organs, IGOs, groups) first, then people and organisations it lacks, who are
+  still actors (kind guessed from the name, country from the context);
+- metonymy: a country, capital or seat of power that acts (subject, object, agent, "pressure on Damascus") is its
+  government; one that only locates ("in Aleppo", "the situation in Syria") is a place, not an actor;
+- descriptions: a title with its country ("Russia's deputy foreign minister", "the Syrian military") is a person
+  with a role or a state organ; a title right before a name gives that person the role;
+- coreference: a surname alone, "the group", "the government", "he"/"she", and a lede's unnamed official named in
+  the next sentences, each link back to the actor they stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from dateline.actors.knowledge import Actor, KnowledgeBase, Role, _key, knowledge_base
+from dateline.article import Article
+
+# Prepositions after which a place name locates something rather than acting or being acted on.
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within", "from",
+             "through", "over", "along", "toward", "towards", "to", "of", "across", "beyond", "off", "outside"}
+_AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "appos", "attr"}
+# Definite descriptions and the kinds of actor they can stand for.
+_DESCRIPTIONS = {
+    "group": {"armed_group", "opposition", "party", "ngo", "other"},
+    "movement": {"armed_group", "opposition", "party", "other"},
+    "militia": {"armed_group"},
+    "organization": {"armed_group", "opposition", "party", "ngo", "igo", "other"},
+    "organisation": {"armed_group", "opposition", "party", "ngo", "igo", "other"},
+    "committee": {"opposition", "igo", "other"},
+    "coalition": {"armed_group", "opposition", "party", "other"},
+    "alliance": {"armed_group", "opposition", "party", "igo", "other"},
+    "party": {"party"},
+    "bloc": {"party", "igo", "opposition"},
+    "rebels": {"armed_group"},
+    "militants": {"armed_group"},
+}
+_GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV", "government forces": "MIL",
+                     "government troops": "MIL", "army": "MIL", "military": "MIL"}
+_PRONOUNS = {"he", "she", "him", "her"}
+_ORG_KINDS = (
+    (re.compile(r"\b(?:Front|Brigades?|Army|Battalions?|Militia|Forces|Liberation|Mujahideen|Jaysh|Jaish|Harakat|Ansar|Katibat?)\b"), "armed_group", "REB"),
+    (re.compile(r"\b(?:Party|Congress|League|Alliance)\b"), "party", "PTY"),
+    (re.compile(r"\b(?:Ministry|Government|Council of Ministers|Cabinet|Presidency|Parliament|Senate|Assembly)\b"), "government", "GOV"),
+    (re.compile(r"\b(?:News|TV|Television|Radio|Press|Times|Post|Agency|Journal|Herald|Gazette)\b"), "media", "MED"),
+    (re.compile(r"\b(?:Inc|Ltd|Corp|Corporation|Company|Group|Bank|Holdings|LLC|PLC|AG|SA)\b\.?"), "business", "BUS"),
+    (re.compile(r"\b(?:Watch|Amnesty|Foundation|Red Cross|Red Crescent|Doctors|Relief|Rights)\b"), "ngo", "NGO"),
+    (re.compile(r"\b(?:Committee|Coalition|Opposition|Council|Commission)\b"), "opposition", "OPP"),
+    (re.compile(r"\b(?:University|College|Institute|School)\b"), "other", "EDU"),
+)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    actor: str
+    kind: str  # name, title, description, pronoun
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "actor": self.actor, "kind": self.kind}
+
+
+@dataclass
+class _Person:
+    actor: Actor
+    surname: str
+    first_sentence: int
+
+
+@dataclass
+class _Reading:
+    """What has been read of one article so far."""
+
+    kb: KnowledgeBase
+    doc: Doc
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    persons: dict[str, _Person] = field(default_factory=dict)  # surname -> person
+    unnamed_officials: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, actor)
+
+    def mention(self, span: Span | Token, actor: Actor, kind: str) -> Actor:
+        start = span.start_char if isinstance(span, Span) else span.idx
+        end = span.end_char if isinstance(span, Span) else span.idx + len(span)
+        self.actors.setdefault(actor.id, actor)
+        self.mentions.append(Mention(start, end, self.doc.text[start:end], actor.id, kind))
+        return actor
+
+    def dominant_country(self, before: int) -> str | None:
+        """The country most mentioned before a point (the latest on a tie): whose "the government" it is."""
+        counts: dict[str, tuple[int, int]] = {}
+        for order, mention in enumerate(m for m in self.mentions if m.start < before):
+            country = self.actors[mention.actor].country
+            if country:
+                counts[country] = (counts.get(country, (0, 0))[0] + 1, order)
+        return max(counts, key=counts.get) if counts else None
+
+    def latest(self, before: int, accept) -> Actor | None:
+        for mention in reversed(self.mentions):
+            if mention.start < before and accept(self.actors[mention.actor]):
+                return self.actors[mention.actor]
+        return None
+
+
+def resolve_actors(article: Article, doc: Doc) -> None:
+    """Fill the article's entities, actors and actor mentions from its parsed text."""
+    reading = _Reading(knowledge_base(), doc)
+    sentences = {sent.start: i for i, sent in enumerate(doc.sents)}
+    sentence_of = [0] * len(doc)
+    for sent in doc.sents:
+        for token in sent:
+            sentence_of[token.i] = sentences[sent.start]
+
+    titles = _title_spans(doc, reading.kb)
+    taken: set[int] = set()
+    entity_actor: dict[tuple[int, int], str | None] = {}
+    events = sorted(
+        [(span.start, "title", span) for span in titles]
+        + [(ent.start, "entity", ent) for ent in doc.ents]
+        + [(span.start, "organ", span) for span in _organ_spans(doc, reading.kb)]
+        + [(t.i, "word", t) for t in doc if t.lower_ in _PRONOUNS or t.lower_ in _DESCRIPTIONS or t.lower_ in _GOVERNMENT_WORDS],
+        key=lambda item: (item[0], item[1] != "organ", item[1] != "title"),
+    )
+    for _, what, item in events:
+        if what == "word":
+            if item.i not in taken:
+                _read_word(reading, item, sentence_of)
+            continue
+        if any(i in taken for i in range(item.start, item.end)) and what != "entity":
+            continue
+        if what == "organ":
+            reading.mention(item, reading.kb.actors[item.label_], "description")
+            taken.update(range(item.start, item.end))
+        elif what == "title":
+            actor = _read_title(reading, item, sentence_of)
+            if actor:
+                taken.update(range(item.start, item.end))
+        else:
+            entity_actor[(item.start_char, item.end_char)] = _read_entity(reading, item, sentence_of, taken)
+            taken.update(range(item.start, item.end))
+
+    _surnames_missed_by_the_tagger(reading, taken)
+    article.entities = _entities(reading, entity_actor)
+    counts: dict[str, int] = {}
+    for mention in reading.mentions:
+        counts[mention.actor] = counts.get(mention.actor, 0) + 1
+    article.actors = [{**actor.to_dict(), "mentions": counts[actor.id]} for actor in reading.actors.values()]
+    article.mentions = sorted((m.to_dict() for m in reading.mentions), key=lambda m: m["start"])
+
+
+def _entities(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]) -> list[dict]:
+    """The tagger's entities, corrected by the reading of the article.
+
+    A title or a description that stands for an actor ("Russia's deputy foreign minister", "Iraqi security
+    forces", "the group") is itself an entity, a person or an organisation, and replaces the names nested in it;
+    a country or capital that acts is its government, an organisation, not a place; a known surname is a person
+    whatever the tagger said.
+    """
+    phrases = [m for m in reading.mentions if m.kind in ("title", "description")]
+    entities = [
+        {"start": m.start, "end": m.end, "text": m.text, "actor": m.actor,
+         "label": "PERSON" if reading.actors[m.actor].kind == "person" else "ORG"}
+        for m in phrases
+    ]
+    for ent in reading.doc.ents:
+        if any(m.start <= ent.start_char and ent.end_char <= m.end for m in phrases):
+            continue
+        actor_id = entity_actor.get((ent.start_char, ent.end_char))
+        actor = reading.actors.get(actor_id) if actor_id else None
+        label = ent.label_
+        if actor is not None and actor.kind == "person":
+            label = "PERSON"
+        elif actor is not None and label in ("GPE", "LOC", "FAC") and actor.kind != "state":
+            label = "ORG"
+        entities.append({"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": label,
+                         "actor": actor_id})
+    return sorted(entities, key=lambda e: e["start"])
+
+
+def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int], taken: set[int]) -> str | None:
+    kb, key = reading.kb, _key(ent.text)
+    label = ent.label_
+    last = ent.text.split()[-1]
+    if label in ("PERSON", "ORG", "NORP", "GPE") and last in reading.persons and len(ent) <= 2:
+        return reading.mention(ent, reading.persons[last].actor, "name").id
+    if ent.ent_id_ and ent.ent_id_ in kb.actors:
+        return reading.mention(ent, kb.actors[ent.ent_id_], "name").id
+    if known := kb.actor_named(ent.text):
+        return reading.mention(ent, known, "name").id
+    if key in kb.state_names and label in ("GPE", "ORG", "NORP", "LOC"):
+        iso3 = kb.state_names[key]
+        actor = kb.government(iso3) if _acts(ent) else kb.actors[iso3]
+        return reading.mention(ent, actor, "name").id
+    if key in kb.capitals and label in ("GPE", "ORG", "FAC", "LOC", "NORP"):
+        iso3 = kb.capitals[key]
+        seat = key not in (_key(n) for n in (kb.states[iso3].capital or "", *kb.states[iso3].capital_aliases))
+        if seat or _acts(ent):
+            return reading.mention(ent, kb.government(iso3), "name").id
+        return None  # the city itself: a place, for the places stage
+    if key in kb.demonyms and label == "NORP":
+        return reading.mention(ent, kb.actors[kb.demonyms[key]], "name").id
+    if label == "PERSON":
+        return _read_person(reading, ent, sentence_of).id
+    if label == "ORG":
+        return reading.mention(ent, _unknown_organisation(reading, ent), "name").id
+    return None
+
+
+def _acts(ent: Span) -> bool:
+    """Whether a place name acts or is acted on (Moscow said; pressure on Damascus), rather than locating."""
+    root = ent.root
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ in _AGENT_DEPS or root.dep_ == "poss" and root.head.lower_ in _GOVERNMENT_WORDS:
+        return True
+    if root.dep_ == "pobj":
+        return root.head.lower_ not in _LOCATIVE
+    return False
+
+
+def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
+    names = ent.text.split()
+    surname = names[-1].removesuffix("’s").removesuffix("'s")
+    if surname in reading.persons:
+        return reading.mention(ent, reading.persons[surname].actor, "name")
+    sentence = sentence_of[ent.start]
+    actor = Actor(id=f"person:{_slug(ent.text)}", name=ent.text, kind="person")
+    # A lede's unnamed official ("Russia's deputy foreign minister said") named in the next two sentences.
+    for index, official in reversed(reading.unnamed_officials):
+        if 0 < sentence - index <= 2 and _speaks(ent.root):
+            actor = _with_role(actor, official)
+            reading.unnamed_officials.remove((index, official))
+            _relink(reading, official.id, actor)
+            break
+    reading.persons[surname] = _Person(actor, surname, sentence)
+    return reading.mention(ent, actor, "name")
+
+
+def _speaks(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in ("say", "tell", "add", "state", "announce", "warn", "insist", "claim", "deny", "note", "explain", "stress", "argue")
+
+
+def _with_role(actor: Actor, official: Actor) -> Actor:
+    return Actor(id=actor.id, name=actor.name, kind="person", country=official.country, sector=official.sector,
+                 role=official.role, aliases=actor.aliases)
+
+
+def _relink(reading: _Reading, old_id: str, actor: Actor) -> None:
+    reading.actors.pop(old_id, None)
+    reading.actors[actor.id] = actor
+    for mention in reading.mentions:
+        if mention.actor == old_id:
+            mention.actor = actor.id
+
+
+def _unknown_organisation(reading: _Reading, ent: Span) -> Actor:
+    kind, sector = "other", None
+    for pattern, guessed_kind, guessed_sector in _ORG_KINDS:
+        if pattern.search(ent.text):
+            kind, sector = guessed_kind, guessed_sector
+            break
+    return Actor(id=f"org:{_slug(ent.text)}", name=ent.text, kind=kind, country=_country_before(reading, ent),
+                 sector=sector)
+
+
+def _country_before(reading: _Reading, span: Span) -> str | None:
+    """The country a phrase names just before a span: "Syria's", "Russian", "the Syrian"."""
+    doc, kb = span.doc, reading.kb
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "a", "an", "top", "senior", "former", "then", "acting"):
+        i -= 1
+    if i >= 0 and doc[i].text in ("'s", "’s") and i > 0:
+        j = i - 1
+        while j > 0 and doc[j - 1].ent_iob_ == "I" or (j > 0 and doc[j].ent_iob_ == "I"):
+            j -= 1
+        key = _key(doc[j:i].text)
+        return kb.state_names.get(key) or kb.capitals.get(key)
+    if i >= 0:
+        return kb.demonyms.get(_key(doc[i].text)) or kb.state_names.get(_key(doc[i].text))
+    return None
+
+
+def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor | None:
+    """A title: with a name after it, it gives that person a role; with a country, it is an official."""
+    kb, doc = reading.kb, span.doc
+    role: Role = reading.kb.roles[int(span.label_)]
+    country = _country_before(reading, span)
+    organ = kb.actors.get(f"{country}-{role.organ}") if country and role.organ else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        person_span = next(e for e in doc.ents if e.start == after.i)
+        surname = person_span.text.split()[-1]
+        if surname not in reading.persons:
+            actor = Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text, kind="person",
+                          country=country, sector=role.sector, role=role.title)
+            reading.persons[surname] = _Person(actor, surname, sentence_of[span.start])
+        return None  # the name itself is the mention
+    definite = span.start > 0 and doc[span.start - 1].lower_ == "the" or country is not None
+    if not definite and country is None:
+        return None
+    # "The Russian deputy foreign minister" after Gatilov was named: the same man.
+    for person in reading.persons.values():
+        if person.actor.role == role.title and (country is None or person.actor.country == country):
+            return reading.mention(_with_country_words(span, doc), person.actor, "title")
+    if country is None:
+        return None
+    official = Actor(
+        id=f"{country}:{_slug(role.title)}", name=f"{kb.states[country].name}'s {role.title}", kind="person",
+        country=country, sector=role.sector, role=role.title,
+    )
+    if organ is not None and official.sector is None:
+        official = Actor(**{**official.__dict__, "sector": organ.sector})
+    reading.unnamed_officials.append((sentence_of[span.start], official))
+    return reading.mention(_with_country_words(span, doc), official, "title")
+
+
+def _with_country_words(span: Span, doc: Doc) -> Span:
+    """The whole description: "Russia's deputy foreign minister", not only the title."""
+    i = span.start
+    while i > 0 and (doc[i - 1].text in ("'s", "’s") or doc[i - 1].ent_type_ in ("GPE", "NORP") or doc[i - 1].lower_ == "the"):
+        i -= 1
+    return doc[i:span.end]
+
+
+def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
+    """Pronouns, "the group", "the government": the actor they stand for, from what came before."""
+    kb, word = reading.kb, token.lower_
+    if word in _PRONOUNS:
+        person = reading.latest(token.idx, lambda a: a.kind == "person")
+        if person:
+            reading.mention(token, person, "pronoun")
+        return
+    determiner = token.i > 0 and token.doc[token.i - 1].lower_ == "the"
+    if word in _DESCRIPTIONS and determiner and token.dep_ != "compound":
+        kinds = _DESCRIPTIONS[word]
+        actor = reading.latest(token.idx, lambda a: a.kind in kinds)
+        if actor:
+            reading.mention(token.doc[token.i - 1:token.i + 1], actor, "description")
+        return
+    two = token.doc[token.i:token.i + 2].text.lower()
+    key = two if two in _GOVERNMENT_WORDS else word
+    if key in _GOVERNMENT_WORDS and (determiner or key != word):
+        # "the government", "government forces": of the country the article is about so far.
+        country = reading.dominant_country(token.idx)
+        organ = kb.actors.get(f"{country}-{_GOVERNMENT_WORDS[key]}") if country else None
+        if organ:
+            span = token.doc[token.i - (1 if determiner else 0):token.i + (2 if key != word else 1)]
+            reading.mention(span, organ, "description")
+
+
+def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
+    """A known surname the tagger did not mark ("said Gatilov") is still that person."""
+    covered = {m.start for m in reading.mentions}
+    for token in reading.doc:
+        person = reading.persons.get(token.text)
+        if person and token.idx not in covered and token.i not in taken and token.ent_type_ == "":
+            reading.mention(token, person.actor, "name")
+
+
+@cache
+def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Titles and organ descriptions, matched case-insensitively; built once per loaded model."""
+    kb = knowledge_base()
+    titles = PhraseMatcher(vocab, attr="LOWER")
+    tokenizer = English(vocab=vocab).tokenizer
+    for index, role in enumerate(kb.roles):
+        titles.add(str(index), list(tokenizer.pipe([role.title, *role.aliases])))
+    organs = PhraseMatcher(vocab, attr="LOWER")
+    by_organ: dict[str, list[str]] = {}
+    for actor_id in kb.organ_ids:
+        actor = kb.actors[actor_id]
+        by_organ[actor_id] = [actor.name, *actor.aliases]
+    for actor_id, names in by_organ.items():
+        organs.add(actor_id, list(tokenizer.pipe(names)))
+    return titles, organs
+
+
+def _title_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
+    titles, _ = _matchers(doc.vocab)
+    return _longest(titles(doc, as_spans=True))
+
+
+def _organ_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
+    _, organs = _matchers(doc.vocab)
+    return _longest(organs(doc, as_spans=True))
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    return filter_spans(spans)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("’", "'").removesuffix("'s")).strip("-")

