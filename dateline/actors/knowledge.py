@@ -60,6 +60,7 @@ class KnowledgeBase:
     actors: dict[str, Actor] = field(default_factory=dict)
     states: dict[str, State] = field(default_factory=dict)
     roles: list[Role] = field(default_factory=list)
+    honorifics: frozenset[str] = frozenset()
     # How a state is named in text, case-folded: its names, its capital and seat of power, its demonyms.
     state_names: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
@@ -147,8 +148,10 @@ def knowledge_base() -> KnowledgeBase:
         kb.named_organs[organ.id] = (name, *own) if "name" in named else own
         kb._add_names(organ.id, kb.named_organs[organ.id], named.get("case_sensitive", ()))
 
-    for entry in _read("roles.toml")["role"]:
+    roles = _read("roles.toml")
+    for entry in roles["role"]:
         kb.roles.append(Role(entry["title"], entry["sector"], entry.get("organ"), tuple(entry.get("aliases", ()))))
+    kb.honorifics = frozenset(roles["honorifics"])
 
     for file in ("igos.toml", "groups.toml"):
         for entry in _read(file)["actor"]:

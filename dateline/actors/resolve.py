@@ -89,16 +89,19 @@ class _Reading:
 
     kb: KnowledgeBase
     doc: Doc
+    text: str  # doc.text, kept: spaCy builds it anew on each access
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     persons: dict[str, _Person] = field(default_factory=dict)  # surname -> person
     unnamed_officials: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, actor)
+    # Token where a person's mention starts when a title stands before the name ("Foreign Minister Sergei Lavrov").
+    titled: dict[int, int] = field(default_factory=dict)
 
     def mention(self, span: Span | Token, actor: Actor, kind: str) -> Actor:
         start = span.start_char if isinstance(span, Span) else span.idx
         end = span.end_char if isinstance(span, Span) else span.idx + len(span)
         self.actors.setdefault(actor.id, actor)
-        self.mentions.append(Mention(start, end, self.doc.text[start:end], actor.id, kind))
+        self.mentions.append(Mention(start, end, self.text[start:end], actor.id, kind))
         return actor
 
     def dominant_country(self, before: int) -> str | None:
@@ -119,7 +122,7 @@ class _Reading:
 
 def resolve_actors(article: Article, doc: Doc) -> None:
     """Fill the article's entities, actors and actor mentions from its parsed text."""
-    reading = _Reading(knowledge_base(), doc)
+    reading = _Reading(knowledge_base(), doc, doc.text)
     sentences = {sent.start: i for i, sent in enumerate(doc.sents)}
     sentence_of = [0] * len(doc)
     for sent in doc.sents:
@@ -177,9 +180,8 @@ def _entities(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]
          "label": "PERSON" if reading.actors[m.actor].kind == "person" else "ORG"}
         for m in phrases
     ]
-    for ent in reading.doc.ents:
-        if any(m.start <= ent.start_char and ent.end_char <= m.end for m in phrases):
-            continue
+    doc = reading.doc
+    for ent in doc.ents:
         actor_id = entity_actor.get((ent.start_char, ent.end_char))
         actor = reading.actors.get(actor_id) if actor_id else None
         label = ent.label_
@@ -187,8 +189,20 @@ def _entities(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]
             label = "PERSON"
         elif actor is not None and label in ("GPE", "LOC", "FAC") and actor.kind != "state":
             label = "ORG"
-        entities.append({"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": label,
-                         "actor": actor_id})
+        start = ent.start
+        if label == "PERSON":
+            # A person's mention takes in the title and honorific before the name: "Gen. Joseph Votel".
+            start = reading.titled.get(ent.start, ent.start)
+            while start > 0 and doc[start - 1].text in reading.kb.honorifics:
+                start -= 1
+        entities.append({"start": doc[start].idx, "end": ent.end_char, "text": doc[start:ent.end].text,
+                         "label": label, "actor": actor_id})
+    # What a longer mention covers is part of it, not an entity of its own ("Russian" in "Russian Foreign
+    # Minister Sergei Lavrov", "Syrian" in "the Syrian military").
+    entities = [e for e in entities if not any(
+        o is not e and o["start"] <= e["start"] and e["end"] <= o["end"] and (o["end"] - o["start"]) > (e["end"] - e["start"])
+        for o in entities
+    )]
     return sorted(entities, key=lambda e: e["start"])
 
 
@@ -309,7 +323,8 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
             actor = Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text, kind="person",
                           country=country, sector=role.sector, role=role.title)
             reading.persons[surname] = _Person(actor, surname, sentence_of[span.start])
-        return None  # the name itself is the mention
+        reading.titled[person_span.start] = _with_country_words(span, doc).start
+        return None  # the titled name is the mention
     definite = span.start > 0 and doc[span.start - 1].lower_ == "the" or country is not None
     if not definite and country is None:
         return None
