@@ -48,6 +48,14 @@ def analyze(
     return next(annotate([article], model=model))
 
 
+def analyze_texts(
+    texts: Iterable[str | bytes], *, kind: str = "auto", model: str | None = None, processes: int = 1
+) -> Iterator[Article]:
+    """Analyze many articles given as text, in order, parsed in batches (faster than `analyze` one by one)."""
+    articles = (extract_document(Document(input=f"<text {i}>", content=text), kind) for i, text in enumerate(texts))
+    return annotate(articles, model=model, processes=processes)
+
+
 def analyze_inputs(
     inputs: Iterable[str], *, kind: str = "auto", url: str | None = None, date: str | None = None,
     allow_private: bool = False, model: str | None = None, processes: int = 1,
