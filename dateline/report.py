@@ -33,6 +33,11 @@ def text_report(article: Article) -> str:
     for paragraph in article.text.split("\n\n"):
         lines.extend(textwrap.wrap(paragraph, _WIDTH) or [""])
         lines.append("")
+    if article.actors:
+        lines.append("-- actors")
+        for actor in sorted(article.actors, key=lambda a: -a["mentions"]):
+            facts = ", ".join(str(v) for v in (actor["kind"], actor["country"], actor["sector"], actor["role"]) if v)
+            lines.append(f"  {actor['name']} ({facts}) x{actor['mentions']}")
     if article.removed:
         lines.append("-- removed")
         lines.extend(f"  [{r.kind}] {r.text.splitlines()[0][:_WIDTH]}" for r in article.removed)
