@@ -96,3 +96,30 @@ def test_every_entity_has_its_span_and_actors_are_listed_once(seed):
     ids = [a["id"] for a in seed.actors]
     assert len(ids) == len(set(ids))
     assert {m["actor"] for m in seed.mentions} == set(ids)
+
+
+def test_people_named_once_in_full_are_followed_through_surnames_titles_and_pronouns():
+    article = dateline.analyze(
+        "Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Monday. "
+        "Lavrov told reporters that the talks had been useful. Later, he said Moscow would send a delegation. "
+        "The ministry said in a statement that Lavrov would return next month.",
+        kind="plain",
+    )
+    lavrov = actor_named(article, "Sergei Lavrov")
+    assert (lavrov["country"], lavrov["role"]) == ("RUS", "foreign minister")
+    assert mentions_of(article, lavrov["id"]) == ["Russian Foreign Minister Sergei Lavrov", "Lavrov", "he", "Lavrov"]
+    # The titled name is one PERSON entity, without the nested nationality.
+    assert [e["label"] for e in article.entities if e["text"] == "Russian Foreign Minister Sergei Lavrov"] == ["PERSON"]
+    assert not [e for e in article.entities if e["text"] == "Russian"]
+    # Ankara only locates the meeting; Moscow acts.
+    assert [m["actor"] for m in article.mentions if m["text"] == "Moscow"] == ["RUS-GOV"]
+    assert not [m for m in article.mentions if m["text"] == "Ankara"]
+
+
+def test_an_organisation_the_knowledge_base_lacks_is_still_an_actor():
+    article = dateline.analyze(
+        "The Sahel Democratic Liberation Front said on Tuesday it had seized two towns in northern Mali.",
+        kind="plain",
+    )
+    front = next(a for a in article.actors if a["name"].endswith("Sahel Democratic Liberation Front"))
+    assert front["kind"] == "armed_group" and front["id"].startswith("org:")

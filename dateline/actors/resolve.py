@@ -77,13 +77,6 @@ class Mention:
 
 
 @dataclass
-class _Person:
-    actor: Actor
-    surname: str
-    first_sentence: int
-
-
-@dataclass
 class _Reading:
     """What has been read of one article so far."""
 
@@ -92,7 +85,7 @@ class _Reading:
     text: str  # doc.text, kept: spaCy builds it anew on each access
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
-    persons: dict[str, _Person] = field(default_factory=dict)  # surname -> person
+    persons: dict[str, Actor] = field(default_factory=dict)  # surname -> person
     unnamed_officials: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, actor)
     # Token where a person's mention starts when a title stands before the name ("Foreign Minister Sergei Lavrov").
     titled: dict[int, int] = field(default_factory=dict)
@@ -129,17 +122,18 @@ def resolve_actors(article: Article, doc: Doc) -> None:
         for token in sent:
             sentence_of[token.i] = sentences[sent.start]
 
-    titles = _title_spans(doc, reading.kb)
-    taken: set[int] = set()
+    titles, organs = _matchers(doc.vocab)
+    taken: set[int] = set()  # tokens already read as part of a mention
     entity_actor: dict[tuple[int, int], str | None] = {}
-    events = sorted(
-        [(span.start, "title", span) for span in titles]
+    # Everything that may stand for an actor, in text order (organ descriptions, then titles, first at a tie).
+    candidates = sorted(
+        [(span.start, "title", span) for span in filter_spans(titles(doc, as_spans=True))]
         + [(ent.start, "entity", ent) for ent in doc.ents]
-        + [(span.start, "organ", span) for span in _organ_spans(doc, reading.kb)]
+        + [(span.start, "organ", span) for span in filter_spans(organs(doc, as_spans=True))]
         + [(t.i, "word", t) for t in doc if t.lower_ in _PRONOUNS or t.lower_ in _DESCRIPTIONS or t.lower_ in _GOVERNMENT_WORDS],
         key=lambda item: (item[0], item[1] != "organ", item[1] != "title"),
     )
-    for _, what, item in events:
+    for _, what, item in candidates:
         if what == "word":
             if item.i not in taken:
                 _read_word(reading, item, sentence_of)
@@ -154,7 +148,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
             if actor:
                 taken.update(range(item.start, item.end))
         else:
-            entity_actor[(item.start_char, item.end_char)] = _read_entity(reading, item, sentence_of, taken)
+            entity_actor[(item.start_char, item.end_char)] = _read_entity(reading, item, sentence_of)
             taken.update(range(item.start, item.end))
 
     _surnames_missed_by_the_tagger(reading, taken)
@@ -181,6 +175,7 @@ def _entities(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]
         for m in phrases
     ]
     doc = reading.doc
+    name_mentions = {(m.start, m.end): m for m in reading.mentions if m.kind == "name"}
     for ent in doc.ents:
         actor_id = entity_actor.get((ent.start_char, ent.end_char))
         actor = reading.actors.get(actor_id) if actor_id else None
@@ -195,23 +190,26 @@ def _entities(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]
             start = reading.titled.get(ent.start, ent.start)
             while start > 0 and doc[start - 1].text in reading.kb.honorifics:
                 start -= 1
+            if mention := name_mentions.get((ent.start_char, ent.end_char)):
+                mention.start, mention.text = doc[start].idx, doc[start:ent.end].text
         entities.append({"start": doc[start].idx, "end": ent.end_char, "text": doc[start:ent.end].text,
                          "label": label, "actor": actor_id})
     # What a longer mention covers is part of it, not an entity of its own ("Russian" in "Russian Foreign
     # Minister Sergei Lavrov", "Syrian" in "the Syrian military").
-    entities = [e for e in entities if not any(
-        o is not e and o["start"] <= e["start"] and e["end"] <= o["end"] and (o["end"] - o["start"]) > (e["end"] - e["start"])
-        for o in entities
-    )]
-    return sorted(entities, key=lambda e: e["start"])
+    kept, covered_to = [], -1
+    for entity in sorted(entities, key=lambda e: (e["start"], -e["end"])):
+        if entity["end"] > covered_to:
+            kept.append(entity)
+            covered_to = entity["end"]
+    return kept
 
 
-def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int], taken: set[int]) -> str | None:
+def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | None:
     kb, key = reading.kb, _key(ent.text)
     label = ent.label_
     last = ent.text.split()[-1]
     if label in ("PERSON", "ORG", "NORP", "GPE") and last in reading.persons and len(ent) <= 2:
-        return reading.mention(ent, reading.persons[last].actor, "name").id
+        return reading.mention(ent, reading.persons[last], "name").id
     if ent.ent_id_ and ent.ent_id_ in kb.actors:
         return reading.mention(ent, kb.actors[ent.ent_id_], "name").id
     if known := kb.actor_named(ent.text):
@@ -251,7 +249,7 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
     names = ent.text.split()
     surname = names[-1].removesuffix("’s").removesuffix("'s")
     if surname in reading.persons:
-        return reading.mention(ent, reading.persons[surname].actor, "name")
+        return reading.mention(ent, reading.persons[surname], "name")
     sentence = sentence_of[ent.start]
     actor = Actor(id=f"person:{_slug(ent.text)}", name=ent.text, kind="person")
     # A lede's unnamed official ("Russia's deputy foreign minister said") named in the next two sentences.
@@ -261,7 +259,7 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
             reading.unnamed_officials.remove((index, official))
             _relink(reading, official.id, actor)
             break
-    reading.persons[surname] = _Person(actor, surname, sentence)
+    reading.persons[surname] = actor
     return reading.mention(ent, actor, "name")
 
 
@@ -322,7 +320,7 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
         if surname not in reading.persons:
             actor = Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text, kind="person",
                           country=country, sector=role.sector, role=role.title)
-            reading.persons[surname] = _Person(actor, surname, sentence_of[span.start])
+            reading.persons[surname] = actor
         reading.titled[person_span.start] = _with_country_words(span, doc).start
         return None  # the titled name is the mention
     definite = span.start > 0 and doc[span.start - 1].lower_ == "the" or country is not None
@@ -330,8 +328,8 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
         return None
     # "The Russian deputy foreign minister" after Gatilov was named: the same man.
     for person in reading.persons.values():
-        if person.actor.role == role.title and (country is None or person.actor.country == country):
-            return reading.mention(_with_country_words(span, doc), person.actor, "title")
+        if person.role == role.title and (country is None or person.country == country):
+            return reading.mention(_with_country_words(span, doc), person, "title")
     if country is None:
         return None
     official = Actor(
@@ -384,7 +382,7 @@ def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
     for token in reading.doc:
         person = reading.persons.get(token.text)
         if person and token.idx not in covered and token.i not in taken and token.ent_type_ == "":
-            reading.mention(token, person.actor, "name")
+            reading.mention(token, person, "name")
 
 
 @cache
@@ -404,19 +402,6 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
         organs.add(actor_id, list(tokenizer.pipe(names)))
     return titles, organs
 
-
-def _title_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
-    titles, _ = _matchers(doc.vocab)
-    return _longest(titles(doc, as_spans=True))
-
-
-def _organ_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
-    _, organs = _matchers(doc.vocab)
-    return _longest(organs(doc, as_spans=True))
-
-
-def _longest(spans: list[Span]) -> list[Span]:
-    return filter_spans(spans)
 
 
 def _slug(text: str) -> str:
