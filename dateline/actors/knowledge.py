@@ -53,6 +53,7 @@ class Role:
     sector: str
     organ: str | None
     aliases: tuple[str, ...]
+    igo: str | None = None  # the organisation whose title it is ("UN envoy"), when no country is needed
 
 
 @dataclass
@@ -150,7 +151,8 @@ def knowledge_base() -> KnowledgeBase:
 
     roles = _read("roles.toml")
     for entry in roles["role"]:
-        kb.roles.append(Role(entry["title"], entry["sector"], entry.get("organ"), tuple(entry.get("aliases", ()))))
+        kb.roles.append(Role(entry["title"], entry["sector"], entry.get("organ"), tuple(entry.get("aliases", ())),
+                             entry.get("igo")))
     kb.honorifics = frozenset(roles["honorifics"])
 
     for file in ("igos.toml", "groups.toml"):

@@ -308,36 +308,34 @@ def _country_before(reading: _Reading, span: Span) -> str | None:
 
 
 def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor | None:
-    """A title: with a name after it, it gives that person a role; with a country, it is an official."""
+    """A title: with a name after it, it gives that person a role; with a country (or as the title of an
+    organisation: "the UN envoy"), it is an official."""
     kb, doc = reading.kb, span.doc
     role: Role = reading.kb.roles[int(span.label_)]
     country = _country_before(reading, span)
-    organ = kb.actors.get(f"{country}-{role.organ}") if country and role.organ else None
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
         person_span = next(e for e in doc.ents if e.start == after.i)
         surname = person_span.text.split()[-1]
         if surname not in reading.persons:
-            actor = Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text, kind="person",
-                          country=country, sector=role.sector, role=role.title)
-            reading.persons[surname] = actor
+            reading.persons[surname] = Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text,
+                                             kind="person", country=country, sector=role.sector, role=role.title)
         reading.titled[person_span.start] = _with_country_words(span, doc).start
         return None  # the titled name is the mention
-    definite = span.start > 0 and doc[span.start - 1].lower_ == "the" or country is not None
-    if not definite and country is None:
+    owner = kb.states[country].name if country else kb.actors[role.igo].name if role.igo in kb.actors else None
+    definite = span.start > 0 and doc[span.start - 1].lower_ == "the"
+    if owner is None and not definite:
         return None
     # "The Russian deputy foreign minister" after Gatilov was named: the same man.
     for person in reading.persons.values():
         if person.role == role.title and (country is None or person.country == country):
             return reading.mention(_with_country_words(span, doc), person, "title")
-    if country is None:
+    if owner is None:
         return None
     official = Actor(
-        id=f"{country}:{_slug(role.title)}", name=f"{kb.states[country].name}'s {role.title}", kind="person",
-        country=country, sector=role.sector, role=role.title,
+        id=f"{country or role.igo}:{_slug(role.title)}", name=f"{owner}'s {role.title}" if country else span.text,
+        kind="person", country=country, sector=role.sector, role=role.title,
     )
-    if organ is not None and official.sector is None:
-        official = Actor(**{**official.__dict__, "sector": organ.sector})
     reading.unnamed_officials.append((sentence_of[span.start], official))
     return reading.mention(_with_country_words(span, doc), official, "title")
 
