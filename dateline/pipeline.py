@@ -10,12 +10,15 @@ from collections.abc import Iterable, Iterator
 
 from dateline.actors.resolve import resolve_actors
 from dateline.article import Article, failed
+from dateline.events import code_events
 from dateline.extract import ExtractionError, extract
+from dateline.geo import locate_places
 from dateline.nlp import load_model
+from dateline.quotes import find_quotes
 from dateline.sources import iter_documents
 from dateline.sources.document import Document
 
-STAGES = (resolve_actors,)
+STAGES = (resolve_actors, find_quotes, locate_places, code_events)
 
 
 def extract_document(document: Document, kind: str = "auto") -> Article:

@@ -54,6 +54,7 @@ class Role:
     organ: str | None
     aliases: tuple[str, ...]
     igo: str | None = None  # the organisation whose title it is ("UN envoy"), when no country is needed
+    case_sensitive: tuple[str, ...] = ()  # aliases matched only as written ("PM" is not "3 pm")
 
 
 @dataclass
@@ -69,8 +70,8 @@ class KnowledgeBase:
     # Every other actor's names to its id: case-folded, and as written for the case-sensitive ones ("IS", "WHO").
     names: dict[str, str] = field(default_factory=dict)
     exact_names: dict[str, str] = field(default_factory=dict)
-    # Ids of the organs expanded from templates: described ("Syrian military") more often than named.
-    organ_ids: set[str] = field(default_factory=set)
+    # The organs expanded from templates, with their descriptions ("Syrian military", "Russia's foreign ministry").
+    organ_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Own names of organs ("Pentagon", "Knesset"): names, unlike the template descriptions.
     named_organs: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -83,7 +84,8 @@ class KnowledgeBase:
 
     def _add_names(self, actor_id: str, names, case_sensitive=()) -> None:
         for name in names:
-            if name in case_sensitive:
+            # Acronyms are written in capitals: "LET" is Lashkar-e-Taiba, "let" is not.
+            if name in case_sensitive or (name.isupper() and len(name) <= 6):
                 self.exact_names.setdefault(name, actor_id)
             else:
                 self.names.setdefault(_key(name), actor_id)
@@ -139,7 +141,7 @@ def knowledge_base() -> KnowledgeBase:
                 sector=organ["sector"], role=organ.get("role"), aliases=tuple(names[1:]),
             )
             kb.actors[actor.id] = actor
-            kb.organ_ids.add(actor.id)
+            kb.organ_descriptions[actor.id] = tuple(names)
             kb._add_names(actor.id, names, organ.get("case_sensitive", ()))
     for named in organs["named"]:
         organ = kb.actors[named["id"]]
@@ -152,7 +154,7 @@ def knowledge_base() -> KnowledgeBase:
     roles = _read("roles.toml")
     for entry in roles["role"]:
         kb.roles.append(Role(entry["title"], entry["sector"], entry.get("organ"), tuple(entry.get("aliases", ())),
-                             entry.get("igo")))
+                             entry.get("igo"), tuple(entry.get("case_sensitive", ()))))
     kb.honorifics = frozenset(roles["honorifics"])
 
     for file in ("igos.toml", "groups.toml"):

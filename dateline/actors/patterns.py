@@ -29,7 +29,7 @@ def actor_patterns() -> list[dict]:
         if actor.kind == "state":
             continue  # above
         # Organs are described ("Syrian military") more than named; only their own names are names.
-        names = kb.named_organs.get(actor.id, ()) if actor.id in kb.organ_ids else (actor.name, *actor.aliases)
+        names = kb.named_organs.get(actor.id, ()) if actor.id in kb.organ_descriptions else (actor.name, *actor.aliases)
         for name in names:
             patterns.setdefault((name, "PERSON" if actor.kind == "person" else "ORG"), actor.id)
     return [

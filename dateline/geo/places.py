@@ -1,0 +1,514 @@
+"""Places: the toponyms of an article, found and resolved to GeoNames; a place that acts is an actor, not a place.
+
+Finding. A toponym is a place entity of the parse (GPE, LOC, FAC, as corrected by actor resolution), a name the
+gazetteer knows that the tagger missed ("BEIRUT (AP) -", "Qatarji"), or a part of a city named as such ("the
+Qatarji neighborhood of Aleppo"). Not toponyms: a country or capital that acts ("Moscow said", "pressure on
+Damascus": its government, an actor mention) and a demonym ("Syrian", NORP).
+
+Resolving. Each toponym's candidates are every gazetteer place of that name; the choice weighs, in log10
+population units:
+- how big and how named: population, countries over towns of the same name, a national capital, the place's own
+  name over an alternate one;
+- the article: countries and first-level subdivisions its other places and actors are in, the outlet's country,
+  nearness to the article's other places (read in two passes: the unambiguous places first, then all);
+- the phrase: "Paris, Texas" and "Aleppo in northern Syria" (inside that state or country), "the Swiss city of
+  Geneva" and "Syria's Aleppo" (in that country), "the Qatarji neighborhood of Aleppo" (a district of that city).
+A toponym no gazetteer knows (a street, a building) is still a place: it is put, flagged approximate, at the
+place that contains it when the phrase says so, else at the article's focus (its dateline or most named place).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from dateline.article import Article
+from dateline.geo.gazetteer import Gazetteer, Match, Place, distance_km, fold, gazetteer
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Gazetteer names found outside the tagger's entities count only if they are this sure to be places.
+MIN_POPULATION_UNTAGGED = 15_000
+# The kinds of place a bare name stands for at a prior (log10 population) when the data give no population.
+_BASE = {"continent": 8.5, "region": 7.0, "water": 7.0, "country": 6.0, "admin1": 5.5, "city": 2.5,
+         "district": 3.0}
+_BONUS = {"continent": 1.0, "country": 3.0, "admin1": -0.6, "region": 0.0, "water": 0.0, "city": 0.0,
+          "district": 0.0}
+_CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "du", "upon", "on", "an", "am", "sur", "and"}
+_DISTRICT = re.compile(
+    r"\b(?P<x>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:neighbou?rhoods?|district|quarter|suburb|borough)"
+    r"\s+of\s+(?P<y>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+# "the Swiss city of Geneva", "the northern Syrian town of Azaz": the adjective's country holds the place.
+_KIND_OF = re.compile(
+    r"(?:^|\s)(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?(?P<adj>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+    r"(?:city|town|village|capital|port|port city|border town|province|region|state|governorate|district)\s+of\s+$")
+_POSSESSIVE = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+$")
+_TRAILING_KIND = re.compile(r"\s+(?P<kind>province|governorate|state|region|county|city|district|oblast)$", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|inside|around|across|throughout|within|into|from|to|toward|towards|on)\s+$", re.I)
+
+
+@dataclass
+class Toponym:
+    start: int
+    end: int
+    text: str
+    matches: list[Match]
+    source: str  # entity, gazetteer, district
+    label: str | None = None
+    district: bool = False
+    inside: Toponym | None = None  # "Paris, Texas": Texas; "the Qatarji neighborhood of Aleppo": Aleppo
+    country_hint: str | None = None  # "the Swiss city of Geneva": CHE
+    choice: Place | None = None
+    approximate: bool = False
+
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
+
+@dataclass
+class Context:
+    """What the article says of where it is: countries, subdivisions and points, by the names that said it."""
+
+    outlet_country: str | None = None
+    countries: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    admin1: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    points: list[tuple[float, float, str]] = field(default_factory=list)
+
+    def add(self, place: Place, said_by: str, weight: float = 1.0) -> None:
+        if place.country:
+            self.countries[place.country][said_by] += weight
+        if place.admin1 and place.feature in ("admin1", "city", "district"):
+            self.admin1[place.admin1][said_by] += weight
+        if place.feature in ("city", "district", "admin1") and not place.approximate and place.lat is not None:
+            self.points.append((place.lat, place.lon, said_by))
+
+    def country_weight(self, iso3: str | None, besides: str) -> float:
+        if not iso3 or iso3 not in self.countries:
+            return 0.0
+        said = self.countries[iso3]
+        return sum(said.values()) - said.get(besides, 0)
+
+    def admin1_weight(self, admin1: str | None, besides: str) -> float:
+        if not admin1 or admin1 not in self.admin1:
+            return 0.0
+        said = self.admin1[admin1]
+        return sum(said.values()) - said.get(besides, 0)
+
+    def nearest_km(self, place: Place, besides: str) -> float | None:
+        if place.lat is None:
+            return None
+        distances = [distance_km(place.lat, place.lon, lat, lon) for lat, lon, by in self.points if by != besides]
+        return min(distances) if distances else None
+
+
+def score(match: Match, toponym: Toponym, context: Context) -> float:
+    """How likely this candidate is the place meant, in log10-population units.
+
+    The prior (size and kind of place) dominates; the article's context adds at most some four units, so that a
+    town of 5,000 in a country the article is about can beat a city of a million elsewhere, but not London.
+    """
+    place = match.place
+    value = math.log10(place.population + 1) if place.population else _BASE.get(place.feature, 3.0)
+    value += _BONUS.get(place.feature, 0.0)
+    if match.alternate and not fold(place.name) == toponym.key + " city":  # "New York" for New York City
+        value -= 1.0
+    if place.capital:
+        value += 1.5
+    if place.approximate and place.feature == "admin1":
+        value -= 0.5
+    if toponym.text.isupper() and len(toponym.text) <= 4 and place.feature == "city" and not place.name.isupper():
+        value -= 3.0  # "EU" is not Eu, Normandy
+    besides = toponym.key
+    said = context.country_weight(place.country, besides)
+    if said:
+        value += 1.0 + 0.25 * min(said, 4.0)
+    if place.country and place.country == context.outlet_country:
+        value += 0.75
+    if place.feature in ("city", "district") and context.admin1_weight(place.admin1, besides):
+        value += 2.0
+    if place.feature in ("city", "district", "admin1"):
+        near = context.nearest_km(place, besides)
+        if near is not None:
+            value += 2.0 if near < 50 else 1.5 if near < 150 else 0.75 if near < 400 else 0.0
+    container = toponym.inside.choice if toponym.inside else None
+    if container is not None:
+        value += _fits(place, container)
+    if toponym.country_hint and place.country != toponym.country_hint:
+        value -= 10.0
+    if toponym.district and place.feature == "district":
+        value += 3.0
+    return value
+
+
+def _fits(place: Place, container: Place) -> float:
+    """How well a candidate sits in the place the phrase puts it in (Paris in Texas, Qatarji in Aleppo)."""
+    if container.feature == "country":
+        return 0.0 if place.country == container.country and place.feature != "country" else -10.0
+    if container.feature == "admin1":
+        if place.country != container.country:
+            return -10.0
+        if container.admin1 and place.admin1 and place.admin1 != container.admin1:
+            return -10.0
+        return 1.0
+    if container.feature == "city":
+        if place.within is not None and place.within == container.geonameid:
+            return 5.0
+        if place.lat is not None and distance_km(place.lat, place.lon, container.lat, container.lon) < 30:
+            return 1.0
+        return -5.0
+    return 0.0
+
+
+def choose(toponym: Toponym, context: Context) -> Place | None:
+    if not toponym.matches:
+        return None
+    return max(toponym.matches, key=lambda m: score(m, toponym, context)).place
+
+
+def candidates(gaz: Gazetteer, text: str, *, adjectives: bool = False) -> list[Match]:
+    """The gazetteer's places for a name as written; "Aleppo province" as the province, "X City" as the city.
+
+    A county is left unknown (the gazetteer has no counties, and a town of the same name is often far away).
+    With `adjectives`, a demonym ("Canadian") stands for its country, before any town of that name.
+    """
+    if adjectives and (place := gaz.adjective(text)) is not None:
+        return [Match(place, alternate=False)]
+    matches = gaz.lookup(text)
+    if matches:
+        return matches
+    if found := _TRAILING_KIND.search(text):
+        kind = found["kind"].lower()
+        if kind == "county":
+            return []
+        wanted = "city" if kind == "city" else "admin1"
+        matches = gaz.lookup(text[: found.start()])
+        preferred = [m for m in matches if m.place.feature == wanted]
+        return preferred or matches
+    return []
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# The stage
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def locate_places(article: Article, doc: Doc) -> None:
+    """Fill the article's places: toponyms found in the parsed text, resolved against the gazetteer."""
+    gaz = gazetteer()
+    toponyms = find_toponyms(article, doc, gaz)
+    context = _resolve(toponyms, article, gaz)
+    article.places = _as_places(toponyms, context, article)
+
+
+def find_toponyms(article: Article, doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+    text = article.text
+    corrected = {(e["start"], e["end"]): e for e in article.entities}
+    kinds = {a["id"]: a["kind"] for a in article.actors}
+    acting = [(m["start"], m["end"]) for m in article.mentions if kinds.get(m["actor"]) != "state"]
+
+    def acts(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in acting)
+
+    found: dict[tuple[int, int], Toponym] = {}
+    covered = [False] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            covered[i] = True
+        entity = corrected.get((ent.start_char, ent.end_char))
+        label = entity["label"] if entity else None
+        span = _trim(ent)
+        if span is None:
+            continue
+        start, end = span.start_char, span.end_char
+        if label in PLACE_LABELS:
+            if entity.get("actor") and kinds.get(entity["actor"]) != "state" or acts(start, end):
+                continue  # metonymy: "Moscow said" is the Russian government
+            if span.text.isupper() and len(span.text) <= 5 and not gaz.knows(span.text):
+                continue  # an acronym the tagger took for a place
+            found[(start, end)] = Toponym(start, end, span.text, candidates(gaz, span.text), "entity", label)
+        elif entity and not acts(start, end) and _mislabelled(entity, span.text, text, start, gaz):
+            found[(start, end)] = Toponym(start, end, span.text, gaz.lookup(span.text), "gazetteer", label)
+
+    for start, end, tokens in _untagged_names(doc, covered, gaz):
+        if not acts(start, end) and not any(s < end and start < e for s, e in found):
+            found[(start, end)] = Toponym(start, end, text[start:end], gaz.lookup(text[start:end]), "gazetteer")
+
+    toponyms = sorted(found.values(), key=lambda t: t.start)
+    _read_districts(text, toponyms, gaz)
+    toponyms.sort(key=lambda t: t.start)
+    _read_phrases(text, toponyms, gaz)
+    return toponyms
+
+
+def _trim(ent: Span) -> Span | None:
+    """The name without a leading "the" or a trailing possessive."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ == "the":
+        start += 1
+    while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return ent.doc[start:end] if start < end else None
+
+
+def _sure(match: Match) -> bool:
+    place = match.place
+    if match.alternate:  # "Hama" for Ḩamāh, "Raqqa" for Ar Raqqah: English names of large places only
+        return place.feature == "city" and place.population >= 100_000
+    if place.feature == "city":
+        return place.population >= MIN_POPULATION_UNTAGGED
+    return not (place.feature == "admin1" and place.approximate)
+
+
+def _mislabelled(entity: dict, name: str, text: str, start: int, gaz: Gazetteer) -> bool:
+    """A place the tagger labelled otherwise: "Aleppo" as NORP or LANGUAGE, "shelled Qamishli" as a person.
+
+    A name the gazetteer is sure of, that is no demonym and no known actor, counts; a person or organisation only
+    after "in", "near", "from", ... (people and firms are named after towns: Jordan, Florence, Austin).
+    """
+    if gaz.adjective(name) is not None or not any(_sure(m) for m in gaz.lookup(name)):
+        return False
+    actor = entity.get("actor") or ""
+    if entity["label"] in ("PERSON", "ORG"):
+        return actor.startswith(("person:", "org:")) and _locative_before(text, start)
+    return not actor and entity["label"] in ("NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT")
+
+
+def _untagged_names(doc: Doc, covered: list[bool], gaz: Gazetteer):
+    """Gazetteer names the tagger left untagged: capitalised proper nouns, longest first."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if covered[i] or not _capitalised(token) or token.pos_ not in ("PROPN",) and not token.is_upper:
+            i += 1
+            continue
+        for n in range(min(4, len(doc) - i), 0, -1):
+            tokens = doc[i: i + n]
+            if any(covered[j] for j in range(i, i + n)) or not _capitalised(tokens[-1]):
+                continue
+            if not all(_capitalised(t) or t.lower_ in _CONNECTORS for t in tokens):
+                continue
+            if any(_sure(m) for m in gaz.lookup(tokens.text)):
+                yield tokens.start_char, tokens.end_char, tokens
+                i += n - 1
+                break
+        i += 1
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
+
+
+def _locative_before(text: str, start: int) -> bool:
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12): start]))
+
+
+def _read_districts(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
+    """ "the Qatarji neighborhood of Aleppo": Qatarji is a district inside Aleppo, whatever the tagger said."""
+    for found in _DISTRICT.finditer(text):
+        x_start, x_end = found.span("x")
+        if text[x_start:x_end].lower().startswith("the "):
+            x_start += 4
+        x_text = text[x_start:x_end]
+        y = _toponym_at(toponyms, *found.span("y"))
+        if y is None:
+            y_text = found["y"]
+            matches = gaz.lookup(y_text)
+            if not matches:
+                continue
+            y = Toponym(found.start("y"), found.end("y"), y_text, matches, "gazetteer")
+            toponyms.append(y)
+        for other in [t for t in toponyms if t.start < x_end and x_start < t.end]:
+            toponyms.remove(other)
+        x = Toponym(x_start, x_end, x_text, gaz.lookup(x_text), "district", district=True, inside=y)
+        toponyms.append(x)
+
+
+def _toponym_at(toponyms: list[Toponym], start: int, end: int) -> Toponym | None:
+    for toponym in toponyms:
+        if toponym.start >= start and toponym.end <= end or toponym.start <= start < toponym.end:
+            return toponym
+    return None
+
+
+def _read_phrases(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
+    """What the words around a toponym say of where it is."""
+    for i, toponym in enumerate(toponyms):
+        following = toponyms[i + 1] if i + 1 < len(toponyms) else None
+        if following is not None and toponym.inside is None:
+            between = text[toponym.end: following.start]
+            after = toponyms[i + 2] if i + 2 < len(toponyms) else None
+            listed = after is not None and re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", text[following.end: after.start])
+            comma = re.fullmatch(r",\s*", between) and not listed  # "Paris, Texas" but not "Aleppo, Idlib and Hama"
+            if comma or re.fullmatch(r"\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central)\w*\s+)?", between):
+                if any(m.place.feature in ("admin1", "country") for m in following.matches) and not any(
+                    m.place.feature == "country" for m in toponym.matches
+                ):
+                    toponym.inside = following
+        before = text[max(0, toponym.start - 60): toponym.start]
+        if found := _KIND_OF.search(before):
+            place = gaz.adjective(found["adj"]) or next(
+                (m.place for m in gaz.lookup(found["adj"]) if m.place.feature == "country"), None)
+            if place is not None and place.feature == "country":
+                toponym.country_hint = place.country
+        elif found := _POSSESSIVE.search(before):
+            country = next((m.place for m in gaz.lookup(found["name"]) if m.place.feature == "country"), None)
+            if country is not None and not any(m.place.feature == "country" for m in toponym.matches):
+                toponym.country_hint = country.country
+
+
+def _seed_context(article: Article, gaz: Gazetteer) -> Context:
+    """The article's context before any toponym is read: the outlet's country and the actors' countries."""
+    outlet = article.outlet or {}
+    context = Context(outlet_country=outlet.get("country"))
+    countries = {a["id"]: a.get("country") for a in article.actors}
+    for mention in article.mentions:
+        iso3 = countries.get(mention["actor"])
+        if iso3 and iso3 in gaz.countries:
+            context.countries[iso3][fold(mention["text"])] += 0.5
+    return context
+
+
+def _resolve(toponyms: list[Toponym], article: Article, gaz: Gazetteer) -> Context:
+    """Two passes: the unambiguous toponyms set the scene, then every toponym is read in the whole scene."""
+    seed = _seed_context(article, gaz)
+    ordered = sorted(toponyms, key=lambda t: 0 if any(o.inside is t for o in toponyms) else 1)
+    first = _copy(seed)
+    for toponym in ordered:
+        if len({m.place.key for m in toponym.matches}) == 1:
+            first.add(toponym.matches[0].place, toponym.key)
+    for toponym in ordered:
+        toponym.choice = choose(toponym, first)
+    final = _copy(seed)
+    for toponym in toponyms:
+        if toponym.choice is not None:
+            final.add(toponym.choice, toponym.key)
+    for toponym in ordered:
+        toponym.choice = choose(toponym, final)
+    context = _copy(seed)
+    for toponym in toponyms:
+        if toponym.choice is not None:
+            context.add(toponym.choice, toponym.key)
+    return context
+
+
+def _copy(context: Context) -> Context:
+    copy = Context(outlet_country=context.outlet_country)
+    for iso3, said in context.countries.items():
+        copy.countries[iso3].update(said)
+    return copy
+
+
+def focus(toponyms: list[Toponym], text: str) -> Place | None:
+    """Where the article is: its dateline place, else its most named city or region, else its most named country."""
+    resolved = [t for t in toponyms if t.choice is not None and not t.approximate]
+    for toponym in resolved:
+        if is_dateline(text, toponym.start, toponym.end):
+            return toponym.choice
+    for features in (("city", "district", "admin1"), ("country",)):
+        counts = Counter(t.choice.key for t in resolved if t.choice.feature in features)
+        if counts:
+            best = counts.most_common(1)[0][0]
+            return next(t.choice for t in resolved if t.choice.key == best)
+    return None
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A wire dateline: the name opens the article (or its first paragraph) and a comma, dash or agency follows."""
+    if text[:start].strip() and not text[:start].endswith("\n"):
+        return False
+    if start > 300:
+        return False
+    return bool(re.match(r"\s*(?:,|\(|—|–|-|:|\s[A-Z]{2,}\b)", text[end: end + 12]))
+
+
+def _as_places(toponyms: list[Toponym], context: Context, article: Article) -> list[dict]:
+    """The contract's place objects, in text order; unknown names placed, approximately, where the text puts them."""
+    center = focus(toponyms, article.text)
+    for toponym in toponyms:
+        if toponym.choice is not None:
+            continue
+        container = toponym.inside.choice if toponym.inside else None
+        where = container or center
+        if where is None or where.lat is None:
+            continue
+        feature = "district" if toponym.district else "unknown"
+        toponym.choice = Place(key=f"near:{where.key}", name=toponym.text, feature=feature, lat=where.lat,
+                               lon=where.lon, country=where.country, within=where.geonameid, approximate=True)
+        toponym.approximate = True
+    placed = [t for t in toponyms if t.choice is not None]
+    index_of = {t.choice.key: i for i, t in reversed(list(enumerate(placed))) if not t.approximate}
+    places = []
+    for toponym in placed:
+        place = toponym.choice
+        container = toponym.inside.choice if toponym.inside and toponym.inside.choice else None
+        within = None
+        if container is not None and container.key in index_of and _fits(place, container) >= 0:
+            within = index_of[container.key]
+        elif place.within is not None and f"gn:{place.within}" in index_of:
+            within = index_of[f"gn:{place.within}"]
+        places.append({
+            "start": toponym.start, "end": toponym.end, "text": toponym.text, "name": place.name,
+            "geonameid": place.geonameid, "lat": place.lat, "lon": place.lon, "country": place.country,
+            "feature": place.feature, "within": within, "approximate": place.approximate or toponym.approximate,
+        })
+    return places
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# One span, in an article already read (scorers resolve gold spans this way)
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def resolve_span(article: Article, start: int, end: int) -> dict | None:
+    """The place a span of the article names, read in the article's context (its places, actors and outlet).
+
+    Unlike the stage this resolves whatever it is given, a demonym ("Swiss") or an acting capital included.
+    """
+    gaz = gazetteer()
+    text = article.text
+    span_text = text[start:end].strip()
+    matches = candidates(gaz, span_text, adjectives=True)
+    toponym = Toponym(start, end, span_text, matches, "span")
+    others: list[Toponym] = []
+    context = _seed_context(article, gaz)
+    for place in article.places:
+        if place["start"] == start and place["end"] == end or place["approximate"]:
+            continue
+        other = Toponym(place["start"], place["end"], place["text"], [], "place")
+        other.choice = _place_of(place, gaz)
+        if other.choice is not None:
+            context.add(other.choice, other.key)
+            others.append(other)
+    neighbours = sorted([*others, toponym], key=lambda t: t.start)
+    for other in others:
+        other.matches = [Match(other.choice, False)]
+    _read_phrases(text, neighbours, gaz)
+    for found in _DISTRICT.finditer(text):
+        if found.start("x") <= start < found.end("x"):
+            toponym.district = True
+            toponym.inside = _toponym_at(others, *found.span("y"))
+    toponym.choice = choose(toponym, context)
+    if toponym.choice is None:
+        where = (toponym.inside.choice if toponym.inside else None) or focus(others, text)
+        if where is None:
+            return None
+        toponym.choice = Place(key=f"near:{where.key}", name=span_text, feature="unknown", lat=where.lat,
+                               lon=where.lon, country=where.country, approximate=True)
+    place = toponym.choice
+    return {"start": start, "end": end, "text": span_text, "name": place.name, "geonameid": place.geonameid,
+            "lat": place.lat, "lon": place.lon, "country": place.country, "feature": place.feature,
+            "approximate": place.approximate}
+
+
+def _place_of(place: dict, gaz: Gazetteer) -> Place | None:
+    if place.get("geonameid") is not None and place["geonameid"] in gaz.by_geonameid:
+        return gaz.by_geonameid[place["geonameid"]]
+    for match in gaz.lookup(place["name"]):
+        if match.place.lat == place["lat"] and match.place.lon == place["lon"]:
+            return match.place
+    return None

@@ -1,0 +1,361 @@
+"""A cue and what hangs on it in the dependency parse: its verb group, its content, its source.
+
+A cue is a reporting word: a verb of the vocabulary (say, warn, accuse, believe, plan, ...) or an attributing
+phrase ("according to"). Its content, from the parse:
+
+- a clausal complement, with its "that" ("said, however, that Syria's offensive ..."; "has warned that if ...");
+- a "to"-infinitive for verbs that take one ("vowed to block ..."), a noun phrase for denials ("denied the
+  report"), the object with its "of"/"for" phrase for accusations ("accused the government of violating ...");
+- for a cue set inside or after what it reports ("Moscow will not seek a halt ..., Russia's deputy foreign
+  minister said Saturday"; "... according to the report"), the rest of the clause it hangs on.
+
+Its source is its subject (the subject of the verb it joins for "and said", ", adding that ..."), the "by" agent
+of a passive, the object of "according to"; a relative pronoun ("who said") stands for the noun it hangs on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dateline.quotes.vocabulary import CueGroup, Vocabulary
+
+# Dependents that belong to the cue's verb group ("has also said", "did not deny", "pointed out").
+_GROUP_LEFT = {"aux", "auxpass", "neg"}
+_GROUP_ADVERBS = {"also", "previously", "repeatedly", "later", "recently", "publicly", "privately", "once",
+                  "again", "often", "already", "never", "long", "falsely", "wrongly", "correctly", "reportedly",
+                  "explicitly", "openly", "flatly", "specifically", "frequently", "first", "just", "still", "even",
+                  "further", "clearly", "directly", "separately", "simply", "ever", "had", "then", "now"}
+# "said in a statement": the channel joins the cue when it follows the verb at once.
+_CHANNELS = {"statement", "interview", "release", "email", "e-mail", "tweet", "letter", "post", "speech",
+             "memo", "op-ed", "report", "filing", "message", "video", "call", "conversation", "note"}
+_SUBJECTS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+_EXPLETIVES = {"it", "there"}
+_RELATIVE = {"who", "which", "that", "whom"}
+# Prepositions that, after a bare name, modify the saying rather than the person ("said Gatilov of the groups").
+_NAME_TRAILERS = {"of", "about", "on", "to", "in", "at", "after", "before", "during", "when", "while"}
+_OF_PREPOSITIONS = {"of", "for", "with", "over"}
+# "spoke on Sunday", "wrote for ten years": a time is not what was said.
+_NOT_CONTENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+
+
+@dataclass
+class Reading:
+    """What one cue says, in token indices (ranges are [start, end))."""
+
+    cue: tuple[int, int]
+    head: int  # the cue word
+    group: str
+    content: list[tuple[int, int]] = field(default_factory=list)  # from the parse, possibly empty
+    source: tuple[int, int] | None = None
+    source_head: int | None = None  # the token whose actor is the speaker's
+    passive: bool = False
+    inverted: bool = False  # the cue follows its content ("..., he said")
+    hosted: bool = False  # the content is the clause the cue is set in, not a complement of the cue
+
+
+def is_verb(token: Token) -> bool:
+    """A verb that acts as one: not an auxiliary, not a participle used as an adjective ("so-called")."""
+    if token.dep_ in ("aux", "auxpass", "amod", "compound"):
+        return False
+    return token.tag_.startswith("VB") or token.pos_ == "VERB"
+
+
+def according_at(doc: Doc, i: int, vocabulary: Vocabulary) -> int:
+    """The length of an attributing phrase starting at token i ("according to"), or 0."""
+    if doc[i].lower_ not in vocabulary.according_first:
+        return 0
+    for phrase in vocabulary.according:
+        n = len(phrase)
+        if i + n <= len(doc) and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
+            return n
+    return 0
+
+
+def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
+    """The reading of a reporting verb: cue span, content from the parse, source; None when it is no cue."""
+    lemma = token.lemma_.lower()
+    group = vocabulary.group(lemma)
+    if group is None:
+        return None
+    reading = Reading(cue=_verb_group(token), head=token.i, group=group.name)
+    content, group, preposition = _content(token, lemma, vocabulary)
+    if preposition is not None:
+        reading.group = group.name
+        reading.cue = (min(reading.cue[0], preposition.i), max(reading.cue[1], preposition.i + 1))
+        if any(token.doc[k].is_punct for k in range(*reading.cue)):
+            reading.cue = _verb_group(token)  # not contiguous: the verb group alone
+    reading.content = content
+    if not reading.content:
+        reading.content = _host_clause(token)
+        reading.inverted = reading.hosted = bool(reading.content)
+    elif reading.content[0][0] < token.i:
+        reading.inverted = True
+    subject, passive = _subject(token)
+    reading.passive = passive
+    if subject is not None:
+        reading.source, reading.source_head = _source_span(subject, token), _antecedent(subject)
+    return reading
+
+
+def read_according(doc: Doc, i: int, n: int) -> Reading | None:
+    """ "according to X, ..." or "..., according to X": source X, content the rest of the sentence."""
+    to = doc[i + n - 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in doc[i].children if c.dep_ == "pobj"]
+    reading = Reading(cue=(i, i + n), head=i, group="speech")
+    phrase_end = i + n
+    if objects:
+        obj = objects[0]
+        reading.source = (obj.left_edge.i, obj.right_edge.i + 1)
+        reading.source_head = obj.i
+        phrase_end = obj.right_edge.i + 1
+    sentence = doc[i].sent
+    reading.content = _minus(sentence.start, sentence.end, i, phrase_end, doc)
+    reading.inverted = bool(reading.content) and reading.content[0][0] < i
+    return reading
+
+
+# ---------------------------------------------------------------------------------------------------- content
+
+
+def _content(verb: Token, lemma: str, vocabulary: Vocabulary
+             ) -> tuple[list[tuple[int, int]], CueGroup | None, Token | None]:
+    """The content the parse gives a cue verb, the group that reading belongs to, and the preposition that joins
+    the cue when the content is its object ("called for a ban")."""
+    group = vocabulary.clause_groups.get(lemma)
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if group is None:
+        # "pointed out that ...": a verb that reports only with its particle takes a clause with it.
+        particles = [c for c in children if c.dep_ == "prt" and vocabulary.preposition_group(lemma, c.lower_)]
+        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
+        if particles and clauses:
+            return [_subtree(clauses[0])], vocabulary.preposition_group(lemma, particles[0].lower_), particles[0]
+    if group is not None:
+        clauses = [c for c in children if c.dep_ == "ccomp"]
+        if group.to_clause:
+            clauses += [c for c in children if c.dep_ == "xcomp" and _has_to(c)]
+        if clauses:
+            # The complement nearest the verb; a second one on the other side is usually a misparse.
+            clause = min(clauses, key=lambda c: abs(c.i - verb.i))
+            start, end = _subtree(clause)
+            end = _before_next_cue(verb, clause, start, end, vocabulary)
+            if clause.dep_ == "xcomp":
+                # "called on Sanders to do the same", "urged the judge to give ...": the addressee goes along.
+                ons = [c for c in children if c.dep_ == "prep" and c.lower_ == "on" and verb.i < c.i < clause.i]
+                if ons:
+                    start = min(start, ons[0].i + 1)
+                    return [(start, end)], group, ons[0]
+            return [(start, end)], group, None
+        # "said in a statement that ...": the clause hung on the channel by the parse.
+        for prep in (c for c in children if c.dep_ == "prep" and c.i > verb.i):
+            for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _CHANNELS):
+                for clause in noun.children:
+                    if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.children):
+                        return [_subtree(clause)], group, None
+        if group.of_clause and objects:
+            obj = objects[0]
+            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _OF_PREPOSITIONS and c.i > obj.i]
+            end = max([obj.right_edge.i] + [p.right_edge.i for p in preps]) + 1
+            return [_trim(verb.doc, obj.left_edge.i, end)], group, None
+    # "called Trump “unhinged”", "calling him a loser": the object and what it is called.
+    predicates = [c for c in children if c.dep_ == "oprd"]
+    if objects and predicates and predicates[0].i > objects[0].i:
+        return [_trim(verb.doc, objects[0].left_edge.i, predicates[0].right_edge.i + 1)], \
+            group or vocabulary.group(lemma), None
+    for child in children:
+        if child.dep_ in ("prep", "prt") and child.i > verb.i:
+            by_preposition = vocabulary.preposition_group(lemma, child.lower_)
+            if by_preposition is None:
+                continue
+            objects_of = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
+                          and c.ent_type_ not in _NOT_CONTENT_ENTITIES]
+            if objects_of:
+                return [_subtree(objects_of[0])], by_preposition, child
+            if child.dep_ == "prt" and objects:  # "pointed out the flaw"
+                return [_subtree(objects[0])], by_preposition, child
+    if vocabulary.takes_object(lemma) and objects:
+        return [_with_as(verb, _subtree(objects[0]))], vocabulary.object_groups[lemma], None
+    # "described him as “the most beautiful soul”", "dismissed the kerfuffle as “absurd”"
+    ases = [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    if objects and ases and vocabulary.group(lemma) is not None and objects[0].i < ases[0].i:
+        return [_with_as(verb, _subtree(objects[0]))], vocabulary.group(lemma), None
+    return [], group, None
+
+
+def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """An object's span with the "as" phrase that says what the object was called, when it follows at once."""
+    start, end = span
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i == end:
+            return start, _trim(verb.doc, start, child.right_edge.i + 1)[1]
+    return span
+
+
+def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabulary: Vocabulary) -> int:
+    """Where a clause's content stops: before a second reporting verb of the same subject misparsed into it
+    ("She said that A and predicted that B"): a conjoined verb without a subject, in the reporting verb's tense."""
+    for token in verb.doc[clause.i + 1:end]:
+        if token.dep_ == "conj" and token.i > clause.i and not any(c.dep_ in _SUBJECTS for c in token.children) \
+                and (token.lemma_ == verb.lemma_ or vocabulary.group(token.lemma_.lower()) is not None
+                     and token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ")):
+            cut = token.i
+            while cut > start and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
+                cut -= 1
+            return cut
+    return end
+
+
+def _has_to(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _host_clause(verb: Token) -> list[tuple[int, int]]:
+    """The content of a cue set inside or after it ("The plan, he said, is dead"; "..., he said Saturday")."""
+    if verb.dep_ not in ("parataxis", "ccomp") or not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return []
+    host = verb.head
+    if not is_verb(host) and host.pos_ not in ("AUX", "ADJ", "NOUN"):
+        return []
+    doc = verb.doc
+    if verb.dep_ == "ccomp" and not (verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].is_punct):
+        return []  # a complement ("said Trump has not replied"), not a cue set off in its host clause
+    start, end = host.left_edge.i, host.right_edge.i + 1
+    return _minus(start, end, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
+
+
+def _minus(start: int, end: int, cut_start: int, cut_end: int, doc: Doc) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside [cut_start, cut_end), each with some words."""
+    parts = []
+    for a, b in ((start, min(end, cut_start)), (max(start, cut_end), end)):
+        a, b = _trim(doc, a, b)
+        if b > a and any(not doc[k].is_punct for k in range(a, b)):
+            parts.append((a, b))
+    return parts
+
+
+def _subtree(token: Token) -> tuple[int, int]:
+    """The token's phrase, without what the writer added at its end: a clause or apposition set off by a comma
+    (", which paints Clinton as a job-killer", ", Donald Trump", ", while other voters said ...")."""
+    doc = token.doc
+    start, end = _trim(doc, token.left_edge.i, token.right_edge.i + 1)
+    changed = True
+    while changed:
+        changed = False
+        for k in range(end - 1, start, -1):
+            t = doc[k]
+            if t.right_edge.i != end - 1 or t.left_edge.i <= start or doc[t.left_edge.i - 1].text != ",":
+                continue
+            if t.dep_ in ("relcl", "appos") and (t.dep_ == "appos" or doc[t.left_edge.i].lower_ in ("who", "which")) \
+                    or t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in ("while", "whereas"):
+                start, end = _trim(doc, start, t.left_edge.i - 1)
+                changed = True
+                break
+    return start, end
+
+
+_CLOSING = {"”", "’", "\"", "''", "»"}
+_OPENING = {"“", "‘", "\"", "''", "«", "``"}
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without punctuation and conjunctions at the edges; a closing quote mark stays with what it closes."""
+    while start < end and (doc[start].is_punct and doc[start].text not in _OPENING or doc[start].dep_ == "cc"
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING
+                           and doc[end - 1].text not in (")", "]") or doc[end - 1].is_space
+                           or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------------------- cue span
+
+
+def _verb_group(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries, negation, adverbs and particle, where they touch it ("has also said")."""
+    doc = verb.doc
+    members = {verb.i}
+    for child in verb.children:
+        if child.dep_ in _GROUP_LEFT or child.dep_ == "prt" or child.dep_ == "advmod" and (
+                child.lower_ in _GROUP_ADVERBS or child.i < verb.i and child.lower_.endswith("ly")):
+            members.add(child.i)
+    start = end = verb.i
+    while start - 1 in members:
+        start -= 1
+    while end + 1 in members:
+        end += 1
+    # "seemed to mock", "appeared to blame": the verb of seeming joins the cue.
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_ in ("seem", "appear") and start >= 2 and doc[start - 1].lower_ == "to" \
+            and head.i == start - 2:
+        start = _verb_group(head)[0]
+    # "tweeted:", "added:"
+    if end + 1 < len(doc) and doc[end + 1].text == ":":
+        end += 1
+    # "said in a statement"
+    if end + 1 < len(doc) and doc[end + 1].dep_ == "prep" and doc[end + 1].head.i == verb.i \
+            and doc[end + 1].lower_ in ("in", "on", "via", "during"):
+        objects = [c for c in doc[end + 1].children if c.dep_ == "pobj"]
+        if objects and objects[0].lemma_.lower() in _CHANNELS and objects[0].right_edge.i == objects[0].i:
+            end = objects[0].i
+    return start, end + 1
+
+
+# ---------------------------------------------------------------------------------------------------- source
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The verb's subject (or its agent when passive), and whether the verb is passive."""
+    passive = any(c.dep_ in ("auxpass",) or c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0], True
+        return None, True
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if child.lower_ in _EXPLETIVES and child.dep_ == "expl":
+                return None, False
+            return child, False
+    # "and said", ", adding that", "continued to say": the subject of the verb it joins.
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and is_verb(verb.head):
+        if verb.dep_ == "advcl" and verb.tag_ not in ("VBG",):
+            return None, False
+        return _subject(verb.head, depth + 1)
+    return None, False
+
+
+def _antecedent(subject: Token) -> int:
+    """The token that stands for the speaker: the noun a relative pronoun hangs on, else the subject."""
+    if subject.lower_ in _RELATIVE and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head.i
+    return subject.i
+
+
+def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
+    """The subject with its modifiers, in its own sentence, and no clause hung on it by a misparse."""
+    doc = subject.doc
+    sentence = subject.sent
+    start, end = subject.i, subject.i + 1
+    for child in subject.children:
+        if child.dep_ in ("ccomp", "parataxis") or child.i >= verb.i > subject.i or child.i <= verb.i < subject.i:
+            continue
+        start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
+    start, end = max(start, sentence.start), min(end, sentence.end)
+    if subject.i > verb.i and subject.pos_ == "PROPN":
+        # "said Gatilov of the groups operating inside Aleppo": the phrase after the name is about the saying.
+        for child in subject.rights:
+            if child.dep_ == "prep" and child.lower_ in _NAME_TRAILERS:
+                end = min(end, child.left_edge.i)
+    start, end = _trim(doc, start, end)
+    # "Jennifer Green, director of the literacy program, said": the comma that closes the apposition goes along.
+    if end < verb.i and doc[end].text == "," and any(doc[k].text == "," for k in range(subject.i, end)):
+        end += 1
+    return start, end

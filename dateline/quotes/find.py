@@ -1,0 +1,511 @@
+"""The quotes stage: every direct, indirect and mixed quotation of an article, with its cue and speaker.
+
+How one article is read, on the one spaCy parse the pipeline made (no second pass):
+
+1. quoted passages from the quotation marks alone (`marks.py`), multi-paragraph quotations included;
+2. every reporting word outside a passage is read on the parse (`cues.py`): cue span, content, source;
+3. the parse's content meets the passages: content wholly inside quotation marks is a direct quote (and the
+   whole passage is its content, every sentence of it); content with a quoted fragment is mixed, and the
+   fragment belongs to it; content without marks is indirect;
+4. a cue with no content in the parse takes the passage it touches: right before it ("“...,” Gatilov said") or
+   right after it ("He said: “...”");
+5. a split quote ("No," he said, "we will not") is two quotes, the second linked to the first by `continues`
+   (the index of the first part), both with the same cue and speaker: a contract span is one [start, end), and
+   joining the parts would put the attribution inside the quote. A quoted passage that follows an attributed
+   quote with nothing but that quote's own attribution between them ("...," he said. "More.") continues it in
+   the same way;
+6. a colon attributes too: "Graham: Trump's rhetoric is destroying the party" at a paragraph's start (a short
+   name, then the rest of the paragraph), and a passage right after a colon that ends a clause without a cue
+   ("He then listed the qualities:"), the source being that clause's subject;
+7. a reporting word inside another quote's content (Reardon criticized Lamport for saying that ...) is part of
+   that content, not a quote of its own (PolNeAR and PARC annotate only the outermost attribution); quoted
+   passages that no cue claims (scare quotes, titles) are not quotes;
+8. content from the parse stays in its cue's paragraph and loses what the writer added at its end (", which ...",
+   a closing apposition); the source stays in its sentence and holds no quotation;
+9. the speaker's actor is the article's actor mention covering the speaker's head word (`speakers.py`); with no
+   such mention, or no speaker at all (passives, "it is said"), it stays null.
+
+Each record carries two fields beyond the contract's: `continues` (above) and `cue.group`, the vocabulary group
+of the cue (speech, denial, request, accusation, stance, belief, intention, evidence), so that a reader can keep
+statements and leave beliefs or intentions aside.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dateline.article import Article
+from dateline.quotes.cues import Reading, according_at, is_verb, read, read_according
+from dateline.quotes.marks import Passage, find_passages
+from dateline.quotes.speakers import Speakers
+from dateline.quotes.vocabulary import vocabulary
+
+
+@dataclass
+class _Quote:
+    reading: Reading
+    cue: tuple[int, int]  # character span
+    parts: list[tuple[int, int]]  # content, character spans in order
+    kind: str
+    passages: set[int] = field(default_factory=set)
+    continues: _Quote | None = None  # the quote this one goes on from
+
+
+class _Text:
+    """Character and token bookkeeping for one parsed article."""
+
+    def __init__(self, doc: Doc, string: str, passages: list[Passage]):
+        self.doc = doc
+        self.string = string
+        self.passages = passages
+        self.passage_starts = [p.start for p in passages]
+        self.token_starts = [t.idx for t in doc]
+        self.passage_of = [self.passage_at(start) for start in self.token_starts] if passages else [-1] * len(doc)
+        self.sentence_of = [0] * len(doc)
+        self.paragraph_of = [0] * len(doc)
+        self.paragraph_starts = [0]
+        for k, token in enumerate(doc):
+            if k and ("\n" in doc[k - 1].whitespace_ or "\n" in doc[k - 1].text and doc[k - 1].is_space):
+                self.paragraph_starts.append(k)
+            self.paragraph_of[k] = len(self.paragraph_starts) - 1
+        self.fragment = []  # sentences that only go on with the one before (the splitter cut them off)
+        for n, sent in enumerate(doc.sents):
+            for k in range(sent.start, sent.end):
+                self.sentence_of[k] = n
+            words = [t for t in sent if not t.is_punct and not t.is_space]
+            self.fragment.append(n > 0 and (not words or words[0].is_lower
+                                            or not any(t.pos_ in ("VERB", "AUX") for t in sent)))
+
+    def is_fragment(self, sentence: int) -> bool:
+        return sentence < len(self.fragment) and self.fragment[sentence]
+
+    def passage_at(self, char: int) -> int:
+        k = bisect_right(self.passage_starts, char) - 1
+        return k if k >= 0 and char < self.passages[k].end else -1
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Token range -> character span."""
+        last = self.doc[end - 1]
+        return self.doc[start].idx, last.idx + len(last.text)
+
+    def token_at(self, char: int) -> int:
+        """The index of the token that starts at or contains a character."""
+        return max(0, bisect_right(self.token_starts, char) - 1)
+
+
+def find_quotes(article: Article, doc: Doc) -> None:
+    """Fill the article's quotes from its parsed text."""
+    # The doc is the parse of the article's text; spaCy's doc.text joins every token again, so it is the fallback.
+    string = article.text if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.text) else doc.text
+    text = _Text(doc, string, find_passages(string))
+    vocab = vocabulary()
+    readings: list[Reading] = []
+    skip_to = 0
+    for token in doc:
+        if token.i < skip_to or text.passage_of[token.i] >= 0:
+            continue
+        if token.lower_ in vocab.according_first and (n := according_at(doc, token.i, vocab)):
+            readings.append(read_according(doc, token.i, n))
+            skip_to = token.i + n
+            continue
+        if is_verb(token) and (reading := read(token, vocab)) is not None:
+            readings.append(reading)
+
+    for reading in readings:
+        _clip_content(text, reading)
+        _clip_source(text, reading)
+    readings += _colon_readings(text, readings)
+    quotes = [_with_passages(text, r) for r in readings]
+    quotes = _outermost([q for q in quotes if q.parts])
+    used = set().union(*(q.passages for q in quotes)) if quotes else set()
+    # Cues with no content in the parse take the passage they touch.
+    for reading in readings:
+        if any(q.reading is reading for q in quotes):
+            continue
+        if reading.content:
+            continue
+        k = _touching_passage(text, reading, used)
+        if k is not None:
+            quote = _Quote(reading, text.chars(*reading.cue), [(text.passages[k].start, text.passages[k].end)],
+                           "direct", {k})
+            if not _inside_other(quote, quotes):
+                quotes.append(quote)
+                used.add(k)
+    quotes.sort(key=lambda q: q.parts[0])
+    quotes = _split_parts(text, quotes, used)
+    quotes = _continuations(text, quotes, used)
+    quotes = _introduced_by_colon(text, quotes, used)
+    article.quotes = _to_dicts(article, text, quotes)
+
+
+# ---------------------------------------------------------------------------------------------------- content
+
+
+def _paragraph_breaks(text: _Text, start: int, end: int) -> list[int]:
+    """Token indices in (start, end) that begin a new paragraph."""
+    return [k for k in range(start + 1, end) if text.paragraph_of[k] != text.paragraph_of[k - 1]]
+
+
+def _clip_content(text: _Text, reading: Reading) -> None:
+    """Content from the parse stays in the paragraph nearest its cue: a misparse (or a sentence splitter that
+    does not split at '' marks) can hang the previous paragraph on a cue. Quoted passages that run over several
+    paragraphs are joined back when the content meets the quotation marks."""
+    doc = text.doc
+    clipped = []
+    for start, end in reading.content:
+        if text.paragraph_of[start] != text.paragraph_of[reading.head] and \
+                text.paragraph_of[end - 1] != text.paragraph_of[reading.head]:
+            continue  # a clause of another paragraph, hung on the cue across the break
+        breaks = _paragraph_breaks(text, start, end)
+        if breaks:
+            bounds = [start, *breaks, end]
+            pieces = [(a, b) for a, b in zip(bounds, bounds[1:])]
+            if end <= reading.head:
+                start, end = pieces[-1]
+            else:
+                start, end = pieces[0]
+            while start < end and doc[start].is_space:
+                start += 1
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+        if end > start:
+            clipped.append((start, end))
+    reading.content = clipped
+
+
+def _clip_source(text: _Text, reading: Reading) -> None:
+    """The source without quotation or content in it (a misparse can hang a quote on the speaker's name), and
+    within one paragraph."""
+    if reading.source is None:
+        return
+    head = reading.source_head if reading.source[0] <= reading.source_head < reading.source[1] else None
+    if head is None or text.passage_of[head] >= 0:
+        if head is not None:
+            reading.source = None
+        return
+    doc = text.doc
+    start, end = reading.source
+    blocked = set()
+    for a, b in reading.content:
+        blocked.update(range(a, b))
+    blocked.update(range(*reading.cue))
+    i = head
+    while i - 1 >= start and i - 1 not in blocked and text.passage_of[i - 1] < 0 \
+            and "\n" not in doc[i - 1].whitespace_ and not doc[i - 1].is_space:
+        i -= 1
+    j = head + 1
+    while j < end and j not in blocked and text.passage_of[j] < 0 and "\n" not in doc[j - 1].whitespace_ \
+            and not doc[j].is_space:
+        j += 1
+    if (i, j) != (start, end):
+        while j > i + 1 and doc[j - 1].is_punct and doc[j - 1].text not in (",", ")"):
+            j -= 1
+        reading.source = (i, j)
+
+
+def _with_passages(text: _Text, reading: Reading) -> _Quote:
+    """The reading's content as character spans, met with the quotation marks: direct, mixed or indirect.
+
+    Content wholly inside quotation marks takes the whole passage (every sentence of a long quotation). Content
+    with words outside the marks keeps the quoted fragments that lie inside it; a passage that runs on beyond it
+    (a misparse, or marks paired across sentences) is left out, and the content stops at its mark.
+    """
+    doc_text = text.string
+    used: set[int] = set()
+    merged = []
+    mixed = False
+    for start, end in (text.chars(a, b) for a, b in reading.content if b > a):
+        touched = [k for k in _passages_between(text, start, end)]
+        outside = [c for c in range(start, end)
+                   if doc_text[c].isalnum() and not any(text.passages[k].start <= c < text.passages[k].end
+                                                        for k in touched)]
+        if touched and not outside:
+            used.update(touched)
+            merged.append((min(start, text.passages[touched[0]].start), max(end, text.passages[touched[-1]].end)))
+            continue
+        for k in touched:
+            passage = text.passages[k]
+            if passage.start >= start and _only_marks(doc_text, end, passage.end):
+                used.add(k)
+                mixed = True
+                end = max(end, passage.end)
+            elif passage.start >= start:
+                end = _trimmed_end(doc_text, start, passage.start)
+            elif _only_marks(doc_text, passage.start, start) or passage.end <= end:
+                used.add(k)
+                mixed = True
+                start = passage.start
+            else:
+                start = _trimmed_start(doc_text, passage.end, end)
+        if end > start:
+            merged.append((start, end))
+    kind = "mixed" if mixed else "direct" if used else "indirect"
+    return _Quote(reading, text.chars(*reading.cue), merged, kind, used)
+
+
+def _passages_between(text: _Text, start: int, end: int) -> list[int]:
+    first = max(0, bisect_right(text.passage_starts, start) - 1)
+    return [k for k in range(first, len(text.passages)) if text.passages[k].start < end
+            and start < text.passages[k].end]
+
+
+def _only_marks(doc_text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has no letters or digits (a closing mark, a period)."""
+    return not any(c.isalnum() for c in doc_text[start:end])
+
+
+def _trimmed_end(doc_text: str, start: int, end: int) -> int:
+    while end > start and (doc_text[end - 1].isspace() or doc_text[end - 1] in ",;:—–-"):
+        end -= 1
+    return end
+
+
+def _trimmed_start(doc_text: str, start: int, end: int) -> int:
+    while start < end and (doc_text[start].isspace() or doc_text[start] in ",;:.—–-"):
+        start += 1
+    return start
+
+
+def _outermost(quotes: list[_Quote]) -> list[_Quote]:
+    """Quotes whose cue is not inside another quote's content, one per passage, one per content.
+
+    When two readings hold each other's cue (a misparse: "said" and the "replied" of its own content each read
+    as the other's host), the reading from a complement wins over the one from a host clause, then the earlier.
+    """
+    rank = {id(q): (q.reading.hosted, q.cue[0]) for q in quotes}
+
+    def holds(outer: _Quote, inner: _Quote) -> bool:
+        return any(start <= inner.cue[0] and inner.cue[1] <= end for start, end in outer.parts)
+
+    kept: list[_Quote] = []
+    for quote in sorted(quotes, key=lambda q: rank[id(q)]):
+        if any(other is not quote and holds(other, quote)
+               and not (holds(quote, other) and rank[id(quote)] < rank[id(other)]) for other in quotes):
+            continue
+        if any(set(k.parts) == set(quote.parts) or k.passages & quote.passages for k in kept):
+            continue
+        kept.append(quote)
+    return sorted(kept, key=lambda q: q.parts[0])
+
+
+def _inside_other(quote: _Quote, others: list[_Quote]) -> bool:
+    return any(other is not quote and start <= quote.cue[0] and quote.cue[1] <= end
+               for other in others for start, end in other.parts)
+
+
+# ---------------------------------------------------------------------------------------------------- passages
+
+
+def _clause(text: _Text, reading: Reading) -> tuple[int, int]:
+    """The token range of the attribution itself: cue and source (and what hangs on the cue between them)."""
+    start, end = reading.cue
+    if reading.source:
+        start, end = min(start, reading.source[0]), max(end, reading.source[1])
+    return start, end
+
+
+def _touching_passage(text: _Text, reading: Reading, used: set[int]) -> int | None:
+    """The unused passage right before the cue's clause ("“...,” he said") or right after it ("said: “...”")."""
+    doc = text.doc
+    start, end = _clause(text, reading)
+    # Before: only punctuation between the passage's end and the clause.
+    i = start - 1
+    while i >= 0 and doc[i].is_punct and text.passage_of[i] < 0:
+        i -= 1
+    before = text.passage_of[i] if i >= 0 else -1
+    # After: punctuation, or words that hang on the cue ("told reporters:", "said in a statement,").
+    j = end
+    head = doc[reading.head]
+    while j < len(doc) and text.passage_of[j] < 0 and j - end < 8 and (
+            doc[j].is_space or doc[j].is_punct or _hangs_on(doc[j], head) and not is_verb(doc[j])
+            and not doc[j].is_sent_start):
+        j += 1
+    after = text.passage_of[j] if j < len(doc) else -1
+    colon = any(doc[k].text == ":" for k in range(end, min(j, len(doc))))
+    options = []
+    if after >= 0 and after not in used and (colon or j == end or doc[j - 1].is_punct):
+        options.append(after)
+    if before >= 0 and before not in used and text.passages[before].end <= doc[start].idx:
+        options.insert(0 if not colon else len(options), before)
+    return options[0] if options else None
+
+
+def _hangs_on(token: Token, head: Token) -> bool:
+    while token.i != token.head.i:
+        if token.head.i == head.i:
+            return True
+        token = token.head
+    return False
+
+
+def _split_parts(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Quote]:
+    """The other part of a split quote ("No," he said, "we will not"): a passage on the other side of the
+    attribution from the quote's content, touching it, in the same sentence."""
+    doc = text.doc
+    out = list(quotes)
+    for quote in quotes:
+        if quote.kind == "indirect":
+            continue
+        start, end = _clause(text, quote.reading)
+        head = doc[quote.reading.head]
+        if quote.parts[0][0] >= text.chars(start, end)[1]:
+            # The content follows the attribution: look before it.
+            i = start - 1
+            while i >= 0 and text.passage_of[i] < 0 and doc[i].is_punct and doc[i].text != ".":
+                i -= 1
+            if i < 0 or text.passage_of[i] < 0 or text.passage_of[i] in used:
+                continue
+            if text.sentence_of[i] != text.sentence_of[start] and not text.is_fragment(text.sentence_of[start]):
+                continue
+            k = text.passage_of[i]
+        else:
+            j = end
+            while j < len(doc) and text.passage_of[j] < 0 and (doc[j].is_punct or _hangs_on(doc[j], head)
+                                                               and not is_verb(doc[j])) and j - end < 12:
+                j += 1
+            if j >= len(doc) or text.passage_of[j] < 0 or text.passage_of[j] in used:
+                continue
+            if text.sentence_of[j] not in (text.sentence_of[end - 1], text.sentence_of[end - 1] + 1):
+                continue
+            if text.sentence_of[j] != text.sentence_of[end - 1] and not doc[j - 1].text == ",":
+                continue
+            k = text.passage_of[j]
+        passage = text.passages[k]
+        out.append(_Quote(quote.reading, quote.cue, [(passage.start, passage.end)], "direct", {k}, continues=quote))
+        used.add(k)
+    out.sort(key=lambda q: q.parts[0])
+    return out
+
+
+def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Quote]:
+    """Unclaimed passages that follow a quote with nothing but its attribution between: more of the same quote."""
+    doc = text.doc
+    out = list(quotes)
+    for k, passage in enumerate(text.passages):
+        if k in used:
+            continue
+        before = [q for q in out if q.parts[-1][1] <= passage.start]
+        if not before:
+            continue
+        previous = max(before, key=lambda q: q.parts[-1][1])
+        head = previous.continues or previous
+        gap_start = max(previous.parts[-1][1], text.chars(*head.reading.cue)[1],
+                        text.chars(*head.reading.source)[1] if head.reading.source else 0)
+        if gap_start > passage.start:
+            continue
+        cue_sentence = text.sentence_of[head.reading.head]
+        first = text.token_at(gap_start)
+        last = text.token_at(passage.start)
+        allowed = {cue_sentence}
+        while text.is_fragment(max(allowed) + 1):
+            allowed.add(max(allowed) + 1)
+        cue_head = doc[head.reading.head]
+        if any(not doc[t].is_punct and not doc[t].is_space and doc[t].idx >= gap_start
+               and (text.sentence_of[t] not in allowed
+                    or text.sentence_of[t] == cue_sentence and not _hangs_on(doc[t], cue_head))
+               for t in range(first, last)):
+            continue  # words between them that are not the first quote's attribution
+        if text.string.count("\n", gap_start, passage.start) > 2:
+            continue
+        out.append(_Quote(head.reading, head.cue, [(passage.start, passage.end)], "direct", {k}, continues=head))
+        used.add(k)
+    out.sort(key=lambda q: q.parts[0])
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- output
+
+
+def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
+    """ "Graham: Trump's rhetoric is destroying the party": a short name, a colon, and the rest of the paragraph
+    (headlines, transcripts). The colon is the cue."""
+    doc = text.doc
+    out = []
+    taken = {k for r in readings for k in range(*r.cue)}
+    vocab = vocabulary()
+    paragraph_starts = text.paragraph_starts
+    for n, start in enumerate(paragraph_starts):
+        end = paragraph_starts[n + 1] if n + 1 < len(paragraph_starts) else len(doc)
+        while start < end and doc[start].is_space:
+            start += 1
+        colon = next((k for k in range(start, min(end, start + 7)) if doc[k].text == ":"), None)
+        if colon is None or colon == start or colon in taken or text.passage_of[start] >= 0:
+            continue
+        speaker = doc[start:colon]
+        if any(is_verb(t) or t.pos_ in ("ADP", "SCONJ", "NUM", "PRON") and t.lower_ not in ("of",) for t in speaker) \
+                or not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) \
+                or speaker.text.lower().strip() in vocab.not_speakers or any(t.like_num for t in speaker):
+            continue
+        content_end = end
+        while content_end > colon + 1 and (doc[content_end - 1].is_space or doc[content_end - 1].is_punct
+                                           and doc[content_end - 1].text not in _CLOSING_MARKS):
+            content_end -= 1
+        if content_end - colon - 1 < 3:
+            continue
+        head = max(speaker, key=lambda t: (t.pos_ == "PROPN", t.i))
+        out.append(Reading(cue=(colon, colon + 1), head=colon, group="speech", content=[(colon + 1, content_end)],
+                           source=(start, colon), source_head=speaker.root.i if speaker.root else head.i))
+    return out
+
+
+_CLOSING_MARKS = {"”", "\"", "''", "’", "»"}
+
+
+def _introduced_by_colon(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Quote]:
+    """An unclaimed passage right after a colon that closes a sentence ("He then listed the qualities:"): the
+    colon is the cue, the subject of the clause it closes the source."""
+    doc = text.doc
+    out = list(quotes)
+    for k, passage in enumerate(text.passages):
+        if k in used:
+            continue
+        first = text.token_at(passage.start)
+        i = first - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0 or doc[i].text != ":" or text.passage_of[i] >= 0:
+            continue
+        verb = doc[i].head
+        while verb.dep_ not in ("ROOT", "ccomp", "conj") and verb.head.i != verb.i and not is_verb(verb):
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        reading = Reading(cue=(i, i + 1), head=i, group="speech")
+        if subjects and subjects[0].dep_ == "nsubj":
+            reading.source = (subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+            reading.source_head = subjects[0].i
+            _clip_source(text, reading)
+        cue = text.chars(i, i + 1)
+        if any(start <= cue[0] < end for q in out for start, end in q.parts):
+            continue
+        out.append(_Quote(reading, cue, [(passage.start, passage.end)], "direct", {k}))
+        used.add(k)
+    out.sort(key=lambda q: q.parts[0])
+    return out
+
+
+def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]:
+    """The contract's records, in text order; every part after a quote's first points back to it."""
+    speakers = Speakers(article.mentions, article.actors)
+    doc_text = text.string
+    records = sorted(((part, quote) for quote in quotes for part in quote.parts), key=lambda r: r[0])
+    first_index: dict[int, int] = {}
+    out = []
+    for part, quote in records:
+        head = quote.continues or quote
+        reading = head.reading
+        speaker = None
+        if reading.source:
+            s_start, s_end = text.chars(*reading.source)
+            actor = speakers.actor_of(text.doc[reading.source_head], (s_start, s_end))
+            speaker = {"start": s_start, "end": s_end, "text": doc_text[s_start:s_end], "actor": actor}
+        cue_start, cue_end = head.cue
+        out.append({
+            "start": part[0], "end": part[1], "text": doc_text[part[0]:part[1]], "kind": quote.kind,
+            "cue": {"start": cue_start, "end": cue_end, "text": doc_text[cue_start:cue_end], "group": reading.group},
+            "speaker": speaker, "continues": first_index.get(id(head)),
+        })
+        first_index.setdefault(id(head), len(out) - 1)
+    return out

@@ -1,0 +1,75 @@
+"""The words that mark quotations, from `data/quotes.toml`: cue verbs by group, attributing phrases, quote marks."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class CueGroup:
+    name: str
+    verbs: frozenset[str]  # take a clause ("said that ...") or a quotation
+    to_clause: bool = False  # "vowed to block ..."
+    of_clause: bool = False  # "accused the government of violating ..."
+    object: frozenset[str] = frozenset()  # "denied the allegations"
+    prepositions: dict[str, frozenset[str]] = field(default_factory=dict)  # "called for a ban"
+
+
+@dataclass(frozen=True)
+class Marks:
+    opening: frozenset[str]
+    closing: frozenset[str]
+    straight: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    clause_groups: dict[str, CueGroup]  # lemma -> the first group whose verbs list it
+    object_groups: dict[str, CueGroup]  # lemma -> the first group whose objects list it
+    preposition_groups: dict[tuple[str, str], CueGroup]  # (lemma, preposition) -> group
+    cue_groups: dict[str, CueGroup]  # lemma -> its group, whatever content it takes
+    according: tuple[tuple[str, ...], ...]  # attributing phrases, lower-cased words: ("according", "to")
+    marks: Marks
+    not_speakers: frozenset[str] = frozenset()  # labels before a colon that name no speaker ("Photo:")
+    according_first: frozenset[str] = frozenset()  # the first words of the attributing phrases
+
+    def group(self, lemma: str) -> CueGroup | None:
+        """The group of a cue word; None for a word that is no cue."""
+        return self.cue_groups.get(lemma)
+
+    def preposition_group(self, lemma: str, preposition: str) -> CueGroup | None:
+        return self.preposition_groups.get((lemma, preposition))
+
+    def takes_object(self, lemma: str) -> bool:
+        return lemma in self.object_groups
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = tomllib.loads(resources.files("dateline.data").joinpath("quotes.toml").read_text(encoding="utf-8"))
+    clause: dict[str, CueGroup] = {}
+    objects: dict[str, CueGroup] = {}
+    prepositional: dict[tuple[str, str], CueGroup] = {}
+    for name, spec in data["groups"].items():
+        group = CueGroup(
+            name, frozenset(spec.get("verbs", ())), spec.get("to_clause", False), spec.get("of_clause", False),
+            frozenset(spec.get("object", ())),
+            {prep: frozenset(verbs) for prep, verbs in spec.get("prepositions", {}).items()},
+        )
+        for verb in group.verbs:
+            clause.setdefault(verb, group)
+        for verb in group.object:
+            objects.setdefault(verb, group)
+        for prep, verbs in group.prepositions.items():
+            for verb in verbs:
+                prepositional.setdefault((verb, prep), group)
+    cues = {**{lemma: g for (lemma, _), g in reversed(list(prepositional.items()))}, **objects, **clause}
+    according = tuple(tuple(phrase.lower().split()) for phrase in data["phrases"]["according"])
+    marks = data["marks"]
+    return Vocabulary(clause, objects, prepositional, cues, according,
+                      Marks(frozenset(marks["open"]), frozenset(marks["close"]), frozenset(marks["straight"])),
+                      frozenset(label.lower() for label in data["colon"]["not_speakers"]),
+                      frozenset(phrase[0] for phrase in according))

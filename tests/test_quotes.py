@@ -1,0 +1,355 @@
+"""Quotes: direct, indirect and mixed quotations with cue and speaker, on the seed, on sentences of our own, and the
+PolNeAR loader and scorer of bench/quotes.py (on hand-made spans, and on the real data when ../shared has it)."""
+
+from pathlib import Path
+
+import pytest
+
+import dateline
+from bench.quotes import (
+    Attribution,
+    Tokens,
+    baseline,
+    from_quotes,
+    is_direct,
+    load_split,
+    offset_mismatches,
+    parse_ann,
+    score_article,
+    scores,
+)
+from dateline.quotes.marks import find_passages
+
+POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "polnear"
+
+
+def analyze(text: str):
+    return dateline.analyze(text, kind="plain")
+
+
+def quote_with(article, fragment: str) -> dict:
+    """The one quote whose text contains the fragment."""
+    found = [q for q in article.quotes if fragment in q["text"]]
+    assert len(found) == 1, f"{len(found)} quotes contain {fragment!r}: {[q['text'] for q in article.quotes]}"
+    return found[0]
+
+
+def check_offsets(article) -> None:
+    for quote in article.quotes:
+        assert article.text[quote["start"]:quote["end"]] == quote["text"]
+        cue = quote["cue"]
+        assert article.text[cue["start"]:cue["end"]] == cue["text"]
+        if quote["speaker"]:
+            speaker = quote["speaker"]
+            assert article.text[speaker["start"]:speaker["end"]] == speaker["text"]
+
+
+# ---------------------------------------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text):
+    return dateline.analyze(seed_text)
+
+
+@pytest.fixture(scope="module")
+def gatilov(seed) -> str:
+    return next(a["id"] for a in seed.actors if a["name"] == "Gennady Gatilov")
+
+
+def test_seed_offsets_index_the_text(seed):
+    assert seed.quotes
+    check_offsets(seed)
+
+
+def test_seed_three_direct_gatilov_quotes(seed, gatilov):
+    direct = [q for q in seed.quotes if q["kind"] == "direct"]
+    assert len(direct) == 3
+    starts = ("“No, we are not going to put pressure on (Damascus)", "“… it says clearly who the opponents are",
+              "“We are trying now to add two more to them")
+    for quote, start in zip(direct, starts):
+        assert quote["text"].startswith(start)
+        assert quote["text"].endswith(("”", ",”")), "the closing mark belongs to the quote"
+        assert quote["speaker"]["actor"] == gatilov
+        assert quote["cue"]["text"] == "said"
+    # the bracketed insertion and the ellipsis stay inside their quotes
+    assert "(Damascus)" in direct[0]["text"] and direct[1]["text"].startswith("“…")
+    assert direct[0]["speaker"]["text"] == "Gennady Gatilov"
+
+
+def test_seed_lede_attributed_to_the_deputy_foreign_minister(seed, gatilov):
+    quote = quote_with(seed, "Moscow will not seek a halt")
+    assert quote["kind"] == "indirect"
+    assert quote["text"].endswith("who control those neighborhoods")
+    assert quote["speaker"]["text"] == "Russia’s deputy foreign minister"
+    assert quote["speaker"]["actor"] == gatilov
+    assert quote["cue"]["text"] == "said"
+
+
+@pytest.mark.parametrize("fragment, cue, speaker_text, begins", [
+    ("Syria’s campaign against the militant-held areas", "adding", "Gennady Gatilov", "that Syria’s campaign"),
+    ("based on a UN Security Council resolution", "said", "Gatilov", "that Syria’s offensive in Aleppo"),
+    ("efforts are underway by Moscow", "said", "The Russian deputy foreign minister", "efforts are underway"),
+])
+def test_seed_indirect_gatilov_quotes(seed, gatilov, fragment, cue, speaker_text, begins):
+    quote = quote_with(seed, fragment)
+    assert quote["kind"] == "indirect"
+    assert quote["text"].startswith(begins)
+    assert not quote["text"].endswith("."), "the sentence's period is not part of the content"
+    assert quote["cue"]["text"] == cue
+    assert quote["speaker"]["text"] == speaker_text
+    assert quote["speaker"]["actor"] == gatilov
+
+
+def test_seed_hnc_warning(seed):
+    hnc = next(a["id"] for a in seed.actors if a["name"] == "High Negotiations Committee")
+    quote = quote_with(seed, "if Damascus does not stop fighting in Aleppo")
+    assert quote["kind"] == "indirect"
+    assert quote["text"].startswith("that if Damascus")
+    assert quote["text"].endswith("would totally collapse")
+    assert quote["cue"]["text"] == "has warned"
+    assert quote["speaker"]["text"].startswith("The group")
+    assert quote["speaker"]["actor"] == hnc
+
+
+def test_seed_hnc_accuses_the_government(seed):
+    hnc = next(a["id"] for a in seed.actors if a["name"] == "High Negotiations Committee")
+    quote = quote_with(seed, "violating a truce deal")
+    assert quote["text"] == "the government of violating a truce deal"
+    assert quote["cue"]["text"] == "accused"
+    assert quote["cue"]["group"] == "accusation"
+    assert quote["speaker"]["text"] == "it"
+    assert quote["speaker"]["actor"] == hnc  # "it" is the subject of the clause before: the HNC
+
+
+def test_seed_reported_words_inside_a_quote_are_not_quotes_of_their_own(seed):
+    # "it says clearly" is inside Gatilov's quote; "of which we said earlier" too.
+    assert not any(q["cue"]["text"] == "says" for q in seed.quotes)
+    assert sum(1 for q in seed.quotes if q["cue"]["text"] == "said") == 6
+
+
+# ---------------------------------------------------------------------------------------------------- our own sentences
+
+
+def test_quote_over_several_paragraphs_is_one_quote():
+    text = ("“We will not leave Aleppo,” said Sergei Lavrov, the Russian foreign minister.\n\n"
+            "“We have told our partners this many times.\n\n"
+            "“They know it, and they know why,” he added.")
+    article = analyze(text)
+    check_offsets(article)
+    quote = quote_with(article, "We have told our partners")
+    assert quote["text"] == "“We have told our partners this many times.\n\n“They know it, and they know why,”"
+    assert quote["kind"] == "direct"
+    assert quote["cue"]["text"] == "added"
+    assert quote["speaker"]["text"] == "he"
+
+
+def test_split_quote_is_two_linked_quotes():
+    article = analyze("“No,” Gennady Gatilov said, “we will not put pressure on Damascus.”")
+    check_offsets(article)
+    assert [q["text"] for q in article.quotes] == ["“No,”", "“we will not put pressure on Damascus.”"]
+    first, second = article.quotes
+    assert first["continues"] is None and second["continues"] == 0
+    assert first["cue"] == second["cue"] and first["speaker"] == second["speaker"]
+    assert first["speaker"]["text"] == "Gennady Gatilov"
+
+
+def test_quote_after_an_attributed_quote_continues_it():
+    article = analyze("\"We will fight,\" she said at the rally on Monday. \"And we will win.\"")
+    assert [q["text"] for q in article.quotes] == ["\"We will fight,\"", "\"And we will win.\""]
+    assert article.quotes[1]["continues"] == 0
+    assert article.quotes[1]["speaker"]["text"] == "she"
+
+
+def test_mixed_quote_keeps_its_quoted_fragment():
+    article = analyze("Mohammed Abdulsalam said the Houthis were ready to release “everyone on the list” if the "
+                      "talks succeed.")
+    check_offsets(article)
+    [quote] = article.quotes
+    assert quote["kind"] == "mixed"
+    assert quote["text"] == "the Houthis were ready to release “everyone on the list” if the talks succeed"
+    assert quote["speaker"]["text"] == "Mohammed Abdulsalam"
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("According to the United Nations, more than 400,000 people have been killed in the war.",
+     "more than 400,000 people have been killed in the war", "the United Nations"),
+    ("More than 400,000 people have been killed in the war, according to the United Nations.",
+     "More than 400,000 people have been killed in the war", "the United Nations"),
+])
+def test_according_to(text, content, source):
+    article = analyze(text)
+    [quote] = article.quotes
+    assert quote["text"] == content
+    assert quote["cue"]["text"].lower() == "according to"
+    assert quote["speaker"]["text"] == source
+    assert quote["speaker"]["actor"] == "UN"
+
+
+def test_passive_quote_has_no_speaker():
+    article = analyze("It was announced on Monday that the talks would resume in Geneva.")
+    [quote] = article.quotes
+    assert quote["text"] == "that the talks would resume in Geneva"
+    assert quote["cue"]["text"] == "was announced"
+    assert quote["speaker"] is None
+
+
+def test_direct_quote_with_a_thing_as_cue_has_no_speaker_actor():
+    article = analyze("“This is a war crime,” read a banner at the protest in Aleppo.")
+    [quote] = article.quotes
+    assert quote["text"] == "“This is a war crime,”"
+    assert quote["speaker"] is None or quote["speaker"]["actor"] is None
+
+
+def test_speaker_without_a_known_actor_is_not_guessed():
+    article = analyze("“The talks are over,” a source close to the negotiations said on Sunday.")
+    [quote] = article.quotes
+    assert quote["speaker"]["text"] == "a source close to the negotiations"
+    assert quote["speaker"]["actor"] is None
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    article = analyze("The so-called “moderate rebels” appeared on “Meet the Press” after the truce collapsed.")
+    assert article.quotes == []
+
+
+def test_cue_set_inside_what_it_reports_splits_the_content():
+    article = analyze("The talks, the minister said on Sunday, would resume in Geneva next week.")
+    assert [q["text"] for q in article.quotes] == ["The talks", "would resume in Geneva next week"]
+    assert article.quotes[1]["continues"] == 0
+    assert {q["kind"] for q in article.quotes} == {"indirect"}
+
+
+@pytest.mark.parametrize("text, content, cue, group", [
+    ("The Kremlin denied the report.", "the report", "denied", "denial"),
+    ("Clinton called for a no-fly zone over Syria.", "a no-fly zone over Syria", "called for", "request"),
+    ("The rebels vowed to retake the city.", "to retake the city", "vowed", "intention"),
+    ("Officials believe the attack was planned abroad.", "the attack was planned abroad", "believe", "belief"),
+    ("Longtime officials point out that the ceasefire never held.", "that the ceasefire never held", "point out",
+     "speech"),
+    ("Jeb Bush called Trump “unhinged.”", "Trump “unhinged.”", "called", "request"),
+    ("The ministry said in a statement that the convoy had been attacked.", "that the convoy had been attacked",
+     "said in a statement", "speech"),
+])
+def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
+    [quote] = analyze(text).quotes
+    assert (quote["text"], quote["cue"]["text"], quote["cue"]["group"]) == (content, cue, group)
+
+
+def test_second_reporting_verb_of_the_same_subject_is_a_quote_of_its_own():
+    article = analyze("Ginsburg said she did not want to think about it and predicted that Clinton will win.")
+    assert [q["text"] for q in article.quotes] == ["she did not want to think about it", "that Clinton will win"]
+
+
+def test_colon_after_a_name_attributes_the_rest_of_the_line():
+    article = analyze("Graham: Trump’s rhetoric is destroying the party.\n\nThe senator spoke on Sunday.")
+    [quote] = article.quotes
+    assert quote["text"] == "Trump’s rhetoric is destroying the party"
+    assert quote["cue"]["text"] == ":" and quote["speaker"]["text"] == "Graham"
+
+
+# ---------------------------------------------------------------------------------------------------- quotation marks
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said: “one, two,” and “three.”", ["“one, two,”", "“three.”"]),
+    ("She said \"hi there\" and left. It was 6'2\" tall.", ["\"hi there\""]),
+    ("''We are told all the time,'' Mr. Putin said.", ["''We are told all the time,''"]),
+    ("“A ‘nested’ quote,” he said.", ["“A ‘nested’ quote,”"]),
+    ("“Unclosed quote here.\nNext paragraph.", ["“Unclosed quote here."]),
+    ("“The reality is bad,“ said Jim Clyburn.", ["“The reality is bad,“"]),  # a closing mark typed as opening
+    ("She said “Let’s go. We can stop it.’ Schumer was there.", ["“Let’s go. We can stop it.’"]),
+    ("“One paragraph.\n\n“Another one,” he said.", ["“One paragraph.\n\n“Another one,”"]),
+    ("\"One paragraph.\n\n\"Another one,\" he said.", ["\"One paragraph.\n\n\"Another one,\""]),
+])
+def test_passages(text, expected):
+    assert [text[p.start:p.end] for p in find_passages(text)] == expected
+
+
+# ---------------------------------------------------------------------------------------------------- the scorer
+
+
+TEXT = "Smith said the talks were over. “We lost,” he said, “badly.” x"
+
+
+def at(fragment: str) -> str:
+    start = TEXT.index(fragment)
+    return f"{start} {start + len(fragment)}"
+
+
+ANN = f"""T1\tSource {at("Smith")}\tSmith
+T2\tCue {at("said")}\tsaid
+T3\tContent {at("the talks were over")}\tthe talks were over
+T4\tAttribution {at("said")}\tsaid
+E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1
+T5\tContent {at("“We lost,”")};{at("“badly.”")}\t“We lost,” “badly.”
+T6\tCue {at("he said")}\the said
+T7\tDiscard {at("x")}\tx
+#1\tAnnotatorNotes T5\ta note
+E2\tAttribution-no-source:T6 Content:T5 Cue:T6
+"""
+
+
+def test_parse_ann_reads_attributions_with_split_content():
+    attributions, spans = parse_ann(ANN, TEXT)
+    assert len(attributions) == 2
+    first, second = attributions
+    assert first.source == ((0, 5),) and first.cue == ((6, 10),) and first.content == ((11, 30),)
+    assert not first.direct
+    assert [TEXT[s:e] for s, e in second.content] == ["“We lost,”", "“badly.”"]
+    assert second.source == ()
+    assert second.direct and is_direct(TEXT, second.content)
+    assert len(spans) == 7
+
+
+def test_perfect_prediction_scores_one_and_nothing_scores_zero():
+    gold = [Attribution(((0, 5),), ((6, 10),), ((11, 30),), False)]
+    tally = score_article(TEXT, gold, gold)["all"]
+    row = scores(tally)
+    assert all(f == 1.0 for _, _, f in row.values())
+    empty = scores(score_article(TEXT, [], gold)["all"])
+    assert all(f == 0.0 for _, _, f in empty.values())
+
+
+def test_overlap_counts_shared_tokens_and_exact_needs_identical_spans():
+    gold = [Attribution(((0, 5),), ((6, 10),), ((11, 30),), False)]
+    predicted = [Attribution(((0, 5),), ((6, 10),), ((15, 30),), False)]  # "talks were over"
+    row = scores(score_article(TEXT, predicted, gold)["all"])
+    p, r, _ = row["content overlap"]
+    assert p == 1.0 and r == pytest.approx(3 / 4)
+    assert row["content exact"][2] == 0.0
+    assert row["source exact"][2] == 1.0
+    assert row["end to end"][2] == 1.0  # 3 of 4 tokens shared, sources overlap
+
+
+def test_tokens_of_spans():
+    tokens = Tokens("Smith said, “no.”")
+    assert len(tokens.of(((0, 5),))) == 1
+    assert len(tokens.of(((12, 17),))) == 4  # “ no . ”
+
+
+def test_linked_quotes_score_as_one_attribution():
+    text = "“No,” he said, “we will not.”"
+    article = analyze(text)
+    [attribution] = from_quotes(text, article.quotes)
+    assert [text[s:e] for s, e in attribution.content] == ["“No,”", "“we will not.”"]
+
+
+def test_baseline_finds_quotes_next_to_said():
+    text = "“We will fight,” Smith said.\nNo quote here."
+    [attribution] = baseline(text)
+    assert text[slice(*attribution.content[0])] == "“We will fight,”"
+    assert text[slice(*attribution.source[0])] == "Smith"
+
+
+def test_polnear_loader_on_the_real_data():
+    if not (POLNEAR / "dev" / "attributions").is_dir():
+        pytest.skip(f"PolNeAR is not at {POLNEAR} (it comes with ../shared/benchmarks, which CI has)")
+    articles = load_split(POLNEAR, "dev")
+    assert len(articles) == 84
+    assert offset_mismatches(articles) == []
+    total = sum(len(a.attributions) for a in articles)
+    assert total > 2000
+    assert sum(a.direct for art in articles for a in art.attributions) > 300
+    # one annotator per article, the first by id, for the two articles all six annotated
+    assert all(article.annotator for article in articles)
