@@ -108,6 +108,7 @@ def ingest(
             yield _Pending(article, digest)
 
     for pending, error in _parsed(to_parse(), model=model, processes=processes):
+        error = error or pending.article.error
         if error is None:
             try:
                 outcome, _ = store.put(pending.article, source_hash=pending.source_hash)

@@ -37,8 +37,16 @@ def annotate(articles: Iterable[Article], *, model: str | None = None, processes
     texts = ((article.text if not article.error else "", article) for article in articles)
     for doc, article in nlp.pipe(texts, as_tuples=True, n_process=processes, batch_size=16):
         if not article.error:
-            for stage in STAGES:
-                stage(article, doc)
+            try:
+                for stage in STAGES:
+                    stage(article, doc)
+            except Exception as error:  # noqa: BLE001 - a bug of ours on one odd article must not end a batch
+                article = failed(
+                    article.input,
+                    f"dateline could not analyse this article ({stage.__name__}: {type(error).__name__}: {error}); "
+                    "please report it with the input",
+                    id=article.id, url=article.url,
+                )
         yield article
 
 

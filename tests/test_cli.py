@@ -169,3 +169,21 @@ def test_several_articles_make_a_json_list(capsys):
     articles = json.loads(out)
     assert status == 0
     assert [a["input"].rsplit("/", 1)[1] for a in articles] == sorted(p.name for p in FIXTURES.glob("*.txt"))
+
+
+def test_a_stage_that_fails_on_one_article_fails_only_that_article(capsys, monkeypatch, tmp_path):
+    import dateline.pipeline as pipeline
+
+    def fragile(article, doc):
+        if "Kremlin" in article.text:
+            raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "STAGES", (*pipeline.STAGES, fragile))
+    status, out, err = run(
+        capsys, "analyze", str(FIXTURES / "scrape-wire-dateline.txt"), str(FIXTURES / "scrape-hard-wrapped.txt"),
+        "--format", "jsonl",
+    )
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert status == 1
+    assert "fragile: RuntimeError: boom" in first["error"] and first["actors"] == []
+    assert "error" not in second and second["actors"]
