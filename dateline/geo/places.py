@@ -383,12 +383,14 @@ def _resolve(toponyms: list[Toponym], article: Article, gaz: Gazetteer) -> Conte
             first.add(toponym.matches[0].place, toponym.key)
     for toponym in ordered:
         toponym.choice = choose(toponym, first)
-    final = _copy(seed)
-    for toponym in toponyms:
-        if toponym.choice is not None:
-            final.add(toponym.choice, toponym.key)
+    final = _with_choices(seed, toponyms)
     for toponym in ordered:
         toponym.choice = choose(toponym, final)
+    return _with_choices(seed, toponyms)
+
+
+def _with_choices(seed: Context, toponyms: list[Toponym]) -> Context:
+    """The seed context with the place chosen for each toponym so far."""
     context = _copy(seed)
     for toponym in toponyms:
         if toponym.choice is not None:
