@@ -12,22 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")),
-        start=1,
-    )
-    for name in names
-}
+from dateline.extract.dates import MONTHS, WEEKDAYS
+
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3, "couple": 2}
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
           "year": "year", "years": "year"}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?(?:,?\s+((?:19|20)\d\d))?\b")
 _MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+((?:19|20)\d\d)\b")
@@ -84,13 +75,13 @@ def resolve(text: str, anchor: date | None, *, future: bool = False) -> EventDat
     lower = " ".join(text.lower().replace("’", "'").split())
     # Absolute dates first: they need no anchor.
     if m := _MONTH_FIRST.search(lower):
-        month, day_, year = _MONTHS[m.group(1)], int(m.group(2)), m.group(3)
+        month, day_, year = MONTHS[m.group(1)], int(m.group(2)), m.group(3)
         return _dated(year, month, day_, anchor, future)
     if m := _DAY_FIRST.search(lower):
-        day_, month, year = int(m.group(1)), _MONTHS[m.group(2)], m.group(3)
+        day_, month, year = int(m.group(1)), MONTHS[m.group(2)], m.group(3)
         return _dated(year, month, day_, anchor, future)
     if m := _MONTH_YEAR.search(lower):
-        return _month(int(m.group(2)), _MONTHS[m.group(1)])
+        return _month(int(m.group(2)), MONTHS[m.group(1)])
     if anchor is not None:
         if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", lower):
             return _day(anchor)
@@ -108,13 +99,13 @@ def resolve(text: str, anchor: date | None, *, future: bool = False) -> EventDat
             if unit == "month":
                 return _month(*_shift_month(anchor, -count))
             return EventDate(f"{anchor.year - count:04d}", "year")
-        for name in _WEEKDAYS:
+        for name in WEEKDAYS:
             if re.search(rf"\b{name}\b", lower):
-                return _day(_weekday(anchor, _WEEKDAYS.index(name), lower, future))
+                return _day(_weekday(anchor, WEEKDAYS.index(name), lower, future))
         if m := _RELATIVE.search(lower):
             return _relative(m.group(1), m.group(2), anchor)
         if m := _MONTH_ALONE.search(lower):
-            month = _MONTHS[m.group(2)]
+            month = MONTHS[m.group(2)]
             year = anchor.year
             if future and month < anchor.month:
                 year += 1

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTHS = {
+# Month names and their common abbreviations, to month numbers; weekdays in datetime's order (Monday = 0).
+MONTHS = {
     name: number
     for number, names in enumerate(
         (
@@ -18,7 +19,7 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WRITTEN_DATES = (
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -30,10 +31,10 @@ _URL_DATES = (
     (re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)/"), "day"),
     (re.compile(r"/((?:19|20)\d\d)/(\d\d)/"), "month"),
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A lede's own day: "said Saturday", "on Saturday", "announced on Tuesday".
 _LEDE_WEEKDAY = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|warned|on)\s+(?:on\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
+    r"\b(?:said|says|told|announced|reported|stated|added|warned|on)\s+(?:on\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b",
     re.I,
 )
 
@@ -45,7 +46,7 @@ class FoundDate:
 
 
 def _make(year: str, month: str | int, day: str | int | None) -> FoundDate | None:
-    month_number = month if isinstance(month, int) else _MONTHS.get(month.lower().rstrip("."), None)
+    month_number = month if isinstance(month, int) else MONTHS.get(month.lower().rstrip("."), None)
     if month_number is None:
         month_number = int(month)
     try:
@@ -94,5 +95,5 @@ def next_weekday_named(lede: str, earliest: str) -> str | None:
     if not match or len(earliest) != 10:
         return None
     start = date.fromisoformat(earliest)
-    target = _WEEKDAYS.index(match["weekday"].lower())
+    target = WEEKDAYS.index(match["weekday"].lower())
     return (start + timedelta(days=(target - start.weekday()) % 7)).isoformat()
