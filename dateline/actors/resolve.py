@@ -32,7 +32,7 @@ from dateline.article import Article
 
 # Prepositions after which a place name locates something rather than acting or being acted on.
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within", "from",
-             "through", "over", "along", "toward", "towards", "to", "of", "across", "beyond", "off", "outside"}
+             "through", "over", "along", "toward", "towards", "to", "of", "beyond", "off"}
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "appos", "attr"}
 # Definite descriptions and the kinds of actor they can stand for.
 _DESCRIPTIONS = {
