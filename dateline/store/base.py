@@ -66,4 +66,8 @@ class Store(Protocol):
     def articles(self) -> Iterator[tuple[int, dict]]:
         """(article id, stored article object) for every article, in id order."""
 
+    def query(self, sql: str, params: tuple | list = ()) -> list[dict]:
+        """Rows of a read-only SELECT written in the SQL both databases read, with `?` placeholders (the
+        API's and the web view's queries, `dateline/store/queries.py`): each row a dict by column name."""
+
     def close(self) -> None: ...

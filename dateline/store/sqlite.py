@@ -176,6 +176,11 @@ class SQLiteStore:
         for row in self._conn.execute(sql):
             yield {c.name: (json.loads(v) if c.type == "json" and v is not None else v) for c, v in zip(columns, row)}
 
+    def query(self, sql: str, params: tuple | list = ()) -> list[dict]:
+        cursor = self._conn.execute(sql, tuple(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
     def close(self) -> None:
         self._conn.close()
 
