@@ -22,11 +22,14 @@ __all__ = ["DEFAULT_PATH", "Outcome", "SQLiteStore", "Store", "StoreError", "con
 DEFAULT_PATH = "dateline.db"
 
 
-def open_store(target: str | Path = DEFAULT_PATH, *, create: bool = True) -> SQLiteStore:
-    """The store at `target`: a SQLite file path (created, with its schema, unless `create` is false)."""
+def open_store(target: str | Path = DEFAULT_PATH, *, create: bool = True, read_only: bool = False) -> SQLiteStore:
+    """The store at `target`: a SQLite file path (created, with its schema, unless `create` is false).
+
+    `read_only`: open an existing store for reading only (the web view): nothing is created or migrated, and
+    a store whose schema is not the latest is refused with the command that upgrades it."""
     name = str(target)
     if name.startswith(("postgresql://", "postgres://")):
         raise StoreError("PostgreSQL stores are not supported yet; give the path of a SQLite file")
     if name.startswith("sqlite:///"):
         name = name[len("sqlite:///"):]
-    return SQLiteStore(name, create=create)
+    return SQLiteStore(name, create=create and not read_only, read_only=read_only)

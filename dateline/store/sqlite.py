@@ -48,15 +48,22 @@ def _now() -> str:
 class SQLiteStore:
     """The Store in one SQLite file. Open it with `open_store(path)`; one per thread (sqlite3's rule)."""
 
-    def __init__(self, path: str | Path, *, create: bool = True):
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False):
         self.location = str(path)
         if not create and not Path(path).is_file():
             raise StoreError(f"no dateline database at {path}")
         try:
             # Autocommit mode: the transactions are explicit below, one per article.
-            self._conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            if read_only:
+                uri = Path(path).resolve().as_uri() + "?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
+            else:
+                self._conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
         except sqlite3.Error as error:
             raise StoreError(f"cannot open {path}: {error}") from None
+        if read_only:
+            self._check_schema()
+            return
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 30000")
@@ -72,6 +79,17 @@ class SQLiteStore:
         except BaseException:
             self._conn.close()
             raise
+
+    def _check_schema(self) -> None:
+        try:
+            version = migrations.current_version(self._conn)
+        except sqlite3.DatabaseError as error:
+            self._conn.close()
+            raise StoreError(f"cannot use {self.location} as a dateline database: {error}") from None
+        if version != migrations.LATEST:
+            self._conn.close()
+            raise StoreError(f"{self.location} has schema version {version}, this dateline reads {migrations.LATEST}: "
+                             f"`dateline ingest` or `dateline export` with `--db {self.location}` upgrades it")
 
     # -- writing ---------------------------------------------------------------------------------------------
 
