@@ -21,7 +21,7 @@ from pathlib import Path
 
 from dateline.article import Article, failed
 from dateline.pipeline import annotate, extract_document
-from dateline.sources import iter_documents
+from dateline.sources import Document, iter_documents
 from dateline.sources.files import KNOWN_EXTENSIONS
 from dateline.store import Outcome, Store, source_hash
 
@@ -54,7 +54,9 @@ class IngestReport:
 
 
 @dataclass
-class _Pending:
+class Pending:
+    """An article extracted and not yet stored, with the hash of the input it came from."""
+
     article: Article
     source_hash: str
 
@@ -63,82 +65,123 @@ class _SourceFailed(Exception):
     """An error of the inputs' side (reading, the store), carried unchanged through the parse."""
 
 
+class Tally:
+    """How a run settles each input: counted in the report, its error recorded in the store, the hook told.
+
+    The one place outcomes are counted, whichever way the articles were parsed (here, in `processes` processes,
+    or on a Dask cluster: `dateline.cluster`)."""
+
+    def __init__(self, store: Store, on_result: ResultHook | None = None):
+        self.store = store
+        self.on_result = on_result
+        self.report = IngestReport()
+        self._started = time.perf_counter()
+
+    def settle(self, outcome: str, input_name: str, error: str | None = None, *, record: bool = True) -> None:
+        """`record`: write the error to the store (false when whoever settled it first already did)."""
+        if error is not None and record:
+            self.store.record_error(input_name, error)
+        setattr(self.report, outcome, getattr(self.report, outcome) + 1)
+        if self.on_result:
+            self.on_result(outcome, input_name, error)
+
+    def finish(self) -> IngestReport:
+        self.report.seconds = time.perf_counter() - self._started
+        return self.report
+
+
 def ingest(
     inputs: Iterable[str], store: Store, *, kind: str = "auto", url: str | None = None, date: str | None = None,
     allow_private: bool = False, model: str | None = None, processes: int = 1,
     on_result: ResultHook | None = None,
 ) -> IngestReport:
     """Analyse the inputs (as `dateline analyze` reads them) into `store`; never stops for a bad input."""
-    report = IngestReport()
-    started = time.perf_counter()
+    tally = Tally(store, on_result)
+    documents = new_documents(inputs, tally, kind=kind, url=url, date=date, allow_private=allow_private)
+    pending = extract_new(documents, tally, kind)
+    store_parsed(parse_pending(pending, model=model, processes=processes), tally)
+    return tally.finish()
+
+
+def new_documents(
+    inputs: Iterable[str], tally: Tally, *, kind: str = "auto", url: str | None = None, date: str | None = None,
+    allow_private: bool = False,
+) -> Iterator[tuple[Document, str]]:
+    """The documents of the inputs, with their source hash, but those an earlier run stored (settled as skipped)
+    and those that could not be read (settled as failed). Reads the inputs; extracts and parses nothing."""
     # What changes the article made of the same bytes; a run with other options does not skip earlier inputs.
     options = f"{kind}\0{url or ''}\0{date or ''}"
-
-    def settle(outcome: str, input_name: str, error: str | None = None) -> None:
-        if error is not None:
-            store.record_error(input_name, error)
-        setattr(report, outcome, getattr(report, outcome) + 1)
-        if on_result:
-            on_result(outcome, input_name, error)
-
-    def to_parse() -> Iterator[_Pending]:
-        for document in iter_documents(inputs, allow_private=allow_private):
-            if document.error:
-                settle(FAILED, document.input, document.error)
+    for document in iter_documents(inputs, allow_private=allow_private):
+        if document.error:
+            tally.settle(FAILED, document.input, document.error)
+            continue
+        document.url = document.url or url
+        document.date = document.date or date
+        try:
+            digest = source_hash(document, options)
+            if tally.store.has_source(document.input, digest):
+                tally.settle(SKIPPED, document.input)
                 continue
-            document.url = document.url or url
-            document.date = document.date or date
-            try:
-                digest = source_hash(document, options)
-                if store.has_source(document.input, digest):
-                    settle(SKIPPED, document.input)
-                    continue
-                article = _extract(document, kind)
-                if article.error:
-                    settle(FAILED, article.input, article.error)
-                    continue
-                outcome, _ = store.lookup(article)
-                if outcome is Outcome.UNCHANGED:  # nothing to parse: put only notes this input
-                    outcome, _ = store.put(article, source_hash=digest)
-                    settle(outcome.value, article.input)
-                    continue
-            except (ValueError, UnicodeError) as error:  # content the store can't hold (lone surrogates, ...)
-                settle(FAILED, document.input, f"could not store it: {error}")
-                continue
-            yield _Pending(article, digest)
+        except (ValueError, UnicodeError) as error:  # content the store can't hold (lone surrogates, ...)
+            tally.settle(FAILED, document.input, f"could not store it: {error}")
+            continue
+        yield document, digest
 
-    for pending, error in _parsed(to_parse(), model=model, processes=processes):
+
+def extract_new(documents: Iterable[tuple[Document, str]], tally: Tally, kind: str) -> Iterator[Pending]:
+    """Each document's article, to be parsed; settled here instead when extraction fails or when its content is
+    stored already (from another input: only the input is noted, nothing is parsed)."""
+    for document, digest in documents:
+        try:
+            article = extract_or_fail(document, kind)
+            if article.error:
+                tally.settle(FAILED, article.input, article.error)
+                continue
+            outcome, _ = tally.store.lookup(article)
+            if outcome is Outcome.UNCHANGED:  # nothing to parse: put only notes this input
+                outcome, _ = tally.store.put(article, source_hash=digest)
+                tally.settle(outcome.value, article.input)
+                continue
+        except (ValueError, UnicodeError) as error:
+            tally.settle(FAILED, document.input, f"could not store it: {error}")
+            continue
+        yield Pending(article, digest)
+
+
+def store_parsed(parsed: Iterable[tuple[Pending, str | None]], tally: Tally) -> None:
+    """Store each parsed article, one transaction each, and settle its input (failed when it has an error)."""
+    for pending, error in parsed:
         error = error or pending.article.error
         if error is None:
             try:
-                outcome, _ = store.put(pending.article, source_hash=pending.source_hash)
+                outcome, _ = tally.store.put(pending.article, source_hash=pending.source_hash)
             except (ValueError, UnicodeError) as exc:
                 error = f"could not store it: {exc}"
             else:
-                settle(outcome.value, pending.article.input)
+                tally.settle(outcome.value, pending.article.input)
         if error is not None:
-            settle(FAILED, pending.article.input, error)
-    report.seconds = time.perf_counter() - started
-    return report
+            tally.settle(FAILED, pending.article.input, error)
 
 
-def _extract(document, kind: str) -> Article:
+def extract_or_fail(document: Document, kind: str) -> Article:
+    """`extract_document`, with any surprise of a reader turned into a failed Article."""
     try:
         return extract_document(document, kind)
     except Exception as error:  # noqa: BLE001 - a reader's surprise on one odd page must not end the batch
         return failed(document.input, f"could not extract it: {type(error).__name__}: {error}", id=document.id)
 
 
-def _parsed(
-    pending: Iterator[_Pending], *, model: str | None, processes: int
-) -> Iterator[tuple[_Pending, str | None]]:
+def parse_pending(
+    pending: Iterable[Pending], *, model: str | None, processes: int = 1
+) -> Iterator[tuple[Pending, str | None]]:
     """Each pending article, parsed and through the stages, in order; with an error instead when that failed.
 
     The parse runs in batches (and in other processes), so when it raises we can't tell which of the articles
     in flight caused it: each of those is then parsed alone, the one that fails again is reported, and the run
     goes on with a fresh parse of the rest.
     """
-    in_flight: deque[_Pending] = deque()
+    in_flight: deque[Pending] = deque()
+    pending = iter(pending)
 
     def tracked() -> Iterator[Article]:
         while True:
