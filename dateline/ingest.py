@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.article import Article, failed
+from dateline.nlp import load_model
 from dateline.pipeline import annotate, extract_document
 from dateline.sources import Document, iter_documents
 from dateline.sources.files import KNOWN_EXTENSIONS
@@ -180,6 +181,9 @@ def parse_pending(
     in flight caused it: each of those is then parsed alone, the one that fails again is reported, and the run
     goes on with a fresh parse of the rest.
     """
+    # Loaded here, outside the guard below: a model that can't be loaded is the run's error, not each
+    # article's (and, raised inside the guard, it would be retried for ever with nobody in flight to blame).
+    load_model(model)
     in_flight: deque[Pending] = deque()
     pending = iter(pending)
 

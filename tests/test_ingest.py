@@ -169,3 +169,10 @@ def test_usage_errors(tmp_path):
         with pytest.raises(SystemExit) as exit_:
             main(["ingest", *argv, "--db", str(tmp_path / "u.db")])
         assert exit_.value.code == 2
+
+
+def test_a_model_that_cannot_be_loaded_ends_the_run_with_status_2(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    status, err = _ingest(capsys, str(story), "--db", str(tmp_path / "m.db"), "--model", "no_such_model_here")
+    assert status == 2 and "cannot load the spaCy model 'no_such_model_here'" in err
