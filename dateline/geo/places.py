@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span
 
@@ -33,10 +34,11 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Gazetteer names found outside the tagger's entities count only if they are this sure to be places.
 MIN_POPULATION_UNTAGGED = 15_000
 # The kinds of place a bare name stands for at a prior (log10 population) when the data give no population.
-_BASE = {"continent": 8.5, "region": 7.0, "water": 7.0, "country": 6.0, "admin1": 5.5, "city": 2.5,
+_BASE = {"continent": 8.5, "region": 7.0, "water": 7.0, "country": 6.0, "admin1": 5.5, "admin2": 4.5, "city": 2.5,
          "district": 3.0}
-_BONUS = {"continent": 1.0, "country": 3.0, "admin1": -0.6, "region": 0.0, "water": 0.0, "city": 0.0,
+_BONUS = {"continent": 1.0, "country": 3.0, "admin1": -0.6, "admin2": -0.8, "region": 0.0, "water": 0.0, "city": 0.0,
           "district": 0.0}
+_LOCAL = ("city", "district", "admin2")  # places the article's subdivisions and points speak for
 _CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "du", "upon", "on", "an", "am", "sur", "and"}
 _DISTRICT = re.compile(
     r"\b(?P<x>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:neighbou?rhoods?|district|quarter|suburb|borough)"
@@ -82,9 +84,9 @@ class Context:
     def add(self, place: Place, said_by: str, weight: float = 1.0) -> None:
         if place.country:
             self.countries[place.country][said_by] += weight
-        if place.admin1 and place.feature in ("admin1", "city", "district"):
+        if place.admin1 and place.feature in ("admin1", "admin2", "city", "district"):
             self.admin1[place.admin1][said_by] += weight
-        if place.feature in ("city", "district", "admin1") and not place.approximate and place.lat is not None:
+        if place.feature in ("city", "district", "admin1", "admin2") and not place.approximate and place.lat is not None:
             self.points.append((place.lat, place.lon, said_by))
 
     def country_weight(self, iso3: str | None, besides: str) -> float:
@@ -119,7 +121,7 @@ def score(match: Match, toponym: Toponym, context: Context) -> float:
         value -= 1.0
     if place.capital:
         value += 1.5
-    if place.approximate and place.feature == "admin1":
+    if place.approximate and place.feature in ("admin1", "admin2"):
         value -= 0.5
     if toponym.text.isupper() and len(toponym.text) <= 4 and place.feature == "city" and not place.name.isupper():
         value -= 3.0  # "EU" is not Eu, Normandy
@@ -129,9 +131,9 @@ def score(match: Match, toponym: Toponym, context: Context) -> float:
         value += 1.0 + 0.25 * min(said, 4.0)
     if place.country and place.country == context.outlet_country:
         value += 0.75
-    if place.feature in ("city", "district") and context.admin1_weight(place.admin1, besides):
+    if place.feature in _LOCAL and context.admin1_weight(place.admin1, besides):
         value += 2.0
-    if place.feature in ("city", "district", "admin1"):
+    if place.feature in (*_LOCAL, "admin1"):
         near = context.nearest_km(place, besides)
         if near is not None:
             value += 2.0 if near < 50 else 1.5 if near < 150 else 0.75 if near < 400 else 0.0
@@ -149,7 +151,7 @@ def _fits(place: Place, container: Place) -> float:
     """How well a candidate sits in the place the phrase puts it in (Paris in Texas, Qatarji in Aleppo)."""
     if container.feature == "country":
         return 0.0 if place.country == container.country and place.feature != "country" else -10.0
-    if container.feature == "admin1":
+    if container.feature in ("admin1", "admin2"):
         if place.country != container.country:
             return -10.0
         if container.admin1 and place.admin1 and place.admin1 != container.admin1:
@@ -173,7 +175,7 @@ def choose(toponym: Toponym, context: Context) -> Place | None:
 def candidates(gaz: Gazetteer, text: str, *, adjectives: bool = False) -> list[Match]:
     """The gazetteer's places for a name as written; "Aleppo province" as the province, "X City" as the city.
 
-    A county is left unknown (the gazetteer has no counties, and a town of the same name is often far away).
+    "X County" is a county of that name or nothing (a town of the same name is often far away).
     With `adjectives`, a demonym ("Canadian") stands for its country, before any town of that name.
     """
     if adjectives and (place := gaz.adjective(text)) is not None:
@@ -183,13 +185,53 @@ def candidates(gaz: Gazetteer, text: str, *, adjectives: bool = False) -> list[M
         return matches
     if found := _TRAILING_KIND.search(text):
         kind = found["kind"].lower()
-        if kind == "county":
-            return []
-        wanted = "city" if kind == "city" else "admin1"
         matches = gaz.lookup(text[: found.start()])
+        if kind == "county":  # a county of that name, never a town (often far away)
+            return [m for m in matches if m.place.feature == "admin2"]
+        wanted = "city" if kind == "city" else "admin1"
         preferred = [m for m in matches if m.place.feature == wanted]
         return preferred or matches
     return []
+
+
+_WORD = re.compile(r"[^\W_][\w'’.&]*")
+# A name that ends so is a street or a road: the town it shares a word with is anywhere ("Royal Street").
+_STREET = re.compile(r"\b(?:street|st|avenue|ave|road|rd|lane|boulevard|blvd|drive|highway|way|row|alley|terrace|"
+                     r"crescent|parkway)\.?$", re.I)
+# Words of organisations' and buildings' names that are also names of towns somewhere.
+_NOT_INNER = {"royal", "national", "federal", "state", "central", "new", "general", "union", "university", "college",
+              "bank", "trust", "international", "united", "county", "city", "council", "park", "centre", "center"}
+
+
+def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | None:
+    """The place a name no gazetteer knows is named after: "Colchester General Hospital" is in Colchester, the
+    "Bank of Japan" in Japan, "Cavan County Council" in County Cavan, the "Mexican Senate" in Mexico.
+
+    The longest run of capitalised words inside the name that the gazetteer is sure of (or a demonym), the most
+    populous of equals; never for a street ("Royal Street"), and never a town known only by an alternate name.
+    """
+    name = text[start:end]
+    if _STREET.search(name):
+        return None
+    words = list(_WORD.finditer(name))
+    if len(words) < 2:
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        found = []
+        for i in range(len(words) - n + 1):
+            run = words[i: i + n]
+            if not (run[0].group()[:1].isupper() and run[-1].group()[:1].isupper()):
+                continue
+            sub = name[run[0].start(): run[-1].end()].rstrip(".")
+            if fold(sub) in _NOT_INNER or not fold(sub):
+                continue
+            matches = [m for m in candidates(gaz, sub, adjectives=True) if _sure(m) or m.place.feature == "admin2"]
+            if matches:
+                found.append((max(m.place.population for m in matches), i, run, sub, matches))
+        if found:
+            _, _, run, sub, matches = max(found, key=lambda f: (f[0], -f[1]))
+            return Toponym(start + run[0].start(), start + run[0].start() + len(sub), sub, matches, "inner")
+    return None
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -242,6 +284,12 @@ def find_toponyms(article: Article, doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     _read_districts(text, toponyms, gaz)
     toponyms.sort(key=lambda t: t.start)
     _read_phrases(text, toponyms, gaz)
+    for toponym in list(toponyms):
+        if not toponym.matches and toponym.inside is None:
+            if (inner := inner_toponym(gaz, text, toponym.start, toponym.end)) is not None:
+                toponym.inside = inner
+                toponyms.append(inner)
+    toponyms.sort(key=lambda t: t.start)
     return toponyms
 
 
@@ -261,7 +309,7 @@ def _sure(match: Match) -> bool:
         return place.feature == "city" and place.population >= 100_000
     if place.feature == "city":
         return place.population >= MIN_POPULATION_UNTAGGED
-    return not (place.feature == "admin1" and place.approximate)
+    return not (place.feature in ("admin1", "admin2") and place.approximate)
 
 
 def _mislabelled(entity: dict, name: str, text: str, start: int, gaz: Gazetteer) -> bool:
@@ -345,7 +393,7 @@ def _read_phrases(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
             listed = after is not None and re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", text[following.end: after.start])
             comma = re.fullmatch(r",\s*", between) and not listed  # "Paris, Texas" but not "Aleppo, Idlib and Hama"
             if comma or re.fullmatch(r"\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central)\w*\s+)?", between):
-                if any(m.place.feature in ("admin1", "country") for m in following.matches) and not any(
+                if any(m.place.feature in ("admin1", "admin2", "country") for m in following.matches) and not any(
                     m.place.feature == "country" for m in toponym.matches
                 ):
                     toponym.inside = following
@@ -361,10 +409,27 @@ def _read_phrases(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
                 toponym.country_hint = country.country
 
 
+# Country-code domains used worldwide for other reasons (".tv", ".io", ".co", ".me" ...): they tell no country.
+_VANITY_DOMAINS = {"ac", "ad", "ag", "ai", "am", "as", "cc", "cd", "co", "fm", "gg", "io", "la", "ly", "me", "ms",
+                   "mu", "nu", "sh", "so", "st", "tk", "to", "tv", "vc", "ws"}
+
+
+def outlet_country(article: Article, gaz: Gazetteer) -> str | None:
+    """The outlet's country: the registry's, else the country code of its domain ("dailyecho.co.uk": GBR)."""
+    outlet = article.outlet or {}
+    if outlet.get("country"):
+        return outlet["country"]
+    host = urlsplit(article.url or "").hostname or ""
+    code = host.rsplit(".", 1)[-1].upper() if "." in host else ""
+    code = {"UK": "GB"}.get(code, code)
+    if len(code) != 2 or code.lower() in _VANITY_DOMAINS:
+        return None
+    return gaz.iso3.get(code)
+
+
 def _seed_context(article: Article, gaz: Gazetteer) -> Context:
     """The article's context before any toponym is read: the outlet's country and the actors' countries."""
-    outlet = article.outlet or {}
-    context = Context(outlet_country=outlet.get("country"))
+    context = Context(outlet_country=outlet_country(article, gaz))
     countries = {a["id"]: a.get("country") for a in article.actors}
     for mention in article.mentions:
         iso3 = countries.get(mention["actor"])
@@ -411,7 +476,7 @@ def focus(toponyms: list[Toponym], text: str) -> Place | None:
     for toponym in resolved:
         if is_dateline(text, toponym.start, toponym.end):
             return toponym.choice
-    for features in (("city", "district", "admin1"), ("country",)):
+    for features in (("city", "district", "admin2", "admin1"), ("country",)):
         counts = Counter(t.choice.key for t in resolved if t.choice.feature in features)
         if counts:
             best = counts.most_common(1)[0][0]
@@ -442,7 +507,7 @@ def _as_places(toponyms: list[Toponym], context: Context, article: Article) -> l
         toponym.choice = Place(key=f"near:{where.key}", name=toponym.text, feature=feature, lat=where.lat,
                                lon=where.lon, country=where.country, within=where.geonameid, approximate=True)
         toponym.approximate = True
-    placed = [t for t in toponyms if t.choice is not None]
+    placed = [t for t in toponyms if t.choice is not None and t.source != "inner"]
     index_of = {t.choice.key: i for i, t in reversed(list(enumerate(placed))) if not t.approximate}
     places = []
     for toponym in placed:
@@ -494,6 +559,9 @@ def resolve_span(article: Article, start: int, end: int) -> dict | None:
         if found.start("x") <= start < found.end("x"):
             toponym.district = True
             toponym.inside = _toponym_at(others, *found.span("y"))
+    if not matches and toponym.inside is None and (inner := inner_toponym(gaz, text, start, end)) is not None:
+        inner.choice = choose(inner, context)
+        toponym.inside = inner
     toponym.choice = choose(toponym, context)
     if toponym.choice is None:
         where = (toponym.inside.choice if toponym.inside else None) or focus(others, text)
