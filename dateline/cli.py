@@ -107,8 +107,9 @@ def _add_store_commands(commands) -> None:
                     "goes on.",
     )
     ingest.add_argument("inputs", nargs="+", metavar="INPUT")
-    ingest.add_argument("--db", default=DEFAULT_PATH, metavar="PATH",
-                        help=f"the SQLite file to store into, created if missing (default: {DEFAULT_PATH})")
+    ingest.add_argument("--db", default=DEFAULT_PATH, metavar="PATH|URL",
+                        help="the SQLite file to store into, created if missing, or a PostgreSQL database, "
+                             f"postgresql://USER:PASSWORD@HOST:PORT/DATABASE (default: {DEFAULT_PATH})")
     ingest.add_argument("--as", dest="kind", choices=KINDS, default="auto", help="as for `dateline analyze`")
     ingest.add_argument("--url", help="the URL the article was published at (one input only)")
     ingest.add_argument("--date", type=_iso_date, help="the publication date, YYYY-MM-DD, when the input lacks it")
@@ -117,12 +118,20 @@ def _add_store_commands(commands) -> None:
     ingest.add_argument("--allow-private", action="store_true",
                         help="allow fetching URLs that resolve to private, loopback or link-local addresses")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar and no summary; errors still print")
+    cluster = ingest.add_mutually_exclusive_group()
+    cluster.add_argument("--dask-local", type=int, metavar="N",
+                         help="analyse on a Dask LocalCluster of N worker processes on this machine (needs the "
+                              "`cluster` extra)")
+    cluster.add_argument("--scheduler", metavar="ADDRESS",
+                         help="analyse on the workers of the Dask scheduler at ADDRESS, e.g. tcp://HOST:8786 "
+                              "(dateline installed on every worker)")
 
     export = commands.add_parser(
         "export", help="write a table of a store as JSONL, CSV or Parquet",
         description="Write one table of a store, one row per item. gdelt: the events as a GDELT-style event table.",
     )
-    export.add_argument("--db", default=DEFAULT_PATH, metavar="PATH", help=f"the store (default: {DEFAULT_PATH})")
+    export.add_argument("--db", default=DEFAULT_PATH, metavar="PATH|URL",
+                        help=f"the store: a SQLite file or a postgresql:// URL (default: {DEFAULT_PATH})")
     export.add_argument("--table", choices=TABLES, required=True)
     export.add_argument("--format", choices=FORMATS,
                         help="default: from the --out file's extension, else jsonl")
@@ -134,7 +143,8 @@ def _add_store_commands(commands) -> None:
                     "Exit status 1 when none has.",
     )
     search.add_argument("words", nargs="+", metavar="WORD")
-    search.add_argument("--db", default=DEFAULT_PATH, metavar="PATH", help=f"the store (default: {DEFAULT_PATH})")
+    search.add_argument("--db", default=DEFAULT_PATH, metavar="PATH|URL",
+                        help=f"the store: a SQLite file or a postgresql:// URL (default: {DEFAULT_PATH})")
     search.add_argument("--limit", type=int, default=20, metavar="N")
     search.add_argument("--format", choices=("text", "jsonl"), default="text")
 
@@ -146,6 +156,12 @@ def _ingest_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -
         parser.error("--url names the URL of one article; give one input with it")
     if args.workers < 1:
         parser.error("--workers must be 1 or more")
+    on_cluster = args.dask_local is not None or args.scheduler is not None
+    if args.dask_local is not None and args.dask_local < 1:
+        parser.error("--dask-local must be 1 or more")
+    if on_cluster and args.workers > 1:
+        parser.error("--workers is for a run in this process; a cluster's workers are set with --dask-local N "
+                     "or by the scheduler")
     progress = None if args.quiet or not sys.stderr.isatty() else _IngestProgress(args.inputs)
 
     def on_result(outcome: str, input_name: str, error: str | None) -> None:
@@ -162,9 +178,12 @@ def _ingest_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -
         if progress:
             progress.start()
         try:
-            report = ingest(args.inputs, store, kind=args.kind, url=args.url, date=args.date,
-                            allow_private=args.allow_private, model=args.model, processes=args.workers,
-                            on_result=on_result)
+            if on_cluster:
+                report = _ingest_on_cluster(args, store, on_result)
+            else:
+                report = ingest(args.inputs, store, kind=args.kind, url=args.url, date=args.date,
+                                allow_private=args.allow_private, model=args.model, processes=args.workers,
+                                on_result=on_result)
         finally:
             if progress:
                 progress.stop()
@@ -172,8 +191,21 @@ def _ingest_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -
         rate = f" ({report.analysed / report.seconds:.1f} articles/s)" if report.analysed and report.seconds else ""
         print(f"dateline: {report.inputs} inputs in {report.seconds:.1f} s: {report.stored} stored, "
               f"{report.replaced} replaced, {report.unchanged} unchanged, {report.skipped} skipped (stored before), "
-              f"{report.failed} failed{rate} -> {args.db}", file=sys.stderr)
+              f"{report.failed} failed{rate} -> {store.location}", file=sys.stderr)
     return 1 if report.failed else 0
+
+
+def _ingest_on_cluster(args: argparse.Namespace, store, on_result):
+    from dateline.cluster import ClusterError, dask_client, ingest_on_cluster
+
+    try:
+        with dask_client(args.scheduler, local_workers=args.dask_local) as client:
+            return ingest_on_cluster(args.inputs, store, client, kind=args.kind, url=args.url, date=args.date,
+                                     allow_private=args.allow_private, model=args.model, store_target=args.db,
+                                     on_result=on_result)
+    except ClusterError as error:  # Dask missing, no scheduler there: one line, status 2, as for a bad store
+        print(f"dateline: {error}", file=sys.stderr)
+        sys.exit(2)
 
 
 class _IngestProgress:

@@ -1,0 +1,128 @@
+"""Distributed ingest on a Dask LocalCluster (2 worker processes on 127.0.0.1): the same store as a local run."""
+
+import shutil
+import sys
+
+import pytest
+
+from dateline.cli import main
+from dateline.ingest import ingest
+from dateline.store import open_store
+from tests.conftest import SHARED
+
+pytest.importorskip("distributed", reason="Dask is the optional `cluster` extra: pip install 'dateline[cluster]'")
+
+from dateline.cluster import ClusterError, dask_client, ingest_on_cluster  # noqa: E402
+
+SEED = SHARED / "seed" / "presstv-aleppo-2016.txt"
+PAGES = SHARED / "benchmarks" / "article-extraction" / "html"
+TABLES = ("articles", "actors", "mentions", "entities", "quotes", "places", "events")
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[str]:
+    """The seed, 10 web pages, the seed again under another name (unchanged: its content is stored), a page
+    that fails on the worker (binary bytes) and a file that fails on the client (missing)."""
+    pages = sorted(PAGES.glob("*.html.gz"))[:10]
+    if not SEED.exists() or len(pages) < 10:
+        pytest.skip(f"needs the seed article ({SEED}) and the extraction gold pages ({PAGES}) from ../shared")
+    folder = tmp_path_factory.mktemp("inputs")
+    copy = folder / "seed-copy.txt"
+    shutil.copy(SEED, copy)
+    binary = folder / "photo.html"
+    binary.write_bytes(bytes(range(256)) * 40)
+    return [str(SEED), *map(str, pages), str(copy), str(binary), str(folder / "missing.txt")]
+
+
+@pytest.fixture(scope="module")
+def client():
+    with dask_client(local_workers=2) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def local_store(inputs, tmp_path_factory):
+    path = tmp_path_factory.mktemp("local") / "local.db"
+    with open_store(path) as store:
+        results = []
+        report = ingest(inputs, store, on_result=lambda *r: results.append(r))
+    assert (report.stored, report.unchanged, report.failed) == (11, 1, 2), results
+    return path
+
+
+def _contents(path, *, ids: bool = True) -> dict:
+    """Every row of every table, but the times of writing; by input when `ids` is false (ids follow the order
+    articles were written in)."""
+    with open_store(path) as store:
+        inputs = {row["article_id"]: row["input"] for row in store.rows("articles")}
+        tables = {}
+        for table in TABLES:
+            rows = []
+            for row in store.rows(table):
+                row = {k: v for k, v in row.items() if k not in ("ingested", "updated")}
+                if not ids:
+                    row["article_id"] = inputs[row["article_id"]]
+                rows.append(row)
+            tables[table] = sorted(rows, key=repr)
+        tables["errors"] = sorted((row["input"], row["message"]) for row in store.rows("errors"))
+        tables["sources"] = sorted((row["input"], row["source_hash"], inputs[row["article_id"]])
+                                   for row in store.query("SELECT * FROM sources"))
+    return tables
+
+
+def test_a_cluster_run_stores_what_a_local_run_stores(inputs, client, local_store, tmp_path):
+    db = tmp_path / "cluster.db"
+    results = []
+    with open_store(db) as store:
+        # Partitions of 3: the 14 documents are spread over both workers.
+        report = ingest_on_cluster(inputs, store, client, partition_size=3, on_result=lambda *r: results.append(r))
+    assert (report.stored, report.unchanged, report.skipped, report.failed) == (11, 1, 0, 2)
+    assert len(client.nthreads()) == 2
+    expected = _contents(local_store)
+    assert expected["events"] and expected["quotes"] and expected["places"]
+    assert _contents(db) == expected  # written in input order: article ids too
+    failures = {name: error for outcome, name, error in results if outcome == "failed"}
+    assert set(failures) == {inputs[-2], inputs[-1]}
+    assert failures[inputs[-1]].startswith("no such file")
+
+    # Run again: every stored input is skipped unread; the failed ones are tried again, and fail again.
+    with open_store(db) as store:
+        again = ingest_on_cluster(inputs, store, client, partition_size=3)
+        assert (again.skipped, again.stored, again.failed) == (12, 0, 2)
+        assert {row["input"]: row["attempts"] for row in store.rows("errors")} == {inputs[-2]: 2, inputs[-1]: 2}
+    assert _contents(db) == expected
+
+
+def test_workers_can_write_to_a_store_they_reach(inputs, client, local_store, tmp_path):
+    # As with PostgreSQL; a SQLite file on this machine is reachable from the workers too.
+    db = tmp_path / "workers.db"
+    with open_store(db) as store:
+        report = ingest_on_cluster(inputs, store, client, partition_size=3, workers_write=True)
+    assert (report.stored, report.failed) == (11, 2)
+    assert report.unchanged + report.stored == 12  # the copy of the seed is "unchanged" or, first, "stored"
+    assert _contents(db, ids=False)["events"] == _contents(local_store, ids=False)["events"]
+    assert _contents(db, ids=False)["quotes"] == _contents(local_store, ids=False)["quotes"]
+    assert _contents(db, ids=False)["errors"] == _contents(local_store, ids=False)["errors"]
+
+
+def test_the_command_line_runs_a_local_cluster(inputs, tmp_path, capsys):
+    db = str(tmp_path / "cli.db")
+    status = main(["ingest", *inputs[:3], "--db", db, "--dask-local", "2", "--quiet"])
+    assert status == 0 and capsys.readouterr().err == ""
+    with open_store(db) as store:
+        assert store.count("articles") == 3
+
+
+def test_usage_errors(tmp_path, capsys):
+    for argv in (["--dask-local", "0"], ["--dask-local", "2", "--workers", "2"],
+                 ["--dask-local", "2", "--scheduler", "tcp://127.0.0.1:8786"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(["ingest", "a.txt", "--db", str(tmp_path / "u.db"), *argv])
+        assert exit_.value.code == 2
+
+
+def test_without_dask_the_message_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    with pytest.raises(ClusterError, match=r"dateline\[cluster\]"):
+        with dask_client(local_workers=1):
+            pass
