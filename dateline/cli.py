@@ -148,6 +148,21 @@ def _add_store_commands(commands) -> None:
     search.add_argument("--limit", type=int, default=20, metavar="N")
     search.add_argument("--format", choices=("text", "jsonl"), default="text")
 
+    serve = commands.add_parser(
+        "serve", help="explore a store in a browser and through a JSON API",
+        description="Serve the web view and the JSON API (/api, documented at /docs) over a store. Analysing and "
+                    "storing through the API (POST /api/analyze, /api/articles) need an API key.",
+    )
+    serve.add_argument("--db", default=DEFAULT_PATH, metavar="PATH_OR_URL",
+                       help=f"the store: a SQLite file or a postgresql:// URL (default: {DEFAULT_PATH})")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this "
+                                                           "machine only)")
+    serve.add_argument("--port", type=int, default=8001)
+    serve.add_argument("--api-key", default=os.environ.get("DATELINE_API_KEY"), metavar="KEY",
+                       help="the key POST requests must give (default: $DATELINE_API_KEY, which, unlike an "
+                            "argument, other users of the machine cannot read); without one they are refused")
+    serve.add_argument("--read-only", action="store_true", help="store nothing: POST /api/articles is refused")
+
 
 def _ingest_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from dateline.ingest import ingest
@@ -289,7 +304,22 @@ def _search_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -
     return 0 if found else 1
 
 
-_STORE_COMMANDS = {"ingest": _ingest_command, "export": _export_command, "search": _search_command}
+def _serve_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from dateline.web import create_app
+
+    app = create_app(args.db, api_key=args.api_key or None, read_only=args.read_only)
+    writes = "read-only" if args.read_only else "POST needs the API key" if args.api_key else "no API key: no POST"
+    # The store is not named: a database URL can hold a password.
+    print(f"dateline: serving the store at http://{args.host}:{args.port}/ (API: /api, docs: /docs; {writes})",
+          file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    return 0
+
+
+_STORE_COMMANDS = {"ingest": _ingest_command, "export": _export_command, "search": _search_command,
+                   "serve": _serve_command}
 
 
 if __name__ == "__main__":

@@ -1,0 +1,41 @@
+"""The headers every response carries: plain ASGI middleware, so they hold for every route, the static files
+and the errors alike. (The cap on request bodies is FastAPI's own, `max_body_size`, set in app.py.)"""
+
+from __future__ import annotations
+
+MAX_BODY = 5 * 1024 * 1024  # bytes of a request body: a long article as HTML is well under 1 MB
+
+# The web view loads nothing from elsewhere and runs no inline script or style: an article that smuggled markup
+# past the escaping could still run nothing. The interactive API docs are FastAPI's Swagger UI, which comes from
+# its CDN with an inline bootstrap script; that page holds no stored content, so it alone gets a wider policy.
+PAGE_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+DOCS_POLICY = ("default-src 'self'; img-src 'self' data: https://fastapi.tiangolo.com; "
+               "style-src 'self' https://cdn.jsdelivr.net; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+DOCS_PATHS = ("/docs", "/redoc")
+
+
+class SecurityHeaders:
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        policy = DOCS_POLICY if scope["path"] in DOCS_PATHS else PAGE_POLICY
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if k.lower() not in (b"content-security-policy", b"x-content-type-options")]
+                headers += [
+                    (b"content-security-policy", policy.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"x-frame-options", b"DENY"),
+                ]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
