@@ -389,6 +389,7 @@ def _add_subdivisions(gaz: Gazetteer, table: dict, city_admin1: dict, by_admin1:
             else:
                 disagree[iso2] += 1
     points: dict[str, Place] = {}  # ISO code -> the subdivision's place (for its children)
+    at_country: set[str] = set()  # ISO codes of the subdivisions put at their country's point
     for subdivision in (*top, *lower):
         iso2 = subdivision.country_code
         iso3 = gaz.iso3.get(iso2)
@@ -398,9 +399,11 @@ def _add_subdivisions(gaz: Gazetteer, table: dict, city_admin1: dict, by_admin1:
         if not _usable(name):
             continue
         names = [n for n in others if _usable(n) and n != name]
-        if any(m.place.country == iso3 and m.place.feature in ("admin1", "admin2", "region")
-               and not m.place.approximate for n in (name, *names) for m in gaz.lookup(n)):
-            continue  # our table has it, with a point of its own
+        known = next((m.place for n in (name, *names) for m in gaz.lookup(n) if m.place.country == iso3
+                      and m.place.feature in ("admin1", "admin2", "region")), None)
+        if known is not None:  # our table has it ("England"), with a point of its own
+            points[subdivision.code] = known
+            continue
         parent = points.get(subdivision.parent_code) if subdivision.parent_code else None
         country = gaz.countries[iso3]
         approximate, population, admin1 = False, 0, None
@@ -414,6 +417,7 @@ def _add_subdivisions(gaz: Gazetteer, table: dict, city_admin1: dict, by_admin1:
                 (lat, lon), population = _middle(by_admin1[admin1]), population_of_admin1[admin1]
             else:
                 lat, lon, approximate = country.lat, country.lon, True
+                at_country.add(subdivision.code)
         else:
             feature = "admin2"
             admin1 = parent.admin1 if parent else None
@@ -422,10 +426,11 @@ def _add_subdivisions(gaz: Gazetteer, table: dict, city_admin1: dict, by_admin1:
                         None)
             if town is not None:
                 lat, lon, population, admin1 = town.lat, town.lon, town.population, town.admin1
-            elif parent is not None and not parent.approximate:
+            elif parent is not None and subdivision.parent_code not in at_country:
                 lat, lon, approximate = parent.lat, parent.lon, True
             else:
                 lat, lon, approximate = country.lat, country.lon, True
+                at_country.add(subdivision.code)
         place = Place(key=f"iso:{subdivision.code}", name=name, feature=feature, lat=lat, lon=lon, country=iso3,
                       population=population, admin1=admin1, approximate=approximate)
         seat, *english = seats.get(subdivision.code, [None])

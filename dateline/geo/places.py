@@ -34,9 +34,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Gazetteer names found outside the tagger's entities count only if they are this sure to be places.
 MIN_POPULATION_UNTAGGED = 15_000
 # The kinds of place a bare name stands for at a prior (log10 population) when the data give no population.
-_BASE = {"continent": 8.5, "region": 7.0, "water": 7.0, "country": 6.0, "admin1": 5.5, "admin2": 4.5, "city": 2.5,
+_BASE = {"continent": 8.5, "region": 7.0, "water": 7.0, "country": 6.0, "admin1": 5.5, "admin2": 5.0, "city": 2.5,
          "district": 3.0}
-_BONUS = {"continent": 1.0, "country": 3.0, "admin1": -0.6, "admin2": -0.8, "region": 0.0, "water": 0.0, "city": 0.0,
+_BONUS = {"continent": 1.0, "country": 3.0, "admin1": -0.6, "admin2": -0.6, "region": 0.0, "water": 0.0, "city": 0.0,
           "district": 0.0}
 _LOCAL = ("city", "district", "admin2")  # places the article's subdivisions and points speak for
 _CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "du", "upon", "on", "an", "am", "sur", "and"}
@@ -181,6 +181,9 @@ def candidates(gaz: Gazetteer, text: str, *, adjectives: bool = False) -> list[M
     if adjectives and (place := gaz.adjective(text)) is not None:
         return [Match(place, alternate=False)]
     matches = gaz.lookup(text)
+    if any(m.place.feature == "country" and not m.alternate for m in matches):
+        # "Mexico" is the country; Mexico City's alternate name "Mexico" is how Spanish writes the city
+        matches = [m for m in matches if not (m.alternate and m.place.feature == "city")]
     if matches:
         return matches
     if found := _TRAILING_KIND.search(text):
@@ -471,17 +474,45 @@ def _copy(context: Context) -> Context:
 
 
 def focus(toponyms: list[Toponym], text: str) -> Place | None:
-    """Where the article is: its dateline place, else its most named city or region, else its most named country."""
-    resolved = [t for t in toponyms if t.choice is not None and not t.approximate]
+    """Where the article is: its dateline place, else the local place the others agree on, else its country.
+
+    A local place (a city, district or subdivision) counts once for each time it is named (half when only named
+    inside another name, "Colchester General Hospital"), plus its share of the article's other local places near
+    it and of the names of its country: a town that happens to share a word with the story ("Honda", Colombia)
+    loses to the places that cluster.
+    """
+    resolved = [t for t in toponyms if t.choice is not None and not t.approximate and t.choice.lat is not None]
     for toponym in resolved:
-        if is_dateline(text, toponym.start, toponym.end):
+        if is_dateline(text, toponym.start, toponym.end) and toponym.source != "inner":
             return toponym.choice
-    for features in (("city", "district", "admin2", "admin1"), ("country",)):
-        counts = Counter(t.choice.key for t in resolved if t.choice.feature in features)
-        if counts:
-            best = counts.most_common(1)[0][0]
-            return next(t.choice for t in resolved if t.choice.key == best)
+    weights: Counter = Counter()
+    countries: Counter = Counter()
+    places: dict[str, Place] = {}
+    for toponym in resolved:
+        weight = 0.5 if toponym.source == "inner" else 1.0
+        if toponym.choice.country:
+            countries[toponym.choice.country] += weight
+        if toponym.choice.feature in ("city", "district", "admin2", "admin1") and not toponym.choice.approximate:
+            weights[toponym.choice.key] += weight
+            places[toponym.choice.key] = toponym.choice
+    if weights:
+        def support(key: str) -> float:
+            place = places[key]
+            near = sum(w for other, w in weights.items() if other != key and distance_km(
+                place.lat, place.lon, places[other].lat, places[other].lon) < 150)
+            own = weights[key]
+            return own + 0.75 * near + 0.5 * (countries[place.country] - own) - (0.25 if place.feature == "admin1" else 0)
+
+        best = max(weights, key=lambda k: (support(k), -FEATURES_RANK.get(places[k].feature, 9)))
+        return places[best]
+    if countries:
+        best = countries.most_common(1)[0][0]
+        return next(t.choice for t in resolved if t.choice.country == best and t.choice.feature == "country") \
+            if any(t.choice.country == best and t.choice.feature == "country" for t in resolved) else None
     return None
+
+
+FEATURES_RANK = {"district": 0, "city": 1, "admin2": 2, "admin1": 3}
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
