@@ -34,6 +34,9 @@ _SUBJECTS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 _EXPLETIVES = {"it", "there"}
 _RELATIVE = {"who", "which", "that", "whom"}
+# Verbs whose object is the one spoken to ("told reporters"), never the speaker.
+_ADDRESSING = {"tell", "inform", "assure", "remind", "brief", "advise", "warn", "ask", "urge", "thank", "answer"}
+_COPULAS = {"be", "remain", "become", "seem", "appear", "sound", "feel", "look", "grow"}
 # Prepositions that, after a bare name, modify the saying rather than the person ("said Gatilov of the groups").
 _NAME_TRAILERS = {"of", "about", "on", "to", "in", "at", "after", "before", "during", "when", "while"}
 _OF_PREPOSITIONS = {"of", "for", "with", "over"}
@@ -79,6 +82,10 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     lemma = token.lemma_.lower()
     group = vocabulary.group(lemma)
     if group is None:
+        if lemma in vocabulary.raising:
+            return _read_seeming(token, vocabulary)
+        if lemma in _COPULAS or token.lower_ in vocabulary.adjectives and token.tag_ == "VBN":
+            return _read_adjective(token, vocabulary)
         return None
     reading = Reading(cue=_verb_group(token), head=token.i, group=group.name)
     content, group, preposition = _content(token, lemma, vocabulary)
@@ -93,11 +100,35 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.inverted = reading.hosted = bool(reading.content)
     elif reading.content[0][0] < token.i:
         reading.inverted = True
+    if reading.inverted:
+        # "But the years that followed brought a shift, he said": the conjunction that opens the sentence goes
+        # with what was said (PolNeAR and PARC keep it).
+        first = reading.content[0][0]
+        if first > 0 and token.doc[first - 1].dep_ == "cc" and token.doc[first - 1].is_sent_start:
+            reading.content[0] = (first - 1, reading.content[0][1])
     subject, passive = _subject(token)
     reading.passive = passive
     if subject is not None:
         reading.source, reading.source_head = _source_span(subject, token), _antecedent(subject)
+    elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
+            and lemma not in _ADDRESSING:
+        reading.source, reading.source_head = _speaker_after(token, reading.cue[1])
     return reading
+
+
+def _speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int | None]:
+    """ "“...,” said David Brock, a Clinton confidant": the name after an inverted cue that the parse hung
+    elsewhere (as the subject of a later verb, or as an object), with its apposition."""
+    doc = verb.doc
+    chunk = next((c for c in doc.noun_chunks if c.start == after), None)
+    if chunk is None or chunk.root.ent_type_ in _NOT_CONTENT_ENTITIES or chunk.root.lower_ in _EXPLETIVES \
+            or chunk.end > verb.sent.end:
+        return None, None
+    end = chunk.end
+    for child in chunk.root.rights:
+        if child.dep_ == "appos" and child.i >= end:
+            end = max(end, child.right_edge.i + 1)
+    return _trim(doc, chunk.start, min(end, verb.sent.end)), chunk.root.i
 
 
 def read_according(doc: Doc, i: int, n: int) -> Reading | None:
@@ -115,6 +146,125 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
     reading.content = _minus(sentence.start, sentence.end, i, phrase_end, doc)
     reading.inverted = bool(reading.content) and reading.content[0][0] < i
     return reading
+
+
+def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
+    """A reporting noun with its complement: "Trump's claim that ...", "his criticism of the judge", "her decision
+    to open the borders". The source is the possessor, or a "by"/"from" phrase; without a complement it is no
+    cue."""
+    entry = vocabulary.nouns.get(noun.lower_) or vocabulary.nouns.get(noun.lemma_.lower())
+    if entry is None or noun.dep_ in ("compound", "poss") or noun.ent_type_:
+        return None
+    group, takes = entry
+    found = _complement(noun, takes, noun.children)
+    if found is None:
+        return None
+    content, preposition = found
+    doc = noun.doc
+    start = noun.i
+    while start - 1 >= 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in ("amod", "advmod") \
+            and doc[start - 1].ent_type_ not in _NOT_CONTENT_ENTITIES:
+        start -= 1
+    end = noun.i + 1
+    if preposition is not None and preposition.i == end:
+        end += 1
+    reading = Reading(cue=(start, end), head=noun.i, group=group.name, content=[content])
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    if "poss" in takes and not possessors:
+        return None
+    agents = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c is not preposition
+              and c.i > noun.i]
+    if possessors:
+        owner = possessors[0]
+        span_end = owner.right_edge.i + 1
+        while span_end - 1 > owner.left_edge.i and doc[span_end - 1].dep_ == "case":
+            span_end -= 1
+        reading.source, reading.source_head = (owner.left_edge.i, span_end), owner.i
+    elif agents:
+        objects = [c for c in agents[0].children if c.dep_ == "pobj"]
+        if objects:
+            reading.source = _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+            reading.source_head = objects[0].i
+    return reading
+
+
+def _complement(word: Token, takes: frozenset[str], children) -> tuple[tuple[int, int], Token | None] | None:
+    """The content a reporting noun or adjective takes among `children`: a that-clause, an infinitive or the object
+    of one of its prepositions (with that preposition), the nearest first; None without one."""
+    for child in sorted(children, key=lambda c: c.i):
+        if child.i < word.i:
+            continue
+        if child.dep_ in ("acl", "ccomp", "relcl", "advcl") and "that" in takes and any(
+                m.dep_ == "mark" and m.lower_ == "that" and m.i < child.i for m in child.children):
+            return _subtree(child), None
+        if child.dep_ in ("acl", "xcomp", "ccomp", "advcl") and "to" in takes and _has_to(child) \
+                and child.left_edge.i > word.i:
+            return _subtree(child), None
+        if child.dep_ == "prep" and child.lower_ in takes:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].ent_type_ not in _NOT_CONTENT_ENTITIES:
+                return _subtree(objects[0]), child
+    return None
+
+
+def _read_adjective(verb: Token, vocabulary: Vocabulary) -> Reading | None:
+    """ "is confident that ...", "was not hopeful about the showdown", "are deeply skeptical of the deal": a
+    stance adjective after "be", its complement the content, the subject of "be" the source."""
+    doc = verb.doc
+    if verb.tag_ == "VBN" and verb.lower_ in vocabulary.adjectives:  # "is concerned about", parsed as a passive
+        adjective, children = verb, list(verb.children)
+        if not any(c.dep_ == "auxpass" for c in children):
+            return None
+    else:
+        adjectives = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in vocabulary.adjectives]
+        if not adjectives:
+            return None
+        adjective = adjectives[0]
+        children = [*adjective.children, *(c for c in verb.children if c.i > adjective.i)]
+    group, takes = vocabulary.adjectives[adjective.lower_]
+    found = _complement(adjective, takes, children)
+    if found is None:
+        return None
+    content, preposition = found
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lower_ in _EXPLETIVES:
+        return None  # "it is clear that ...": the writer's own judgement
+    start = min(_verb_group(verb)[0], adjective.i)
+    end = adjective.i + 1
+    if preposition is not None and preposition.i == end:
+        end += 1
+    if any(doc[k].is_punct for k in range(start, end)):
+        return None
+    reading = Reading(cue=(start, end), head=verb.i, group=group.name, content=[content])
+    subject = subjects[0]
+    reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
+    return reading
+
+
+def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
+    """ "Carson appears to be slipping", "it seems that the talks failed": the subject and the infinitive (or the
+    clause) are the content, and there is no source. A reporting verb after it reads itself ("appeared to
+    mock")."""
+    doc = verb.doc
+    if verb.dep_ in ("aux", "auxpass", "amod"):
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "xcomp" and _has_to(c) and c.i > verb.i]
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+    content = []
+    if clauses:
+        clause = clauses[0]
+        if vocabulary.group(clause.lemma_.lower()) is not None or not subjects \
+                or subjects[0].lower_ in _EXPLETIVES or subjects[0].lower_ in _RELATIVE:
+            return None
+        subject = subjects[0]
+        content = [_trim(doc, subject.left_edge.i, subject.right_edge.i + 1), _subtree(clause)]
+    else:
+        that = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ in ("that", "as", "like") for m in c.children)]
+        if not that or not subjects or subjects[0].lower_ != "it":
+            return None
+        content = [_subtree(that[0])]
+    return Reading(cue=_verb_group(verb), head=verb.i, group="evidence", content=content)
 
 
 # ---------------------------------------------------------------------------------------------------- content
@@ -250,11 +400,22 @@ def _subtree(token: Token) -> tuple[int, int]:
             if t.right_edge.i != end - 1 or t.left_edge.i <= start or doc[t.left_edge.i - 1].text != ",":
                 continue
             if t.dep_ in ("relcl", "appos") and (t.dep_ == "appos" or doc[t.left_edge.i].lower_ in ("who", "which")) \
-                    or t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in ("while", "whereas"):
+                    or t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in ("while", "whereas") \
+                    or _reporting_participle(t):
                 start, end = _trim(doc, start, t.left_edge.i - 1)
                 changed = True
                 break
     return start, end
+
+
+def _reporting_participle(token: Token) -> bool:
+    """ ", calling them “very boring tax returns”", ", referring to the convention": a reporting verb's participle
+    that opens a phrase at the end of a clause says more about the saying (or is an attribution of its own), and
+    is not part of what was said."""
+    from dateline.quotes.vocabulary import vocabulary
+
+    return token.tag_ == "VBG" and token.left_edge.i == token.i and token.dep_ in ("advcl", "xcomp", "conj", "acl") \
+        and vocabulary().group(token.lemma_.lower()) is not None
 
 
 _CLOSING = {"”", "’", "\"", "''", "»"}
@@ -324,6 +485,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if child.lower_ in _EXPLETIVES and child.dep_ == "expl":
                 return None, False
             return child, False
+    # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
+    if depth < 3 and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return _subject(verb.head.head, depth + 1)
     # "and said", ", adding that", "continued to say": the subject of the verb it joins.
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and is_verb(verb.head):
         if verb.dep_ == "advcl" and verb.tag_ not in ("VBG",):

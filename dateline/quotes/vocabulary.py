@@ -16,6 +16,8 @@ class CueGroup:
     of_clause: bool = False  # "accused the government of violating ..."
     object: frozenset[str] = frozenset()  # "denied the allegations"
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)  # "called for a ban"
+    nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "criticism" -> {"of", "that"}
+    adjectives: dict[str, frozenset[str]] = field(default_factory=dict)  # "confident" -> {"that", "about"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class Vocabulary:
     marks: Marks
     not_speakers: frozenset[str] = frozenset()  # labels before a colon that name no speaker ("Photo:")
     according_first: frozenset[str] = frozenset()  # the first words of the attributing phrases
+    nouns: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)  # noun -> group, complements
+    adjectives: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)
+    raising: frozenset[str] = frozenset()  # "appears to be slipping": verbs of seeming
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -51,6 +56,8 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     data = tomllib.loads(resources.files("dateline.data").joinpath("quotes.toml").read_text(encoding="utf-8"))
     clause: dict[str, CueGroup] = {}
+    nouns: dict[str, tuple[CueGroup, frozenset[str]]] = {}
+    adjectives: dict[str, tuple[CueGroup, frozenset[str]]] = {}
     objects: dict[str, CueGroup] = {}
     prepositional: dict[tuple[str, str], CueGroup] = {}
     for name, spec in data["groups"].items():
@@ -58,6 +65,8 @@ def vocabulary() -> Vocabulary:
             name, frozenset(spec.get("verbs", ())), spec.get("to_clause", False), spec.get("of_clause", False),
             frozenset(spec.get("object", ())),
             {prep: frozenset(verbs) for prep, verbs in spec.get("prepositions", {}).items()},
+            {noun: frozenset(takes) for noun, takes in spec.get("nouns", {}).items()},
+            {adjective: frozenset(takes) for adjective, takes in spec.get("adjectives", {}).items()},
         )
         for verb in group.verbs:
             clause.setdefault(verb, group)
@@ -66,10 +75,15 @@ def vocabulary() -> Vocabulary:
         for prep, verbs in group.prepositions.items():
             for verb in verbs:
                 prepositional.setdefault((verb, prep), group)
+        for noun, takes in group.nouns.items():
+            nouns.setdefault(noun, (group, takes))
+        for adjective, takes in group.adjectives.items():
+            adjectives.setdefault(adjective, (group, takes))
     cues = {**{lemma: g for (lemma, _), g in reversed(list(prepositional.items()))}, **objects, **clause}
     according = tuple(tuple(phrase.lower().split()) for phrase in data["phrases"]["according"])
     marks = data["marks"]
     return Vocabulary(clause, objects, prepositional, cues, according,
                       Marks(frozenset(marks["open"]), frozenset(marks["close"]), frozenset(marks["straight"])),
                       frozenset(label.lower() for label in data["colon"]["not_speakers"]),
-                      frozenset(phrase[0] for phrase in according))
+                      frozenset(phrase[0] for phrase in according), nouns, adjectives,
+                      frozenset(data["phrases"].get("seeming", ())))
