@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span
@@ -473,6 +473,20 @@ def _copy(context: Context) -> Context:
     return copy
 
 
+def _snap(place: Place, toponyms: list[Toponym]) -> Place:
+    """A county known only by its state's point is put where the article's own places in that state are (Collier
+    County at Naples when the story names Naples), still flagged approximate."""
+    if place.feature != "admin2" or not place.approximate or not place.admin1:
+        return place
+    counts = Counter(t.choice.key for t in toponyms if t.choice is not None and not t.approximate
+                     and t.choice.feature in ("city", "district") and t.choice.admin1 == place.admin1)
+    if not counts:
+        return place
+    key = counts.most_common(1)[0][0]
+    town = next(t.choice for t in toponyms if t.choice is not None and t.choice.key == key)
+    return replace(place, lat=town.lat, lon=town.lon)
+
+
 def focus(toponyms: list[Toponym], text: str) -> Place | None:
     """Where the article is: its dateline place, else the local place the others agree on, else its country.
 
@@ -538,6 +552,9 @@ def _as_places(toponyms: list[Toponym], context: Context, article: Article) -> l
         toponym.choice = Place(key=f"near:{where.key}", name=toponym.text, feature=feature, lat=where.lat,
                                lon=where.lon, country=where.country, within=where.geonameid, approximate=True)
         toponym.approximate = True
+    for toponym in toponyms:
+        if toponym.choice is not None:
+            toponym.choice = _snap(toponym.choice, toponyms)
     placed = [t for t in toponyms if t.choice is not None and t.source != "inner"]
     index_of = {t.choice.key: i for i, t in reversed(list(enumerate(placed))) if not t.approximate}
     places = []
@@ -600,7 +617,7 @@ def resolve_span(article: Article, start: int, end: int) -> dict | None:
             return None
         toponym.choice = Place(key=f"near:{where.key}", name=span_text, feature="unknown", lat=where.lat,
                                lon=where.lon, country=where.country, approximate=True)
-    place = toponym.choice
+    place = _snap(toponym.choice, others)
     return {"start": start, "end": end, "text": span_text, "name": place.name, "geonameid": place.geonameid,
             "lat": place.lat, "lon": place.lon, "country": place.country, "feature": place.feature,
             "approximate": place.approximate}
