@@ -32,6 +32,10 @@ def actor_patterns() -> list[dict]:
         names = kb.named_organs.get(actor.id, ()) if actor.id in kb.organ_descriptions else (actor.name, *actor.aliases)
         for name in names:
             patterns.setdefault((name, "PERSON" if actor.kind == "person" else "ORG"), actor.id)
+    # News writes apostrophes curly as often as straight: "Da’esh", "Ahrar al-Sham’s".
+    for (text, label), actor_id in list(patterns.items()):
+        if "'" in text:
+            patterns.setdefault((text.replace("'", "’"), label), actor_id)
     return [
         {"label": label, "pattern": text, **({"id": actor_id} if actor_id else {})}
         for (text, label), actor_id in patterns.items()

@@ -27,12 +27,22 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from dateline.actors.entities import correct_entities
 from dateline.actors.knowledge import Actor, KnowledgeBase, Role, _key, knowledge_base
 from dateline.article import Article
 
 # Prepositions after which a place name locates something rather than acting or being acted on.
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within", "from",
              "through", "over", "along", "toward", "towards", "to", "of", "beyond", "off"}
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+            "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+            "central"}
+# A country after these, hanging from these nouns, is what is talked of, not an actor ("a meeting on Syria").
+_TOPIC_PREPOSITIONS = {"on", "about", "for", "over", "regarding", "concerning"}
+_TOPIC_NOUNS = {"meeting", "meetings", "talks", "conference", "report", "inquiry", "commission", "resolution",
+                "statement", "debate", "discussion", "discussions", "summit", "negotiations", "envoy", "representative",
+                "policy", "strategy", "plan", "conflict", "crisis", "situation", "issue", "question", "future",
+                "peace", "settlement", "process", "roadmap", "news", "briefing", "session", "group", "dialogue"}
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "appos", "attr"}
 # Definite descriptions and the kinds of actor they can stand for.
 _DESCRIPTIONS = {
@@ -91,6 +101,8 @@ class _Reading:
     titled: dict[int, int] = field(default_factory=dict)
 
     def mention(self, span: Span | Token, actor: Actor, kind: str) -> Actor:
+        if kind == "name" and isinstance(span, Span) and len(span) > 1 and span[0].lower_ == "the":
+            span = span[1:]  # a name's mention is the name: "United States" in "the United States"
         start = span.start_char if isinstance(span, Span) else span.idx
         end = span.end_char if isinstance(span, Span) else span.idx + len(span)
         self.actors.setdefault(actor.id, actor)
@@ -115,6 +127,7 @@ class _Reading:
 
 def resolve_actors(article: Article, doc: Doc) -> None:
     """Fill the article's entities, actors and actor mentions from its parsed text."""
+    correct_entities(doc)
     reading = _Reading(knowledge_base(), doc, doc.text)
     sentences = {sent.start: i for i, sent in enumerate(doc.sents)}
     sentence_of = [0] * len(doc)
@@ -168,13 +181,14 @@ def _entities(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]
     a country or capital that acts is its government, an organisation, not a place; a known surname is a person
     whatever the tagger said.
     """
+    doc = reading.doc
     phrases = [m for m in reading.mentions if m.kind in ("title", "description")]
     entities = [
-        {"start": m.start, "end": m.end, "text": m.text, "actor": m.actor,
+        {"start": start, "end": m.end, "text": reading.text[start:m.end], "actor": m.actor,
          "label": "PERSON" if reading.actors[m.actor].kind == "person" else "ORG"}
         for m in phrases
+        for start in [_with_determiner(doc, m.start)]
     ]
-    doc = reading.doc
     name_mentions = {(m.start, m.end): m for m in reading.mentions if m.kind == "name"}
     for ent in doc.ents:
         actor_id = entity_actor.get((ent.start_char, ent.end_char))
@@ -202,6 +216,16 @@ def _entities(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]
             kept.append(entity)
             covered_to = entity["end"]
     return kept
+
+
+def _with_determiner(doc: Doc, start: int) -> int:
+    """Where a description starts with its "the": "the Iraqi government", as "The group" and "the Syrian
+    president" are read (a name takes it by spaCy's convention, see entities.py)."""
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None or token.start == 0 or token[0].lower_ == "the":
+        return start
+    before = doc[token.start - 1]
+    return before.idx if before.lower_ == "the" else start
 
 
 def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | None:
@@ -235,14 +259,37 @@ def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | 
 
 def _acts(ent: Span) -> bool:
     """Whether a place name acts or is acted on (Moscow said; pressure on Damascus), rather than locating."""
+    if _country_of_a_place(ent):
+        return False  # "Palmyra, Syria", "Anbar province, Iraq", "Urem al-Kubra, northern Syria"
+    if any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in ent.root.children):
+        return False  # "a new Syria", "a future Syria": the country, not who governs it
     root = ent.root
     while root.dep_ == "conj":
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in _TOPIC_PREPOSITIONS and root.head.head.lower_ in _TOPIC_NOUNS:
+        return False  # "talks on Syria", "the envoy for Syria": what is spoken of
     if root.dep_ in _AGENT_DEPS or root.dep_ == "poss" and root.head.lower_ in _GOVERNMENT_WORDS:
         return True
     if root.dep_ == "pobj":
         return root.head.lower_ not in _LOCATIVE
     return False
+
+
+def _country_of_a_place(ent: Span) -> bool:
+    """ "Raqqah, Syria": a name after a comma that follows a place that is not itself a country (a list of
+    countries, "Australia, Belgium, Canada", is not this)."""
+    doc, i = ent.doc, ent.start - 1
+    while i > 0 and doc[i].lower_ in _COMPASS:
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return False
+    before = doc[i - 1]
+    if before.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    start = before.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return _key(doc[start:before.i + 1].text) not in knowledge_base().state_names
 
 
 def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
@@ -391,8 +438,10 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher
     tokenizer = English(vocab=vocab).tokenizer
     titles, exact_titles = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab)
     for index, role in enumerate(kb.roles):
-        names = [role.title, *role.aliases]
-        titles.add(str(index), list(tokenizer.pipe(n for n in names if n not in role.case_sensitive)))
+        names = [n for n in (role.title, *role.aliases) if n not in role.case_sensitive]
+        # Abbreviations split as they are written: "Gen." is one token, "gen." two.
+        forms = dict.fromkeys([*names, *(n.title() for n in names if "." in n)])
+        titles.add(str(index), list(tokenizer.pipe(forms)))
         if role.case_sensitive:
             exact_titles.add(str(index), list(tokenizer.pipe(role.case_sensitive)))
     organs = PhraseMatcher(vocab, attr="LOWER")

@@ -1,0 +1,231 @@
+"""The tagger's entities corrected before they are resolved: spans and labels an analyst would not accept.
+
+The small model, and the actor patterns run before it, leave a few kinds of error that general rules can mend:
+
+- a capitalised preposition taken into a name at the start of a sentence: "Near Palmyra, two strikes ..." tags
+  "Near Palmyra" as a person; the preposition goes, and the name is read again below;
+- a place tagged as a person, a nationality or an organisation ("isolate Raqqah", "in Aleppo", "the liberation
+  of Sinjar"): relabelled as a place when the gazetteer is sure of the name and the article reads it as one — a
+  locative ("in", "near", "the city of", "Palmyra, Syria") at one of its mentions, or the place's country named
+  in the article — and nothing in the article reads it as a person (a title or honorific before it, a longer
+  name ending in it); a nationality needs no more than the gazetteer, as a city is never one;
+- a name cut in two where the patterns set one part before the recognizer ran: "the Government of" + "Iraq",
+  "Abu Jandal al-" + "Kuwaiti"; the parts are joined as the recognizer reads them without the patterns;
+- the determiner: spaCy's label set (OntoNotes) takes "the" into a name of several words ("the United States",
+  "the Syrian Democratic Forces", "the UN Security Council") but not into a one-word name or acronym ("the UN",
+  "the Pentagon"); the patterns match names without it, so it is put back where the convention has it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from dateline.actors.knowledge import _key, knowledge_base
+
+# Words a sentence can start with that the tagger takes into the name after them ("Near Palmyra", "In Mosul").
+_LEADING = {"near", "in", "at", "outside", "inside", "around", "across", "throughout", "into", "within", "from",
+            "through", "along", "toward", "towards", "beyond", "off", "on", "during", "after", "before", "since",
+            "until", "by", "with", "for", "of", "meanwhile", "elsewhere", "also", "and", "but", "then", "later",
+            "earlier"}
+# Of those, the ones that can only locate what follows: "Near Ayn Isa" is a place even where the gazetteer lacks it.
+_SPATIAL = {"near", "outside", "inside", "around", "across", "throughout"}
+_LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within", "into", "toward",
+             "towards", "outskirts", "vicinity", "province", "surrounding"}
+_PLACE_NOUNS = {"city", "town", "village", "province", "governorate", "district", "region", "port", "capital",
+                "suburb", "suburbs", "outskirts", "area", "neighbourhood", "neighborhood", "town's", "city's"}
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC")
+# Big enough that a name is more likely the place than anything else (as the places stage judges it).
+_MIN_POPULATION, _MIN_POPULATION_ALTERNATE = 15_000, 100_000
+
+
+def correct_entities(doc: Doc) -> None:
+    """Rewrite `doc.ents` with the corrections above; every later stage reads the corrected entities."""
+    ents, spatial = [], set()
+    for ent in doc.ents:
+        kept = _without_leading_word(ent)
+        if kept is not None:
+            ents.append(kept)
+            if kept.start != ent.start and ent[0].lower_ in _SPATIAL:
+                spatial.add(kept.start)
+    ents = _joined(doc, ents)
+    ents = _places_relabelled(doc, ents, spatial)
+    ents = _with_determiner(doc, ents)
+    if ents != list(doc.ents):
+        doc.ents = ents
+
+
+def _span(doc: Doc, start: int, end: int, like: Span, label: str | None = None) -> Span:
+    return Span(doc, start, end, label=label or like.label_, kb_id=like.kb_id_, span_id=like.id_)
+
+
+def _without_leading_word(ent: Span) -> Span | None:
+    """ "Near Palmyra" -> "Palmyra", unless the whole is a name we know ("Near East", "In-Q-Tel")."""
+    first = ent[0]
+    if len(ent) < 2 or first.lower_ not in _LEADING or not first.is_title or first.text == first.text.upper():
+        return ent
+    previous = next((t for t in reversed(ent.doc[:ent.start]) if not t.is_space), None)
+    if previous is not None and not previous.is_punct:
+        return ent  # mid-sentence, a capitalised "In" or "With" is part of a title: "Death In Venice"
+    if ent.label_ not in _NAME_LABELS or _known(ent.text):
+        return ent
+    start = ent.start + 1
+    while start < ent.end and ent.doc[start].is_punct:
+        start += 1
+    return _span(ent.doc, start, ent.end, ent) if start < ent.end else None
+
+
+def _known(text: str) -> bool:
+    kb = knowledge_base()
+    key = _key(text)
+    return bool(kb.actor_named(text) or key in kb.state_names or key in kb.capitals or key in kb.demonyms
+                or _gazetteer().knows(text))
+
+
+def _joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the Government of" + "Iraq" and "Abu Jandal al-" + "Kuwaiti": one entity, of the first one's label."""
+    out: list[Span] = []
+    for ent in ents:
+        if out:
+            before = out[-1]
+            last = doc[before.end - 1]
+            touching = before.end == ent.start and not doc[before.end - 1].whitespace_
+            of_name = (before.end == ent.start and last.lower_ == "of" and before.label_ in ("ORG", "PERSON")
+                       and ent.label_ in ("GPE", "LOC", "ORG"))
+            if of_name or touching and before.label_ == "PERSON" and ent.label_ in ("NORP", "GPE", "PERSON"):
+                out[-1] = _span(doc, before.start, ent.end, before)
+                continue
+        out.append(ent)
+    return out
+
+
+@cache
+def _gazetteer():
+    from dateline.geo.gazetteer import gazetteer  # the places stage's, loaded once per process; read only
+
+    return gazetteer()
+
+
+def _places(text: str) -> list:
+    """The cities, regions and countries a name can stand for, as (place, own name or alternate); none for a
+    demonym ("Kurdish") or a name the gazetteer lacks."""
+    gaz = _gazetteer()
+    if gaz.adjective(text) is not None:
+        return []
+    return [(m.place, not m.alternate) for m in gaz.lookup(text)
+            if m.place.feature not in ("district", "unknown") and not m.place.approximate]
+
+
+def _sure(place, own: bool) -> bool:
+    """A place big enough that its name is more likely it than anything else (as the places stage judges)."""
+    if place.feature != "city":
+        return own
+    return place.population >= (_MIN_POPULATION if own else _MIN_POPULATION_ALTERNATE)
+
+
+def _places_relabelled(doc: Doc, ents: list[Span], spatial: set[int]) -> list[Span]:
+    kb = knowledge_base()
+    candidates: dict[str, list] = {}
+    for ent in ents:
+        if ent.label_ in ("PERSON", "NORP", "ORG") and not ent.id_ and ent.text not in candidates:
+            key = _key(ent.text)
+            if kb.actor_named(ent.text) or key in kb.demonyms or key in kb.state_names or key in kb.capitals:
+                continue
+            if ent.label_ == "ORG" and (len(ent) > 2 or ent.text.isupper()):
+                continue  # "Aleppo Media Center", "ISW": organisations named after or abbreviated like places
+            candidates[ent.text] = _places(ent.text)
+    if not any(candidates.values()) and not spatial:
+        return ents
+    countries = _countries_named(doc, ents)
+    persons = _person_cues(doc, ents)
+    located = {ent.text for ent in ents if ent.text in candidates and (ent.start in spatial or _located(ent))}
+    out = []
+    for ent in ents:
+        places = candidates.get(ent.text)
+        if places is not None and ent.text not in persons:
+            sure = [p for p, own in places if _sure(p, own)]
+            # A place of the article's countries, even a smaller one (Palmyra is Tadmur, 51,000, in Syria).
+            ours = [p for p, _ in places if p.country in countries and p.population >= _MIN_POPULATION]
+            if ent.label_ == "NORP":
+                chosen = sure
+            elif ent.text in located:
+                chosen = ours or sure or [p for p, _ in places] or (ent.start in spatial and ["place"])
+            else:  # an organisation's name, not a person's, may be read as a place on the country alone
+                chosen = ours if ent.label_ == "ORG" else []
+            if chosen:
+                place = max(chosen, key=lambda p: p.population) if chosen[0] != "place" else None
+                label = "LOC" if place is not None and place.feature in ("continent", "region", "water") else "GPE"
+                ent = _span(doc, ent.start, ent.end, ent, label)
+        out.append(ent)
+    return out
+
+
+def _countries_named(doc: Doc, ents: list[Span]) -> set[str]:
+    """The countries the article names: by name, capital or demonym, in any entity."""
+    kb = knowledge_base()
+    found = set()
+    for ent in ents:
+        key = _key(ent.text.removesuffix("'s").removesuffix("’s"))
+        iso3 = kb.state_names.get(key) or kb.capitals.get(key) or kb.demonyms.get(key)
+        if iso3:
+            found.add(iso3)
+    return found
+
+
+def _person_cues(doc: Doc, ents: list[Span]) -> set[str]:
+    """Names the article reads as a person's: after a title or honorific, or the end of a longer person's name."""
+    kb = knowledge_base()
+    cues = set()
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        if len(ent) > 1:
+            cues.add(ent[-1].text)
+            cues.add(ent[0].text)
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and (before.text in kb.honorifics or before.text.rstrip(".") in kb.honorifics
+                                   or before.lower_.rstrip(".") in _title_words()):
+            cues.add(ent.text)
+    return cues
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """The last words of the titles ("minister", "secretary", "gen"): a name after one is a person's."""
+    kb = knowledge_base()
+    return frozenset(name.split()[-1].rstrip(".") for role in kb.roles for name in (role.title, *role.aliases)
+                     if name.split()[-1].isalpha() or name.endswith("."))
+
+
+def _located(ent: Span) -> bool:
+    """A mention read as a place: "in Raqqah", "near Palmyra", "the city of Raqqah", "Raqqah, Syria"."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and doc[i].lower_ in _LOCATIVE:
+        return True
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_NOUNS:
+        return True
+    after = doc[ent.end:ent.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE":
+        return True
+    # "Mosul and Raqqah": coordinated with a place.
+    if ent.root.dep_ == "conj" and ent.root.head.ent_type_ in _PLACE_LABELS:
+        return True
+    if any(t.dep_ == "conj" and t.ent_type_ in _PLACE_LABELS for t in ent.root.children):
+        return True
+    return len(after) >= 1 and after[0].lower_ in ("province", "governorate", "city", "district")
+
+
+def _with_determiner(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the United States", "the UN Security Council": a name of several words takes its "the" (OntoNotes)."""
+    out, previous_end = [], 0
+    for ent in ents:
+        words = [t for t in ent if t.text not in ("'s", "’s")]
+        if (ent.label_ in ("ORG", "GPE", "LOC", "FAC") and len(words) > 1 and ent.start > previous_end
+                and doc[ent.start - 1].lower_ == "the" and ent[0].lower_ != "the"):
+            ent = _span(doc, ent.start - 1, ent.end, ent)
+        out.append(ent)
+        previous_end = ent.end
+    return out
