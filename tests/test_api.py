@@ -86,7 +86,7 @@ def test_events_filter_by_type_actor_country_place_and_date_range(server):
 
     assert server.get("/api/events", params={"from": "April"}).status_code == 422
     page = server.get("/events", params={"actor": "RUS-GOV", "type": "REJECT"})
-    assert page.status_code == 200 and "Moscow will not seek a halt" in page.text
+    assert page.status_code == 200 and 'Moscow will not <b class="trigger">seek</b> a halt' in page.text
     assert '<option value="REJECT" selected>' in page.text
 
 

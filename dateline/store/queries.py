@@ -196,7 +196,9 @@ def search_events(store: Store, filters: EventFilters, limit: int = 100, offset:
     rows = store.query(
         "SELECT e.article_id, e.idx, e.type, e.mode, e.source, e.target, e.date, e.date_precision, e.cameo, "
         "e.confidence, e.quote, e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, "
-        "SUBSTR(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence, "
+        # CAST: PostgreSQL's substr takes int, and its integer columns are bigint.
+        "SUBSTR(a.text, CAST(e.sentence_start + 1 AS INTEGER), CAST(e.sentence_end - e.sentence_start AS INTEGER)) "
+        "AS sentence, "
         "p.name AS place, p.country AS place_country, p.lat AS place_lat, p.lon AS place_lon, "
         "p.geonameid AS place_geonameid, a.title AS article_title, a.url AS article_url, "
         f"a.published AS article_published {_EVENT_FROM} {where} "
@@ -239,7 +241,7 @@ def event_counts(store: Store, filters: EventFilters) -> list[dict]:
     where, params = _event_where(filters)
     return store.query(
         f"SELECT {_EVENT_DATE} AS date, e.type, COUNT(*) AS events {_EVENT_FROM} {where} "
-        f"GROUP BY {_EVENT_DATE}, e.type ORDER BY date, e.type",
+        f"GROUP BY {_EVENT_DATE}, e.type ORDER BY 1, 2",
         params,
     )
 
@@ -294,7 +296,7 @@ def search_actors(store: Store, filters: ActorFilters, limit: int = 100, offset:
     total = store.query(f"SELECT COUNT(DISTINCT actor) AS n FROM actors {clause}", params)[0]["n"]
     rows = store.query(
         "SELECT actor AS id, MIN(name) AS name, MIN(kind) AS kind, MIN(country) AS country, "
-        "MIN(sector) AS sector, COUNT(DISTINCT article_id) AS articles, SUM(mentions) AS mentions, "
+        "MIN(sector) AS sector, COUNT(DISTINCT article_id) AS articles, CAST(SUM(mentions) AS INTEGER) AS mentions, "
         "MIN(published) AS first, MAX(published) AS last "
         f"FROM (SELECT t.*, a.published FROM actors t JOIN articles a ON a.id = t.article_id) x {clause} "
         "GROUP BY actor ORDER BY articles DESC, mentions DESC, actor LIMIT ? OFFSET ?",

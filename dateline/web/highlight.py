@@ -118,3 +118,14 @@ def snippet_pieces(snippet: str | None) -> list[tuple[str, bool]]:
         at = match.end()
     pieces.append(((snippet or "")[at:], False))
     return [piece for piece in pieces if piece[0]]
+
+
+def evidence_pieces(event: dict) -> list[tuple[str, bool]]:
+    """An event row's sentence as (text, is_trigger) pieces, the trigger found by its offsets in the sentence."""
+    sentence = event.get("sentence") or ""
+    start, end = event.get("trigger_start"), event.get("trigger_end")
+    base = event.get("sentence_start")
+    if not sentence or not all(isinstance(n, int) for n in (start, end, base)) or not base <= start < end:
+        return [(sentence or event.get("trigger_text") or "", False)]
+    a, b = start - base, min(end - base, len(sentence))
+    return [piece for piece in ((sentence[:a], False), (sentence[a:b], True), (sentence[b:], False)) if piece[0]]

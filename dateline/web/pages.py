@@ -19,7 +19,7 @@ from dateline.store.queries import ActorFilters, ArticleFilters, EventFilters
 
 from .access import StoreAccess, access
 from .charts import bucket_counts, timeline_chart
-from .highlight import actor_href, highlight, snippet_pieces
+from .highlight import actor_href, evidence_pieces, highlight, snippet_pieces
 from .params import actor_filters, article_filters, event_filters, page
 from .worldmap import map_view
 
@@ -39,11 +39,13 @@ def safe_url(url: str | None) -> str | None:
 
 
 def _environment() -> jinja2.Environment:
-    # Autoescape every template, whatever its name: article text only ever reaches a page through it.
+    # Autoescape every template, whatever its name: article text only ever reaches a page through it. Block tags
+    # keep their newlines: the pages run inline text through them, where a newline is the space between words.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                             undefined=jinja2.StrictUndefined)
     env.filters["safe_url"] = safe_url
     env.filters["actor_href"] = actor_href
+    env.filters["evidence_pieces"] = evidence_pieces
     env.globals.update(version=__version__, event_types=TYPES, urlencode=urlencode)
     return env
 
