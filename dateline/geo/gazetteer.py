@@ -52,7 +52,10 @@ _SUBDIVISION_WORDS = re.compile(
 _REGION_ADJECTIVES = {"european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
                       "south american": "South America", "latin american": "Latin America",
                       "middle eastern": "Middle East", "mideast": "Middle East", "oceanian": "Oceania",
-                      "english": "England", "scottish": "Scotland", "welsh": "Wales", "kurdish": "Kurdistan Region"}
+                      "english": "England", "scottish": "Scotland", "welsh": "Wales", "kurdish": "Kurdistan Region",
+                      "central american": "Central America", "caribbean": "Caribbean", "balkan": "Balkans",
+                      "scandinavian": "Scandinavia", "siberian": "Siberia", "sicilian": "Sicily", "sardinian": "Sardinia",
+                      "midwestern": "Midwest", "saharan": "Sahara"}
 
 
 # Arabic place names keep their article in GeoNames ("Al Ḩasakah") and often lose it in English ("Hasakah").
@@ -354,7 +357,7 @@ def _build() -> Gazetteer:
 
     for adjective, name in _REGION_ADJECTIVES.items():
         for match in gaz.lookup(name):
-            if match.place.feature in ("continent", "region", "admin1") and not match.alternate:
+            if match.place.feature in ("continent", "region", "water", "admin1") and not match.alternate:
                 gaz.adjectives[fold(adjective)] = gaz.numbers[match.place.key]
                 break
     gaz._index = dict(gaz._index)
