@@ -106,22 +106,33 @@ def search_articles(store: Store, filters: ArticleFilters, limit: int = 50, offs
         where.append("a.published <= ?")
         params.append(filters.date_to)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
-    rows = store.query(
+    joined = f"FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id {clause}"
+    if ranked:  # the search's ranking, not the date order: the filters keep or drop its candidates
+        kept = {row["id"] for row in store.query(f"SELECT a.id {joined}", params)}
+        matching = [article_id for article_id in ranked if article_id in kept]
+        shown = matching[offset:offset + limit]
+        rows = _article_rows(store, f"WHERE a.id IN {_in(shown)}", shown) if shown else []
+        position = {article_id: i for i, article_id in enumerate(shown)}
+        rows.sort(key=lambda row: position[row["article_id"]])
+        for row in rows:
+            row["snippet"] = snippets.get(row["article_id"])
+        return {"total": len(matching), "rows": rows, "limit": limit, "offset": offset}
+    total = store.query(f"SELECT COUNT(*) AS n {joined}", params)[0]["n"]
+    rows = _article_rows(store, clause, params, "ORDER BY a.published IS NULL, a.published DESC, a.id DESC "
+                                                "LIMIT ? OFFSET ?", [limit, offset])
+    return {"total": total, "rows": rows, "limit": limit, "offset": offset}
+
+
+def _article_rows(store: Store, clause: str, params: list, tail: str = "", tail_params: list = ()) -> list[dict]:
+    return store.query(
         "SELECT a.id AS article_id, a.title, a.url, a.published, a.language, o.name AS outlet, "
         "o.domain AS outlet_domain, o.country AS outlet_country, "
         "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events, "
         "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
         "(SELECT COUNT(*) FROM actors c WHERE c.article_id = a.id) AS actors "
-        f"FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id {clause} "
-        "ORDER BY a.published IS NULL, a.published DESC, a.id DESC",
-        params,
+        f"FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id {clause} {tail}",
+        [*params, *tail_params],
     )
-    if ranked:  # keep the search's ranking, not the date order
-        position = {article_id: i for i, article_id in enumerate(ranked)}
-        rows.sort(key=lambda row: position[row["article_id"]])
-        for row in rows:
-            row["snippet"] = snippets.get(row["article_id"])
-    return {"total": len(rows), "rows": rows[offset:offset + limit], "limit": limit, "offset": offset}
 
 
 def article(store: Store, article_id: int) -> dict | None:
