@@ -243,3 +243,31 @@ def test_dateline_serve_listens_on_localhost(store_path):
         process.terminate()
         process.wait(10)
     assert f"at http://127.0.0.1:{port}/" in process.stderr.read()
+
+
+def test_the_api_and_pages_over_a_postgresql_store(request, seed_text):
+    try:
+        target = request.getfixturevalue("postgres_url")  # a fresh schema on the test server (conftest)
+    except pytest.FixtureLookupError:
+        pytest.skip("no PostgreSQL fixture in this checkout")
+    with open_store(target) as store:
+        report = ingest([str(SHARED / "seed" / "presstv-aleppo-2016.txt")], store)
+    assert report.stored == 1, report
+    with live_server(target, api_key=KEY) as base_url, httpx.Client(base_url=base_url, timeout=60) as client:
+        found = client.get("/api/articles", params={"q": "Aleppo", "from": "2016-04-01"}).json()["rows"]
+        assert [row["outlet"] for row in found] == ["Press TV"]
+        article_id = found[0]["article_id"]
+        april = client.get("/api/events", params={"actor": "RUS-GOV", "to": "2016-04-30"}).json()["rows"]
+        reject = next(e for e in april if e["type"] == "REJECT")
+        assert reject["source"][0]["name"] == "Russian government"
+        assert reject["sentence"].startswith("Moscow will not seek a halt")
+        actor = client.get("/api/actors/RUS-GOV").json()
+        assert actor["quotes"]["total"] >= 3 and actor["events"]["total"] >= 3
+        assert any(p["name"] == "Aleppo" for p in client.get("/api/events/map").json()["places"])
+        assert client.get("/api/events/timeline").json()["period"] == "day"
+        page = client.get(f"/articles/{article_id}").text
+        assert '<a href="/actors/RUS-GOV">Moscow</a>' in page
+        stored = client.post("/api/articles", json={"text": HOSTILE_TEXT, "kind": "plain"}, headers={"X-API-Key": KEY})
+        assert stored.status_code == 201, stored.text
+        hostile = client.get(f"/articles/{stored.json()['article_id']}").text
+        assert "&lt;script&gt;" in hostile and "<script>alert" not in hostile
