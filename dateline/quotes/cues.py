@@ -82,11 +82,17 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     lemma = token.lemma_.lower()
     group = vocabulary.group(lemma)
     if group is None:
+        if lemma == "make":
+            return _read_made_clear(token)
         if lemma in vocabulary.raising:
             return _read_seeming(token, vocabulary)
         if lemma in _COPULAS or token.lower_ in vocabulary.adjectives and token.tag_ == "VBN":
             return _read_adjective(token, vocabulary)
         return None
+    if lemma in vocabulary.light_verbs and any(
+            c.dep_ == "dobj" and (c.lower_ in vocabulary.nouns or c.lemma_.lower() in vocabulary.nouns)
+            and read_noun(c, vocabulary) is not None for c in token.children):
+        return None  # "expressed concern that ...": the noun reads it, the verb joining its cue
     reading = Reading(cue=_verb_group(token), head=token.i, group=group.name)
     content, group, preposition = _content(token, lemma, vocabulary)
     if preposition is not None:
@@ -96,7 +102,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.cue = _verb_group(token)  # not contiguous: the verb group alone
     reading.content = content
     if not reading.content:
-        reading.content = _host_clause(token)
+        reading.content = _host_clause(token) or _as_clause(token)
         reading.inverted = reading.hosted = bool(reading.content)
     elif reading.content[0][0] < token.i:
         reading.inverted = True
@@ -148,6 +154,32 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
     return reading
 
 
+def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
+    """ "In the latest CBS poll, Trump's lead narrowed to 13 points": a document that attributes through "in".
+    The source is the document, the content the clause it hangs on, without the phrase."""
+    if preposition.dep_ != "prep" or not vocabulary.in_documents:
+        return None
+    objects = [c for c in preposition.children if c.dep_ == "pobj" and c.lemma_.lower() in vocabulary.in_documents]
+    host = preposition.head
+    if not objects or not (is_verb(host) or host.pos_ == "AUX") or vocabulary.group(host.lemma_.lower()) is not None:
+        return None
+    if any(vocabulary.group(c.lemma_.lower()) is not None and c.dep_ in ("conj", "ccomp", "xcomp")
+           for c in host.children):
+        return None
+    doc = preposition.doc
+    document = objects[0]
+    start, end = _subtree(host)
+    start = min(start, preposition.i)
+    content = _minus(start, end, preposition.i, preposition.right_edge.i + 1, doc)
+    if not content or host.i in range(preposition.i, preposition.right_edge.i + 1):
+        return None
+    reading = Reading(cue=(preposition.i, preposition.i + 1), head=preposition.i, group="evidence", content=content)
+    reading.source = _trim(doc, document.left_edge.i, document.right_edge.i + 1)
+    reading.source_head = document.i
+    reading.inverted = content[0][0] < preposition.i
+    return reading
+
+
 def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     """A reporting noun with its complement: "Trump's claim that ...", "his criticism of the judge", "her decision
     to open the borders". The source is the possessor, or a "by"/"from" phrase; without a complement it is no
@@ -156,7 +188,10 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     if entry is None or noun.dep_ in ("compound", "poss") or noun.ent_type_:
         return None
     group, takes = entry
-    found = _complement(noun, takes, noun.children)
+    verb = noun.head
+    light = noun.dep_ == "dobj" and verb.lemma_.lower() in vocabulary.light_verbs
+    children = [*noun.children, *(c for c in verb.children if c.i > noun.i)] if light else noun.children
+    found = _complement(noun, takes, children)
     if found is None:
         return None
     content, preposition = found
@@ -168,6 +203,17 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     end = noun.i + 1
     if preposition is not None and preposition.i == end:
         end += 1
+    if light:
+        # "made the case that ...", "raised concerns about ...", "offered a promise that ...": the verb joins the
+        # cue and its subject is the source.
+        start = _verb_group(verb)[0]
+        if any(doc[k].is_punct for k in range(start, end)) or end - start > 8:
+            return None
+        reading = Reading(cue=(start, end), head=noun.i, group=group.name, content=[content])
+        subject, _ = _subject(verb)
+        if subject is not None:
+            reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
+        return reading
     reading = Reading(cue=(start, end), head=noun.i, group=group.name, content=[content])
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     if "poss" in takes and not possessors:
@@ -205,6 +251,25 @@ def _complement(word: Token, takes: frozenset[str], children) -> tuple[tuple[int
             if objects and objects[0].ent_type_ not in _NOT_CONTENT_ENTITIES:
                 return _subtree(objects[0]), child
     return None
+
+
+def _read_made_clear(verb: Token) -> Reading | None:
+    """ "made clear that ...", "has made it clear that ...": the clause is the content, the subject the source."""
+    doc = verb.doc
+    clear = [c for c in verb.children if c.lower_ == "clear" and c.i > verb.i]
+    if not clear:
+        return None
+    clauses = [c for c in (*verb.children, *clear[0].children) if c.dep_ in ("ccomp", "advcl") and c.i > clear[0].i]
+    if not clauses:
+        return None
+    start, end = _subtree(clauses[0])
+    if any(doc[k].is_punct and doc[k].text != "," for k in range(clear[0].i, start)):
+        return None
+    reading = Reading(cue=(_verb_group(verb)[0], clear[0].i + 1), head=verb.i, group="speech", content=[(start, end)])
+    subject, _ = _subject(verb)
+    if subject is not None:
+        reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
+    return reading
 
 
 def _read_adjective(verb: Token, vocabulary: Vocabulary) -> Reading | None:
@@ -285,6 +350,8 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             return [_subtree(clauses[0])], vocabulary.preposition_group(lemma, particles[0].lower_), particles[0]
     if group is not None:
         clauses = [c for c in children if c.dep_ == "ccomp"]
+        # "saying in his statement only that he was ...": a "that"-clause the parser hung as an adverbial clause
+        clauses += [c for c in children if c.dep_ == "advcl" and c.i > verb.i and _has_that(c)]
         if group.to_clause:
             clauses += [c for c in children if c.dep_ == "xcomp" and _has_to(c)]
         if clauses:
@@ -298,6 +365,9 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 if ons:
                     start = min(start, ons[0].i + 1)
                     return [(start, end)], group, ons[0]
+                addressees = [c for c in objects if verb.i < c.i < clause.i and c.right_edge.i < clause.i]
+                if addressees:
+                    start = min(start, addressees[0].left_edge.i)
             return [(start, end)], group, None
         # "said in a statement that ...": the clause hung on the channel by the parse.
         for prep in (c for c in children if c.dep_ == "prep" and c.i > verb.i):
@@ -328,7 +398,15 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             if child.dep_ == "prt" and objects:  # "pointed out the flaw"
                 return [_subtree(objects[0])], by_preposition, child
     if vocabulary.takes_object(lemma) and objects:
-        return [_with_as(verb, _subtree(objects[0]))], vocabulary.object_groups[lemma], None
+        start, end = _with_as(verb, _subtree(objects[0]))
+        # "defended his call to raise the minimum wage": an infinitive the parser hung on a verb that takes none
+        # belongs to the object before it.
+        object_group = vocabulary.object_groups[lemma]
+        for child in children:
+            if child.dep_ in ("xcomp", "advcl") and child.left_edge.i == end and _has_to(child) \
+                    and not object_group.to_clause:
+                end = _subtree(child)[1]
+        return [(start, end)], object_group, None
     # "described him as “the most beautiful soul”", "dismissed the kerfuffle as “absurd”"
     ases = [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
     if objects and ases and vocabulary.group(lemma) is not None and objects[0].i < ases[0].i:
@@ -337,11 +415,15 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
 
 
 def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
-    """An object's span with the "as" phrase that says what the object was called, when it follows at once."""
+    """An object's span with the "as" phrase that says what the object was called, when it follows the object
+    or what else hangs on the verb after it ("described a day at home with his grandchildren, as the perfect
+    day off"), within the clause."""
     start, end = span
+    doc = verb.doc
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "as" and child.i == end:
-            return start, _trim(verb.doc, start, child.right_edge.i + 1)[1]
+        if child.dep_ == "prep" and child.lower_ == "as" and end <= child.i < end + 12 and not any(
+                is_verb(doc[k]) or doc[k].text in (";", ":", "—") or doc[k].is_sent_start for k in range(end, child.i)):
+            return start, _trim(doc, start, child.right_edge.i + 1)[1]
     return span
 
 
@@ -357,6 +439,10 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
                 cut -= 1
             return cut
     return end
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _has_to(clause: Token) -> bool:
@@ -375,6 +461,17 @@ def _host_clause(verb: Token) -> list[tuple[int, int]]:
         return []  # a complement ("said Trump has not replied"), not a cue set off in its host clause
     start, end = host.left_edge.i, host.right_edge.i + 1
     return _minus(start, end, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
+
+
+def _as_clause(verb: Token) -> list[tuple[int, int]]:
+    """ "As reported by Western Journalism, investigators found ...", "The economy, as the Fed said, is slowing":
+    a cue in an "as"-clause reports the clause it hangs on."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return []
+    host = verb.head
+    if not is_verb(host) and host.pos_ not in ("AUX", "ADJ"):
+        return []
+    return _minus(host.left_edge.i, host.right_edge.i + 1, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
 
 
 def _minus(start: int, end: int, cut_start: int, cut_end: int, doc: Doc) -> list[tuple[int, int]]:
@@ -472,7 +569,7 @@ def _verb_group(verb: Token) -> tuple[int, int]:
 
 def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The verb's subject (or its agent when passive), and whether the verb is passive."""
-    passive = any(c.dep_ in ("auxpass",) or c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
+    passive = any(c.dep_ in ("auxpass", "agent") or c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
     if passive:
         for child in verb.children:
             if child.dep_ == "agent":

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.article import Article
-from dateline.quotes.cues import Reading, according_at, is_verb, read, read_according, read_noun
+from dateline.quotes.cues import Reading, according_at, is_verb, read, read_according, read_in, read_noun
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.speakers import Speakers
 from dateline.quotes.vocabulary import vocabulary
@@ -114,6 +114,8 @@ def find_quotes(article: Article, doc: Doc) -> None:
         if is_verb(token) and (reading := read(token, vocab)) is not None:
             readings.append(reading)
         elif token.pos_ == "NOUN" and (reading := read_noun(token, vocab)) is not None:
+            readings.append(reading)
+        elif token.lower_ == "in" and (reading := read_in(token, vocab)) is not None:
             readings.append(reading)
 
     for reading in readings:

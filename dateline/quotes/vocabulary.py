@@ -40,6 +40,8 @@ class Vocabulary:
     nouns: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)  # noun -> group, complements
     adjectives: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)
     raising: frozenset[str] = frozenset()  # "appears to be slipping": verbs of seeming
+    in_documents: frozenset[str] = frozenset()  # "in the latest poll": documents that attribute through "in"
+    light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -60,8 +62,9 @@ def vocabulary() -> Vocabulary:
     adjectives: dict[str, tuple[CueGroup, frozenset[str]]] = {}
     objects: dict[str, CueGroup] = {}
     prepositional: dict[tuple[str, str], CueGroup] = {}
+    groups: dict[str, CueGroup] = {}
     for name, spec in data["groups"].items():
-        group = CueGroup(
+        group = groups[name] = CueGroup(
             name, frozenset(spec.get("verbs", ())), spec.get("to_clause", False), spec.get("of_clause", False),
             frozenset(spec.get("object", ())),
             {prep: frozenset(verbs) for prep, verbs in spec.get("prepositions", {}).items()},
@@ -79,11 +82,14 @@ def vocabulary() -> Vocabulary:
             nouns.setdefault(noun, (group, takes))
         for adjective, takes in group.adjectives.items():
             adjectives.setdefault(adjective, (group, takes))
-    cues = {**{lemma: g for (lemma, _), g in reversed(list(prepositional.items()))}, **objects, **clause}
+    as_verbs = {verb: groups[name] for name, spec in data["groups"].items() for verb in spec.get("as_verbs", ())}
+    cues = {**as_verbs, **{lemma: g for (lemma, _), g in reversed(list(prepositional.items()))}, **objects, **clause}
     according = tuple(tuple(phrase.lower().split()) for phrase in data["phrases"]["according"])
     marks = data["marks"]
     return Vocabulary(clause, objects, prepositional, cues, according,
                       Marks(frozenset(marks["open"]), frozenset(marks["close"]), frozenset(marks["straight"])),
                       frozenset(label.lower() for label in data["colon"]["not_speakers"]),
                       frozenset(phrase[0] for phrase in according), nouns, adjectives,
-                      frozenset(data["phrases"].get("seeming", ())))
+                      frozenset(data["phrases"].get("seeming", ())),
+                      frozenset(data["phrases"].get("in_documents", ())),
+                      frozenset(data["phrases"].get("light_verbs", ())))
