@@ -44,7 +44,10 @@ class StoreAccess:
     def writer(self) -> Iterator[Store]:
         if self.read_only:
             raise HTTPException(403, "this server was started --read-only: it stores nothing")
-        store = open_store(self.target)
+        try:
+            store = open_store(self.target)
+        except StoreError as error:
+            raise HTTPException(503, f"the store cannot be written: {error}") from None
         try:
             yield store
         finally:

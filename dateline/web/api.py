@@ -92,7 +92,7 @@ def actors(request: Request, filters: ActorFilters = Depends(actor_filters),
     return _paged(request, result, filters.given())
 
 
-@router.get("/actors/{actor_id}", summary="One actor: its events and quotes over time")
+@router.get("/actors/{actor_id:path}", summary="One actor: its events and quotes over time")
 def actor(actor_id: str, store_access: StoreAccess = Depends(access)) -> dict:
     with store_access.reader() as store:
         found = queries.actor(store, actor_id)

@@ -152,7 +152,7 @@ def actors(request: Request, filters: ActorFilters = Depends(actor_filters),
     return _render(request, "actors.html", filters=filters, result=result, pages=_pages(request, result))
 
 
-@router.get("/actors/{actor_id}")
+@router.get("/actors/{actor_id:path}")
 def actor(request: Request, actor_id: str, store_access: StoreAccess = Depends(access)):
     with store_access.reader() as store:
         found = queries.actor(store, actor_id)
