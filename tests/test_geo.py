@@ -182,3 +182,128 @@ def test_bench_says_clearly_when_the_data_is_absent(tmp_path, capsys):
 
     assert main(["--data", str(tmp_path)]) == 2
     assert "GeoWebNews is not at" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Counties, subdivisions of every level, names inside names, the outlet's domain, the focus, the cache
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def test_a_us_county_is_a_county_in_its_state():
+    article = dateline.analyze("Wildfires burned across Orange County, California, on Monday, officials said.",
+                               kind="plain")
+    (county,) = places_named(article, "Orange County")
+    assert county["feature"] == "admin2" and county["country"] == "USA"
+    assert near(county, (33.79, -117.85), 40)  # the county, not Orange County, Florida or New York
+
+
+def test_english_counties_and_the_domain_of_a_british_outlet():
+    gaz = gazetteer()
+    kent = [m.place for m in gaz.lookup("Kent") if m.place.feature == "admin2"]
+    assert kent and kent[0].country == "GBR" and distance_km(kent[0].lat, kent[0].lon, 51.2, 0.7) < 161
+    leicestershire = next(m.place for m in gaz.lookup("Leicestershire"))
+    assert distance_km(leicestershire.lat, leicestershire.lon, 52.64, -1.13) < 30  # its county town's point
+    article = dateline.analyze("Flood warnings were issued for villages in Kent and Essex on Sunday.", kind="plain",
+                               url="https://www.example-local-paper.co.uk/news/1")
+    for name in ("Kent", "Essex"):
+        start = article.text.index(name)
+        place = resolve_span(article, start, start + len(name))
+        assert place["country"] == "GBR", (name, place)
+
+
+def test_the_outlet_country_falls_back_on_the_domain():
+    from dateline.article import Article
+    from dateline.geo.places import outlet_country
+
+    gaz = gazetteer()
+    assert outlet_country(Article(input="x", url="https://www.dailyecho.co.uk/news/1"), gaz) == "GBR"
+    assert outlet_country(Article(input="x", url="https://www.anglocelt.ie/news/"), gaz) == "IRL"
+    assert outlet_country(Article(input="x", url="https://example.tv/a"), gaz) is None  # a vanity domain
+    assert outlet_country(Article(input="x", url="https://example.com/a"), gaz) is None
+    registry = Article(input="x", url="https://example.co.uk/", outlet={"name": "X", "country": "USA"})
+    assert outlet_country(registry, gaz) == "USA"
+
+
+def test_subdivision_names_as_news_writes_them():
+    from dateline.geo.gazetteer import _subdivision_names
+
+    assert _subdivision_names("Isle of Anglesey [Sir Ynys Môn GB-YNM]") == ("Isle of Anglesey", ["Sir Ynys Môn"])
+    assert _subdivision_names("Bristol, City of")[0] == "Bristol"
+    name, others = _subdivision_names("Durham, County")
+    assert name == "County Durham" and "Durham" in others
+    assert "Aleppo" in _subdivision_names("Aleppo Governorate")[1]
+
+
+def test_a_second_level_subdivision_and_an_island_by_its_english_name():
+    gaz = gazetteer()
+    laguna = [m.place for m in gaz.lookup("Laguna") if m.place.country == "PHL"]
+    assert laguna and laguna[0].feature == "admin2" and distance_km(laguna[0].lat, laguna[0].lon, 14.2, 121.3) < 161
+    sicily = [m.place for m in gaz.lookup("Sicily") if m.place.feature == "admin1"]
+    assert sicily and sicily[0].country == "ITA" and distance_km(sicily[0].lat, sicily[0].lon, 37.5, 14.0) < 161
+
+
+def test_a_name_no_gazetteer_knows_is_put_at_the_place_it_is_named_after():
+    article = dateline.analyze("Economists at the Bank of Japan expect growth to slow, the report said.",
+                               kind="plain")
+    start = article.text.index("Bank of Japan")
+    place = resolve_span(article, start, start + len("Bank of Japan"))
+    assert place["country"] == "JPN" and place["approximate"] and place["geonameid"] is None
+    gaz = gazetteer()
+    from dateline.geo.places import inner_toponym
+
+    text = "He was taken to Colchester General Hospital."
+    start = text.index("Colchester")
+    inner = inner_toponym(gaz, text, start, start + len("Colchester General Hospital"))
+    assert inner.text == "Colchester" and any(m.place.country == "GBR" for m in inner.matches)
+    text = "They met on Royal Street."
+    assert inner_toponym(gaz, text, 12, 12 + len("Royal Street")) is None  # a street shares words with any town
+
+
+def test_a_country_is_not_its_capitals_alternate_name():
+    article = dateline.analyze("Migrants left a camp in southern Mexico on Wednesday, heading north.", kind="plain")
+    (mexico,) = places_named(article, "Mexico")
+    assert mexico["feature"] == "country" and mexico["country"] == "MEX"
+
+
+def test_a_state_named_after_its_town_is_the_state():
+    article = dateline.analyze("Mary Ann Quitugua runs a cake studio in Tacoma, Washington, and teaches classes.",
+                               kind="plain")
+    (washington,) = places_named(article, "Washington")
+    assert washington["feature"] == "admin1" and washington["country"] == "USA"
+    assert not near(washington, (38.90, -77.04), 161)  # not the capital
+
+
+def test_landmarks_are_places_in_their_city():
+    gaz = gazetteer()
+    (white_house,) = [m.place for m in gaz.lookup("White House") if m.place.feature == "district"]
+    assert white_house.within == 4140963 and distance_km(white_house.lat, white_house.lon, 38.90, -77.04) < 2
+    heathrow = max(gaz.lookup("Heathrow"), key=lambda m: m.place.population).place
+    assert heathrow.country == "GBR"
+
+
+def test_the_focus_is_where_the_places_cluster_not_a_stray_town():
+    from dateline.geo.gazetteer import Match
+    from dateline.geo.places import Toponym, focus
+
+    gaz = gazetteer()
+
+    def resolved(name, country):
+        place = next(m.place for m in gaz.lookup(name) if m.place.country == country and m.place.feature == "city")
+        toponym = Toponym(0, 0, name, [Match(place, False)], "entity")
+        toponym.choice = place
+        return toponym
+
+    text = "x" * 400  # no dateline
+    chosen = focus([resolved("Honda", "COL"), resolved("Leeds", "GBR"), resolved("Bradford", "GBR")], text)
+    assert chosen.country == "GBR"
+
+
+def test_the_gazetteer_cache_is_named_by_its_sources_and_can_be_turned_off(tmp_path, monkeypatch):
+    from dateline.geo.gazetteer import _cache_path
+
+    monkeypatch.setenv("DATELINE_CACHE_DIR", "off")
+    assert _cache_path() is None
+    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
+    path = _cache_path()
+    assert path.parent == tmp_path and path.name.startswith("gazetteer-") and path.suffix == ".pickle"
+    assert _cache_path() == path  # the same sources, the same name

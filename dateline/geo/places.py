@@ -36,7 +36,7 @@ MIN_POPULATION_UNTAGGED = 15_000
 # The kinds of place a bare name stands for at a prior (log10 population) when the data give no population.
 _BASE = {"continent": 8.5, "region": 7.0, "water": 7.0, "country": 6.0, "admin1": 5.5, "admin2": 5.0, "city": 2.5,
          "district": 3.0}
-_BONUS = {"continent": 1.0, "country": 3.0, "admin1": -0.6, "admin2": -0.6, "region": 0.0, "water": 0.0, "city": 0.0,
+_BONUS = {"continent": 1.0, "country": 3.0, "admin1": -0.6, "admin2": 0.0, "region": 0.0, "water": 0.0, "city": 0.0,
           "district": 0.0}
 _LOCAL = ("city", "district", "admin2")  # places the article's subdivisions and points speak for
 _CONNECTORS = {"of", "de", "del", "al", "el", "la", "le", "du", "upon", "on", "an", "am", "sur", "and"}
@@ -64,6 +64,8 @@ class Toponym:
     district: bool = False
     inside: Toponym | None = None  # "Paris, Texas": Texas; "the Qatarji neighborhood of Aleppo": Aleppo
     country_hint: str | None = None  # "the Swiss city of Geneva": CHE
+    container: bool = False  # named as what holds the one before it ("Tacoma, Washington": the state)
+    listed: list[Toponym] = field(default_factory=list, compare=False, repr=False)  # named in a list with it ("Kent, Essex and Norfolk")
     choice: Place | None = None
     approximate: bool = False
 
@@ -122,7 +124,7 @@ def score(match: Match, toponym: Toponym, context: Context) -> float:
     if place.capital:
         value += 1.5
     if place.approximate and place.feature in ("admin1", "admin2"):
-        value -= 0.5
+        value -= 0.5 if place.feature == "admin1" else 0.25  # a county put at its region's point is nearer
     if toponym.text.isupper() and len(toponym.text) <= 4 and place.feature == "city" and not place.name.isupper():
         value -= 3.0  # "EU" is not Eu, Normandy
     besides = toponym.key
@@ -144,6 +146,11 @@ def score(match: Match, toponym: Toponym, context: Context) -> float:
         value -= 10.0
     if toponym.district and place.feature == "district":
         value += 3.0
+    if toponym.container and place.feature in ("admin1", "admin2", "country"):
+        value += 2.0
+    if any(other.choice is not None and other.choice.feature == place.feature and other.choice.feature != "city"
+           for other in toponym.listed):
+        value += 1.0  # "California or Washington": the state, as its neighbour is
     return value
 
 
@@ -400,6 +407,10 @@ def _read_phrases(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
                     m.place.feature == "country" for m in toponym.matches
                 ):
                     toponym.inside = following
+                    following.container = True
+            elif re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", between) and following.inside is not toponym:
+                toponym.listed.append(following)
+                following.listed.append(toponym)
         before = text[max(0, toponym.start - 60): toponym.start]
         if found := _KIND_OF.search(before):
             place = gaz.adjective(found["adj"]) or next(
