@@ -1,5 +1,8 @@
-"""Shared paths. The seed and the gold data live in ../shared beside the checkout and are never copied here."""
+"""Shared paths and services. The seed and the gold data live in ../shared beside the checkout and are never copied
+here; the PostgreSQL server is the one scripts/test-services starts (or DATELINE_TEST_POSTGRES)."""
 
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -23,3 +26,61 @@ def benchmarks() -> Path:
     if not path.exists():
         pytest.skip(f"the shared gold data is not at {path} (it comes with ../shared, which CI has)")
     return path
+
+
+# -- PostgreSQL: a real server (scripts/test-services starts one; CI requires it) ------------------------------
+
+POSTGRES_URL = os.environ.get("DATELINE_TEST_POSTGRES", "postgresql://dateline:dateline@127.0.0.1:5432/dateline_test")
+
+
+def service_missing(reason: str) -> None:
+    """Skip a test whose service is not here, or fail it where services are required (CI)."""
+    if os.environ.get("DATELINE_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"{reason} (DATELINE_REQUIRE_SERVICES=1)", pytrace=False)
+    pytest.skip(reason)
+
+
+_postgres_missing: list[str] = []  # why the server can't be used, once found: not asked again for each test
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """An autocommit connection to the test server, DATELINE_TEST_POSTGRES (a role that may create schemas)."""
+    from dateline.store import mask_password
+
+    if _postgres_missing:
+        service_missing(_postgres_missing[0])
+    try:
+        import psycopg
+
+        conn = psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=5)
+    except ImportError:
+        _postgres_missing.append("psycopg is not installed: pip install psycopg[binary]")
+    except psycopg.Error as error:
+        _postgres_missing.append(f"no PostgreSQL server at {mask_password(POSTGRES_URL)} "
+                                 f"({str(error).splitlines()[0]}); scripts/test-services starts one, "
+                                 "DATELINE_TEST_POSTGRES names another")
+    if _postgres_missing:
+        service_missing(_postgres_missing[0])
+    conn.execute("SET lock_timeout = '20s'")  # a test that left a transaction open fails its clean-up, not hangs
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """The URL of a fresh, empty schema of its own on the test server (the store's schema through search_path),
+    dropped with everything in it after the test."""
+    schema = f"dateline_test_{uuid.uuid4().hex[:12]}"
+    postgres_server.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+    postgres_server.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path) -> str:
+    """Where a test's store goes, once on each database: a new SQLite file's path, a fresh PostgreSQL schema's URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    return request.getfixturevalue("postgres_url")

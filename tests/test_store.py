@@ -1,13 +1,15 @@
-"""The store: idempotent writes, new versions at the same URL, search, errors, and migrating older databases."""
+"""The store: idempotent writes, new versions at the same URL, search, errors, and migrating older databases;
+each on SQLite and on PostgreSQL (`store_target`, tests/conftest.py)."""
 
 import json
+import multiprocessing
 import sqlite3
 
 import pytest
 
 from dateline.article import Article
 from dateline.store import Outcome, StoreError, open_store
-from dateline.store.migrations import LATEST, MIGRATIONS, migrate
+from dateline.store.migrations import LATEST, MIGRATIONS, POSTGRES, SQLITE, migrate
 from dateline.store.records import ARTICLE_COLUMNS, ITEM_TABLES, OUTLET_COLUMNS
 
 OUTLET = {"name": "Example Wire", "domain": "example.org", "country": "GBR", "ownership": "private",
@@ -25,9 +27,23 @@ def article(text="Delegations met in Geneva on Tuesday to discuss a prisoner exc
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "test.db") as store:
+def store(store_target):
+    with open_store(store_target) as store:
         yield store
+
+
+def connect(target: str):
+    """A connection to the store's database beside the store, reading `?` as the store's does (autocommit)."""
+    if target.startswith("postgresql://"):
+        import psycopg
+
+        from dateline.store.postgres import _Connection
+        return _Connection(psycopg.connect(target, autocommit=True)), POSTGRES
+    return sqlite3.connect(target, isolation_level=None), SQLITE
+
+
+def is_postgres(store) -> bool:
+    return store.location.startswith("postgresql://")
 
 
 def test_a_new_article_is_stored_with_its_items(store):
@@ -113,20 +129,82 @@ def test_items_keep_every_field_as_json_and_their_columns(store):
 
 
 def test_the_declared_columns_are_the_tables_columns(store):
-    conn = sqlite3.connect(store.location)
-    names = lambda table: [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]  # noqa: E731
+    if is_postgres(store):
+        sql = ("SELECT column_name AS name, data_type AS type FROM information_schema.columns "
+               "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")
+    else:
+        sql = "SELECT name, type FROM pragma_table_info(?)"
+    names = lambda table: [row["name"] for row in store.query(sql, (table,))]  # noqa: E731
     for table, columns in ITEM_TABLES.items():
         assert names(table) == ["id", "article_id", "idx", *(c.name for c in columns), "data"]
     assert {c.name for c in ARTICLE_COLUMNS} <= set(names("articles"))
     assert {c.name for c in OUTLET_COLUMNS} <= set(names("outlets"))
-    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-    conn.close()
+    types = {row["name"]: row["type"].lower() for row in store.query(sql, ("places",))}
+    if is_postgres(store):  # SQLite's 64-bit integers and 8-byte reals; JSON as text, as in SQLite
+        assert (types["id"], types["geonameid"], types["lat"], types["data"]) == ("bigint", "bigint",
+                                                                                  "double precision", "text")
+        [identity] = store.query("SELECT is_identity FROM information_schema.columns WHERE table_schema = "
+                                 "current_schema() AND table_name = 'articles' AND column_name = 'id'")
+        assert identity == {"is_identity": "YES"}
+    else:
+        assert (types["id"], types["geonameid"], types["lat"], types["data"]) == ("integer", "integer", "real",
+                                                                                  "text")
+        assert store.query("PRAGMA journal_mode") == [{"journal_mode": "wal"}]
 
 
-def test_an_older_database_is_migrated_and_its_articles_indexed(tmp_path):
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    assert [step.version for step in migrate(conn, target=1)] == [1]
+def _write_batch(target: str, texts: list[str]) -> list[str]:
+    with open_store(target) as store:
+        return [store.put(article(text, url=None, input=f"p{n}"))[0].value for n, text in enumerate(texts)]
+
+
+def test_writer_processes_storing_the_same_batch_end_with_one_row_each(store_target):
+    # As Dask workers would: several processes, each its own connection, the same articles in the same order.
+    # They start on an empty store, so they race to create it too. (Two writers made to decide at the same
+    # moment: tests/test_store_postgres.py; SQLite's writers queue on its write lock.)
+    texts = [f"Talks resumed in Geneva on day {n} of the prisoner exchange." for n in range(12)]
+    context = multiprocessing.get_context("fork")  # the children open their own connections
+    with context.Pool(3) as pool:
+        outcomes = pool.starmap(_write_batch, [(store_target, texts)] * 3)
+    stored = [o for run in outcomes for o in run]
+    assert stored.count("stored") == 12 and stored.count("unchanged") == 24
+    with open_store(store_target) as store:
+        assert store.count("articles") == 12 and store.count("actors") == 12
+        assert store.query("SELECT COUNT(*) AS n FROM schema_version") == [{"n": LATEST}]
+
+
+def test_a_read_only_store_refuses_writes_and_reads_what_is_there(store_target):
+    with open_store(store_target) as store:
+        _, article_id = store.put(article())
+    with open_store(store_target, read_only=True) as store:
+        assert store.article(article_id)["title"] == "Talks in Geneva"
+        assert [hit["article_id"] for hit in store.search("prisoner")] == [article_id]
+        with pytest.raises(StoreError, match="read-only"):
+            store.put(article("Another text entirely."))
+        with pytest.raises(StoreError, match="read-only"):
+            store.record_error("x.html", "broken")
+        with pytest.raises(Exception, match="read-?only"):  # the database itself refuses, whatever is asked
+            store.query("DELETE FROM articles")
+    with open_store(store_target) as store:
+        assert store.count("articles") == 1 and store.count("errors") == 0
+
+
+def test_query_reads_portable_sql_with_placeholders_and_literal_percents(store):
+    _, geneva = store.put(article(title="Talks in Geneva: 100% agreed?"))
+    store.put(article("Fighting resumed around Aden's port.", url="https://example.org/b", title="Clashes in Aden"))
+    assert store.query("SELECT id, title FROM articles WHERE title LIKE ? ORDER BY id", ("%Geneva%",)) == [
+        {"id": geneva, "title": "Talks in Geneva: 100% agreed?"}]
+    # A `%` and a `?` written in the SQL itself are text, not placeholders.
+    assert store.query("SELECT id FROM articles WHERE title LIKE '%100\\%%' ESCAPE '\\' AND title LIKE '%?'") == [
+        {"id": geneva}]
+    assert store.query("SELECT COUNT(*) AS n, ? AS label FROM articles WHERE url LIKE ? || '%'",
+                       ["both", "https://example.org/"]) == [{"n": 2, "label": "both"}]
+    assert store.query("SELECT title FROM articles WHERE id = ?", (-1,)) == []
+
+
+def test_an_older_database_is_migrated_and_its_articles_indexed(store_target):
+    path = store_target
+    conn, dialect = connect(path)
+    assert [step.version for step in migrate(conn, target=1, dialect=dialect)] == [1]
     data = article().to_dict()
     conn.execute(
         "INSERT INTO articles (input, url, content_hash, title, text, warnings, data, ingested, updated) "
@@ -141,23 +219,24 @@ def test_an_older_database_is_migrated_and_its_articles_indexed(tmp_path):
         assert [row["actor"] for row in store.rows("actors")] == ["YEM-GOV"]
         assert [row["text"] for row in store.rows("entities")] == ["Geneva"]
         assert [hit["article_id"] for hit in store.search("prisoner")] == [1]  # and indexed for search
-    conn = sqlite3.connect(path)
-    assert [v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY version")] == list(
+    conn, _ = connect(path)
+    assert [v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()] == list(
         range(1, LATEST + 1))
     conn.close()
     with open_store(path) as store:  # opening again applies nothing
         assert store.schema_version() == LATEST and store.count("actors") == 1
 
 
-def test_a_database_from_a_newer_dateline_is_refused(tmp_path):
-    path = tmp_path / "new.db"
+def test_a_database_from_a_newer_dateline_is_refused(store_target):
+    path = store_target
     open_store(path).close()
-    conn = sqlite3.connect(path)
+    conn, _ = connect(path)
     conn.execute("INSERT INTO schema_version VALUES (?, 'from the future', '2099-01-01')", (LATEST + 1,))
-    conn.commit()
     conn.close()
     with pytest.raises(StoreError, match="newer than this dateline"):
         open_store(path)
+    with pytest.raises(StoreError, match=f"schema version {LATEST + 1}, this dateline reads {LATEST}"):
+        open_store(path, read_only=True)
 
 
 def test_what_is_not_a_database_is_refused(tmp_path):
@@ -167,5 +246,3 @@ def test_what_is_not_a_database_is_refused(tmp_path):
         open_store(path)
     with pytest.raises(StoreError, match="no dateline database"):
         open_store(tmp_path / "missing.db", create=False)
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://localhost/news")

@@ -22,13 +22,18 @@ class StoreError(RuntimeError):
 
 
 class Store(Protocol):
-    """A place articles are kept: one SQLite file now (SQLiteStore), PostgreSQL later, behind the same calls.
+    """A place articles are kept: one SQLite file (SQLiteStore) or a PostgreSQL database (PostgresStore), behind
+    the same calls, with the same tables (both are `sql.SQLStore`).
 
     Writes are atomic per article: an article, its items and the input it came from are stored together or not
-    at all, so a batch killed at any point loses at most the article it was writing.
+    at all, so a batch killed at any point loses at most the article it was writing. Several writers may share
+    a store (each with its own store object): the same article put by two at once is stored once, and the
+    second is told UNCHANGED.
     """
 
-    location: str
+    location: str  # the store, for messages: a path, or a URL with its password masked
+    target: str  # what open_store reads to open this store again (a worker's own connection): a URL keeps its
+    # password here, so never print it
 
     def schema_version(self) -> int: ...
 
@@ -45,7 +50,8 @@ class Store(Protocol):
         earlier error of that input. An article with an error is refused (ValueError): use `record_error`."""
 
     def record_error(self, input: str, message: str) -> None:
-        """Record why an input failed; one row per input, the latest reason."""
+        """Record why an input failed; one row per input, the latest reason. (A store opened read-only refuses
+        this and `put` with a StoreError.)"""
 
     def article(self, article_id: int) -> dict | None:
         """The stored article object (the contract's JSON), or None."""
@@ -68,6 +74,8 @@ class Store(Protocol):
 
     def query(self, sql: str, params: tuple | list = ()) -> list[dict]:
         """Rows of a read-only SELECT written in the SQL both databases read, with `?` placeholders (the
-        API's and the web view's queries, `dateline/store/queries.py`): each row a dict by column name."""
+        API's and the web view's queries, `dateline/store/queries.py`): each row a dict by column name.
+        A `%` in the SQL is text (a LIKE pattern), on PostgreSQL too; PostgreSQL runs it in a read-only
+        transaction."""
 
     def close(self) -> None: ...
