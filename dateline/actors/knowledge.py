@@ -55,6 +55,7 @@ class Role:
     aliases: tuple[str, ...]
     igo: str | None = None  # the organisation whose title it is ("UN envoy"), when no country is needed
     case_sensitive: tuple[str, ...] = ()  # aliases matched only as written ("PM" is not "3 pm")
+    country: str | None = None  # the one state whose title it is ("chancellor of the exchequer")
 
 
 @dataclass
@@ -154,7 +155,7 @@ def knowledge_base() -> KnowledgeBase:
     roles = _read("roles.toml")
     for entry in roles["role"]:
         kb.roles.append(Role(entry["title"], entry["sector"], entry.get("organ"), tuple(entry.get("aliases", ())),
-                             entry.get("igo"), tuple(entry.get("case_sensitive", ()))))
+                             entry.get("igo"), tuple(entry.get("case_sensitive", ())), entry.get("country")))
     kb.honorifics = frozenset(roles["honorifics"])
 
     for file in ("igos.toml", "groups.toml"):

@@ -62,6 +62,7 @@ _DESCRIPTIONS = {
 _GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV", "government forces": "MIL",
                      "government troops": "MIL", "army": "MIL", "military": "MIL"}
 _PRONOUNS = {"he", "she", "him", "her"}
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
 _ORG_KINDS = (
     (re.compile(r"\b(?:Front|Brigades?|Army|Battalions?|Militia|Forces|Liberation|Mujahideen|Jaysh|Jaish|Harakat|Ansar|Katibat?)\b"), "armed_group", "REB"),
     (re.compile(r"\b(?:Party|Congress|League|Alliance)\b"), "party", "PTY"),
@@ -231,7 +232,7 @@ def _with_determiner(doc: Doc, start: int) -> int:
 def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | None:
     kb, key = reading.kb, _key(ent.text)
     label = ent.label_
-    last = ent.text.split()[-1]
+    last = _surname(ent.text)
     if label in ("PERSON", "ORG", "NORP", "GPE") and last in reading.persons and len(ent) <= 2:
         return reading.mention(ent, reading.persons[last], "name").id
     if ent.ent_id_ and ent.ent_id_ in kb.actors:
@@ -293,8 +294,7 @@ def _country_of_a_place(ent: Span) -> bool:
 
 
 def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
-    names = ent.text.split()
-    surname = names[-1].removesuffix("’s").removesuffix("'s")
+    surname = _surname(ent.text)
     if surname in reading.persons:
         return reading.mention(ent, reading.persons[surname], "name")
     sentence = sentence_of[ent.start]
@@ -359,16 +359,43 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
     organisation: "the UN envoy"), it is an official."""
     kb, doc = reading.kb, span.doc
     role: Role = reading.kb.roles[int(span.label_)]
+    described = _with_country_words(span, doc)
     country = _country_before(reading, span)
+    if country is None and (found := _country_in_title(reading, span)):
+        country, start = found
+        described = doc[min(start, described.start):span.end]  # "Foreign Office Minister"
+    country = country or role.country
     after = doc[span.end] if span.end < len(doc) else None
+    if (after is not None and after.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].ent_iob_ == "B"
+            and doc[span.end + 1].ent_type_ == "PERSON"):
+        after, apposed = doc[span.end + 1], True  # "Foreign Office Minister, Tobias Ellwood, said"
+    else:
+        apposed = False
     if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
         person_span = next(e for e in doc.ents if e.start == after.i)
-        surname = person_span.text.split()[-1]
+        surname = _surname(person_span.text)
         if surname not in reading.persons:
-            reading.persons[surname] = Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text,
-                                             kind="person", country=country, sector=role.sector, role=role.title)
-        reading.titled[person_span.start] = _with_country_words(span, doc).start
+            official = _unnamed(reading, role, country)
+            country = country or _country_of_role(reading, role)
+            person = Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text,
+                           kind="person", country=country, sector=role.sector, role=role.title)
+            reading.persons[surname] = person
+            if official is not None:  # "The U.S. president ... President Bush said": the same man
+                _relink(reading, official.id, person)
+        if apposed:
+            return reading.mention(described, reading.persons[surname], "title")
+        reading.titled[person_span.start] = described.start
         return None  # the titled name is the mention
+    named = _apposed_person(reading, described)
+    if named is not None and country is not None:
+        # "Haider al-Abadi, Iraq's prime minister, said": the description is the man named before it.
+        surname, person = named
+        if person.country is None or person.country == country:
+            person = Actor(id=person.id, name=person.name, kind="person", country=country, sector=role.sector,
+                           role=person.role or role.title, aliases=person.aliases)
+            reading.persons[surname] = person
+            _relink(reading, person.id, person)
+            return reading.mention(described, person, "title")
     owner = kb.states[country].name if country else kb.actors[role.igo].name if role.igo in kb.actors else None
     definite = span.start > 0 and doc[span.start - 1].lower_ == "the"
     if owner is None and not definite:
@@ -376,7 +403,7 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
     # "The Russian deputy foreign minister" after Gatilov was named: the same man.
     for person in reading.persons.values():
         if person.role == role.title and (country is None or person.country == country):
-            return reading.mention(_with_country_words(span, doc), person, "title")
+            return reading.mention(described, person, "title")
     if owner is None:
         return None
     official = Actor(
@@ -384,7 +411,70 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
         kind="person", country=country, sector=role.sector, role=role.title,
     )
     reading.unnamed_officials.append((sentence_of[span.start], official))
-    return reading.mention(_with_country_words(span, doc), official, "title")
+    return reading.mention(described, official, "title")
+
+
+def _surname(text: str) -> str:
+    """How a person is known for short: the last word, without a possessive or an Arabic article ("al-Abadi" is
+    "Abadi" later in the article)."""
+    words = text.split()
+    last = words[-1].removesuffix("’s").removesuffix("'s") if words else text
+    return _ARABIC_ARTICLE.sub("", last) or last
+
+
+def _country_in_title(reading: _Reading, span: Span) -> tuple[str, int] | None:
+    """The country of an organisation named in or just before a title ("Pentagon press secretary", "Kremlin
+    spokesman", "Foreign Office Minister Tobias Ellwood"), with the token where the whole description starts."""
+    doc, kb = span.doc, reading.kb
+    start = span.start
+    while start > 0 and doc[start - 1].ent_iob_ in ("B", "I") and doc[start - 1].ent_type_ in ("ORG", "FAC", "GPE"):
+        start -= 1
+    for ent in doc.ents:
+        if ent.start >= start and ent.end <= span.end and ent.label_ in ("ORG", "FAC"):
+            actor = kb.actors.get(ent.ent_id_) or kb.actor_named(ent.text)
+            if actor is not None and actor.country and actor.kind != "state":
+                return actor.country, start
+    words = [t.text for t in doc[start:span.end]]
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            name = " ".join(words[i:i + n])
+            actor = kb.actor_named(name)
+            if actor is not None and actor.country and actor.id in kb.named_organs:
+                return actor.country, start
+            if name[:1].isupper() and _key(name) in kb.capitals:  # "Kremlin spokesman", "Moscow mayor"
+                return kb.capitals[_key(name)], start
+    return None
+
+
+def _country_of_role(reading: _Reading, role: Role) -> str | None:
+    """The country of the one earlier holder of the same title with a country ("U.S. President George W. Bush" ...
+    "President Bush"); none when several countries' holders were named (two foreign ministers)."""
+    countries = {a.country for a in reading.actors.values() if a.kind == "person" and a.role == role.title}
+    countries |= {o.country for _, o in reading.unnamed_officials if o.role == role.title}
+    countries.discard(None)
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _unnamed(reading: _Reading, role: Role, country: str | None) -> Actor | None:
+    """An unnamed official of this title (and country, when known) read earlier, now named."""
+    found = [(i, o) for i, o in reading.unnamed_officials if o.role == role.title and (country is None or o.country == country)]
+    if len({o.country for _, o in found}) != 1:
+        return None
+    reading.unnamed_officials.remove(found[-1])
+    return found[-1][1]
+
+
+def _apposed_person(reading: _Reading, described: Span) -> tuple[str, Actor] | None:
+    """The person named just before a description set off by a comma: "Haider al-Abadi, Iraq's prime minister"."""
+    doc, i = described.doc, described.start
+    if i < 2 or doc[i - 1].text != "," or doc[i - 2].ent_type_ != "PERSON":
+        return None
+    start = i - 2
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    surname = _surname(doc[start:i - 1].text)
+    person = reading.persons.get(surname)
+    return (surname, person) if person is not None else None
 
 
 def _with_country_words(span: Span, doc: Doc) -> Span:
@@ -425,7 +515,7 @@ def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
     """A known surname the tagger did not mark ("said Gatilov") is still that person."""
     covered = {m.start for m in reading.mentions}
     for token in reading.doc:
-        person = reading.persons.get(token.text)
+        person = reading.persons.get(_surname(token.text)) if token.text[:1].isupper() else None
         if person and token.idx not in covered and token.i not in taken and token.ent_type_ == "":
             reading.mention(token, person, "name")
 
