@@ -537,6 +537,17 @@ def focus(toponyms: list[Toponym], text: str) -> Place | None:
     return None
 
 
+def _said_country(context: Context) -> Place | None:
+    """The country the article speaks of most (its actors' and places' countries, the outlet's), for want of a
+    place: "Wana" in a story of Pakistan's army that names no other place is in Pakistan."""
+    weights = Counter({iso3: sum(said.values()) for iso3, said in context.countries.items()})
+    if context.outlet_country:
+        weights[context.outlet_country] += 0.5
+    if not weights:
+        return None
+    return gazetteer().countries.get(weights.most_common(1)[0][0])
+
+
 FEATURES_RANK = {"district": 0, "city": 1, "admin2": 2, "admin1": 3}
 
 
@@ -623,7 +634,7 @@ def resolve_span(article: Article, start: int, end: int) -> dict | None:
         toponym.inside = inner
     toponym.choice = choose(toponym, context)
     if toponym.choice is None:
-        where = (toponym.inside.choice if toponym.inside else None) or focus(others, text)
+        where = (toponym.inside.choice if toponym.inside else None) or focus(others, text) or _said_country(context)
         if where is None:
             return None
         toponym.choice = Place(key=f"near:{where.key}", name=span_text, feature="unknown", lat=where.lat,
