@@ -123,3 +123,107 @@ def test_an_organisation_the_knowledge_base_lacks_is_still_an_actor():
     )
     front = next(a for a in article.actors if a["name"].endswith("Sahel Democratic Liberation Front"))
     assert front["kind"] == "armed_group" and front["id"].startswith("org:")
+
+
+# Entity corrections before resolution (dateline/actors/entities.py), on sentences written as wire copy is.
+
+
+def entities_of(text):
+    article = dateline.analyze(text, kind="plain")
+    return article, [(e["text"], e["label"]) for e in article.entities]
+
+
+def test_a_sentence_opening_preposition_is_not_part_of_the_place_after_it():
+    # The small model tags "Near Palmyra" as a person.
+    _, entities = entities_of("Near Palmyra, government troops shelled the ridge on Tuesday.")
+    assert ("Palmyra", "GPE") in entities
+    assert not [text for text, _ in entities if text.startswith("Near")]
+
+
+def test_places_the_tagger_reads_as_people_or_nationalities_are_places():
+    # The small model tags Raqqah as a person and Aleppo as a nationality.
+    article, entities = entities_of(
+        "Kurdish-led fighters advanced toward Raqqah on Sunday, and residents who fled Raqqah said the city was "
+        "surrounded. Shelling continued in Aleppo on Friday, and aid convoys could not reach Aleppo."
+    )
+    assert [label for text, label in entities if text in ("Raqqah", "Aleppo")] == ["GPE"] * 4
+    assert not [a for a in article.actors if a["name"] in ("Raqqah", "Aleppo")]
+    assert ("Kurdish", "NORP") in entities
+
+
+def test_a_person_named_like_a_town_stays_a_person():
+    _, entities = entities_of("Jordan Peterson said in Toronto that he would speak again. Peterson left on Monday.")
+    assert ("Jordan Peterson", "PERSON") in entities and ("Peterson", "PERSON") in entities
+
+
+def test_names_the_patterns_cut_are_joined_and_several_word_names_take_their_determiner():
+    article, entities = entities_of(
+        "Officials from the Government of Iraq met envoys from the United States and the UN."
+    )
+    assert ("the Government of Iraq", "ORG") in entities
+    assert ("the United States", "GPE") in entities  # spaCy's own convention for names of several words
+    assert ("UN", "ORG") in entities  # and not for acronyms
+    # The actor's mention is the name itself.
+    assert [m["actor"] for m in article.mentions if m["text"] == "United States"] == ["USA"]
+    assert "IRQ-GOV" in [m["actor"] for m in article.mentions]
+
+
+def test_curly_apostrophes_match_the_knowledge_base():
+    article, _ = entities_of("Da’esh claimed the bombing in Baghdad.")
+    assert [m["actor"] for m in article.mentions if m["text"] == "Da’esh"] == ["ISIL"]
+
+
+def test_the_country_after_a_place_locates_it():
+    article, entities = entities_of("A drone strike hit a convoy near Palmyra, Syria, on Monday.")
+    assert ("Syria", "GPE") in entities
+    assert not [a for a in article.actors if a["id"] == "SYR-GOV"]
+
+
+# Person countries
+
+
+def person(article, name):
+    return next(a for a in article.actors if a["kind"] == "person" and a["name"] == name)
+
+
+def test_a_title_without_a_country_takes_the_country_of_the_same_title_earlier():
+    article = dateline.analyze(
+        "The U.S. president spoke to reporters on Monday. President Bush said the talks had gone well.", kind="plain"
+    )
+    bush = person(article, "Bush")
+    assert (bush["country"], bush["role"]) == ("USA", "president")
+    # The unnamed president is the man named after.
+    assert {m["actor"] for m in article.mentions if m["kind"] in ("title", "name")} == {bush["id"], "USA"}
+
+
+def test_two_countries_holding_the_title_leave_the_named_one_without_a_country():
+    article = dateline.analyze(
+        "Russia's foreign minister met Syria's foreign minister in Geneva. Foreign Minister Sergei Lavrov said the "
+        "talks were useful.",
+        kind="plain",
+    )
+    assert person(article, "Sergei Lavrov")["country"] is None
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Pentagon Press Secretary Peter Cook told reporters the strikes would continue.", "Peter Cook", "USA"),
+        ("Kremlin spokesman Dmitry Peskov said Moscow would respond.", "Dmitry Peskov", "RUS"),
+        ("Foreign Office Minister Tobias Ellwood condemned the attack.", "Tobias Ellwood", "GBR"),
+        ("Chancellor of the Exchequer George Osborne defended the budget.", "George Osborne", "GBR"),
+        ("Haider al-Abadi, Iraq's prime minister, said the city was free.", "Haider al-Abadi", "IRQ"),
+    ],
+)
+def test_a_titled_person_gets_the_country_the_title_or_its_apposition_names(text, name, country):
+    assert person(dateline.analyze(text, kind="plain"), name)["country"] == country
+
+
+def test_a_surname_without_its_arabic_article_is_the_same_person():
+    article = dateline.analyze(
+        "Iraqi Prime Minister Haider al-Abadi visited Mosul on Sunday. Abadi told troops the city was free.",
+        kind="plain",
+    )
+    abadi = person(article, "Haider al-Abadi")
+    assert abadi["country"] == "IRQ"
+    assert "Abadi" in mentions_of(article, abadi["id"])

@@ -10,7 +10,8 @@ The small model, and the actor patterns run before it, leave a few kinds of erro
   in the article — and nothing in the article reads it as a person (a title or honorific before it, a longer
   name ending in it); a nationality needs no more than the gazetteer, as a city is never one;
 - a name cut in two where the patterns set one part before the recognizer ran: "the Government of" + "Iraq",
-  "Abu Jandal al-" + "Kuwaiti"; the parts are joined as the recognizer reads them without the patterns;
+  "Abu Jandal al-" + "Kuwaiti", "Israel" + "Katz"; the parts are joined as the recognizer reads them without the
+  patterns;
 - the determiner: spaCy's label set (OntoNotes) takes "the" into a name of several words ("the United States",
   "the Syrian Democratic Forces", "the UN Security Council") but not into a one-word name or acronym ("the UN",
   "the Pentagon"); the patterns match names without it, so it is put back where the convention has it.
@@ -36,6 +37,8 @@ _LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "across", "throu
 _PLACE_NOUNS = {"city", "town", "village", "province", "governorate", "district", "region", "port", "capital",
                 "suburb", "suburbs", "outskirts", "area", "neighbourhood", "neighborhood", "town's", "city's"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_DETERMINERS_AND_PREPOSITIONS = {"the", "a", "an", "in", "of", "to", "from", "at", "on", "for", "with", "by", "near",
+                                 "and", "or", "into", "toward", "towards", "against", "between"}
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC")
 # Big enough that a name is more likely the place than anything else (as the places stage judges it).
 _MIN_POPULATION, _MIN_POPULATION_ALTERNATE = 15_000, 100_000
@@ -96,6 +99,12 @@ def _joined(doc: Doc, ents: list[Span]) -> list[Span]:
                        and ent.label_ in ("GPE", "LOC", "ORG"))
             if of_name or touching and before.label_ == "PERSON" and ent.label_ in ("NORP", "GPE", "PERSON"):
                 out[-1] = _span(doc, before.start, ent.end, before)
+                continue
+            # "Israel Katz", "Jordan Bardella": a country's name the patterns took out of a person's name.
+            if (before.label_ == "GPE" and ent.label_ == "PERSON" and len(before) == 1 and before.end == ent.start
+                    and last.whitespace_ == " " and last.is_title
+                    and (before.start == 0 or doc[before.start - 1].lower_ not in _DETERMINERS_AND_PREPOSITIONS)):
+                out[-1] = _span(doc, before.start, ent.end, ent)
                 continue
         out.append(ent)
     return out
