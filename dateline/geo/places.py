@@ -210,7 +210,16 @@ _STREET = re.compile(r"\b(?:street|st|avenue|ave|road|rd|lane|boulevard|blvd|dri
                      r"crescent|parkway)\.?$", re.I)
 # Words of organisations' and buildings' names that are also names of towns somewhere.
 _NOT_INNER = {"royal", "national", "federal", "state", "central", "new", "general", "union", "university", "college",
-              "bank", "trust", "international", "united", "county", "city", "council", "park", "centre", "center"}
+              "bank", "trust", "international", "united", "county", "city", "council", "park", "centre", "center",
+              "island", "islands", "lake", "river", "mount", "bay", "beach", "point", "harbor", "harbour", "valley",
+              "hill", "hills", "delta", "coast", "airport", "quay", "bridge", "port", "station", "square", "market",
+              "hall", "house", "tower", "north", "south", "east", "west", "upper", "lower", "old", "great"}
+# What a town's own institutions are called after its name: "Colchester General Hospital", "Cavan Institute".
+_INSTITUTIONS = {"hospital", "university", "college", "school", "institute", "council", "police", "airport", "station",
+                 "cathedral", "court", "courthouse", "commission", "museum", "stadium", "library", "town", "city",
+                 "county", "district", "borough", "sheriff", "mayor", "chamber", "chambers", "zoo", "marathon",
+                 "festival", "show", "prison", "jail", "metro", "railway", "times", "post", "herald", "gazette",
+                 "tribune", "observer", "chronicle", "echo", "mail", "news", "press", "journal"}
 
 
 def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | None:
@@ -218,7 +227,8 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
     "Bank of Japan" in Japan, "Cavan County Council" in County Cavan, the "Mexican Senate" in Mexico.
 
     The longest run of capitalised words inside the name that the gazetteer is sure of (or a demonym), the most
-    populous of equals; never for a street ("Royal Street"), and never a town known only by an alternate name.
+    populous of equals; a town only after "of" or before the name of an institution of its own ("Hospital",
+    "Council", "Times"), not in "Rogers Centre" or "Salt + Smoke"; never for a street ("Royal Street").
     """
     name = text[start:end]
     if _STREET.search(name):
@@ -236,6 +246,12 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
             if fold(sub) in _NOT_INNER or not fold(sub):
                 continue
             matches = [m for m in candidates(gaz, sub, adjectives=True) if _sure(m) or m.place.feature == "admin2"]
+            if not any(m.place.feature != "city" for m in matches):
+                # a town only in "University of X", or as the first words of "X General Hospital"
+                after_of = i > 0 and words[i - 1].group().lower() == "of"
+                heads = {w.group().lower().rstrip(".") for w in words[i + n:]}
+                if not (after_of or i == 0 and heads & _INSTITUTIONS):
+                    matches = []
             if matches:
                 found.append((max(m.place.population for m in matches), i, run, sub, matches))
         if found:
@@ -473,7 +489,7 @@ def _with_choices(seed: Context, toponyms: list[Toponym]) -> Context:
     context = _copy(seed)
     for toponym in toponyms:
         if toponym.choice is not None:
-            context.add(toponym.choice, toponym.key)
+            context.add(toponym.choice, toponym.key, 0.5 if toponym.source == "inner" else 1.0)
     return context
 
 
