@@ -80,6 +80,8 @@ def according_at(doc: Doc, i: int, vocabulary: Vocabulary) -> int:
 def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     """The reading of a reporting verb: cue span, content from the parse, source; None when it is no cue."""
     lemma = token.lemma_.lower()
+    if lemma in vocabulary.verb_phrases and (idiom := _read_idiom(token, vocabulary)) is not None:
+        return idiom
     group = vocabulary.group(lemma)
     if group is None:
         if lemma == "make":
@@ -119,7 +121,23 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
             and lemma not in _ADDRESSING:
         reading.source, reading.source_head = _speaker_after(token, reading.cue[1])
+    _around_attribution(reading, token.doc)
     return reading
+
+
+def _around_attribution(reading: Reading, doc: Doc) -> None:
+    """Content that holds its own cue ("which he said the Mexican government should pay for": the relative
+    pronoun belongs to the reported clause) is split around the attribution, cue and source."""
+    cut_start, cut_end = reading.cue
+    if reading.source:
+        cut_start, cut_end = min(cut_start, reading.source[0]), max(cut_end, reading.source[1])
+    parts = []
+    for start, end in reading.content:
+        if start < cut_end and cut_start < end and doc[start].tag_ in ("WDT", "WP", "WP$", "WRB"):
+            parts += [(a, b) for a, b in ((start, cut_start), (cut_end, end)) if b > a]
+        else:
+            parts.append((start, end))
+    reading.content = parts
 
 
 def _speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int | None]:
@@ -168,8 +186,15 @@ def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
         return None
     doc = preposition.doc
     document = objects[0]
+    if host.dep_ not in ("ROOT", "conj", "ccomp") or any(
+            c.dep_ in _SUBJECTS and c.lower_ in _RELATIVE for c in host.children):
+        return None
     start, end = _subtree(host)
     start = min(start, preposition.i)
+    # The phrase opens or closes its clause ("In the CBS poll, ...", "... in national polls"); in the middle it
+    # is mostly where something happened ("rose in the polls to double digits").
+    if preposition.i != start and preposition.right_edge.i + 1 < end:
+        return None
     content = _minus(start, end, preposition.i, preposition.right_edge.i + 1, doc)
     if not content or host.i in range(preposition.i, preposition.right_edge.i + 1):
         return None
@@ -250,6 +275,49 @@ def _complement(word: Token, takes: frozenset[str], children) -> tuple[tuple[int
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].ent_type_ not in _NOT_CONTENT_ENTITIES:
                 return _subtree(objects[0]), child
+    return None
+
+
+_IDIOM_FILLERS = {"DET", "ADJ", "ADV", "NUM"}
+
+
+def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
+    """ "took issue with the prediction", "took some shots at Sanders", "singled out his vote", "weighed in": an
+    idiom of the vocabulary's verb phrases; the content is the object of its last word (or the verb's object, or
+    a clause), the source the verb's subject."""
+    doc = verb.doc
+    for words, group in vocabulary.verb_phrases[verb.lemma_.lower()]:
+        k, matched = verb.i + 1, [verb]
+        for word in words[1:]:
+            skipped = 0
+            while k < len(doc) and doc[k].lower_ != word and doc[k].pos_ in _IDIOM_FILLERS and skipped < 2:
+                k, skipped = k + 1, skipped + 1
+            if k >= len(doc) or doc[k].lower_ != word:
+                break
+            matched.append(doc[k])
+            k += 1
+        else:
+            last = matched[-1]
+            content: list[tuple[int, int]] = []
+            objects = [c for c in last.children if c.dep_ in ("pobj", "pcomp")] if last is not verb else []
+            verb_objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > last.i]
+            clauses = [c for t in matched for c in t.children if c.dep_ in ("ccomp", "xcomp", "acl") and c.i > last.i]
+            if objects:
+                content = [_subtree(objects[0])]
+            elif verb_objects:
+                content = [_subtree(verb_objects[0])]
+            elif clauses:
+                content = [_subtree(clauses[0])]
+            cue = (_verb_group(verb)[0], last.i + 1)
+            reading = Reading(cue=cue, head=verb.i, group=group.name, content=content)
+            if not content:
+                reading.content = _host_clause(verb)
+                reading.inverted = reading.hosted = bool(reading.content)
+            subject, passive = _subject(verb)
+            reading.passive = passive
+            if subject is not None:
+                reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
+            return reading
     return None
 
 
@@ -384,6 +452,11 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     # "called Trump “unhinged”", "calling him a loser": the object and what it is called.
     predicates = [c for c in children if c.dep_ == "oprd"]
     if objects and predicates and predicates[0].i > objects[0].i:
+        if objects[0].i < verb.i:
+            # "which Mr. Trump called “a disgrace”": the relative pronoun and what it is called, around the cue
+            return [(objects[0].left_edge.i, objects[0].right_edge.i + 1),
+                    _trim(verb.doc, predicates[0].left_edge.i, predicates[0].right_edge.i + 1)], \
+                group or vocabulary.group(lemma), None
         return [_trim(verb.doc, objects[0].left_edge.i, predicates[0].right_edge.i + 1)], \
             group or vocabulary.group(lemma), None
     for child in children:

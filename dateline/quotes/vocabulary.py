@@ -42,6 +42,7 @@ class Vocabulary:
     raising: frozenset[str] = frozenset()  # "appears to be slipping": verbs of seeming
     in_documents: frozenset[str] = frozenset()  # "in the latest poll": documents that attribute through "in"
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
+    verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -82,6 +83,13 @@ def vocabulary() -> Vocabulary:
             nouns.setdefault(noun, (group, takes))
         for adjective, takes in group.adjectives.items():
             adjectives.setdefault(adjective, (group, takes))
+    phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = {}
+    for name, idioms in data.get("verb_phrases", {}).items():
+        for idiom in idioms:
+            words = tuple(idiom.lower().split())
+            phrases.setdefault(words[0], []).append((words, groups[name]))
+    for idioms in phrases.values():
+        idioms.sort(key=lambda entry: -len(entry[0]))
     as_verbs = {verb: groups[name] for name, spec in data["groups"].items() for verb in spec.get("as_verbs", ())}
     cues = {**as_verbs, **{lemma: g for (lemma, _), g in reversed(list(prepositional.items()))}, **objects, **clause}
     according = tuple(tuple(phrase.lower().split()) for phrase in data["phrases"]["according"])
@@ -92,4 +100,4 @@ def vocabulary() -> Vocabulary:
                       frozenset(phrase[0] for phrase in according), nouns, adjectives,
                       frozenset(data["phrases"].get("seeming", ())),
                       frozenset(data["phrases"].get("in_documents", ())),
-                      frozenset(data["phrases"].get("light_verbs", ())))
+                      frozenset(data["phrases"].get("light_verbs", ())), phrases)
