@@ -5,8 +5,8 @@
 
 The client reads the inputs and skips what an earlier run stored, as `dateline.ingest.ingest` does (the same
 functions), then sends the other documents in partitions (`partition_size` documents, fewer when they are
-large) to the workers. A worker extracts and analyses them with a pipeline it loads once per process (the model,
-knowledge base and gazetteer are cached per process) and then either
+large) to the workers. A worker extracts and analyses them with a pipeline it loads once per process
+(`dateline.pipeline.warm`: the model, knowledge base, matchers and gazetteer, cached per process) and then either
 
 - returns the articles, which the client stores one transaction each, in input order (a SQLite store: one file,
   one writer), so the store ends exactly as a local run leaves it, article ids included; or
@@ -100,7 +100,8 @@ def ingest_on_cluster(
     target = store_target or store.location
     if workers_write is None:
         workers_write = target.startswith(_STORES_REACHABLE_FROM_WORKERS)
-    tally = Tally(store, on_result)
+    tally = Tally(store, on_result)  # timed from here, as a local run is: the workers' loading counts
+    _warm_workers(client, model)
     documents = new_documents(inputs, tally, kind=kind, url=url, date=date, allow_private=allow_private)
     in_flight: deque[tuple[object, list[tuple[Document, str]]]] = deque()
 
@@ -144,6 +145,28 @@ def ingest_on_cluster(
     while in_flight:
         settle_next()
     return tally.finish()
+
+
+def _warm_workers(client, model: str | None) -> None:
+    """Have every worker, and any that joins later, load the pipeline now, each in its own process: the model
+    loads while the client reads the inputs, and the first partitions cost what the others do."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class WarmPipeline(WorkerPlugin):
+        idempotent = True
+
+        def __init__(self, model: str | None):
+            self.model = model
+
+        async def setup(self, worker) -> None:
+            import asyncio
+
+            from dateline.pipeline import warm
+
+            # Off the worker's event loop, which must keep answering the scheduler meanwhile.
+            await asyncio.get_running_loop().run_in_executor(None, warm, self.model)
+
+    client.register_plugin(WarmPipeline(model), name=f"dateline-warm-{model or 'default'}")
 
 
 def _threads(client) -> int:
@@ -198,14 +221,4 @@ def _worker_store(target: str) -> Store:
     return stores[target]
 
 
-def warm(model: str | None = None) -> None:
-    """Load what analysing an article needs (the model with the actor patterns, the gazetteer), once per process:
-    for a worker plugin or a first task, so that the first partition does not pay it."""
-    from dateline.geo.gazetteer import gazetteer
-    from dateline.nlp import load_model
-
-    load_model(model)
-    gazetteer()
-
-
-__all__ = ["ClusterError", "PARTITION_SIZE", "dask_client", "ingest_on_cluster", "warm"]
+__all__ = ["ClusterError", "PARTITION_SIZE", "dask_client", "ingest_on_cluster"]

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.article import Article, failed
-from dateline.nlp import load_model
-from dateline.pipeline import annotate, extract_document
+from dateline.pipeline import annotate, extract_document, warm
 from dateline.sources import Document, iter_documents
 from dateline.sources.files import KNOWN_EXTENSIONS
 from dateline.store import Outcome, Store, source_hash
@@ -183,7 +182,8 @@ def parse_pending(
     """
     # Loaded here, outside the guard below: a model that can't be loaded is the run's error, not each
     # article's (and, raised inside the guard, it would be retried for ever with nobody in flight to blame).
-    load_model(model)
+    # Everything else the stages load lazily is loaded now too, once per process.
+    warm(model)
     in_flight: deque[Pending] = deque()
     pending = iter(pending)
 

@@ -7,6 +7,7 @@ function over the Article and its parsed text, in order.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from dateline.actors.resolve import resolve_actors
 from dateline.article import Article, failed
@@ -48,6 +49,24 @@ def annotate(articles: Iterable[Article], *, model: str | None = None, processes
                     id=article.id, url=article.url,
                 )
         yield article
+
+
+# Touches what the stages load on first need: an actor, a title, a quote, places, an event, a relative date.
+_WARM_UP_TEXT = ("Russia's deputy foreign minister Gennady Gatilov said on Saturday in Geneva that Moscow will not "
+                 "seek a halt to the strikes on Aleppo. \"We will talk to Damascus,\" the UN envoy told reporters.")
+
+
+@cache
+def warm(model: str | None = None) -> None:
+    """Load now, once per process, what the first articles would otherwise load on the way: the model, the actor
+    knowledge base and matchers, the gazetteer (several seconds; built on the first place name seen otherwise),
+    the quote and event vocabularies. A batch's first articles then cost what any other does, and a lazy load
+    can't be mistaken for a slow article. Raises ModelNotFound when the model can't be loaded."""
+    from dateline.geo.gazetteer import gazetteer
+
+    load_model(model)
+    gazetteer()
+    next(annotate([Article(input="<warm-up>", text=_WARM_UP_TEXT)], model=model))
 
 
 def analyze(

@@ -29,10 +29,15 @@ def default_model_name() -> str:
     )
 
 
-@cache
 def load_model(name: str | None = None) -> Language:
     """The spaCy pipeline with dateline's actor patterns added before its entity recognizer, loaded once."""
-    name = name or default_model_name()
+    # The cache is keyed on the resolved name: `load_model()`, `load_model(None)` and the default's own name
+    # are one pipeline, not three (each some 100 MB, and every matcher built on its vocab built again).
+    return _load(name or default_model_name())
+
+
+@cache
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as error:
