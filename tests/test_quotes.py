@@ -227,13 +227,93 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
     ("Officials believe the attack was planned abroad.", "the attack was planned abroad", "believe", "belief"),
     ("Longtime officials point out that the ceasefire never held.", "that the ceasefire never held", "point out",
      "speech"),
-    ("Jeb Bush called Trump “unhinged.”", "Trump “unhinged.”", "called", "request"),
+    ("Jeb Bush called Trump “unhinged.”", "Trump “unhinged.”", "called", "naming"),
     ("The ministry said in a statement that the convoy had been attacked.", "that the convoy had been attacked",
      "said in a statement", "speech"),
 ])
 def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     [quote] = analyze(text).quotes
     assert (quote["text"], quote["cue"]["text"], quote["cue"]["group"]) == (content, cue, group)
+
+
+@pytest.mark.parametrize("text, content, cue, speaker, group", [
+    # reporting nouns: the possessor speaks, the complement is what was said, believed or intended
+    ("Russia's claim that the convoy was hit by a drone was rejected by Washington.",
+     "that the convoy was hit by a drone", "claim", "Russia", "speech"),
+    ("Erdogan's decision to close the border angered the rebels.", "to close the border", "decision", "Erdogan",
+     "intention"),
+    ("Mr. Trump's attacks on him are rippling through the race.", "him", "attacks on", "Mr. Trump", "accusation"),
+    # a reporting noun as the object of a light verb: the verb joins the cue, its subject speaks
+    ("The opposition made the case that the talks were a sham.", "that the talks were a sham", "made the case",
+     "The opposition", "speech"),
+    ("The envoy expressed concern that the aid would not arrive.", "that the aid would not arrive",
+     "expressed concern", "The envoy", "belief"),
+    ("The minister made clear on Sunday that Moscow would not back down.", "that Moscow would not back down",
+     "made clear", "The minister", "speech"),
+    # stance adjectives after "be"
+    ("The rebels are confident that the truce will hold.", "that the truce will hold", "are confident",
+     "The rebels", "belief"),
+    ("Voters are deeply skeptical of the deal.", "the deal", "are deeply skeptical of", "Voters", "belief"),
+    # idioms, casting verbs, reporting by a document
+    ("The opposition took issue with the envoy's plan.", "the envoy's plan", "took issue with", "The opposition",
+     "accusation"),
+    ("Clinton cast her rival as out of touch.", "her rival as out of touch", "cast", "Clinton", "naming"),
+    ("As reported by Reuters, the talks resumed in Geneva on Monday.", "the talks resumed in Geneva on Monday",
+     "reported", "Reuters", "speech"),
+    ("In the latest Reuters poll, Clinton leads Trump by six points.", "Clinton leads Trump by six points", "In",
+     "the latest Reuters poll", "evidence"),
+])
+def test_attitudes_beyond_the_reporting_verbs(text, content, cue, speaker, group):
+    article = analyze(text)
+    check_offsets(article)
+    [quote] = article.quotes
+    assert (quote["text"], quote["cue"]["text"], quote["speaker"]["text"], quote["cue"]["group"]) == \
+        (content, cue, speaker, group)
+
+
+def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
+    article = analyze("The ceasefire appears to be collapsing.")
+    assert [q["text"] for q in article.quotes] == ["The ceasefire", "to be collapsing"]
+    assert article.quotes[1]["continues"] == 0
+    assert all(q["speaker"] is None and q["cue"]["group"] == "evidence" for q in article.quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "The attacks on the convoy killed 20 people.",  # no possessor: a raid, not words
+    "Clinton cast her ballot in Chappaqua.",  # no "as": casting a vote
+    "It is clear that the truce has failed.",  # the writer's own judgement
+    "The army's efforts to retake the city failed.",  # an effort is an act, not an attitude
+    "Trump rose in the polls to double digits by the summer.",  # where something happened, not who says so
+])
+def test_words_that_only_look_like_attitudes_are_not_quotes(text):
+    assert analyze(text).quotes == []
+
+
+def test_relative_pronoun_goes_with_the_clause_reported_around_the_cue():
+    article = analyze("The rebels hold the east of the city, which the government said it would retake by spring.")
+    assert [q["text"] for q in article.quotes] == ["which", "it would retake by spring"]
+    assert article.quotes[1]["continues"] == 0
+    assert article.quotes[0]["speaker"]["text"] == "the government"
+
+
+def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():
+    article = analyze("Lavrov said the talks would resume next week, calling them “the last chance for peace.”")
+    said, calling = article.quotes
+    assert said["text"] == "the talks would resume next week"
+    assert calling["cue"]["text"] == "calling" and calling["speaker"]["text"] == "Lavrov"
+
+
+def test_speaker_after_an_inverted_cue_the_parse_hung_elsewhere():
+    article = analyze("\"What's shaping up is a battle for the ages,\" said David Brock, a Clinton confidant who heads "
+                      "the pro-Clinton super PAC Correct the Record.")
+    [quote] = article.quotes
+    assert quote["speaker"]["text"].startswith("David Brock, a Clinton confidant")
+
+
+def test_a_lone_surname_speaks_for_the_person_of_the_article():
+    article = analyze("Gov. Chris Christie met voters on Monday. Christie said that the race was far from over.")
+    [quote] = article.quotes
+    assert quote["speaker"]["actor"] == "person:chris-christie"
 
 
 def test_second_reporting_verb_of_the_same_subject_is_a_quote_of_its_own():

@@ -97,8 +97,9 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return None  # "expressed concern that ...": the noun reads it, the verb joining its cue
     reading = Reading(cue=_verb_group(token), head=token.i, group=group.name)
     content, group, preposition = _content(token, lemma, vocabulary)
-    if preposition is not None:
+    if group is not None:
         reading.group = group.name
+    if preposition is not None:
         reading.cue = (min(reading.cue[0], preposition.i), max(reading.cue[1], preposition.i + 1))
         if any(token.doc[k].is_punct for k in range(*reading.cue)):
             reading.cue = _verb_group(token)  # not contiguous: the verb group alone
@@ -456,9 +457,9 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             # "which Mr. Trump called “a disgrace”": the relative pronoun and what it is called, around the cue
             return [(objects[0].left_edge.i, objects[0].right_edge.i + 1),
                     _trim(verb.doc, predicates[0].left_edge.i, predicates[0].right_edge.i + 1)], \
-                group or vocabulary.group(lemma), None
+                _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
         return [_trim(verb.doc, objects[0].left_edge.i, predicates[0].right_edge.i + 1)], \
-            group or vocabulary.group(lemma), None
+            _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
     for child in children:
         if child.dep_ in ("prep", "prt") and child.i > verb.i:
             by_preposition = vocabulary.preposition_group(lemma, child.lower_)
@@ -485,6 +486,11 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     if objects and ases and vocabulary.group(lemma) is not None and objects[0].i < ases[0].i:
         return [_with_as(verb, _subtree(objects[0]))], vocabulary.group(lemma), None
     return [], group, None
+
+
+def _naming(lemma: str, vocabulary: Vocabulary) -> CueGroup | None:
+    """The naming group for a verb that names ("called Trump “unhinged”"), whatever group its clauses read in."""
+    return next((g for g in vocabulary.cue_groups.values() if g.name == "naming" and lemma in g.verbs), None)
 
 
 def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
@@ -655,6 +661,17 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if child.lower_ in _EXPLETIVES and child.dep_ == "expl":
                 return None, False
             return child, False
+    # "Lavrov said the talks would resume, calling them ...": a reporting participle after a comma that the
+    # parser hung inside another cue's clause is that cue's speaker's, not the clause's subject's.
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.i > 0 \
+            and verb.doc[verb.i - 1].text == ",":
+        from dateline.quotes.vocabulary import vocabulary
+
+        node = verb.head
+        while node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "ccomp" and vocabulary().group(node.head.lemma_.lower()) is not None and depth < 3:
+            return _subject(node.head, depth + 1)
     # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
     if depth < 3 and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
         return _subject(verb.head.head, depth + 1)
