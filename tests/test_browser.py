@@ -81,11 +81,10 @@ def tab(browser, server):
 
     page.on("dialog", on_dialog)
     page.on("pageerror", lambda error: found.errors.append(f"script error: {error}"))
-    # A failed load is recorded with its address from the response (the console's line for it has none).
-    page.on("console", lambda message: message.type == "error" and not message.text.startswith(
-        "Failed to load resource") and found.errors.append(message.text))
-    page.on("response", lambda response: response.status >= 400 and not response.url.endswith("/favicon.ico")
-            and found.errors.append(f"{response.status} {response.url}"))
+    # Every console error counts but one: the browser's own request for /favicon.ico (the pages name no icon).
+    page.on("console", lambda message: message.type == "error"
+            and not message.location.get("url", "").endswith("/favicon.ico")
+            and found.errors.append(f"{message.text} ({message.location.get('url')})"))
     yield found
     page.context.close()
 
