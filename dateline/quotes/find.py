@@ -337,6 +337,19 @@ def _touching_passage(text: _Text, reading: Reading, used: set[int]) -> int | No
     return options[0] if options else None
 
 
+def _is_title(text: _Text, passage: Passage) -> bool:
+    """A short quoted name right after a word ("told the hosts of ''Morning Joe''", "told NBC's “Today” show"): a
+    title in the attribution, not more of the quote."""
+    before = passage.start - 1
+    while before >= 0 and text.string[before] == " ":
+        before -= 1
+    if before < 0 or not (text.string[before].isalnum() or text.string[before] in "’'"):
+        return False
+    first, last = text.token_at(passage.start), text.token_at(passage.end - 1)
+    words = [t for t in text.doc[first:last + 1] if not t.is_punct]
+    return len(words) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 def _hangs_on(token: Token, head: Token) -> bool:
     while token.i != token.head.i:
         if token.head.i == head.i:
@@ -370,7 +383,8 @@ def _split_parts(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Quo
             while j < len(doc) and text.passage_of[j] < 0 and (doc[j].is_punct or _hangs_on(doc[j], head)
                                                                and not is_verb(doc[j])) and j - end < 12:
                 j += 1
-            if j >= len(doc) or text.passage_of[j] < 0 or text.passage_of[j] in used:
+            if j >= len(doc) or text.passage_of[j] < 0 or text.passage_of[j] in used \
+                    or _is_title(text, text.passages[text.passage_of[j]]):
                 continue
             if text.sentence_of[j] not in (text.sentence_of[end - 1], text.sentence_of[end - 1] + 1):
                 continue
@@ -391,11 +405,23 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
     for k, passage in enumerate(text.passages):
         if k in used:
             continue
-        before = [q for q in out if q.parts[-1][1] <= passage.start]
-        if not before:
+        # a quote whose cue describes someone ("Mikulski, who wants a commission, ...") continues nothing
+        before = [q for q in out if q.parts[-1][1] <= passage.start
+                  and doc[(q.continues or q).reading.head].dep_ not in ("relcl", "acl")]
+        if not before or _is_title(text, passage):
             continue
         previous = max(before, key=lambda q: q.parts[-1][1])
         head = previous.continues or previous
+        direct = [q for q in before if (q.continues or q).kind != "indirect"]
+        if head.kind == "indirect" and direct:
+            # "“...,” Lopez-Cantera said when asked about the standards. “...”": the quote goes on from the last
+            # direct quote when a cue of its attribution came between
+            candidate = max(direct, key=lambda q: q.parts[-1][1])
+            candidate_sentence = text.sentence_of[(candidate.continues or candidate).reading.head]
+            if text.sentence_of[text.token_at(candidate.parts[-1][0])] == candidate_sentence \
+                    and text.sentence_of[head.reading.head] == candidate_sentence:
+                previous = candidate
+                head = previous.continues or previous
         gap_start = max(previous.parts[-1][1], text.chars(*head.reading.cue)[1],
                         text.chars(*head.reading.source)[1] if head.reading.source else 0)
         if gap_start > passage.start:
@@ -407,9 +433,14 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
         while text.is_fragment(max(allowed) + 1):
             allowed.add(max(allowed) + 1)
         cue_head = doc[head.reading.head]
+        # A sentence that opens with the quote and closes with its attribution may say more about the speaker
+        # ("said Louisa Ermelino, the reviews director, who has not read the work"): all of it is attribution.
+        opens = head.kind != "indirect" and text.sentence_of[text.token_at(head.parts[0][0])] == cue_sentence \
+            and text.paragraph_of[text.token_at(passage.start)] == text.paragraph_of[head.reading.head] \
+            and not any(previous.parts[-1][1] <= p.start < passage.start for p in text.passages)
         if any(not doc[t].is_punct and not doc[t].is_space and doc[t].idx >= gap_start
                and (text.sentence_of[t] not in allowed
-                    or text.sentence_of[t] == cue_sentence and not _hangs_on(doc[t], cue_head))
+                    or text.sentence_of[t] == cue_sentence and not opens and not _hangs_on(doc[t], cue_head))
                for t in range(first, last)):
             continue  # words between them that are not the first quote's attribution
         if text.string.count("\n", gap_start, passage.start) > 2:
