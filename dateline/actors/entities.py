@@ -160,11 +160,11 @@ def _places_relabelled(doc: Doc, ents: list[Span], spatial: set[int]) -> list[Sp
             if ent.label_ == "NORP":
                 chosen = sure
             elif ent.text in located:
-                chosen = ours or sure or [p for p, _ in places] or (ent.start in spatial and ["place"])
+                chosen = ours or sure or [p for p, _ in places]
             else:  # an organisation's name, not a person's, may be read as a place on the country alone
                 chosen = ours if ent.label_ == "ORG" else []
-            if chosen:
-                place = max(chosen, key=lambda p: p.population) if chosen[0] != "place" else None
+            if chosen or ent.start in spatial:  # "Near Ayn Isa, ...": a place even where the gazetteer lacks it
+                place = max(chosen, key=lambda p: p.population) if chosen else None
                 label = "LOC" if place is not None and place.feature in ("continent", "region", "water") else "GPE"
                 ent = _span(doc, ent.start, ent.end, ent, label)
         out.append(ent)

@@ -142,7 +142,8 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     # Everything that may stand for an actor, in text order (organ descriptions, then titles, first at a tie).
     candidates = sorted(
         [(span.start, "title", span) for span in filter_spans(titles(doc, as_spans=True) + exact_titles(doc, as_spans=True))]
-        + [(ent.start, "entity", ent) for ent in doc.ents]
+        # A name is placed where it starts, after its "the": "the Ivory Coast's Supreme Court" is the organ's.
+        + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in doc.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, as_spans=True))]
         + [(t.i, "word", t) for t in doc if t.lower_ in _PRONOUNS or t.lower_ in _DESCRIPTIONS or t.lower_ in _GOVERNMENT_WORDS],
         key=lambda item: (item[0], item[1] != "organ", item[1] != "title"),
@@ -213,7 +214,7 @@ def _entities(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]
     # Minister Sergei Lavrov", "Syrian" in "the Syrian military").
     kept, covered_to = [], -1
     for entity in sorted(entities, key=lambda e: (e["start"], -e["end"])):
-        if entity["end"] > covered_to:
+        if entity["start"] >= covered_to:  # nested in (or crossing) a longer one: part of it
             kept.append(entity)
             covered_to = entity["end"]
     return kept
