@@ -227,3 +227,12 @@ def test_a_surname_without_its_arabic_article_is_the_same_person():
     abadi = person(article, "Haider al-Abadi")
     assert abadi["country"] == "IRQ"
     assert "Abadi" in mentions_of(article, abadi["id"])
+
+
+def test_ships_and_military_operations_are_not_actors():
+    article, entities = entities_of(
+        "The French frigate FS Forbin joined USS Mahan in the Gulf. Forbin sailed on Monday as part of Operation "
+        "Sea Guardian."
+    )
+    assert [label for text, label in entities if text in ("FS Forbin", "USS Mahan", "Forbin")] == ["PRODUCT"] * 3
+    assert {a["name"] for a in article.actors} <= {"France", "French"}

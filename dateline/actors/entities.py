@@ -12,6 +12,8 @@ The small model, and the actor patterns run before it, leave a few kinds of erro
 - a name cut in two where the patterns set one part before the recognizer ran: "the Government of" + "Iraq",
   "Abu Jandal al-" + "Kuwaiti", "Israel" + "Katz"; the parts are joined as the recognizer reads them without the
   patterns;
+- things that are not actors: a military operation is an event ("Operation Inherent Resolve"), a ship a product
+  ("USS Mahan"), as OntoNotes labels them;
 - the determiner: spaCy's label set (OntoNotes) takes "the" into a name of several words ("the United States",
   "the Syrian Democratic Forces", "the UN Security Council") but not into a one-word name or acronym ("the UN",
   "the Pentagon"); the patterns match names without it, so it is put back where the convention has it.
@@ -37,6 +39,9 @@ _LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "across", "throu
 _PLACE_NOUNS = {"city", "town", "village", "province", "governorate", "district", "region", "port", "capital",
                 "suburb", "suburbs", "outskirts", "area", "neighbourhood", "neighborhood", "town's", "city's"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Prefixes of navies' ship names (US, UK, Australia, Canada, France, India, Russia, Japan, Turkey, ...).
+_SHIP_PREFIXES = {"USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS", "JS", "TCG", "ROKS",
+                  "HNLMS", "ITS", "ESPS", "BNS", "PNS", "KRI", "ARA"}
 _DETERMINERS_AND_PREPOSITIONS = {"the", "a", "an", "in", "of", "to", "from", "at", "on", "for", "with", "by", "near",
                                  "and", "or", "into", "toward", "towards", "against", "between"}
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC")
@@ -54,6 +59,7 @@ def correct_entities(doc: Doc) -> None:
             if kept.start != ent.start and ent[0].lower_ in _SPATIAL:
                 spatial.add(kept.start)
     ents = _joined(doc, ents)
+    ents = _not_actors(doc, ents)
     ents = _places_relabelled(doc, ents, spatial)
     ents = _with_determiner(doc, ents)
     if ents != list(doc.ents):
@@ -106,6 +112,26 @@ def _joined(doc: Doc, ents: list[Span]) -> list[Span]:
                     and (before.start == 0 or doc[before.start - 1].lower_ not in _DETERMINERS_AND_PREPOSITIONS)):
                 out[-1] = _span(doc, before.start, ent.end, ent)
                 continue
+        out.append(ent)
+    return out
+
+
+def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Named things the tagger takes for people or organisations: a military operation is an event ("Operation
+    Inherent Resolve"), a ship a product ("USS Mahan", and "Forbin" after "FS Forbin"), as OntoNotes labels them."""
+    ships = set()
+    out = []
+    for ent in ents:
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        prefix = before is not None and before.text in _SHIP_PREFIXES and before.ent_iob_ == "O"
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") and not ent.id_:
+            if ent[0].text in _SHIP_PREFIXES and len(ent) > 1 or prefix:
+                ships.add(ent[-1].text)
+                ent = _span(doc, ent.start - prefix, ent.end, ent, "PRODUCT")  # the prefix is part of the name
+            elif ent.text in ships:
+                ent = _span(doc, ent.start, ent.end, ent, "PRODUCT")
+            elif ent.label_ == "ORG" and ent[0].text == "Operation" and len(ent) > 1:
+                ent = _span(doc, ent.start, ent.end, ent, "EVENT")
         out.append(ent)
     return out
 
