@@ -138,7 +138,7 @@ def score(match: Match, toponym: Toponym, context: Context) -> float:
     if place.country and place.country == context.outlet_country:
         value += 0.75
     if place.feature in _LOCAL and context.admin1_weight(place.admin1, besides):
-        value += 2.0
+        value += 1.0
     if place.feature in (*_LOCAL, "admin1"):
         near = context.nearest_km(place, besides)
         if near is not None:
@@ -195,6 +195,10 @@ def candidates(gaz: Gazetteer, text: str, *, adjectives: bool = False) -> list[M
     if any(m.place.feature == "country" and not m.alternate for m in matches):
         # "Mexico" is the country; Mexico City's alternate name "Mexico" is how Spanish writes the city
         matches = [m for m in matches if not (m.alternate and m.place.feature == "city")]
+    own = max((m.place.population for m in matches if not m.alternate and m.place.feature == "city"), default=None)
+    if own is not None:
+        # "Charleston" is one of the Charlestons, not Charlestown (an alternate name), unless that is far larger
+        matches = [m for m in matches if not (m.alternate and m.place.feature == "city" and m.place.population < own)]
     if matches:
         return matches
     if found := _TRAILING_KIND.search(text):
