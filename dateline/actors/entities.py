@@ -12,8 +12,8 @@ The small model, and the actor patterns run before it, leave a few kinds of erro
 - a name cut in two where the patterns set one part before the recognizer ran: "the Government of" + "Iraq",
   "Abu Jandal al-" + "Kuwaiti", "Israel" + "Katz"; the parts are joined as the recognizer reads them without the
   patterns;
-- things that are not actors: a military operation is an event ("Operation Inherent Resolve"), a ship a product
-  ("USS Mahan"), as OntoNotes labels them;
+- things that are not actors: a military operation is an event ("Operation Sea Guardian"), a ship or a weapon a
+  product ("USS Mahan", "a VBIED"), as OntoNotes labels them;
 - the determiner: spaCy's label set (OntoNotes) takes "the" into a name of several words ("the United States",
   "the Syrian Democratic Forces", "the UN Security Council") but not into a one-word name or acronym ("the UN",
   "the Pentagon"); the patterns match names without it, so it is put back where the convention has it.
@@ -21,6 +21,7 @@ The small model, and the actor patterns run before it, leave a few kinds of erro
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -39,6 +40,8 @@ _LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "across", "throu
 _PLACE_NOUNS = {"city", "town", "village", "province", "governorate", "district", "region", "port", "capital",
                 "suburb", "suburbs", "outskirts", "area", "neighbourhood", "neighborhood", "town's", "city's"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Weapons and vehicles written as acronyms, which the tagger takes for organisations ("a VBIED", "a UAV").
+_WEAPONS = re.compile(r"(?:[VPRS]B)?IEDs?|UAVs?|UCAVs?|RPGs?|MANPADS|ATGMs?|MLRS|SAMs?|ICBMs?|APCs?|IFVs?|MRAPs?")
 # Prefixes of navies' ship names (US, UK, Australia, Canada, France, India, Russia, Japan, Turkey, ...).
 _SHIP_PREFIXES = {"USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS", "JS", "TCG", "ROKS",
                   "HNLMS", "ITS", "ESPS", "BNS", "PNS", "KRI", "ARA"}
@@ -132,6 +135,8 @@ def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent = _span(doc, ent.start, ent.end, ent, "PRODUCT")
             elif ent.label_ == "ORG" and ent[0].text == "Operation" and len(ent) > 1:
                 ent = _span(doc, ent.start, ent.end, ent, "EVENT")
+            elif _WEAPONS.fullmatch(ent.text):
+                ent = _span(doc, ent.start, ent.end, ent, "PRODUCT")
         out.append(ent)
     return out
 
