@@ -239,10 +239,10 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
 @pytest.mark.parametrize("text, content, cue, speaker, group", [
     # reporting nouns: the possessor speaks, the complement is what was said, believed or intended
     ("Russia's claim that the convoy was hit by a drone was rejected by Washington.",
-     "that the convoy was hit by a drone", "claim", "Russia", "speech"),
-    ("Erdogan's decision to close the border angered the rebels.", "to close the border", "decision", "Erdogan",
+     "that the convoy was hit by a drone", "claim", "Russia's", "speech"),
+    ("Erdogan's decision to close the border angered the rebels.", "to close the border", "decision", "Erdogan's",
      "intention"),
-    ("Mr. Trump's attacks on him are rippling through the race.", "him", "attacks on", "Mr. Trump", "accusation"),
+    ("Mr. Trump's attacks on him are rippling through the race.", "him", "attacks on", "Mr. Trump's", "accusation"),
     # a reporting noun as the object of a light verb: the verb joins the cue, its subject speaks
     ("The opposition made the case that the talks were a sham.", "that the talks were a sham", "made the case",
      "The opposition", "speech"),
@@ -301,6 +301,29 @@ def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():
     said, calling = article.quotes
     assert said["text"] == "the talks would resume next week"
     assert calling["cue"]["text"] == "calling" and calling["speaker"]["text"] == "Lavrov"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The senator began by crediting the governor with the recovery.", "crediting", "The senator"),
+    ("The campaign took the unusual step of criticizing the network.", "criticizing", "The campaign"),
+    ("The rebels pivoted to talk about the siege.", "to talk about", "The rebels"),
+])
+def test_speaker_of_a_participle_or_infinitive_is_the_subject_it_hangs_on(text, cue, speaker):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"], quote["speaker"]["text"]) == (cue, speaker)
+
+
+def test_quote_goes_on_after_a_sentence_that_opens_with_it_and_ends_with_its_attribution():
+    article = analyze("“The siege must end,” said Ahmad Ramadan, a spokesman for the opposition who lives in "
+                      "Istanbul. “We will not negotiate under fire.”")
+    first, second = article.quotes
+    assert second["text"] == "“We will not negotiate under fire.”" and second["continues"] == 0
+    assert second["speaker"]["text"].startswith("Ahmad Ramadan")
+
+
+def test_a_quoted_title_in_the_attribution_is_not_more_of_the_quote():
+    article = analyze("“We will win,” Trump told NBC’s “Today” show on Monday.")
+    assert [q["text"] for q in article.quotes] == ["“We will win,”"]
 
 
 def test_speaker_after_an_inverted_cue_the_parse_hung_elsewhere():

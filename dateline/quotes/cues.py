@@ -247,11 +247,9 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     agents = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c is not preposition
               and c.i > noun.i]
     if possessors:
+        # the possessor with its "'s" ("Trump's"), as PolNeAR and PARC mark it
         owner = possessors[0]
-        span_end = owner.right_edge.i + 1
-        while span_end - 1 > owner.left_edge.i and doc[span_end - 1].dep_ == "case":
-            span_end -= 1
-        reading.source, reading.source_head = (owner.left_edge.i, span_end), owner.i
+        reading.source, reading.source_head = (owner.left_edge.i, owner.right_edge.i + 1), owner.i
     elif agents:
         objects = [c for c in agents[0].children if c.dep_ == "pobj"]
         if objects:
@@ -677,9 +675,21 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return _subject(verb.head.head, depth + 1)
     # "and said", ", adding that", "continued to say": the subject of the verb it joins.
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and is_verb(verb.head):
-        if verb.dep_ == "advcl" and verb.tag_ not in ("VBG",):
+        if verb.dep_ == "advcl" and verb.tag_ not in ("VBG",) and not _has_to(verb):
             return None, False
         return _subject(verb.head, depth + 1)
+    # "began by crediting", "took the unusual step of criticizing": the subject of the verb the phrase hangs on
+    if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        host = verb.head.head
+        if host.dep_ == "dobj" and host.pos_ == "NOUN":
+            host = host.head
+        if is_verb(host):
+            return _subject(host, depth + 1)
+    # "those looking to win", "a California Democrat supporting Clinton", "the only Republicans to vote against":
+    # a participle or an infinitive that describes the people it hangs on
+    if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or _has_to(verb)) and (
+            verb.head.ent_type_ in ("PERSON", "NORP", "ORG") or verb.head.pos_ in ("PROPN", "PRON")):
+        return verb.head, False
     return None, False
 
 
@@ -707,6 +717,7 @@ def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
                 end = min(end, child.left_edge.i)
     start, end = _trim(doc, start, end)
     # "Jennifer Green, director of the literacy program, said": the comma that closes the apposition goes along.
-    if end < verb.i and doc[end].text == "," and any(doc[k].text == "," for k in range(subject.i, end)):
+    if end < verb.i and doc[end].text in (",", "—", "–", "-", "―") \
+            and any(doc[k].text == doc[end].text for k in range(start, end)):
         end += 1
     return start, end
