@@ -109,6 +109,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.inverted = reading.hosted = bool(reading.content)
     elif reading.content[0][0] < token.i:
         reading.inverted = True
+    if not reading.content:
+        reading.content = _passive_object(token, lemma, vocabulary)
     if reading.inverted:
         # "But the years that followed brought a shift, he said": the conjunction that opens the sentence goes
         # with what was said (PolNeAR and PARC keep it).
@@ -117,6 +119,13 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.content[0] = (first - 1, reading.content[0][1])
     subject, passive = _subject(token)
     reading.passive = passive
+    if passive and len(reading.content) == 1 and reading.content[0][0] > token.i \
+            and token.doc[reading.content[0][0]].lower_ == "to":
+        # "The central bank is expected to act in December": the passive subject goes with the infinitive
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i
+                    and c.lower_ not in _EXPLETIVES and c.lower_ not in _RELATIVE]
+        if subjects:
+            reading.content.insert(0, _trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1))
     if subject is not None:
         reading.source, reading.source_head = _source_span(subject, token), _antecedent(subject)
     elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
@@ -538,6 +547,29 @@ def _host_clause(verb: Token) -> list[tuple[int, int]]:
         return []  # a complement ("said Trump has not replied"), not a cue set off in its host clause
     start, end = host.left_edge.i, host.right_edge.i + 1
     return _minus(start, end, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
+
+
+def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    """ "The deal was announced on Monday", "Trump was seen as the stronger candidate", "the staffer was charged
+    with battery": the passive subject of a verb that takes an object is what was reported, with what the verb
+    says of it ("as ...", "for ...", "with ...", "to be ...")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if not subjects or subjects[0].lower_ in _EXPLETIVES or subjects[0].tag_ == "PRP" and subjects[0].lower_ == "it":
+        return []
+    group = vocabulary.group(lemma)
+    if group is None:
+        return []
+    said_of = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ == "prep" and (c.lower_ == "as" or group.of_clause and c.lower_ in _OF_PREPOSITIONS)
+        or c.dep_ == "oprd" or c.dep_ == "xcomp" and _has_to(c) and group.name in ("naming", "belief", "speech"))]
+    if not said_of and not (lemma in group.object or lemma in vocabulary.object_groups or group.name == "naming"):
+        return []
+    doc = verb.doc
+    subject = subjects[0]
+    parts = [_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)]
+    if said_of:
+        parts.append(_trim(doc, said_of[0].left_edge.i, said_of[0].right_edge.i + 1))
+    return [p for p in parts if p[1] > p[0]]
 
 
 def _as_clause(verb: Token) -> list[tuple[int, int]]:
