@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -145,7 +147,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
         # A name is placed where it starts, after its "the": "the Ivory Coast's Supreme Court" is the organ's.
         + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in doc.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, as_spans=True))]
-        + [(t.i, "word", t) for t in doc if t.lower_ in _PRONOUNS or t.lower_ in _DESCRIPTIONS or t.lower_ in _GOVERNMENT_WORDS],
+        + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _word_hashes(doc.vocab)))],
         key=lambda item: (item[0], item[1] != "organ", item[1] != "title"),
     )
     for _, what, item in candidates:
@@ -519,6 +521,13 @@ def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
         person = reading.persons.get(_surname(token.text)) if token.text[:1].isupper() else None
         if person and token.idx not in covered and token.i not in taken and token.ent_type_ == "":
             reading.mention(token, person, "name")
+
+
+@cache
+def _word_hashes(vocab: Vocab) -> numpy.ndarray:
+    """The pronouns, descriptions and government words as lower-case hashes, to find them without a loop."""
+    words = _PRONOUNS | set(_DESCRIPTIONS) | set(_GOVERNMENT_WORDS)
+    return numpy.array([vocab.strings.add(w) for w in words], dtype="uint64")
 
 
 @cache
