@@ -446,12 +446,20 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                     start = min(start, addressees[0].left_edge.i)
             return [(start, end)], group, None
         # "said in a statement that ...": the clause hung on the channel by the parse.
+        # ("said in one of a series of Twitter messages that ...": the channel may sit deeper in the phrase)
+        # A clause with a "that" of its own under a noun of the phrase is never a relative clause: it is what was
+        # said, hung on the phrase by the parse.
         for prep in (c for c in children if c.dep_ == "prep" and c.i > verb.i):
-            for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _CHANNELS):
+            for noun in (c for c in prep.subtree if c.dep_ == "pobj"):
                 for clause in noun.children:
                     if clause.dep_ in ("acl", "relcl", "ccomp") and any(
-                            m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.children):
+                            m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.children) \
+                            and (noun.lemma_.lower() in _CHANNELS or clause.dep_ == "relcl"):
                         return [_subtree(clause)], group, None
+        # "said no", "said yes"
+        answers = [c for c in children if c.dep_ in ("intj", "dobj") and c.lower_ in ("no", "yes") and c.i > verb.i]
+        if answers:
+            return [(answers[0].i, answers[0].i + 1)], group, None
         if group.of_clause and objects:
             obj = objects[0]
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _OF_PREPOSITIONS and c.i > obj.i]
@@ -483,6 +491,11 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         # "defended his call to raise the minimum wage": an infinitive the parser hung on a verb that takes none
         # belongs to the object before it.
         object_group = vocabulary.object_groups[lemma]
+        # "said the same of Clinton", "say the opposite about Clinton": what the object is said of goes along
+        for child in children:
+            if child.dep_ == "prep" and child.i == end and child.lower_ in ("of", "about", "for") \
+                    and objects[0].lemma_.lower() in ("same", "opposite", "that", "this", "much", "so"):
+                end = child.right_edge.i + 1
         for child in children:
             if child.dep_ in ("xcomp", "advcl") and child.left_edge.i == end and _has_to(child) \
                     and not object_group.to_clause:
