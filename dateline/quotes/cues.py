@@ -177,9 +177,36 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
         reading.source_head = obj.i
         phrase_end = obj.right_edge.i + 1
     sentence = doc[i].sent
-    reading.content = _minus(sentence.start, sentence.end, i, phrase_end, doc)
+    host = doc[i].head
+    if host.dep_ == "relcl" and host.i != i and sentence.start <= host.left_edge.i:
+        # "the delegates, which stood at 263, according to the AP": the clause the phrase hangs on
+        start, end = host.left_edge.i, max(host.right_edge.i + 1, phrase_end)
+    else:
+        start, end = sentence.start, sentence.end
+    reading.content = _without_opener(doc, _minus(start, end, i, phrase_end, doc))
     reading.inverted = bool(reading.content) and reading.content[0][0] < i
     return reading
+
+
+_OPENERS = {"advcl", "prep", "npadvmod", "advmod"}
+
+
+def _without_opener(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Reported content without the writer's framing before it: an adverbial phrase or clause that opens the
+    sentence and ends with a comma ("As I mentioned above, Trump got ...", "Six months ago, the media ...")."""
+    if not parts:
+        return parts
+    start, end = parts[0]
+    if not doc[start].is_sent_start:
+        return parts
+    roots = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    if len(roots) != 1:
+        return parts
+    for child in roots[0].lefts:
+        if child.dep_ in _OPENERS and child.left_edge.i == start and child.right_edge.i + 1 < end \
+                and doc[child.right_edge.i + 1].text == "," and child.right_edge.i + 2 < end:
+            start = child.right_edge.i + 2
+    return [(start, end), *parts[1:]] if start < end else parts
 
 
 def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
@@ -593,6 +620,9 @@ def _as_clause(verb: Token) -> list[tuple[int, int]]:
     host = verb.head
     if not is_verb(host) and host.pos_ not in ("AUX", "ADJ"):
         return []
+    if any(c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in verb.children) \
+            or any(t.lower_ == "according" for t in host.subtree):
+        return []  # "As I mentioned above, ...": the writer's aside; "..., according to X": X's
     return _minus(host.left_edge.i, host.right_edge.i + 1, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
 
 
