@@ -236,3 +236,16 @@ def test_ships_and_military_operations_are_not_actors():
     )
     assert [label for text, label in entities if text in ("FS Forbin", "USS Mahan", "Forbin")] == ["PRODUCT"] * 3
     assert {a["name"] for a in article.actors} <= {"France", "French"}
+
+
+def test_a_title_for_a_portfolio_joins_the_name_after_it():
+    article, entities = entities_of(
+        "Minister for Africa Andrew Mitchell visited Khartoum on Monday. Mitchell said aid would reach Darfur."
+    )
+    assert [e for e in article.entities if e["label"] == "PERSON"][0]["text"] == "Minister for Africa Andrew Mitchell"
+    assert person(article, "Andrew Mitchell")["role"] == "minister"
+    article = dateline.analyze("President of Syria Bashar al-Assad received the envoy. Assad said the war was over.",
+                               kind="plain")
+    assad = person(article, "Bashar al-Assad")
+    assert (assad["role"], assad["country"]) == ("president", "SYR")
+    assert mentions_of(article, assad["id"]) == ["President of Syria Bashar al-Assad", "Assad"]

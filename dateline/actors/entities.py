@@ -62,6 +62,7 @@ def correct_entities(doc: Doc) -> None:
             if kept.start != ent.start and ent[0].lower_ in _SPATIAL:
                 spatial.add(kept.start)
     ents = _joined(doc, ents)
+    ents = _persons_split_off(doc, ents)
     ents = _not_actors(doc, ents)
     ents = _places_relabelled(doc, ents, spatial)
     ents = _with_determiner(doc, ents)
@@ -115,6 +116,30 @@ def _joined(doc: Doc, ents: list[Span]) -> list[Span]:
                     and (before.start == 0 or doc[before.start - 1].lower_ not in _DETERMINERS_AND_PREPOSITIONS)):
                 out[-1] = _span(doc, before.start, ent.end, ent)
                 continue
+        out.append(ent)
+    return out
+
+
+def _persons_split_off(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the Middle East Tobias Ellwood" (in "Minister for the Middle East Tobias Ellwood said"): a name the article
+    gives a person elsewhere, at the end of another entity, is that person's, and the rest keeps its label."""
+    people = {ent.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON"}
+    if not surnames:
+        return ents
+    out = []
+    for ent in ents:
+        if ent.label_ != "PERSON" and len(ent) > 2:
+            for n in range(len(ent) - 1, 1, -1):
+                tail = ent[len(ent) - n:]
+                # The full name seen elsewhere, or a first name and a surname seen elsewhere ("Minister Ellwood").
+                if tail.text in people or n == 2 and tail[-1].text in surnames and all(
+                        t.is_title and t.pos_ == "PROPN" for t in tail):
+                    head = doc[ent.start:tail.start]
+                    label = "LOC" if ent.label_ == "ORG" and _gazetteer().knows(head.text) else ent.label_
+                    out.append(_span(doc, head.start, head.end, ent, label))
+                    ent = Span(doc, tail.start, tail.end, label="PERSON")
+                    break
         out.append(ent)
     return out
 

@@ -374,6 +374,11 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
         after, apposed = doc[span.end + 1], True  # "Foreign Office Minister, Tobias Ellwood, said"
     else:
         apposed = False
+        portfolio = _portfolio(doc, span.end)
+        if portfolio is not None:  # "Minister for the Middle East Tobias Ellwood", "President of Syria Bashar ..."
+            key = _key(portfolio.text.removeprefix("the ").removeprefix("The "))
+            country = country or kb.state_names.get(key)
+            after = doc[portfolio.end]
     if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
         person_span = next(e for e in doc.ents if e.start == after.i)
         surname = _surname(person_span.text)
@@ -415,6 +420,21 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
     )
     reading.unnamed_officials.append((sentence_of[span.start], official))
     return reading.mention(described, official, "title")
+
+
+def _portfolio(doc: Doc, i: int) -> Span | None:
+    """The place or portfolio a title is "for" or "of" ("Minister for the Middle East", "President of Syria"),
+    when a person's name follows it."""
+    if i + 2 >= len(doc) or doc[i].lower_ not in ("for", "of"):
+        return None
+    j = i + 1 + (doc[i + 1].lower_ == "the")
+    end = j
+    while end < min(len(doc), j + 5) and doc[end].ent_type_ != "PERSON" and (
+            doc[end].is_title or doc[end].is_upper or doc[end].lower_ in ("and", "of") and end > j):
+        end += 1
+    if end == j or end >= len(doc) or doc[end].ent_type_ != "PERSON" or doc[end].ent_iob_ != "B":
+        return None
+    return doc[i + 1:end]
 
 
 def _surname(text: str) -> str:
