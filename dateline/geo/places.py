@@ -658,7 +658,9 @@ def resolve_span(article: Article, start: int, end: int) -> dict | None:
         toponym.inside = inner
     toponym.choice = choose(toponym, context)
     if toponym.choice is None:
-        where = (toponym.inside.choice if toponym.inside else None) or focus(others, text) or _said_country(context)
+        named = Counter(p["country"] for p in article.places if p["country"] in gaz.countries)
+        where = (toponym.inside.choice if toponym.inside else None) or focus(others, text) or _said_country(context) \
+            or (gaz.countries[named.most_common(1)[0][0]] if named else None)
         if where is None:
             return None
         toponym.choice = Place(key=f"near:{where.key}", name=span_text, feature="unknown", lat=where.lat,
