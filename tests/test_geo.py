@@ -307,3 +307,22 @@ def test_the_gazetteer_cache_is_named_by_its_sources_and_can_be_turned_off(tmp_p
     path = _cache_path()
     assert path.parent == tmp_path and path.name.startswith("gazetteer-") and path.suffix == ".pickle"
     assert _cache_path() == path  # the same sources, the same name
+
+
+def test_the_gazetteer_is_cached_and_read_back(tmp_path, monkeypatch):
+    import importlib
+    import pickle
+
+    module = importlib.import_module("dateline.geo.gazetteer")  # the module, not the function of that name
+
+    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
+    (tmp_path / "gazetteer-0000000000000000.pickle").write_bytes(b"stale")
+    small = module.Gazetteer()
+    small.add(module.Place(key="dl:test", name="Testville", feature="city", lat=1.0, lon=2.0))
+    monkeypatch.setattr(module, "_build", lambda: small)
+    built = module.gazetteer.__wrapped__()
+    assert built is small and [p.name for p in tmp_path.iterdir()] == [module._cache_path().name]  # stale gone
+    read = module.gazetteer.__wrapped__()
+    assert read is not small and [m.place.name for m in read.lookup("testville")] == ["Testville"]
+    module._cache_path().write_bytes(pickle.dumps("not a gazetteer"))
+    assert module.gazetteer.__wrapped__() is small  # a foreign file: built anew
