@@ -455,7 +455,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         clauses = [c for c in children if c.dep_ == "ccomp"]
         # "saying in his statement only that he was ...": a "that"-clause the parser hung as an adverbial clause
         clauses += [c for c in children if c.dep_ == "advcl" and c.i > verb.i and _has_that(c)]
-        if group.to_clause:
+        if group.to_clause or lemma in vocabulary.to_verbs:
             clauses += [c for c in children if c.dep_ == "xcomp" and _has_to(c)]
         if clauses:
             # The complement nearest the verb; a second one on the other side is usually a misparse.
@@ -532,6 +532,15 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     ases = [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
     if objects and ases and vocabulary.group(lemma) is not None and objects[0].i < ases[0].i:
         return [_with_as(verb, _subtree(objects[0]))], vocabulary.group(lemma), None
+    # "see the campaign of Donald Trump as most unfair": the "as" phrase the parser hung on the object
+    if objects and vocabulary.group(lemma) is not None and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in objects[0].children):
+        return [_trim(verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)], vocabulary.group(lemma), None
+    # "has proposed taxing carbon emissions", "typically oppose taxing consumption": a gerund as the object
+    gerunds = [c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
+               and c.left_edge.i == c.i]
+    if gerunds and (vocabulary.takes_object(lemma) or lemma in vocabulary.to_verbs):
+        return [_subtree(gerunds[0])], vocabulary.object_groups.get(lemma) or vocabulary.group(lemma), None
     return [], group, None
 
 
@@ -559,7 +568,9 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
     for token in verb.doc[clause.i + 1:end]:
         if token.dep_ == "conj" and token.i > clause.i and not any(c.dep_ in _SUBJECTS for c in token.children) \
                 and (token.lemma_ == verb.lemma_ or vocabulary.group(token.lemma_.lower()) is not None
-                     and token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ")):
+                     and (token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ", "VBP")
+                          or token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("did", "does", "do")
+                                                        for c in token.children))):
             cut = token.i
             while cut > start and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
                 cut -= 1
@@ -663,7 +674,10 @@ def _reporting_participle(token: Token) -> bool:
     is not part of what was said."""
     from dateline.quotes.vocabulary import vocabulary
 
-    return token.tag_ == "VBG" and token.left_edge.i == token.i and token.dep_ in ("advcl", "xcomp", "conj", "acl") \
+    doc = token.doc
+    first = doc[token.left_edge.i]
+    return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") \
+        and (first.i == token.i or first.i == token.i - 1 and first.lower_ in ("before", "after", "by", "while")) \
         and vocabulary().group(token.lemma_.lower()) is not None
 
 

@@ -42,6 +42,7 @@ class Vocabulary:
     raising: frozenset[str] = frozenset()  # "appears to be slipping": verbs of seeming
     in_documents: frozenset[str] = frozenset()  # "in the latest poll": documents that attribute through "in"
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
+    to_verbs: frozenset[str] = frozenset()  # verbs of a group without to_clause that take an infinitive too
     verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
 
     def group(self, lemma: str) -> CueGroup | None:
@@ -94,10 +95,16 @@ def vocabulary() -> Vocabulary:
     cues = {**as_verbs, **{lemma: g for (lemma, _), g in reversed(list(prepositional.items()))}, **objects, **clause}
     according = tuple(tuple(phrase.lower().split()) for phrase in data["phrases"]["according"])
     marks = data["marks"]
-    return Vocabulary(clause, objects, prepositional, cues, according,
-                      Marks(frozenset(marks["open"]), frozenset(marks["close"]), frozenset(marks["straight"])),
-                      frozenset(label.lower() for label in data["colon"]["not_speakers"]),
-                      frozenset(phrase[0] for phrase in according), nouns, adjectives,
-                      frozenset(data["phrases"].get("seeming", ())),
-                      frozenset(data["phrases"].get("in_documents", ())),
-                      frozenset(data["phrases"].get("light_verbs", ())), phrases)
+    phrase_lists = data["phrases"]
+    return Vocabulary(
+        clause, objects, prepositional, cues, according,
+        Marks(frozenset(marks["open"]), frozenset(marks["close"]), frozenset(marks["straight"])),
+        not_speakers=frozenset(label.lower() for label in data["colon"]["not_speakers"]),
+        according_first=frozenset(phrase[0] for phrase in according),
+        nouns=nouns, adjectives=adjectives,
+        raising=frozenset(phrase_lists.get("seeming", ())),
+        in_documents=frozenset(phrase_lists.get("in_documents", ())),
+        light_verbs=frozenset(phrase_lists.get("light_verbs", ())),
+        verb_phrases=phrases,
+        to_verbs=frozenset(v for spec in data["groups"].values() for v in spec.get("to_verbs", ())),
+    )
