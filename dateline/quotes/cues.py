@@ -417,18 +417,26 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
     if verb.dep_ in ("aux", "auxpass", "amod"):
         return None
     clauses = [c for c in verb.children if c.dep_ == "xcomp" and _has_to(c) and c.i > verb.i]
+    # "Superdelegates might seem profoundly anti-democratic", "appeared poised to win"
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.i > verb.i]
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+    if not subjects and verb.dep_ == "conj":  # "held a sizable lead and appeared poised to win"
+        subjects = [c for c in verb.head.children if c.dep_ in _SUBJECTS and c.i < verb.head.i]
     content = []
-    if clauses:
-        clause = clauses[0]
+    if clauses or predicates:
+        clause = (clauses or predicates)[0]
+        # "it appeared to hold off the tide": a referring "it" is what seemed so; "there" is not
         if vocabulary.group(clause.lemma_.lower()) is not None or not subjects \
-                or subjects[0].lower_ in _EXPLETIVES or subjects[0].lower_ in _RELATIVE:
+                or subjects[0].lower_ == "there" or subjects[0].lower_ in _RELATIVE \
+                or subjects[0].lower_ == "it" and not clauses:
             return None
         subject = subjects[0]
         content = [_trim(doc, subject.left_edge.i, subject.right_edge.i + 1), _subtree(clause)]
     else:
-        that = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
-            m.dep_ == "mark" and m.lower_ in ("that", "as", "like") for m in c.children)]
+        # "it seems that the talks failed", "it seems the Democrats have too many superdelegates"
+        that = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (
+            any(m.dep_ == "mark" and m.lower_ in ("that", "as", "like", "if") for m in c.children)
+            or any(s.dep_ in _SUBJECTS for s in c.children))]
         if not that or not subjects or subjects[0].lower_ != "it":
             return None
         content = [_subtree(that[0])]
