@@ -576,6 +576,7 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
     for token in verb.doc[clause.i + 1:end]:
         if token.dep_ == "conj" and token.i > clause.i and not any(c.dep_ in _SUBJECTS for c in token.children) \
                 and (token.lemma_ == verb.lemma_ or vocabulary.group(token.lemma_.lower()) is not None
+                     and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
                      and (token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ", "VBP")
                           or token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("did", "does", "do")
                                                         for c in token.children))):
