@@ -2,6 +2,7 @@
 
 import shutil
 import sys
+from contextlib import contextmanager
 
 import pytest
 
@@ -124,12 +125,31 @@ def test_workers_write_to_postgresql_themselves(inputs, client, local_store, pos
     _same({table: got[table] for table in ("events", "quotes", "places", "errors")}, expected)
 
 
-def test_the_command_line_runs_a_local_cluster(inputs, tmp_path, capsys):
+def test_the_command_line_runs_a_local_cluster(inputs, client, tmp_path, capsys, monkeypatch):
+    import dateline.cluster
+
+    asked = []
+
+    @contextmanager
+    def the_test_cluster(scheduler=None, *, local_workers=None):  # the running one: a second costs ~20 s
+        asked.append((scheduler, local_workers))
+        yield client
+
+    monkeypatch.setattr(dateline.cluster, "dask_client", the_test_cluster)
     db = str(tmp_path / "cli.db")
     status = main(["ingest", *inputs[:3], "--db", db, "--dask-local", "2", "--quiet"])
-    assert status == 0 and capsys.readouterr().err == ""
+    assert status == 0 and capsys.readouterr().err == "" and asked == [(None, 2)]
     with open_store(db) as store:
         assert store.count("articles") == 3
+    assert main(["ingest", inputs[-1], "--db", db, "--scheduler", "tcp://127.0.0.1:1"]) == 1
+    assert asked[-1] == ("tcp://127.0.0.1:1", None)
+    assert "1 failed" in capsys.readouterr().err
+
+
+def test_no_scheduler_at_the_address():
+    with pytest.raises(ClusterError, match="no Dask scheduler answers at tcp://127.0.0.1:9"):
+        with dask_client("tcp://127.0.0.1:9", timeout=1):
+            pass
 
 
 def test_usage_errors(tmp_path, capsys):
@@ -140,8 +160,47 @@ def test_usage_errors(tmp_path, capsys):
         assert exit_.value.code == 2
 
 
-def test_without_dask_the_message_says_what_to_install(monkeypatch):
+def test_without_dask_the_message_says_what_to_install(monkeypatch, tmp_path, capsys):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
     with pytest.raises(ClusterError, match=r"dateline\[cluster\]"):
         with dask_client(local_workers=1):
             pass
+    with pytest.raises(SystemExit) as exit_:  # the command: one line, status 2
+        main(["ingest", "a.txt", "--db", str(tmp_path / "d.db"), "--dask-local", "2"])
+    assert exit_.value.code == 2 and "pip install 'dateline[cluster]'" in capsys.readouterr().err
+
+
+def test_a_document_that_kills_its_worker_is_recorded_and_the_others_stored(client, tmp_path):
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class KillOnPoison(WorkerPlugin):  # in every worker process, restarted ones too
+        def setup(self, worker):
+            import os
+
+            import dateline.pipeline
+
+            def poisoned(article, doc):
+                if "KILL-THE-WORKER" in article.text:
+                    os._exit(1)  # as an out-of-memory kill or a crash in native code would end it
+
+            dateline.pipeline.STAGES = (poisoned, *dateline.pipeline.STAGES)
+
+    story = ("Yemen's government and the Houthi movement agreed on {day} to exchange hundreds of prisoners, the "
+             "United Nations envoy said after talks in Geneva.")
+    inputs = []
+    for day in ("Monday", "Tuesday", "KILL-THE-WORKER", "Thursday"):
+        path = tmp_path / f"{day}.txt"
+        path.write_text(story.format(day=day), encoding="utf-8")
+        inputs.append(str(path))
+    scheduler = client.cluster.scheduler  # in this process: a LocalCluster's
+    allowed = scheduler.allowed_failures
+    scheduler.allowed_failures = 0  # the first death gives up on the partition (by default Dask tries 3 workers)
+    client.register_plugin(KillOnPoison(), name="kill-on-poison")
+    try:
+        with open_store(tmp_path / "k.db") as store:
+            report = ingest_on_cluster(inputs, store, client, partition_size=4)
+            assert (report.stored, report.failed) == (3, 1)
+            [error] = store.rows("errors")
+            assert error["input"] == inputs[2] and "worker analysing it died" in error["message"]
+    finally:  # the last test of the cluster: its workers, poisoned, end with it
+        scheduler.allowed_failures = allowed
