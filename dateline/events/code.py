@@ -42,8 +42,8 @@ _NAME_LABELS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART", "LA
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into", "within", "along"}
 # Dependencies that open another clause or a side remark: a place beyond them is not where the act happens.
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
-_SPECIFIC = {"district": 0, "neighbourhood": 0, "neighborhood": 0, "city": 1, "admin1": 2, "region": 3,
-             "water": 3, "country": 4, "continent": 5}
+_SPECIFIC = {"district": 0, "neighbourhood": 0, "neighborhood": 0, "city": 1, "admin2": 2, "admin1": 3,
+             "region": 4, "water": 4, "country": 5, "continent": 6}
 _CONTENT_PREPS = {"for", "of", "on", "about", "to", "against", "into", "over", "with"}
 _NOUN_CONTENT_PREPS = {"for", "of", "to", "on", "against"}
 _SAME_ACT_PREPS = {"in", "with", "by", "during", "through", "using"}
@@ -1110,7 +1110,7 @@ class _Coder:
             for node in scope.subtree:
                 index = self.people.place_at[node.i]
                 if index is not None and self.people.mention_at[node.i] is None and self._located(node, scope, nominal):
-                    candidates.append((_SPECIFIC.get(places[index].get("feature"), 6), node.i, index))
+                    candidates.append((_SPECIFIC.get(places[index].get("feature"), 7), node.i, index))
             if candidates:
                 return min(candidates)[2], True
         if place_of_sentence is not None:
