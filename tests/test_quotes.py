@@ -351,6 +351,15 @@ def test_colon_after_a_name_attributes_the_rest_of_the_line():
     assert quote["cue"]["text"] == ":" and quote["speaker"]["text"] == "Graham"
 
 
+@pytest.mark.parametrize("text", [
+    "Delegate update: The latest count in the Democratic race.\n\nClinton leads.",
+    "BREAKINGVIEWS: Markets fall as the truce collapses.\n\nStocks fell.",
+    "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell.\n\nThey were surveyed.",
+])
+def test_a_label_or_a_list_after_a_colon_is_no_quote(text):
+    assert [q for q in analyze(text).quotes if q["cue"]["text"] == ":"] == []
+
+
 # ---------------------------------------------------------------------------------------------------- quotation marks
 
 

@@ -472,8 +472,12 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
         speaker = doc[start:colon]
         if any(is_verb(t) or t.pos_ in ("ADP", "SCONJ", "NUM", "PRON") and t.lower_ not in ("of",) for t in speaker) \
                 or not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) \
-                or speaker.text.lower().strip() in vocab.not_speakers or any(t.like_num for t in speaker):
-            continue
+                or speaker.text.lower().strip() in vocab.not_speakers or any(t.like_num for t in speaker) \
+                or speaker[-1].lower_ in vocab.not_speakers \
+                or len(speaker) == 1 and speaker[0].is_upper and len(speaker[0].text) > 4:
+            continue  # a label ("Delegate update:", "Monday's Morning Email:", "BOOM:"), not a name
+        if _is_name_list(doc[colon + 1:end]):
+            continue  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list under a heading
         content_end = end
         while content_end > colon + 1 and (doc[content_end - 1].is_space or doc[content_end - 1].is_punct
                                            and doc[content_end - 1].text not in _CLOSING_MARKS):
@@ -484,6 +488,13 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
         out.append(Reading(cue=(colon, colon + 1), head=colon, group="speech", content=[(colon + 1, content_end)],
                            source=(start, colon), source_head=speaker.root.i if speaker.root else head.i))
     return out
+
+
+def _is_name_list(span) -> bool:
+    """Names separated by commas, and little else."""
+    names = sum(1 for t in span if t.ent_type_ == "PERSON")
+    commas = sum(1 for t in span if t.text == ",")
+    return commas >= 3 and names >= len([t for t in span if not t.is_punct]) * 0.6
 
 
 _CLOSING_MARKS = {"”", "\"", "''", "’", "»"}
