@@ -60,13 +60,17 @@ _WARM_UP_TEXT = ("Russia's deputy foreign minister Gennady Gatilov said on Satur
 def warm(model: str | None = None) -> None:
     """Load now, once per process, what the first articles would otherwise load on the way: the model, the actor
     knowledge base and matchers, the gazetteer (several seconds; built on the first place name seen otherwise),
-    the quote and event vocabularies. A batch's first articles then cost what any other does, and a lazy load
+    the quote and event vocabularies, the outlet registry and the extractors' patterns. A batch's first articles then cost what any other does, and a lazy load
     can't be mistaken for a slow article. Raises ModelNotFound when the model can't be loaded."""
     from dateline.geo.gazetteer import gazetteer
 
     load_model(model)
     gazetteer()
-    next(annotate([Article(input="<warm-up>", text=_WARM_UP_TEXT)], model=model))
+    # A web page and a scrape: the extractors' registries (outlets, boilerplate cues) and compiled patterns.
+    page = f"<html><head><title>Aleppo</title></head><body><article><p>{_WARM_UP_TEXT}</p></article></body></html>"
+    extract_document(Document(input="<warm-up>", content=page, kind="html", url="https://www.reuters.com/x"), "html")
+    article = extract_document(Document(input="<warm-up>", content=_WARM_UP_TEXT, kind="text"), "text")
+    next(annotate([article], model=model))
 
 
 def analyze(
