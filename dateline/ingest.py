@@ -8,6 +8,10 @@ without being read further (a resumed run), and an article whose content is alre
 noted and not parsed again. What is left is parsed in batches (`annotate`, in `processes` processes) and stored
 one article per transaction, so a run killed at any point keeps everything it had stored and, run again, picks
 up where it stopped.
+
+The steps are functions of their own (`new_documents`, `extract_new`, `parse_pending`, `store_parsed`, with a
+`Tally` settling each input) so that a distributed run (`dateline.cluster`) does what this one does, with the
+extraction and parse on other machines.
 """
 
 from __future__ import annotations
