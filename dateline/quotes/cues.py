@@ -752,11 +752,18 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 if objects:
                     return objects[0], True
         return None, True
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            if child.lower_ in _EXPLETIVES and child.dep_ == "expl":
-                return None, False
-            return child, False
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    # "2:00 p.m. A court document filed Thursday says ...": a live blog's time stamp, or a subject in another
+    # paragraph, that the parse took for a subject
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if c.ent_type_ not in ("TIME", "DATE")] or subjects
+    for child in subjects:
+        if child.lower_ in _EXPLETIVES and child.dep_ == "expl":
+            return None, False
+        if child.ent_type_ == "TIME" and child.i < verb.i and any(
+                "\n" in t.text for t in verb.doc[child.i:verb.i]):
+            continue
+        return child, False
     # "Lavrov said the talks would resume, calling them ...": a reporting participle after a comma that the
     # parser hung inside another cue's clause is that cue's speaker's, not the clause's subject's.
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.i > 0 \
