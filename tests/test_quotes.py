@@ -271,6 +271,15 @@ def test_attitudes_beyond_the_reporting_verbs(text, content, cue, speaker, group
         (content, cue, speaker, group)
 
 
+def test_a_stance_told_of_the_speaker_in_the_attribution_is_part_of_the_source():
+    article = analyze("Sanders is a fierce critic of the trade deal. Lindsey Graham, a longtime supporter of the war, "
+                      "said the troops should stay.")
+    critic, said = article.quotes
+    assert (critic["cue"]["text"], critic["speaker"]["text"], critic["text"]) == \
+        ("fierce critic of", "Sanders", "the trade deal")
+    assert said["speaker"]["text"] == "Lindsey Graham, a longtime supporter of the war,"
+
+
 def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     article = analyze("The ceasefire appears to be collapsing.")
     assert [q["text"] for q in article.quotes] == ["The ceasefire", "to be collapsing"]

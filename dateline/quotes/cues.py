@@ -277,6 +277,21 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
         return reading
     reading = Reading(cue=(start, end), head=noun.i, group=group.name, content=[content])
+    if "agent" in takes:
+        # "Sanders is a fierce critic of the deal", "Graham, a longtime supporter of the war,": the one the noun
+        # describes holds the stance
+        holder = None
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        elif noun.dep_ == "appos":
+            holder = noun.head
+        if holder is None or holder.lower_ in _EXPLETIVES:
+            return None
+        if noun.dep_ == "appos":
+            reading.source, reading.source_head = (holder.left_edge.i, holder.i + 1), holder.i
+        else:
+            reading.source, reading.source_head = _source_span(holder, noun.head), _antecedent(holder)
+        return reading
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     if "poss" in takes and not possessors:
         return None

@@ -121,6 +121,11 @@ def find_quotes(article: Article, doc: Doc) -> None:
     for reading in readings:
         _clip_content(text, reading)
         _clip_source(text, reading)
+    # A stance told of the speaker in the attribution ("Lindsey Graham, a longtime supporter of the war, said ...")
+    # describes the speaker; it is part of the source, not a quote of its own.
+    sources = [r.source for r in readings if r.source]
+    readings = [r for r in readings if not any(a <= r.cue[0] and r.cue[1] <= b and (a, b) != r.source
+                                               for a, b in sources)]
     readings += _colon_readings(text, readings)
     quotes = [_with_passages(text, r) for r in readings]
     quotes = _outermost([q for q in quotes if q.parts])
