@@ -280,6 +280,24 @@ def test_a_stance_told_of_the_speaker_in_the_attribution_is_part_of_the_source()
     assert said["speaker"]["text"] == "Lindsey Graham, a longtime supporter of the war,"
 
 
+@pytest.mark.parametrize("text, parts, cue, speaker", [
+    ("The fundraising deal was announced on Monday.", ["The fundraising deal"], "was announced", None),
+    ("The attack was condemned by the United Nations.", ["The attack"], "was condemned", "the United Nations"),
+    ("The rebels were blamed for the attack.", ["The rebels", "for the attack"], "were blamed", None),
+    ("The central bank is expected to act in December.", ["The central bank", "to act in December"], "is expected",
+     None),
+    # a relative clause without an object reports the noun it hangs on
+    ("The talks went well, a point the envoy also acknowledged on Monday.", ["a point"], "also acknowledged",
+     "the envoy"),
+])
+def test_passives_and_relative_clauses_report_the_noun_they_are_about(text, parts, cue, speaker):
+    article = analyze(text)
+    assert [q["text"] for q in article.quotes] == parts
+    first = article.quotes[0]
+    assert first["cue"]["text"] == cue
+    assert (first["speaker"] and first["speaker"]["text"]) == speaker
+
+
 def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     article = analyze("The ceasefire appears to be collapsing.")
     assert [q["text"] for q in article.quotes] == ["The ceasefire", "to be collapsing"]
