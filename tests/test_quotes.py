@@ -271,13 +271,14 @@ def test_attitudes_beyond_the_reporting_verbs(text, content, cue, speaker, group
         (content, cue, speaker, group)
 
 
-def test_a_stance_told_of_the_speaker_in_the_attribution_is_part_of_the_source():
+def test_a_stance_told_of_the_speaker_is_a_quote_of_its_own_and_the_source_stops_before_it():
     article = analyze("Sanders is a fierce critic of the trade deal. Lindsey Graham, a longtime supporter of the war, "
                       "said the troops should stay.")
-    critic, said = article.quotes
+    critic, supporter, said = article.quotes
     assert (critic["cue"]["text"], critic["speaker"]["text"], critic["text"]) == \
         ("fierce critic of", "Sanders", "the trade deal")
-    assert said["speaker"]["text"] == "Lindsey Graham, a longtime supporter of the war,"
+    assert (supporter["speaker"]["text"], supporter["text"]) == ("Lindsey Graham", "the war")
+    assert said["speaker"]["text"] == "Lindsey Graham" and said["text"] == "the troops should stay"
 
 
 @pytest.mark.parametrize("text, parts, cue, speaker", [

@@ -121,11 +121,21 @@ def find_quotes(article: Article, doc: Doc) -> None:
     for reading in readings:
         _clip_content(text, reading)
         _clip_source(text, reading)
-    # A stance told of the speaker in the attribution ("Lindsey Graham, a longtime supporter of the war, said ...")
-    # describes the speaker; it is part of the source, not a quote of its own.
-    sources = [r.source for r in readings if r.source]
-    readings = [r for r in readings if not any(a <= r.cue[0] and r.cue[1] <= b and (a, b) != r.source
-                                               for a, b in sources)]
+    # An attribution told of the speaker inside a source ("Mr. McConnell, who has endorsed Mr. Trump, offered ...",
+    # "Lindsey Graham, a longtime supporter of the war, said ...") is a quote of its own, and the source stops
+    # before it (a word belongs to one attribution).
+    for reading in readings:
+        if reading.source is None:
+            continue
+        a, b = reading.source
+        inner = [r for r in readings if r is not reading and r.content and a < r.cue[0] and r.cue[1] <= b]
+        if inner:
+            cut = min(min(r.cue[0], r.content[0][0], r.source[0] if r.source and r.source[0] > a else r.cue[0])
+                      for r in inner)
+            while cut > a and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "det" and doc[cut - 1].head.i >= cut):
+                cut -= 1
+            if cut > a and a <= reading.source_head < cut:
+                reading.source = (a, cut)
     readings += _colon_readings(text, readings)
     quotes = [_with_passages(text, r) for r in readings]
     quotes = _outermost([q for q in quotes if q.parts])
