@@ -129,6 +129,13 @@ def _stored_words(store) -> int:
 def measure_ingest(corpus: list, n: int, workers: int) -> dict:
     from dateline.store import open_store
 
+    errors: dict[str, int] = {}  # the first words of each error message, counted
+
+    def on_result(outcome: str, name: str, error: str | None) -> None:
+        if error:
+            key = error[:160]
+            errors[key] = errors.get(key, 0) + 1
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         paths = _paths(corpus, n, folder)
@@ -141,7 +148,7 @@ def measure_ingest(corpus: list, n: int, workers: int) -> dict:
                 warm()
                 load = time.perf_counter() - start
                 start = time.perf_counter()
-                report = ingest(paths, store)
+                report = ingest(paths, store, on_result=on_result)
                 seconds = time.perf_counter() - start
                 rss, run = _rss_mb(), "ingest, 1 process"
             else:
@@ -153,7 +160,7 @@ def measure_ingest(corpus: list, n: int, workers: int) -> dict:
                         ingest_on_cluster([], nothing, client)  # start the workers and load their pipelines
                     load = time.perf_counter() - start
                     start = time.perf_counter()
-                    report = ingest_on_cluster(paths, store, client)
+                    report = ingest_on_cluster(paths, store, client, on_result=on_result)
                     seconds = time.perf_counter() - start
                     worker_rss = client.run(_rss_mb)
                 rss = max(worker_rss.values())
@@ -161,7 +168,7 @@ def measure_ingest(corpus: list, n: int, workers: int) -> dict:
             words = _stored_words(store)
     return {"run": run, "articles": report.analysed, "words": words, "seconds": seconds, "load": load,
             "rss_mb": rss, "client_rss_mb": _rss_mb() if workers else None, "failed": report.failed,
-            "unchanged": report.unchanged}
+            "unchanged": report.unchanged, "errors": sorted(errors.items(), key=lambda e: -e[1])[:5]}
 
 
 # -- the parent: runs each measurement in a child process and prints the tables ---------------------------------
@@ -220,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     unchanged = [f"{r['run']}: {r['unchanged']} found stored" for r in results if r.get("unchanged")]
     if failed or unchanged:
         print("\n" + "; ".join(failed + unchanged))
+    for result in results:
+        for message, count in result.get("errors") or ():
+            print(f"  {result['run']}: {count} x {message}")
     pipelines = [r for r in results if r["run"].startswith("pipeline")]
     if len(pipelines) > 1:
         a, b = pipelines[0], pipelines[-1]
