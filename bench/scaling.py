@@ -21,8 +21,10 @@ Printed: articles, words, seconds, articles/s, words/s, peak RSS for each run, t
 (bins of words) from the largest pipeline run, with ms per word: flat means linear in length.
 
 Run: ``python bench/scaling.py [--sizes 1000 10000] [--dask-articles 1000] [--dask-workers 2] [--data PATH]``.
-On a quiet 2-core machine the default (1k, 10k, and 1k in one process and on Dask) takes about 35 minutes, the
-10k pipeline run most of it; ``--sizes 1000`` about 8.
+The default (1k and 10k in one process, 1k ingested in one process and on Dask) takes about 25 minutes on a
+quiet 2-core machine (from the 1k runs' rates; the 10k run is most of it) and about 50 when the machine is
+shared; ``--sizes 1000`` about 6 (12 shared). Also printed: ms per word by tenth of each pipeline run (a
+rising row would be a cost that grows with what came before).
 """
 
 from __future__ import annotations
@@ -236,6 +238,15 @@ def main(argv: list[str] | None = None) -> int:
         ratio = (b["seconds"] / b["articles"]) / (a["seconds"] / a["articles"])
         print(f"\nper-article time at {b['articles']:,} / at {a['articles']:,}: {ratio:.2f} (1.00 = linear in the "
               "number of articles)")
+
+    # Within a run: a cost that grows with what came before (caches, memory) shows as a rising ms per word.
+    for r in pipelines:
+        n, tenths = r["articles"], []
+        for t in range(10):
+            part = range(t * n // 10, (t + 1) * n // 10)
+            spent, words = sum(r["per_article"][i] for i in part), sum(r["article_words"][i] for i in part)
+            tenths.append(f"{1000 * spent / max(1, words):.3f}")
+        print(f"\nms per word by tenth of the {n:,}-article run, first to last: {' '.join(tenths)}")
 
     largest = max(pipelines, key=lambda r: r["articles"])
     print(f"\ntime per article by length ({largest['articles']:,}-article pipeline run; extraction + stages + "
