@@ -249,3 +249,13 @@ def test_a_title_for_a_portfolio_joins_the_name_after_it():
     assad = person(article, "Bashar al-Assad")
     assert (assad["role"], assad["country"]) == ("president", "SYR")
     assert mentions_of(article, assad["id"]) == ["President of Syria Bashar al-Assad", "Assad"]
+
+
+def test_a_named_holder_of_the_same_title_lends_no_country():
+    article = dateline.analyze(
+        "Iraqi Prime Minister Haider al-Abadi met envoys in Baghdad. In London, Prime Minister Theresa May said "
+        "Britain would send aid.",
+        kind="plain",
+    )
+    assert person(article, "Haider al-Abadi")["country"] == "IRQ"
+    assert person(article, "Theresa May")["country"] is None

@@ -470,10 +470,13 @@ def _country_in_title(reading: _Reading, span: Span) -> tuple[str, int] | None:
 
 
 def _country_of_role(reading: _Reading, role: Role) -> str | None:
-    """The country of the one earlier holder of the same title with a country ("U.S. President George W. Bush" ...
-    "President Bush"); none when several countries' holders were named (two foreign ministers)."""
-    countries = {a.country for a in reading.actors.values() if a.kind == "person" and a.role == role.title}
-    countries |= {o.country for _, o in reading.unnamed_officials if o.role == role.title}
+    """The country of the one unnamed holder of the same title read earlier ("the U.S. president ... President
+    Bush"); none when officials of several countries hold it (two foreign ministers). A named holder is another
+    person (Iraq's prime minister Abadi says nothing of "Prime Minister May"), and the outlet's country says nothing
+    either."""
+    countries = {o.country for _, o in reading.unnamed_officials if o.role == role.title}
+    countries |= {a.country for a in reading.actors.values()
+                  if a.kind == "person" and a.role == role.title and a.id.startswith(f"{a.country}:")}
     countries.discard(None)
     return countries.pop() if len(countries) == 1 else None
 
