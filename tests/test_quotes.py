@@ -335,6 +335,8 @@ def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():
     ("The senator began by crediting the governor with the recovery.", "crediting", "The senator"),
     ("The campaign took the unusual step of criticizing the network.", "criticizing", "The campaign"),
     ("The rebels pivoted to talk about the siege.", "to talk about", "The rebels"),
+    ("The ministry issued a statement saying the convoy had been attacked.", "saying", "The ministry"),
+    ("The envoy took a moment to point out that the truce had held.", "to point out", "The envoy"),
 ])
 def test_speaker_of_a_participle_or_infinitive_is_the_subject_it_hangs_on(text, cue, speaker):
     [quote] = analyze(text).quotes

@@ -824,6 +824,11 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or _has_to(verb)) and (
             verb.head.ent_type_ in ("PERSON", "NORP", "ORG") or verb.head.pos_ in ("PROPN", "PRON")):
         return verb.head, False
+    # "issued a statement saying", "wrote a letter asking", "took a moment to point out", "has a rare chance to
+    # show": the one who issued, wrote, took or had
+    if depth < 3 and verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or _has_to(verb)) \
+            and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "attr") and is_verb(verb.head.head):
+        return _subject(verb.head.head, depth + 1)
     return None, False
 
 
