@@ -185,6 +185,8 @@ def _places(text: str) -> list:
 
 def _sure(place, own: bool) -> bool:
     """A place big enough that its name is more likely it than anything else (as the places stage judges)."""
+    if place.feature == "admin2":  # counties and provinces share many people's names (Rizal, Bolivar, Clay)
+        return False
     if place.feature != "city":
         return own
     return place.population >= (_MIN_POPULATION if own else _MIN_POPULATION_ALTERNATE)
