@@ -258,6 +258,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     ("The opposition took issue with the envoy's plan.", "the envoy's plan", "took issue with", "The opposition",
      "accusation"),
     ("Clinton cast her rival as out of touch.", "her rival as out of touch", "cast", "Clinton", "naming"),
+    # a stance received: the giver speaks, the receiver is what the stance is about
+    ("She has the backing of most of the state's big unions.", "She", "has the backing of",
+     "most of the state's big unions", "stance"),
     ("As reported by Reuters, the talks resumed in Geneva on Monday.", "the talks resumed in Geneva on Monday",
      "reported", "Reuters", "speech"),
     ("In the latest Reuters poll, Clinton leads Trump by six points.", "Clinton leads Trump by six points", "In",

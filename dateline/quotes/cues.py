@@ -250,6 +250,8 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     if entry is None or noun.dep_ in ("compound", "poss") or noun.ent_type_:
         return None
     group, takes = entry
+    if group.name == "stance" and (received := _received_stance(noun, group)) is not None:
+        return received
     verb = noun.head
     light = noun.dep_ == "dobj" and verb.lemma_.lower() in vocabulary.light_verbs
     children = [*noun.children, *(c for c in verb.children if c.i > noun.i)] if light else noun.children
@@ -306,6 +308,34 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         if objects:
             reading.source = _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
             reading.source_head = objects[0].i
+    return reading
+
+
+_RECEIVING = {"win", "have", "earn", "get", "receive", "secure", "gain", "land", "pick", "garner", "seek", "lose"}
+
+
+def _received_stance(noun: Token, group: CueGroup) -> Reading | None:
+    """ "Cruz won the endorsement of Bob Vander Plaats", "She has the backing of most unions": the one who gives
+    the stance is the source, the one who receives it the content."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING:
+        return None
+    givers = [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+              for c in prep.children if c.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not givers or not subjects:
+        return None
+    doc = noun.doc
+    giver, subject = givers[0], subjects[0]
+    end = giver.head.i + 1
+    start = _verb_group(verb)[0]
+    if any(doc[k].is_punct for k in range(start, end)):
+        return None
+    reading = Reading(cue=(start, end), head=noun.i, group=group.name,
+                      content=[_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)])
+    reading.source = _trim(doc, giver.left_edge.i, giver.right_edge.i + 1)
+    reading.source_head = giver.i
+    reading.inverted = True
     return reading
 
 
