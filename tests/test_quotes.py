@@ -366,6 +366,13 @@ def test_speaker_after_an_inverted_cue_the_parse_hung_elsewhere():
     assert quote["speaker"]["text"].startswith("David Brock, a Clinton confidant")
 
 
+def test_a_word_of_the_quotation_taken_for_a_subject_is_not_the_speaker():
+    article = analyze("\"Anybody who attacks him, it's like buyer beware,\" said Louise Sunshine, who has known Trump "
+                      "since the 1970s.")
+    said = next(q for q in article.quotes if q["cue"]["text"] == "said")
+    assert said["speaker"]["text"] == "Louise Sunshine"
+
+
 def test_a_lone_surname_speaks_for_the_person_of_the_article():
     article = analyze("Gov. Chris Christie met voters on Monday. Christie said that the race was far from over.")
     [quote] = article.quotes

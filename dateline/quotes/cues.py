@@ -816,6 +816,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # paragraph, that the parse took for a subject
     if len(subjects) > 1:
         subjects = [c for c in subjects if c.ent_type_ not in ("TIME", "DATE")] or subjects
+        # '"Anybody who attacks him ...," said Louise Sunshine': the parse may take a word of the quotation for a
+        # second subject; the speaker is the one next to the verb
+        subjects.sort(key=lambda c: abs(c.i - verb.i))
     for child in subjects:
         if child.lower_ in _EXPLETIVES and child.dep_ == "expl":
             return None, False
