@@ -131,6 +131,13 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
             and lemma not in _ADDRESSING:
         reading.source, reading.source_head = _speaker_after(token, reading.cue[1])
+    elif not passive and token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == ",":
+        # "Flea shared the news on social media, writing “...”" misparsed: the participle after a comma says
+        # more of the sentence's subject
+        first = next((t for t in token.sent if t.i < token.i and t.dep_ == "nsubj"
+                      and t.lower_ not in _RELATIVE and t.lower_ not in _EXPLETIVES), None)
+        if first is not None:
+            reading.source, reading.source_head = _source_span(first, token), first.i
     _around_attribution(reading, token.doc)
     return reading
 
