@@ -676,6 +676,8 @@ def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tup
         or c.dep_ == "oprd" or c.dep_ == "xcomp" and _has_to(c) and group.name in ("naming", "belief", "speech"))]
     if not said_of and not (lemma in group.object or lemma in vocabulary.object_groups or group.name == "naming"):
         return []
+    if not said_of and subjects[0].lower_ in _RELATIVE:
+        return []  # "The group, which is backed by Saudi Arabia, ...": a description, and "which" says nothing
     doc = verb.doc
     subject = subjects[0]
     parts = [_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)]
