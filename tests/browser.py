@@ -7,7 +7,6 @@ full of markup and script that the pages must show as text and never run.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,11 +45,6 @@ def chromium_unavailable() -> str | None:
     except ImportError:
         return "the playwright package is not installed (pip install -e '.[test]')"
     return None
-
-
-def services_required() -> bool:
-    """CI sets DATELINE_REQUIRE_SERVICES=1: a missing browser there is a failure, not a skip."""
-    return os.environ.get("DATELINE_REQUIRE_SERVICES") == "1"
 
 
 @contextmanager

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import service_missing
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -31,13 +33,6 @@ def benchmarks() -> Path:
 # -- PostgreSQL: a real server (scripts/test-services starts one; CI requires it) ------------------------------
 
 POSTGRES_URL = os.environ.get("DATELINE_TEST_POSTGRES", "postgresql://dateline:dateline@127.0.0.1:5432/dateline_test")
-
-
-def service_missing(reason: str) -> None:
-    """Skip a test whose service is not here, or fail it where services are required (CI)."""
-    if os.environ.get("DATELINE_REQUIRE_SERVICES") == "1":
-        pytest.fail(f"{reason} (DATELINE_REQUIRE_SERVICES=1)", pytrace=False)
-    pytest.skip(reason)
 
 
 _postgres_missing: list[str] = []  # why the server can't be used, once found: not asked again for each test

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from tests.browser import (HOSTILE_TEXT, HOSTILE_TITLE, HOSTILE_URL, HOSTILE_VISIBLE, SEED, chromium,
-                           chromium_unavailable, new_page, services_required, site)
+                           chromium_unavailable, new_page, site)
+from tests.services import service_missing
 
 ALEPPO = (36.2, 37.16)  # lat, lon (GeoNames 170063)
 SEED_TITLE = "Russia won’t pressure Syria to halt Aleppo strikes"
@@ -32,9 +33,7 @@ WATCH_CSP = """document.addEventListener("securitypolicyviolation", (e) => {
 def browser():
     reason = chromium_unavailable()
     if reason:
-        if services_required():
-            pytest.fail(f"{reason} (DATELINE_REQUIRE_SERVICES=1)", pytrace=False)
-        pytest.skip(reason)
+        service_missing(reason)
     with chromium() as launched:
         yield launched
 
