@@ -259,3 +259,18 @@ def test_a_named_holder_of_the_same_title_lends_no_country():
     )
     assert person(article, "Haider al-Abadi")["country"] == "IRQ"
     assert person(article, "Theresa May")["country"] is None
+
+
+def test_he_and_she_go_to_the_latest_person_of_their_gender():
+    article = dateline.analyze(
+        "Hillary Clinton won the primary in New York on Tuesday. Donald Trump attacked her record and said she "
+        "was weak on trade. He also praised Mrs. Warren, saying she had been honest with voters.", kind="plain")
+    pronouns = [(m["text"], m["actor"]) for m in article.mentions if m["kind"] == "pronoun"]
+    assert pronouns == [("her", "person:hillary-clinton"), ("she", "person:hillary-clinton"),
+                        ("He", "person:donald-trump"), ("she", "person:warren")]
+
+
+def test_a_person_of_unknown_gender_takes_either_pronoun():
+    article = dateline.analyze("Minister Tshisekedi Mbuyi arrived in Kinshasa. She said the talks would resume.",
+                               kind="plain")
+    assert [m["actor"] for m in article.mentions if m["text"] == "She"] == ["person:tshisekedi-mbuyi"]

@@ -64,6 +64,9 @@ class KnowledgeBase:
     states: dict[str, State] = field(default_factory=dict)
     roles: list[Role] = field(default_factory=list)
     honorifics: frozenset[str] = frozenset()
+    # Words that tell a person's gender (genders.toml): titles and honorifics lower case; given names as written.
+    gendered_titles: dict[str, str] = field(default_factory=dict)
+    given_names: dict[str, str] = field(default_factory=dict)
     # How a state is named in text, case-folded: its names, its capital and seat of power, its demonyms.
     state_names: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
@@ -157,6 +160,9 @@ def knowledge_base() -> KnowledgeBase:
         kb.roles.append(Role(entry["title"], entry["sector"], entry.get("organ"), tuple(entry.get("aliases", ())),
                              entry.get("igo"), tuple(entry.get("case_sensitive", ())), entry.get("country")))
     kb.honorifics = frozenset(roles["honorifics"])
+    for gender, words in _read("genders.toml").items():
+        kb.gendered_titles.update(dict.fromkeys(words["titles"], gender))
+        kb.given_names.update(dict.fromkeys(words["given_names"], gender))
 
     for file in ("igos.toml", "groups.toml"):
         for entry in _read(file)["actor"]:

@@ -63,7 +63,7 @@ _DESCRIPTIONS = {
 }
 _GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV", "government forces": "MIL",
                      "government troops": "MIL", "army": "MIL", "military": "MIL"}
-_PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
 _ORG_KINDS = (
     (re.compile(r"\b(?:Front|Brigades?|Army|Battalions?|Militia|Forces|Liberation|Mujahideen|Jaysh|Jaish|Harakat|Ansar|Katibat?)\b"), "armed_group", "REB"),
@@ -102,6 +102,7 @@ class _Reading:
     unnamed_officials: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, actor)
     # Token where a person's mention starts when a title stands before the name ("Foreign Minister Sergei Lavrov").
     titled: dict[int, int] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)  # person id -> "male"/"female", where a word tells it
 
     def mention(self, span: Span | Token, actor: Actor, kind: str) -> Actor:
         if kind == "name" and isinstance(span, Span) and len(span) > 1 and span[0].lower_ == "the":
@@ -110,7 +111,23 @@ class _Reading:
         end = span.end_char if isinstance(span, Span) else span.idx + len(span)
         self.actors.setdefault(actor.id, actor)
         self.mentions.append(Mention(start, end, self.text[start:end], actor.id, kind))
+        if actor.kind == "person" and kind in ("name", "title") and actor.id not in self.genders:
+            if gender := self._gender(span if isinstance(span, Span) else self.doc[span.i:span.i + 1]):
+                self.genders[actor.id] = gender
         return actor
+
+    def _gender(self, span: Span) -> str | None:
+        """What the name's title or honorific ("Mrs May", "spokeswoman Maria Zakharova"), or the given name of a
+        full name ("Hillary Clinton"), says of the person's gender."""
+        doc = span.doc
+        words = doc[max(span.start - 2, 0):span.end]
+        for i in range(len(words)):
+            two = words[i:i + 2].text.lower().replace(".", "")
+            one = words[i].lower_.rstrip(".")
+            if found := self.kb.gendered_titles.get(two) or self.kb.gendered_titles.get(one):
+                return found
+        names = [t for t in span if t.text[:1].isupper() and t.lower_.rstrip(".") not in self.kb.gendered_titles]
+        return self.kb.given_names.get(names[0].text) if len(names) >= 2 else None
 
     def dominant_country(self, before: int) -> str | None:
         """The country most mentioned before a point (the latest on a tie): whose "the government" it is."""
@@ -515,7 +532,9 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
     """Pronouns, "the group", "the government": the actor they stand for, from what came before."""
     kb, word = reading.kb, token.lower_
     if word in _PRONOUNS:
-        person = reading.latest(token.idx, lambda a: a.kind == "person")
+        # The latest person not known to be of the other gender: "Clinton ... Trump ... she" is Clinton.
+        person = reading.latest(token.idx, lambda a: a.kind == "person"
+                                and reading.genders.get(a.id, _PRONOUNS[word]) == _PRONOUNS[word])
         if person:
             reading.mention(token, person, "pronoun")
         return
@@ -549,7 +568,7 @@ def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
 @cache
 def _word_hashes(vocab: Vocab) -> numpy.ndarray:
     """The pronouns, descriptions and government words as lower-case hashes, to find them without a loop."""
-    words = _PRONOUNS | set(_DESCRIPTIONS) | set(_GOVERNMENT_WORDS)
+    words = set(_PRONOUNS) | set(_DESCRIPTIONS) | set(_GOVERNMENT_WORDS)
     return numpy.array([vocab.strings.add(w) for w in words], dtype="uint64")
 
 
