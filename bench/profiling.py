@@ -15,7 +15,9 @@ Parts, each under its own profiler:
 
 For each part: seconds, ms per article, and the top ``--top`` functions by cumulative time (``--sort tottime``
 for own time). Then the articles slowest in the stages, each run through the stages again: much faster the
-second time means a one-time cost (a lazy load), the same means the article itself is costly.
+second time means a one-time cost (a lazy load) or a busy machine, the same means the article itself is costly;
+a full garbage collection (generation 2: ~0.15 s over the loaded pipeline's objects, every few hundred articles)
+that ran during an article is named.
 
 (Not ``bench/profile.py``: run as a script, its folder comes first on the path, and a ``profile.py``
 there shadows the standard library's, which cProfile, and so spaCy, imports: every bench script would break.)
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import gzip
 import io
 import pstats
@@ -106,8 +109,20 @@ def main(argv: list[str] | None = None) -> int:
     stage_profiles = {stage.__name__: cProfile.Profile() for stage in pipeline.STAGES}
     stage_seconds = dict.fromkeys(stage_profiles, 0.0)
     per_article: list[float] = []
+    gc_pause: list[float] = []  # full (generation 2) garbage collections during each article's stages
+    collecting = {"since": 0.0, "spent": 0.0}
+
+    def on_gc(phase: str, info: dict) -> None:
+        if info["generation"] == 2:
+            if phase == "start":
+                collecting["since"] = time.perf_counter()
+            else:
+                collecting["spent"] += time.perf_counter() - collecting["since"]
+
+    gc.callbacks.append(on_gc)
     for article, doc in zip(articles, docs):
         spent = 0.0
+        collecting["spent"] = 0.0
         if not article.error:
             for stage in pipeline.STAGES:
                 profile = stage_profiles[stage.__name__]
@@ -124,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
                     stage_seconds[stage.__name__] += took
                     spent += took
         per_article.append(spent)
+        gc_pause.append(collecting["spent"])
+    gc.callbacks.remove(on_gc)
 
     n = len(corpus)
     words = sum(len(t.split()) for t in texts)
@@ -151,11 +168,19 @@ def main(argv: list[str] | None = None) -> int:
         name, content, kind, url = corpus[i]
         again = pipeline.extract_document(Document(input=name, content=content, kind=kind, url=url), kind)
         doc = nlp(again.text)  # parsed afresh: a stage may have changed the first one (entity corrections)
+        profile = cProfile.Profile()  # as the first run was: under a profiler
         start = time.perf_counter()
+        profile.enable()
         for stage in pipeline.STAGES:
             stage(again, doc)
+        profile.disable()
         second = time.perf_counter() - start
-        verdict = "one-time cost on the first run" if second < per_article[i] / 3 else "costly in itself"
+        if gc_pause[i] > per_article[i] / 3:
+            verdict = f"a full garbage collection ran during it, {1000 * gc_pause[i]:.0f} ms"
+        elif second < per_article[i] / 3:
+            verdict = "a one-time cost on the first run, or the machine busy"
+        else:
+            verdict = "costly in itself"
         print(f"  {1000 * per_article[i]:8.1f} ms, again {1000 * second:8.1f} ms ({verdict}; "
               f"{len(texts[i].split())} words): {name}")
     return 0
