@@ -95,9 +95,9 @@ def ingest_on_cluster(
     """`dateline.ingest.ingest`, its documents extracted and analysed on the workers of `client`.
 
     workers_write: the workers store the articles themselves, each opening `store_target` (default: the
-    store's location); by default only when that is a PostgreSQL address, which every worker can reach."""
+    store's target, the URL with its password); by default only when that is a PostgreSQL address, which every worker can reach."""
     distributed = _distributed()
-    target = store_target or store.location
+    target = store_target or store.target
     if workers_write is None:
         workers_write = target.startswith(_STORES_REACHABLE_FROM_WORKERS)
     tally = Tally(store, on_result)  # timed from here, as a local run is: the workers' loading counts
