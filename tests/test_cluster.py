@@ -119,7 +119,8 @@ def test_workers_can_write_to_a_store_they_reach(inputs, client, local_store, tm
 
 def test_workers_write_to_postgresql_themselves(inputs, client, local_store, postgres_url):
     with open_store(postgres_url) as store:
-        report = ingest_on_cluster(inputs, store, client, partition_size=3, store_target=postgres_url)
+        # Each worker reopens the store by its target: the URL with its password, not the masked location.
+        report = ingest_on_cluster(inputs, store, client, partition_size=3)
     assert (report.stored + report.unchanged, report.failed) == (12, 2)
     got, expected = _contents(postgres_url, ids=False), _contents(local_store, ids=False)
     _same({table: got[table] for table in ("events", "quotes", "places", "errors")}, expected)
