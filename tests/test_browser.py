@@ -80,9 +80,7 @@ def tab(browser, server):
 
     page.on("dialog", on_dialog)
     page.on("pageerror", lambda error: found.errors.append(f"script error: {error}"))
-    # Every console error counts but one: the browser's own request for /favicon.ico (the pages name no icon).
     page.on("console", lambda message: message.type == "error"
-            and not message.location.get("url", "").endswith("/favicon.ico")
             and found.errors.append(f"{message.text} ({message.location.get('url')})"))
     yield found
     page.context.close()
