@@ -11,6 +11,7 @@ from dateline.events.vocabulary import TYPES
 
 PERIODS = {"day": 10, "month": 7, "year": 4}  # period -> length of its date prefix
 MAX_BARS = 400  # more periods than this and the chart goes one period coarser
+MAX_BAR_W = 48  # a bar no wider than this, centred in its slot: one period looks like a bar, not a block
 
 
 def bucket_counts(rows: list[dict], period: str | None = None) -> dict:
@@ -93,11 +94,12 @@ def timeline_chart(buckets: dict, width: int = 960, height: int = 260) -> dict:
     scale = plot_h / most if most else 0
     slot = plot_w / len(periods) if periods else plot_w
     gap = min(2.0, slot * 0.2)
+    bar_w = min(max(slot - gap, 0.5), MAX_BAR_W)
     present = [t for t in TYPES if any(t in p["types"] for p in periods)]
     present += sorted({t for p in periods for t in p["types"]} - set(TYPES))  # a type newer than this chart
     bars = []
     for i, bucket in enumerate(periods):
-        x, y = left + i * slot + gap / 2, top + plot_h
+        x, y = left + i * slot + (slot - bar_w) / 2, top + plot_h
         segments = []
         for kind in present:
             n = bucket["types"].get(kind, 0)
@@ -106,7 +108,7 @@ def timeline_chart(buckets: dict, width: int = 960, height: int = 260) -> dict:
                 y -= h
                 segments.append({"type": kind, "n": n, "y": round(y, 2), "h": round(h, 2)})
         bars.append({"period": bucket["period"], "total": bucket["total"], "x": round(x, 2),
-                     "w": round(max(slot - gap, 0.5), 2), "segments": segments})
+                     "w": round(bar_w, 2), "segments": segments})
     every = max(1, -(-len(periods) // 12))  # at most ~12 period labels
     ticks = [{"x": round(b["x"] + b["w"] / 2, 2), "label": b["period"]} for b in bars[::every]]
     steps = _steps(most)

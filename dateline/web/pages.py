@@ -107,7 +107,32 @@ def article(request: Request, article_id: int, store_access: StoreAccess = Depen
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
     names = {a.get("id"): a.get("name") for a in found.get("actors") or []}
-    return _render(request, "article.html", article=found, segments=highlight(found), names=names)
+    return _render(request, "article.html", article=found, segments=highlight(found), names=names,
+                   places=place_groups(found.get("places") or []))
+
+
+def place_groups(places: list[dict]) -> list[dict]:
+    """An article's place mentions grouped by place (its GeoNames id, else its name and country), the most
+    mentioned first: name, feature, country, how many mentions, their indexes (the anchors `place-{i}` of the
+    text), the other words that named it, and the `place` filter of the events table that finds it."""
+    groups: dict[tuple, dict] = {}
+    for i, place in enumerate(places):
+        if not isinstance(place, dict):
+            continue
+        name = place.get("name") or place.get("text")
+        geonameid = place.get("geonameid")
+        key = ("id", geonameid) if geonameid is not None else ("name", (name or "").lower(), place.get("country"))
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {
+                "name": name, "feature": place.get("feature"), "country": place.get("country"),
+                "lat": place.get("lat"), "lon": place.get("lon"), "mentions": [], "texts": [],
+                "filter": str(geonameid) if geonameid is not None else name}
+        group["mentions"].append(i)
+        text = place.get("text")
+        if text and text != name and text not in group["texts"]:
+            group["texts"].append(text)
+    return sorted(groups.values(), key=lambda g: (-len(g["mentions"]), g["mentions"][0]))
 
 
 def _event_context(filters: EventFilters) -> dict:
