@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from dateline.article import Article
@@ -139,7 +141,7 @@ class _Coder:
         compiled, doc, groups = compiled_matcher(self.doc.vocab), self.doc, self.v.groups
         candidates: dict[int, list[tuple[int, str, str, Span]]] = {}
         seen: set[tuple[int, int]] = set()
-        for match_id, start, end in compiled.matcher(doc):
+        for match_id, start, end in self._matches(compiled):
             kind, detail = compiled.keys[match_id]
             if kind == "trigger":
                 head = doc[start]
@@ -173,6 +175,18 @@ class _Coder:
                 if group is not None:
                     self.triggers[i] = Trigger(token, span if span is not None else doc[i:i + 1], word_class, group)
                     break
+
+    def _matches(self, compiled) -> list[tuple[int, int, int]]:
+        """The matcher's matches over the whole doc, in its order, found by running it only over the stretches of
+        tokens some pattern accepts (a lemma or form of the vocabulary, found with numpy): every match lies in one
+        such stretch, and the matcher costs per token it reads (most of a doc is none of these words)."""
+        doc = self.doc
+        if not len(doc):
+            return []
+        hit = numpy.isin(doc.to_array(LEMMA), compiled.lemmas) | numpy.isin(doc.to_array(LOWER), compiled.lowers)
+        edges = numpy.flatnonzero(numpy.diff(hit.astype(numpy.int8), prepend=0, append=0)).tolist()
+        return [(match_id, start + s, end + s)
+                for s, e in zip(edges[::2], edges[1::2]) for match_id, start, end in compiled.matcher(doc[s:e])]
 
     def _choose(self, token: Token, groups: tuple[Group, ...]) -> Group | None:
         """The first group whose conditions the word's objects and prepositions meet; a group that fits the

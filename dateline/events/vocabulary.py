@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import numpy
 from spacy.lang.en import English
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
@@ -157,6 +158,10 @@ class CompiledMatcher:
     # a phrase's words (lower-cased lemmas or forms) -> what it means: ("trigger", word class, phrase),
     # ("context", name) or ("weapon", mode)
     phrases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
+    # every lemma (hash) some pattern accepts at some position, and every lower-cased form (hash) a single trigger
+    # word accepts: a match holds only such tokens, so the matcher needs to run only over their stretches
+    lemmas: numpy.ndarray
+    lowers: numpy.ndarray
 
 
 @cache
@@ -214,4 +219,8 @@ def compiled_matcher(vocab: Vocab) -> CompiledMatcher:
         key = f"phrase|{length}"
         keys[vocab.strings.add(key)] = ("phrase", length)
         matcher.add(key, [[{"LEMMA": {"IN": sorted(p)}} for p in positions]])
-    return CompiledMatcher(matcher, keys, {words: tuple(found) for words, found in phrases.items()})
+    singles = set().union(*single.values())
+    lemmas = singles.union(*(set(words) for words in phrases))
+    return CompiledMatcher(matcher, keys, {words: tuple(found) for words, found in phrases.items()},
+                           numpy.array(sorted(vocab.strings.add(w) for w in lemmas), dtype="uint64"),
+                           numpy.array(sorted(vocab.strings.add(w) for w in singles), dtype="uint64"))
