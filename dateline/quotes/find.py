@@ -35,6 +35,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IDX, IS_LOWER, IS_PUNCT, IS_SPACE, POS, SENT_START
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from dateline.article import Article
@@ -62,22 +65,43 @@ class _Text:
         self.string = string
         self.passages = passages
         self.passage_starts = [p.start for p in passages]
-        self.token_starts = [t.idx for t in doc]
-        self.passage_of = [self.passage_at(start) for start in self.token_starts] if passages else [-1] * len(doc)
-        self.sentence_of = [0] * len(doc)
-        self.paragraph_of = [0] * len(doc)
-        self.paragraph_starts = [0]
-        for k, token in enumerate(doc):
-            if k and ("\n" in doc[k - 1].whitespace_ or "\n" in doc[k - 1].text and doc[k - 1].is_space):
-                self.paragraph_starts.append(k)
-            self.paragraph_of[k] = len(self.paragraph_starts) - 1
-        self.fragment = []  # sentences that only go on with the one before (the splitter cut them off)
-        for n, sent in enumerate(doc.sents):
-            for k in range(sent.start, sent.end):
-                self.sentence_of[k] = n
-            words = [t for t in sent if not t.is_punct and not t.is_space]
-            self.fragment.append(n > 0 and (not words or words[0].is_lower
-                                            or not any(t.pos_ in ("VERB", "AUX") for t in sent)))
+        # The per-token lists in one read of the doc's arrays (token by token, this was a third of the stage).
+        n = len(doc)
+        array = doc.to_array([IDX, IS_PUNCT, IS_SPACE, IS_LOWER, POS, SENT_START]) if n else numpy.zeros((0, 6), "uint64")
+        starts = array[:, 0].astype(numpy.int64)
+        self.token_starts = starts.tolist()
+        if passages:
+            k = numpy.searchsorted(numpy.array(self.passage_starts), starts, side="right") - 1
+            ends = numpy.array([p.end for p in passages])
+            self.passage_of = numpy.where((k >= 0) & (starts < ends[numpy.maximum(k, 0)]), k, -1).tolist()
+        else:
+            self.passage_of = [-1] * n
+        # A paragraph starts after a whitespace token holding a line break (a token's trailing whitespace_ is at
+        # most one space).
+        breaks = [k + 1 for k in numpy.flatnonzero(array[:, 2]).tolist() if k + 1 < n and "\n" in doc[k].text]
+        self.paragraph_starts = [0, *breaks]
+        paragraph_of = numpy.zeros(n, numpy.int64)
+        paragraph_of[breaks] = 1
+        self.paragraph_of = numpy.cumsum(paragraph_of).tolist()
+        # doc.sents: a sentence starts at token 0 and at every later token whose SENT_START is 1.
+        sentence = numpy.zeros(n, numpy.int64)
+        sentence[1:] = array[1:, 5] == 1
+        sentence = numpy.cumsum(sentence)
+        self.sentence_of = sentence.tolist()
+        sentences = int(sentence[-1]) + 1 if n else 0
+        word = numpy.flatnonzero((array[:, 1] == 0) & (array[:, 2] == 0))
+        with_words, first = numpy.unique(sentence[word], return_index=True)
+        lower_first = numpy.zeros(sentences, bool)
+        lower_first[with_words] = array[word[first], 3] != 0
+        has_words = numpy.zeros(sentences, bool)
+        has_words[with_words] = True
+        verb = (array[:, 4] == VERB) | (array[:, 4] == AUX)
+        has_verb = numpy.bincount(sentence[verb], minlength=sentences) > 0
+        # sentences that only go on with the one before (the splitter cut them off)
+        fragment = ~has_words | lower_first | ~has_verb
+        if sentences:
+            fragment[0] = False
+        self.fragment = fragment.tolist()
 
     def is_fragment(self, sentence: int) -> bool:
         return sentence < len(self.fragment) and self.fragment[sentence]
