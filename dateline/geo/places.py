@@ -86,6 +86,12 @@ class Context:
     countries: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     admin1: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     points: list[tuple[float, float, str]] = field(default_factory=list)
+    # nearest_km's answers while the points stay the same: an article scores the same candidates again and again
+    # (every time a name is repeated, and once per pass), each against every point
+    _nearest: dict[tuple[float, float, str], float | None] = field(default_factory=dict, repr=False, compare=False)
+    # the distances measured so far, candidate point -> other point -> km; one for all of an article's contexts
+    _distances: dict[tuple[float, float], dict[tuple[float, float], float]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def add(self, place: Place, said_by: str, weight: float = 1.0) -> None:
         if place.country:
@@ -94,6 +100,7 @@ class Context:
             self.admin1[place.admin1][said_by] += weight
         if place.feature in ("city", "district", "admin1", "admin2") and not place.approximate and place.lat is not None:
             self.points.append((place.lat, place.lon, said_by))
+            self._nearest.clear()
 
     def country_weight(self, iso3: str | None, besides: str) -> float:
         if not iso3 or iso3 not in self.countries:
@@ -110,8 +117,17 @@ class Context:
     def nearest_km(self, place: Place, besides: str) -> float | None:
         if place.lat is None:
             return None
-        distances = [distance_km(place.lat, place.lon, lat, lon) for lat, lon, by in self.points if by != besides]
-        return min(distances) if distances else None
+        key = (place.lat, place.lon, besides)
+        if key not in self._nearest:
+            known = self._distances.setdefault((place.lat, place.lon), {})
+            distances = []
+            for lat, lon, by in self.points:
+                if by != besides:
+                    if (distance := known.get((lat, lon))) is None:
+                        distance = known[(lat, lon)] = distance_km(place.lat, place.lon, lat, lon)
+                    distances.append(distance)
+            self._nearest[key] = min(distances) if distances else None
+        return self._nearest[key]
 
 
 def score(match: Match, toponym: Toponym, context: Context) -> float:
@@ -502,7 +518,7 @@ def _with_choices(seed: Context, toponyms: list[Toponym]) -> Context:
 
 
 def _copy(context: Context) -> Context:
-    copy = Context(outlet_country=context.outlet_country)
+    copy = Context(outlet_country=context.outlet_country, _distances=context._distances)
     for iso3, said in context.countries.items():
         copy.countries[iso3].update(said)
     return copy
