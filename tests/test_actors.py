@@ -107,7 +107,8 @@ def test_people_named_once_in_full_are_followed_through_surnames_titles_and_pron
     )
     lavrov = actor_named(article, "Sergei Lavrov")
     assert (lavrov["country"], lavrov["role"]) == ("RUS", "foreign minister")
-    assert mentions_of(article, lavrov["id"]) == ["Russian Foreign Minister Sergei Lavrov", "Lavrov", "he", "Lavrov"]
+    assert mentions_of(article, lavrov["id"]) == ["Russian Foreign Minister Sergei Lavrov", "his", "Lavrov", "he",
+                                                  "Lavrov"]
     # The titled name is one PERSON entity, without the nested nationality.
     assert [e["label"] for e in article.entities if e["text"] == "Russian Foreign Minister Sergei Lavrov"] == ["PERSON"]
     assert not [e for e in article.entities if e["text"] == "Russian"]
@@ -274,3 +275,36 @@ def test_a_person_of_unknown_gender_takes_either_pronoun():
     article = dateline.analyze("Minister Tshisekedi Mbuyi arrived in Kinshasa. She said the talks would resume.",
                                kind="plain")
     assert [m["actor"] for m in article.mentions if m["text"] == "She"] == ["person:tshisekedi-mbuyi"]
+
+
+def test_it_and_they_stand_for_the_subject_of_the_clause_that_governs_them():
+    article = dateline.analyze(
+        "The Sahel Democratic Liberation Front said on Tuesday it had seized two towns in northern Mali and that "
+        "its fighters had entered Gao. They met no resistance.",
+        kind="plain",
+    )
+    front = next(a["id"] for a in article.actors if a["name"].endswith("Sahel Democratic Liberation Front"))
+    # "They" in the next sentence is left unread: the latest organisation is a guess only the events stage takes.
+    assert [(m["text"], m["actor"]) for m in article.mentions if m["kind"] == "pronoun"] == [("it", front),
+                                                                                             ("its", front)]
+    hungary = dateline.analyze("Hungary has said it will support the plan.", kind="plain")
+    assert [(m["text"], m["actor"]) for m in hungary.mentions if m["kind"] == "pronoun"] == [("it", "HUN-GOV")]
+
+
+def test_they_for_several_actors_or_a_generic_one_is_left_to_the_events():
+    # One mention cannot stand for two actors; "militants" is an actor only once the events stage reads it.
+    for text in ("Russia and China said they would veto the resolution.", "Militants said they attacked a checkpoint."):
+        article = dateline.analyze(text, kind="plain")
+        assert not [m for m in article.mentions if m["text"] == "they"]
+    assert [e["source"] for e in article.events] == [["generic:militant"]]  # "they attacked": the militants
+
+
+def test_the_actor_at_a_token_or_an_offset_is_the_one_index_for_every_stage():
+    from dateline.actors.coref import MentionIndex
+
+    article = dateline.analyze("Hungary has said it will support the plan.", kind="plain")
+    index = MentionIndex(article.mentions)
+    assert index.actor_at(0, 7) == "HUN-GOV"
+    start = article.text.index(" it ") + 1
+    assert index.actor_at(start, start + 2) == "HUN-GOV"
+    assert index.actor_at(article.text.index("plan"), article.text.index("plan") + 4) is None

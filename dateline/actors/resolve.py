@@ -12,7 +12,8 @@ that reading, in the order of the text:
 - descriptions: a title with its country ("Russia's deputy foreign minister", "the Syrian military") is a person
   with a role or a state organ; a title right before a name gives that person the role;
 - coreference: a surname alone, "the group", "the government", "he"/"she", and a lede's unnamed official named in
-  the next sentences, each link back to the actor they stand for.
+  the next sentences, each link back to the actor they stand for; "it", "they", "his" and the rest are read last,
+  in `coref.py`, which also gives the later stages the actor mentioned at a token or offset.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from dateline.actors.coref import resolve_pronouns
 from dateline.actors.entities import correct_entities
 from dateline.actors.knowledge import Actor, KnowledgeBase, Role, _key, knowledge_base
 from dateline.article import Article
@@ -187,6 +189,10 @@ def resolve_actors(article: Article, doc: Doc) -> None:
 
     _surnames_missed_by_the_tagger(reading, taken)
     article.entities = _entities(reading, entity_actor)
+    kinds = {actor.id: actor.kind for actor in reading.actors.values()}
+    mentions = sorted((m.to_dict() for m in reading.mentions), key=lambda m: m["start"])
+    for token, actor_id in resolve_pronouns(doc, mentions, kinds, reading.genders):
+        reading.mention(token, reading.actors[actor_id], "pronoun")
     counts: dict[str, int] = {}
     for mention in reading.mentions:
         counts[mention.actor] = counts.get(mention.actor, 0) + 1

@@ -1,11 +1,13 @@
 """Who takes part in an event: the actor behind a word of the parse.
 
 A participant is found from the head word of a subject, an object or a prepositional phrase, in this order:
-the actor mention that covers the word (names, titles, descriptions, pronouns the actors stage resolved); a
-pronoun's antecedent ("it", "they": the subject of the clause that governs it; "we" in a quotation: the speaker,
-or the government a government official speaks for); the actor named inside the phrase ("positions of the
-Palestinian security forces", "Haiti's efforts", "an Indian proposal"); a generic participant ("militants",
-"Palestinian prisoners", "rebel-held territory") from `[participants]` in events.toml, made an actor of the
+the actor mention that covers the word (names, titles, descriptions, and pronouns: the actors stage resolves
+them, see `dateline/actors/coref.py`); for an "it"/"they" it left alone, the participants of its governing
+subject ("militants said they", "the United States and Russia said they": one of each), else the latest
+organisation mentioned; "we" in a quotation: the speaker, or the government a government official speaks for
+(the quotes are read after the actors); the actor named inside the phrase ("positions of the Palestinian
+security forces", "Haiti's efforts", "an Indian proposal"); a generic participant ("militants", "Palestinian
+prisoners", "rebel-held territory") from `[participants]` in events.toml, made an actor of the
 article with the country its phrase names; else, for a proper name nobody knows, the bare span.
 """
 
@@ -15,13 +17,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.coref import PERSONAL, PLURAL, THING, MentionIndex, governing_subjects, latest_organisation
 from dateline.actors.knowledge import knowledge_base
 from dateline.article import Article
 from dateline.events.vocabulary import Vocabulary
 
+_LATE = THING | PLURAL | PERSONAL - {"her"}  # pronouns only `coref.py` reads (the actors stage reads "her" too)
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
-_PERSONAL = {"he", "she", "him", "her", "his", "hers"}
-_THIRD = {"it", "its", "they", "them", "their", "theirs", "itself", "themselves"}
 _FIRST = {"we", "us", "our", "ours", "i", "me", "my", "ourselves"}
 _HOLDING = {"hold", "control", "occupy", "run", "dominate", "besiege", "led", "lead", "back"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -47,17 +49,9 @@ class Participants:
         self.article, self.doc, self.vocabulary = article, doc, vocabulary
         self.kb = knowledge_base()
         self.actors = {a["id"]: a for a in article.actors}
-        self.mention_at: list[dict | None] = [None] * len(doc)
-        self.mentions_by_token: dict[int, list[dict]] = {}
-        for mention in article.mentions:
-            span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                self.mentions_by_token.setdefault(token.i, []).append(mention)
-                held = self.mention_at[token.i]
-                if held is None or held["end"] - held["start"] < mention["end"] - mention["start"]:
-                    self.mention_at[token.i] = mention
+        index = MentionIndex(article.mentions, doc)
+        self.mention_at = index.at_token  # the events' own mentions (generic participants, places) are added to it
+        self.mentions_by_token = index.by_token
         self.place_at: list[int | None] = [None] * len(doc)
         for index, place in enumerate(article.places):
             span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
@@ -202,21 +196,9 @@ class Participants:
             return []
         if lower in _FIRST:
             return self._speaker_of(word)
-        if lower in _THIRD:
-            return self._antecedent(word, plural=lower in ("they", "them", "their", "theirs", "themselves"))
-        if lower in ("his", "her", "hers"):  # the actors stage reads he/she/him; "his invasions": that person
-            person = self._latest_person(word)
-            if person is not None:
-                return [Participant(person, word.idx, word.idx + len(word), word.text)]
+        if lower in THING | PLURAL:
+            return self._several(word)
         return []
-
-    def _latest_person(self, word: Token) -> str | None:
-        start = self.doc[max(0, word.sent.start - 1)].sent.start
-        for i in range(word.i - 1, start - 1, -1):
-            mention = self.mention_at[i]
-            if mention and self.actors.get(mention["actor"], {}).get("kind") == "person":
-                return mention["actor"]
-        return None
 
     def _speaker_of(self, word: Token) -> list[Participant]:
         """"We" in a quotation: the speaker, or the government a government official speaks for."""
@@ -233,30 +215,16 @@ class Participants:
                 return [Participant(actor_id, word.idx, word.idx + len(word), word.text)]
         return []
 
-    def _antecedent(self, word: Token, plural: bool) -> list[Participant]:
-        """"it"/"they": the subject of a clause that governs the pronoun ("Hungary has said it will support",
-        "the HNC left the talks after it accused"), else the latest non-person actor mentioned before it."""
-        node = word.head
-        seen = 0
-        while node is not None and seen < 8:
-            for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child != word and child.i < word.i \
-                        and child.pos_ != "PRON" and not _inside(word, child):
-                    found = [p for p in self.of(child, depth=1) if p.actor]
-                    if found:
-                        return [Participant(p.actor, word.idx, word.idx + len(word), word.text) for p in found]
-            if node.head == node:
-                break
-            node, seen = node.head, seen + 1
-        if word.dep_ not in ("nsubj", "nsubjpass", "poss"):
-            return []  # an object pronoun's antecedent is too uncertain without its clause
-        sentence_start = word.sent.start
-        previous = self.doc[max(0, sentence_start - 1)].sent.start
-        for i in range(word.i - 1, previous - 1, -1):
-            mention = self.mention_at[i]
-            if mention and self.actors.get(mention["actor"], {}).get("kind") not in (None, "person", "state"):
-                return [Participant(mention["actor"], word.idx, word.idx + len(word), word.text)]
-        return []
+    def _several(self, word: Token) -> list[Participant]:
+        """"it"/"they" the actors stage left to this one: the participants of the subject that governs it, when
+        that subject is a generic participant ("militants said they") or names several actors ("Bosnian Serbs",
+        "the United States and Russia"); else the latest organisation mentioned."""
+        for subject in governing_subjects(word):
+            found = [p for p in self.of(subject, depth=1) if p.actor]
+            if found:
+                return [Participant(p.actor, word.idx, word.idx + len(word), word.text) for p in found]
+        actor = latest_organisation(word, self.mention_at, lambda a: self.actors.get(a, {}).get("kind"))
+        return [Participant(actor, word.idx, word.idx + len(word), word.text)] if actor else []
 
     # ---------------------------------------------------------------------------------------------------------
     def generic_of(self, word: Token, country: str) -> Participant | None:
@@ -318,7 +286,10 @@ class Participants:
         return None
 
     def _country_of_token(self, token: Token) -> str | None:
-        if (mention := self.mention_at[token.i]) is not None:
+        # A pronoun read by coreference gives a phrase no country: "Syria says it will withdraw its troops" names
+        # no Syrian troops as a party.
+        if (mention := self.mention_at[token.i]) is not None and not (
+                mention.get("kind") == "pronoun" and token.lower_ in _LATE):
             actor = self.actors.get(mention["actor"]) or {}
             if actor.get("country"):
                 return actor["country"]
@@ -404,9 +375,4 @@ class Participants:
         dropped = {a for a in self.added_actors if a not in kept}
         if dropped:
             self.article.actors = [a for a in self.article.actors if a["id"] not in dropped]
-
-
-def _inside(word: Token, phrase: Token) -> bool:
-    return phrase.left_edge.i <= word.i <= phrase.right_edge.i
-
 
