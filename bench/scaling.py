@@ -43,7 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.speed import BATCH, DEFAULT_DATA, load_corpus, repeat  # noqa: E402
+from bench.speed import DEFAULT_DATA, StageTimer, load_corpus, parse_shares, repeat, timed_annotate  # noqa: E402
 
 BINS = (0, 250, 500, 1000, 2000, 4000, 10**9)
 
@@ -62,20 +62,6 @@ def measure_pipeline(corpus: list, n: int) -> dict:
     pipeline.warm()
     load = time.perf_counter() - start
     items = repeat(corpus, n)
-    stage_spent = {"now": 0.0}
-    stages = pipeline.STAGES
-
-    def timed(stage):
-        def wrapper(article, doc):
-            t0 = time.perf_counter()
-            try:
-                return stage(article, doc)
-            finally:
-                stage_spent["now"] += time.perf_counter() - t0
-        wrapper.__name__ = stage.__name__
-        return wrapper
-
-    pipeline.STAGES = tuple(timed(stage) for stage in stages)
     extract_each: list[float] = []
 
     def extracted():
@@ -87,27 +73,18 @@ def measure_pipeline(corpus: list, n: int) -> dict:
 
     words: list[int] = []
     stage_each: list[float] = []
-    gap_each: list[float] = []  # wait between yields, less extraction and stages: the parse, lumped by batch
+    gap_each: list[float] = []  # wait between yields, less the stages: extraction and the parse, lumped by batch
     failed = 0
-    start = last = time.perf_counter()
-    for article in pipeline.annotate(extracted()):
-        now = time.perf_counter()
-        words.append(len(article.text.split()) if not article.error else 0)
-        stage_each.append(stage_spent["now"])
-        gap_each.append(now - last - stage_spent["now"])
-        stage_spent["now"] = 0.0
-        last = now
-        failed += bool(article.error)
+    start = time.perf_counter()
+    with StageTimer(pipeline) as timer:
+        for article, stages, gap in timed_annotate(pipeline, extracted(), timer):
+            words.append(len(article.text.split()) if not article.error else 0)
+            stage_each.append(stages)
+            gap_each.append(gap)
+            failed += bool(article.error)
     seconds = time.perf_counter() - start
-    pipeline.STAGES = stages
     # The extraction of each batch happens inside the wait before its first article: take it out of the gap.
-    parse_each = [0.0] * n
-    for b in range(0, n, BATCH):
-        idx = range(b, min(n, b + BATCH))
-        batch_parse = max(0.0, sum(gap_each[i] for i in idx) - sum(extract_each[i] for i in idx))
-        batch_words = sum(words[i] + 1 for i in idx)
-        for i in idx:
-            parse_each[i] = batch_parse * (words[i] + 1) / batch_words
+    parse_each = parse_shares([g - e for g, e in zip(gap_each, extract_each)], words)
     per_article = [extract_each[i] + stage_each[i] + parse_each[i] for i in range(n)]
     return {"run": "pipeline, 1 process", "articles": n, "words": sum(words), "seconds": seconds, "load": load,
             "rss_mb": _rss_mb(), "failed": failed, "per_article": per_article, "article_words": words}

@@ -77,6 +77,71 @@ def mb(kilobytes: int) -> float:
     return kilobytes / 1024  # ru_maxrss is in kB on Linux
 
 
+class StageTimer:
+    """While in use, each function of `dateline.pipeline.STAGES` runs under a timer (in this process only):
+    `seconds` per stage over the run, and `take()` the stage seconds of the article being annotated."""
+
+    def __init__(self, pipeline):
+        self._pipeline = pipeline
+        self.names = [stage.__name__ for stage in pipeline.STAGES]
+        self.seconds: dict[str, float] = defaultdict(float)
+        self._current = 0.0
+
+    def take(self) -> float:
+        """The stage seconds since the last take (one article's, read as it comes out of annotate)."""
+        spent, self._current = self._current, 0.0
+        return spent
+
+    def reset(self) -> None:
+        self.seconds.clear()
+        self._current = 0.0
+
+    def _timed(self, stage):
+        def wrapper(article, doc):
+            start = time.perf_counter()
+            try:
+                return stage(article, doc)
+            finally:
+                spent = time.perf_counter() - start
+                self.seconds[stage.__name__] += spent
+                self._current += spent
+
+        wrapper.__name__ = stage.__name__
+        return wrapper
+
+    def __enter__(self) -> StageTimer:
+        self._original = self._pipeline.STAGES
+        self._pipeline.STAGES = tuple(self._timed(stage) for stage in self._original)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pipeline.STAGES = self._original
+
+
+def timed_annotate(pipeline, articles, timer: StageTimer, processes: int = 1):
+    """(article, its stage seconds, the wait before it less those) for each article out of `annotate`: the
+    wait is the parse of its batch (and whatever the input iterator did), lumped on the batch's first article."""
+    last = time.perf_counter()
+    for article in pipeline.annotate(articles, processes=processes):
+        now = time.perf_counter()
+        stages = timer.take()
+        yield article, stages, now - last - stages
+        last = now
+
+
+def parse_shares(parse_waits: list[float], words: list[int]) -> list[float]:
+    """Each article's share of its batch's parse time (the waits of a batch of BATCH, summed), by word count."""
+    n = len(parse_waits)
+    shares = [0.0] * n
+    for b in range(0, n, BATCH):
+        idx = range(b, min(n, b + BATCH))
+        batch_parse = max(0.0, sum(parse_waits[i] for i in idx))
+        batch_words = sum(words[i] + 1 for i in idx)
+        for i in idx:
+            shares[i] = batch_parse * (words[i] + 1) / batch_words
+    return shares
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000, help="articles to run (the corpus repeated)")
@@ -95,73 +160,46 @@ def main(argv: list[str] | None = None) -> int:
     import dateline.pipeline as pipeline
     from dateline.sources.document import Document
 
-    # ---- stage timers (this process only)
-    stage_names = [stage.__name__ for stage in pipeline.STAGES]
-    stage_time: dict[str, float] = defaultdict(float)
-    current = {"stages": 0.0}  # stage seconds of the article being annotated
-
-    def timed(stage):
-        name = stage.__name__
-
-        def wrapper(article, doc):
-            start = time.perf_counter()
-            try:
-                return stage(article, doc)
-            finally:
-                spent = time.perf_counter() - start
-                stage_time[name] += spent
-                current["stages"] += spent
-
-        wrapper.__name__ = name
-        return wrapper
-
-    original_stages = pipeline.STAGES
-    pipeline.STAGES = tuple(timed(stage) for stage in original_stages)
-
     def document(item) -> Document:
         name, content, kind, url = item
         return Document(input=name, content=content, kind=kind, url=url)
 
-    # ---- first article: one-time load (model, knowledge base, gazetteer) plus one article
-    start = time.perf_counter()
-    first = pipeline.extract_document(document(inputs[0]), inputs[0][2])
-    first = next(pipeline.annotate([first], processes=1))
-    pipeline.warm()  # whatever the first article did not need yet: the gazetteer, matchers, vocabularies
-    first_seconds = time.perf_counter() - start
-    stage_time.clear()
-    current["stages"] = 0.0  # else the first article's one-time loads are booked to the next one
-    model_name = pipeline.load_model().meta.get("name", "?")
-    lang = pipeline.load_model().meta.get("lang", "en")
-    model_name = f"{lang}_{model_name}" if not model_name.startswith(lang + "_") else model_name
+    with StageTimer(pipeline) as timer:  # stage timers, in this process only
+        # ---- first article: one-time load (model, knowledge base, gazetteer) plus one article
+        start = time.perf_counter()
+        first = pipeline.extract_document(document(inputs[0]), inputs[0][2])
+        first = next(pipeline.annotate([first], processes=1))
+        pipeline.warm()  # whatever the first article did not need yet: the gazetteer, matchers, vocabularies
+        first_seconds = time.perf_counter() - start
+        timer.reset()  # else the first article's one-time loads are booked to the next one
+        model_name = pipeline.load_model().meta.get("name", "?")
+        lang = pipeline.load_model().meta.get("lang", "en")
+        model_name = f"{lang}_{model_name}" if not model_name.startswith(lang + "_") else model_name
 
-    # ---- the rest: extraction, then one annotate pass
-    rest = inputs[1:]
-    extract_each: list[float] = []
-    articles = []
-    start = time.perf_counter()
-    for item in rest:
-        t0 = time.perf_counter()
-        articles.append(pipeline.extract_document(document(item), item[2]))
-        extract_each.append(time.perf_counter() - t0)
-    extract_seconds = time.perf_counter() - start
-    parsed_texts = [a.text if not a.error else "" for a in articles]
-    words = [len(t.split()) for t in parsed_texts]
-    failed_extract = sum(bool(a.error) for a in articles)
+        # ---- the rest: extraction, then one annotate pass
+        rest = inputs[1:]
+        extract_each: list[float] = []
+        articles = []
+        start = time.perf_counter()
+        for item in rest:
+            t0 = time.perf_counter()
+            articles.append(pipeline.extract_document(document(item), item[2]))
+            extract_each.append(time.perf_counter() - t0)
+        extract_seconds = time.perf_counter() - start
+        parsed_texts = [a.text if not a.error else "" for a in articles]
+        words = [len(t.split()) for t in parsed_texts]
+        failed_extract = sum(bool(a.error) for a in articles)
 
-    stage_each: list[float] = []
-    gap_each: list[float] = []  # wait between yields minus stage time: parse (lumped per batch)
-    failed_stage = 0
-    start = time.perf_counter()
-    last = start
-    for article in pipeline.annotate(articles, processes=args.processes):
-        now = time.perf_counter()
-        stage_each.append(current["stages"])
-        gap_each.append(now - last - current["stages"])
-        current["stages"] = 0.0
-        last = now
-        failed_stage += bool(article.error)
-    annotate_seconds = time.perf_counter() - start
-    pipeline.STAGES = original_stages
+        stage_each: list[float] = []
+        gap_each: list[float] = []  # wait between yields minus stage time: parse (lumped per batch)
+        failed_stage = 0
+        start = time.perf_counter()
+        for article, stages, gap in timed_annotate(pipeline, articles, timer, args.processes):
+            stage_each.append(stages)
+            gap_each.append(gap)
+            failed_stage += bool(article.error)
+        annotate_seconds = time.perf_counter() - start
+    stage_time, stage_names = timer.seconds, timer.names
     stages_seconds = sum(stage_time.values())
     parse_seconds = annotate_seconds - stages_seconds
     total_seconds = extract_seconds + annotate_seconds
@@ -222,13 +260,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{'met' if max(rss_self, rss_children) <= 1536 * 1024 else 'NOT met'})")
 
     # ---- growth with length: parse time of each batch shared out by words within the batch
-    parse_each = [0.0] * n
-    for b in range(0, n, BATCH):
-        idx = range(b, min(n, b + BATCH))
-        batch_parse = sum(gap_each[i] for i in idx)
-        batch_words = sum(words[i] + 1 for i in idx)
-        for i in idx:
-            parse_each[i] = batch_parse * (words[i] + 1) / batch_words
+    parse_each = parse_shares(gap_each, words)
     order = sorted(range(n), key=lambda i: words[i])
     parts = []
     for q in range(4):
