@@ -30,25 +30,22 @@ class StoreAccess:
     api_key: str | None = None
     read_only: bool = False
 
-    @contextmanager
-    def reader(self) -> Iterator[Store]:
-        try:
-            store = open_store(self.target, read_only=True)
-        except StoreError as error:
-            raise HTTPException(503, f"the store cannot be read: {error}") from None
-        try:
-            yield store
-        finally:
-            store.close()
+    def reader(self):
+        """The store, opened read-only for the time of a `with` block."""
+        return self._opened(read_only=True)
 
-    @contextmanager
-    def writer(self) -> Iterator[Store]:
+    def writer(self):
+        """The store, opened for writing for the time of a `with` block, unless the server only reads."""
         if self.read_only:
             raise HTTPException(403, "this server was started --read-only: it stores nothing")
+        return self._opened(read_only=False)
+
+    @contextmanager
+    def _opened(self, *, read_only: bool) -> Iterator[Store]:
         try:
-            store = open_store(self.target)
+            store = open_store(self.target, read_only=read_only)
         except StoreError as error:
-            raise HTTPException(503, f"the store cannot be written: {error}") from None
+            raise HTTPException(503, f"the store cannot be {'read' if read_only else 'written'}: {error}") from None
         try:
             yield store
         finally:
