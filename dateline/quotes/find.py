@@ -106,10 +106,6 @@ class _Text:
     def is_fragment(self, sentence: int) -> bool:
         return sentence < len(self.fragment) and self.fragment[sentence]
 
-    def passage_at(self, char: int) -> int:
-        k = bisect_right(self.passage_starts, char) - 1
-        return k if k >= 0 and char < self.passages[k].end else -1
-
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Token range -> character span."""
         last = self.doc[end - 1]
