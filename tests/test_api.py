@@ -70,7 +70,7 @@ def test_events_filter_by_type_actor_country_place_and_date_range(server):
     assert all("RUS-GOV" in {p["id"] for p in e["source"] + e["target"]} for e in russia)
     reject = next(e for e in russia if e["type"] == "REJECT")
     assert reject["source"][0] == {"id": "RUS-GOV", "name": "Russian government", "kind": "government",
-                                   "country": "RUS"}
+                                   "country": "RUS", "sector": "GOV"}
     assert [p["id"] for p in reject["target"]] == ["SYR-GOV"]
     assert reject["sentence"].startswith("Moscow will not seek a halt to Syrian airstrikes")
     assert {e["article_published"][:4] for e in russia} == {"2016", "2019"}  # the seed and a sports page
@@ -110,6 +110,46 @@ def test_actor_page_lists_its_events_and_quotes_over_time(server):
     assert "RUS-GOV" in {a["id"] for a in listed}
     assert server.get("/api/actors/XYZ-NOBODY").status_code == 404
     assert server.get("/actors/XYZ-NOBODY").status_code == 404
+
+
+def test_a_states_page_includes_its_government_military_and_officials_unless_exact(server):
+    # The seed files Russia's doings under its government (Moscow, RUS-GOV) and its deputy foreign minister.
+    russia = server.get("/api/actors/RUS").json()
+    assert russia["kind"] == "state" and russia["roll_up"] == "state" and russia["exact"] is False
+    members = {m["id"] for m in russia["members"]}
+    assert {"RUS-GOV", "person:gennady-gatilov"} <= members and "RUS" not in members
+    assert not any(m["id"].startswith("SYR") for m in russia["members"])
+    events = russia["events"]["rows"]
+    assert {"REJECT", "SUPPORT", "SANCTION"} <= {e["type"] for e in events}
+    reject = next(e for e in events if e["type"] == "REJECT" and e["sentence"].startswith("Moscow will not seek"))
+    assert (reject["role"], [p["id"] for p in reject["via"]]) == ("source", ["RUS-GOV"])
+    assert all(p["id"] in members | {"RUS"} for e in events for p in e["via"]) and all(e["via"] for e in events)
+    assert {q["speaker_name"] for q in russia["quotes"]["rows"]} >= {"Gennady Gatilov"}
+    listed = server.get("/api/events", params={"actor": "RUS", "limit": 500}).json()
+    assert listed["total"] == russia["events"]["total"] and listed["filters"] == {"actor": "RUS"}
+
+    alone = server.get("/api/actors/RUS", params={"exact": 1}).json()
+    assert alone["exact"] is True and alone["members"] == []
+    assert alone["events"]["total"] < russia["events"]["total"] and alone["quotes"]["total"] == 0
+    assert all(any(p["id"] == "RUS" for p in e["source"] + e["target"]) for e in alone["events"]["rows"])
+    exact = server.get("/api/events", params={"actor": "RUS", "exact": "1"}).json()
+    assert exact["total"] == alone["events"]["total"] and exact["filters"] == {"actor": "RUS", "exact": True}
+    # Syria's page: its government's and army's events, not its rebels' or its opposition's.
+    syria = server.get("/api/actors/SYR").json()
+    assert {"SYR-GOV"} <= {m["id"] for m in syria["members"]}
+    assert not {"SYR-REB", "HNC"} & {m["id"] for m in syria["members"]}
+
+    page = server.get("/actors/RUS").text
+    assert "With its government, military and officials" in page
+    assert '<input type="checkbox" name="exact" value="1" id="exact">' in page
+    assert 'as source: <a href="/actors/RUS-GOV" title="RUS-GOV">Russian government</a>' in page
+    assert 'href="/events?actor=RUS"' in page and "Gennady Gatilov" in page
+    page = server.get("/actors/RUS", params={"exact": 1}).text
+    assert "Russia itself only" in page and 'id="exact" checked>' in page
+    assert 'href="/events?actor=RUS&amp;exact=1"' in page and 'href="/api/actors/RUS?exact=1"' in page
+    assert "Gennady Gatilov" not in page and 'class="via"' not in page
+    table = server.get("/events", params={"actor": "RUS", "exact": 1}).text
+    assert 'href="/events/map?actor=RUS&amp;exact=1"' in table
 
 
 def test_article_page_highlights_actors_quotes_places_and_events_at_their_spans(server, seed_id):

@@ -316,3 +316,24 @@ def test_actor_page_of_russias_government_shows_a_timeline(tab, server):
     assert items.first.locator("a[href^='/articles/']").count() == 1
     assert "2016" in page.locator("ol.timeline").inner_text()
     tab.assert_clean()
+
+
+def test_russias_page_rolls_up_its_government_and_the_switch_shows_russia_alone(tab):
+    page = tab.open("/actors/RUS")
+    assert page.locator("h1").inner_text() == "Russia"
+    note = page.locator("#roll-up-note")
+    assert note.inner_text().startswith("With its government, military and officials")
+    assert note.locator("a[href='/actors/RUS-GOV']").count() == 1
+    rolled = page.locator("ol.timeline > li").count()
+    assert page.locator("ol.timeline .via a[href='/actors/RUS-GOV']").count() >= 3  # each row says who acted
+    assert "Gennady Gatilov" in page.locator("ol.timeline").inner_text()
+    page.locator("#exact").check()  # the switch applies at once (view.js); the button does it without script
+    page.wait_for_url("**/actors/RUS?exact=1")
+    assert page.locator("#roll-up-note").inner_text().startswith("Russia itself only")
+    assert page.locator("#exact").is_checked()
+    assert page.locator("ol.timeline > li").count() < rolled and page.locator("ol.timeline .via").count() == 0
+    assert page.locator("a.json").get_attribute("href") == "/api/actors/RUS?exact=1"
+    page.locator("#exact").uncheck()
+    page.wait_for_url(re.compile(r"/actors/RUS\??$"))
+    assert page.locator("ol.timeline > li").count() == rolled
+    tab.assert_clean()

@@ -246,3 +246,56 @@ def test_what_is_not_a_database_is_refused(tmp_path):
         open_store(path)
     with pytest.raises(StoreError, match="no dateline database"):
         open_store(tmp_path / "missing.db", create=False)
+
+
+def _actor(actor_id, name, kind, country=None, sector=None) -> dict:
+    return {"id": actor_id, "name": name, "kind": kind, "country": country, "sector": sector, "role": None,
+            "aliases": [], "wikidata": None, "mentions": 1}
+
+
+def test_a_states_page_rolls_up_its_organs_and_officials_unless_exact(store):
+    from dateline.store import queries
+
+    lavrov, lookalike = "person:sergei_lavrov", "person:sergeiXlavrov"  # `_` is a LIKE wildcard: escaped
+    store.put(article("Russia's foreign minister met Kyiv's envoy; the opposition protested; Moscow said no.",
+                      actors=[_actor("RUS", "Russia", "state", "RUS"),
+                              _actor("RUS-GOV", "Russian government", "government", "RUS", "GOV"),
+                              _actor(lavrov, "Sergei Lavrov", "person", "RUS", "GOV"),
+                              _actor(lookalike, "Sergei X. Lavrov", "person", "RUS", "OPP"),
+                              _actor("RUS-OPP", "Russian opposition", "opposition", "RUS", "OPP"),
+                              _actor("UKR-GOV", "Ukrainian government", "government", "UKR", "GOV")],
+                      events=[{"type": "CONSULT", "source": [lavrov], "target": ["UKR-GOV"], "date": "2025-03-01"},
+                              {"type": "PROTEST", "source": ["RUS-OPP"], "target": ["RUS-GOV"], "date": "2025-03-02"},
+                              {"type": "ACCUSE", "source": [lookalike], "target": ["UKR-GOV"], "date": "2025-03-03"},
+                              {"type": "REJECT", "source": ["RUS"], "target": ["UKR-GOV"], "date": "2025-03-04"}],
+                      quotes=[{"start": 0, "end": 5, "text": "No.", "kind": "direct",
+                               "speaker": {"start": 6, "end": 9, "text": "Lavrov", "actor": lavrov}},
+                              {"start": 10, "end": 15, "text": "Shame.", "kind": "direct",
+                               "speaker": {"start": 16, "end": 19, "text": "they", "actor": "RUS-OPP"}}]))
+    # Another article names only Russia's army, never Russia: still Russia's, by its stored country and sector.
+    store.put(article("The Russian army shelled the port.", url="https://example.org/b", title="Shelling",
+                      actors=[_actor("RUS-MIL", "Russian armed forces", "military", "RUS", "MIL")],
+                      events=[{"type": "ASSAULT", "source": ["RUS-MIL"], "target": [], "date": "2025-03-05"}]))
+
+    russia = queries.actor(store, "RUS")
+    assert russia["roll_up"] == "state" and russia["exact"] is False
+    assert [(e["type"], e["role"], [p["id"] for p in e["via"]]) for e in russia["events"]["rows"]] == [
+        ("ASSAULT", "source", ["RUS-MIL"]), ("REJECT", "source", ["RUS"]), ("PROTEST", "target", ["RUS-GOV"]),
+        ("CONSULT", "source", [lavrov])]
+    assert [(q["speaker_actor"], q["speaker_name"]) for q in russia["quotes"]["rows"]] == [(lavrov, "Sergei Lavrov")]
+    assert [m["id"] for m in russia["members"]] == sorted(["RUS-GOV", "RUS-MIL", lavrov])
+    assert [item["what"] for item in russia["timeline"]] == ["event", "event", "quote", "event", "event"]
+
+    alone = queries.actor(store, "RUS", exact=True)
+    assert [e["type"] for e in alone["events"]["rows"]] == ["REJECT"] and alone["quotes"]["total"] == 0
+    assert alone["members"] == [] and alone["exact"] is True
+    # The events filter, its counts and map read the same roll-up.
+    assert queries.count_events(store, queries.EventFilters(actor="RUS")) == 4
+    assert queries.count_events(store, queries.EventFilters(actor="RUS", exact=True)) == 1
+    assert sum(row["events"] for row in queries.event_counts(store, queries.EventFilters(actor="RUS"))) == 4
+    # Not a state: no roll-up of events; an organisation's officials' quotes unless exact, as before.
+    government = queries.actor(store, "RUS-GOV")
+    assert government["roll_up"] == "officials" and government["events"]["total"] == 1
+    assert government["quotes"]["total"] == 1 and queries.actor(store, "RUS-GOV", exact=True)["quotes"]["total"] == 0
+    assert queries.count_events(store, queries.EventFilters(actor="UKR-GOV")) == 3
+    assert queries.actor(store, "RUS-OPP")["events"]["total"] == 1

@@ -22,6 +22,33 @@ SEARCH_CANDIDATES = 1000  # full-text matches, best first, that the outlet and d
 _ORGANISATION_KINDS = ("government", "military", "opposition", "party", "igo", "ngo", "armed_group", "media",
                        "business")
 
+# What belongs to a state, rolled up into its page and its `actor` filter: its organs (government, ministries,
+# armed forces, police, intelligence, legislature, courts) and its officials (persons in one of those sectors).
+# Membership is read from the actor rows the store holds, their country, kind and sector, as each article
+# described them, rather than from the knowledge base's `parent` links: the organs expanded from templates
+# (RUS-MFA, RUS-MIL) have no parent link, persons are not in the knowledge base at all (an official is known by
+# the title the article gave), the store may hold articles analysed by an older knowledge base, and the web view
+# reads the store alone. An id prefix would not do either: GBR-LAB is a party, not the British state. The sector
+# keeps out what has a country but is not the state: its opposition, rebels, parties, civilians, businesses, and
+# de facto administrations of armed movements (kind government, sector REB).
+STATE_MEMBER_KINDS = ("government", "military", "person")
+STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "LEG", "JUD")
+_QUOTED = "', '"
+_STATE_MEMBER = (f"{{m}}.country = ? AND {{m}}.kind IN ('{_QUOTED.join(STATE_MEMBER_KINDS)}') "
+                 f"AND {{m}}.sector IN ('{_QUOTED.join(STATE_SECTORS)}')")
+
+
+def state_member(alias: str) -> str:
+    """SQL true when the actor row `alias` belongs to the state whose id (its ISO alpha-3) is the one parameter."""
+    return _STATE_MEMBER.format(m=alias)
+
+
+def belongs_to_state(actor: dict, state_id: str) -> bool:
+    """`state_member` for one actor already read ({id, kind, country, sector}): is it the state or one of its own?"""
+    return actor.get("id") == state_id or (
+        actor.get("country") == state_id and actor.get("kind") in STATE_MEMBER_KINDS
+        and actor.get("sector") in STATE_SECTORS)
+
 
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -30,6 +57,11 @@ def _like_escape(value: str) -> str:
 def _json_member(actor_id: str) -> str:
     """A LIKE pattern (with ESCAPE '\\') that finds `actor_id` as a member of a JSON list of ids, kept as text."""
     return "%" + _like_escape(json.dumps(actor_id, ensure_ascii=False)) + "%"
+
+
+# The LIKE pattern of `_json_member`, made in SQL from an actor row's id (`{m}.actor`) rather than in Python.
+_JSON_MEMBER_SQL = ("'%\"' || REPLACE(REPLACE(REPLACE({m}.actor, '\\', '\\\\'), '%', '\\%'), '_', '\\_') "
+                    "|| '\"%'")
 
 
 def _contains(value: str) -> str:
@@ -155,14 +187,26 @@ class EventFilters:
     date_from: str | None = None  # the event's date (else the article's) on or after
     date_to: str | None = None
     article: int | None = None
+    exact: bool = False  # the actor itself only; else a state's `actor` includes its organs and officials
 
     def given(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+        return {k: v for k, v in asdict(self).items() if v is not None and v != "" and v is not False}
 
 
 _EVENT_FROM = ("FROM events e JOIN articles a ON a.id = e.article_id "
                "LEFT JOIN places p ON p.article_id = e.article_id AND p.idx = e.place")
 _EVENT_DATE = "COALESCE(e.date, a.published)"
+# An event one of whose sides is an actor of the state given (twice: the state's id). Both the state and its
+# members are looked up in the actors table: the id must be a state's (kind 'state' in some article, which a
+# party or group whose id looks like a country code is not), and the member must be in the event's own article,
+# described there as the state's (`state_member`).
+_MEMBER_IN_EVENT = (
+    "(EXISTS (SELECT 1 FROM actors st WHERE st.actor = ? AND st.kind = 'state') "
+    "AND EXISTS (SELECT 1 FROM actors m WHERE m.article_id = e.article_id AND m.actor IS NOT NULL "
+    f"AND {state_member('m')} "
+    f"AND (e.source LIKE {_JSON_MEMBER_SQL.format(m='m')} ESCAPE '\\' "
+    f"OR e.target LIKE {_JSON_MEMBER_SQL.format(m='m')} ESCAPE '\\')))"
+)
 
 
 def _event_where(filters: EventFilters) -> tuple[str, list]:
@@ -172,8 +216,13 @@ def _event_where(filters: EventFilters) -> tuple[str, list]:
         params.append(filters.type.upper())
     if filters.actor:
         pattern = _json_member(filters.actor)
-        where.append("(e.source LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\')")
+        own = "e.source LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\'"
         params.extend([pattern, pattern])
+        if filters.exact:
+            where.append(f"({own})")
+        else:
+            where.append(f"({own} OR {_MEMBER_IN_EVENT})")
+            params.extend([filters.actor, filters.actor])
     if filters.country:
         where.append("p.country = ?")
         params.append(filters.country.upper())
@@ -221,12 +270,12 @@ def search_events(store: Store, filters: EventFilters, limit: int = 100, offset:
 
 
 def _name_participants(store: Store, rows: list[dict]) -> None:
-    """Turn each event's source and target (JSON lists of ids) into [{id, name, kind, country}]."""
+    """Turn each event's source and target (JSON lists of ids) into [{id, name, kind, country, sector}]."""
     article_ids = sorted({row["article_id"] for row in rows})
     known: dict[tuple[int, str], dict] = {}
     if article_ids:
         for actor in store.query(
-            f"SELECT article_id, actor, name, kind, country FROM actors WHERE article_id IN {_in(article_ids)}",
+            f"SELECT article_id, actor, name, kind, country, sector FROM actors WHERE article_id IN {_in(article_ids)}",
             article_ids,
         ):
             known[(actor["article_id"], actor["actor"])] = actor
@@ -238,8 +287,9 @@ def _name_participants(store: Store, rows: list[dict]) -> None:
 
 def _participant(actor: dict | None, actor_id: str) -> dict:
     if actor is None:
-        return {"id": actor_id, "name": actor_id, "kind": None, "country": None}
-    return {"id": actor_id, "name": actor["name"], "kind": actor["kind"], "country": actor["country"]}
+        return {"id": actor_id, "name": actor_id, "kind": None, "country": None, "sector": None}
+    return {"id": actor_id, "name": actor["name"], "kind": actor["kind"], "country": actor["country"],
+            "sector": actor["sector"]}
 
 
 def count_events(store: Store, filters: EventFilters) -> int:
@@ -316,9 +366,14 @@ def search_actors(store: Store, filters: ActorFilters, limit: int = 100, offset:
     return {"total": total, "rows": rows, "limit": limit, "offset": offset}
 
 
-def actor(store: Store, actor_id: str, limit: int = 200) -> dict | None:
-    """An actor as the articles describe it, with its events (as source or target) and quotes (its own and its
-    officials'), each in date order, and the whole as one timeline."""
+def actor(store: Store, actor_id: str, limit: int = 200, exact: bool = False) -> dict | None:
+    """An actor as the articles describe it, with its events (as source or target) and quotes, each in date order,
+    and the whole as one timeline.
+
+    Unless `exact`, a state's events and quotes include those of its organs and officials (`state_member`: the
+    Russian government, its army, its deputy foreign minister), and an organisation's quotes those of its
+    officials (`roll_up` says which, if any); each row names the actor that was there (`via` for an event, the
+    speaker for a quote), and `members` lists a state's actors rolled up."""
     rows = store.query(
         "SELECT t.name, t.kind, t.country, t.sector, t.role, t.wikidata, t.aliases, t.mentions, t.article_id, "
         "a.published FROM actors t JOIN articles a ON a.id = t.article_id WHERE t.actor = ?",
@@ -331,24 +386,51 @@ def actor(store: Store, actor_id: str, limit: int = 200) -> dict | None:
     name, kind, country, sector, role, wikidata = described.most_common(1)[0][0]
     aliases = sorted({alias for r in rows for alias in json.loads(r["aliases"] or "[]")} | {r["name"] for r in rows}
                      - {name, None})
-    events = search_events(store, EventFilters(actor=actor_id), limit=limit)
+    state = any(r["kind"] == "state" for r in rows)  # as the events filter decides (`_MEMBER_IN_EVENT`)
+    rolled_up = state and not exact
+    events = search_events(store, EventFilters(actor=actor_id, exact=exact), limit=limit)
+
+    def mine(participant: dict) -> bool:
+        return belongs_to_state(participant, actor_id) if rolled_up else participant["id"] == actor_id
+
     for event in events["rows"]:
-        event["role"] = "source" if any(p["id"] == actor_id for p in event["source"]) else "target"
-    quotes = actor_quotes(store, actor_id, kind, country, sector, limit=limit)
+        sources = [p for p in event["source"] if mine(p)]
+        event["role"] = "source" if sources else "target"
+        event["via"] = sources or [p for p in event["target"] if mine(p)]
+    quotes = actor_quotes(store, actor_id, "state" if state else kind, country, sector, limit=limit, exact=exact)
     dates = [r["published"] for r in rows if r["published"]]
     return {
         "id": actor_id, "name": name, "kind": kind, "country": country, "sector": sector, "role": role,
         "wikidata": wikidata, "aliases": aliases, "articles": len({r["article_id"] for r in rows}),
         "mentions": sum(r["mentions"] or 0 for r in rows),
         "first": min(dates, default=None), "last": max(dates, default=None),
+        # What is rolled up unless `exact`: a state's organs and officials, an organisation's officials' quotes.
+        "roll_up": "state" if state else "officials" if kind in _ORGANISATION_KINDS and country and sector else None,
+        "exact": exact, "members": state_members(store, actor_id) if rolled_up else [],
         "events": events, "quotes": quotes, "timeline": _timeline(events["rows"], quotes["rows"]),
     }
 
 
+def state_members(store: Store, state_id: str) -> list[dict]:
+    """The actors the store holds that belong to the state (`state_member`), those in the most articles first:
+    what its page rolls up."""
+    return store.query(
+        "SELECT m.actor AS id, MIN(m.name) AS name, MIN(m.kind) AS kind, MIN(m.sector) AS sector, "
+        "COUNT(DISTINCT m.article_id) AS articles FROM actors m WHERE m.actor IS NOT NULL AND m.actor <> ? "
+        f"AND {state_member('m')} GROUP BY m.actor ORDER BY articles DESC, m.actor",
+        [state_id, state_id],
+    )
+
+
 def actor_quotes(store: Store, actor_id: str, kind: str | None, country: str | None, sector: str | None,
-                 limit: int = 200) -> dict:
+                 limit: int = 200, exact: bool = False) -> dict:
+    """The quotes of the actor; unless `exact`, with those of a state's organs and officials (kind "state"), or
+    of an organisation's officials (persons of its country and sector)."""
     where, params = "q.speaker_actor = ?", [actor_id]
-    if kind in _ORGANISATION_KINDS and country and sector:
+    if not exact and kind == "state":
+        where += f" OR ({state_member('s')})"
+        params += [actor_id]
+    elif not exact and kind in _ORGANISATION_KINDS and country and sector:
         where += " OR (s.kind = 'person' AND s.country = ? AND s.sector = ?)"
         params += [country, sector]
     sql = ("FROM quotes q JOIN articles a ON a.id = q.article_id "

@@ -14,7 +14,7 @@ from dateline.store.queries import ActorFilters, ArticleFilters, EventFilters
 
 from .access import StoreAccess, access, require_key
 from .charts import bucket_counts
-from .params import actor_filters, article_filters, event_filters, page
+from .params import EXACT, actor_filters, article_filters, event_filters, page
 
 router = APIRouter(prefix="/api")
 MAX_TEXT = 2_000_000  # characters of one article's text or HTML (the body limit caps the bytes first)
@@ -92,10 +92,12 @@ def actors(request: Request, filters: ActorFilters = Depends(actor_filters),
     return _paged(request, result, filters.given())
 
 
-@router.get("/actors/{actor_id:path}", summary="One actor: its events and quotes over time")
-def actor(actor_id: str, store_access: StoreAccess = Depends(access)) -> dict:
+@router.get("/actors/{actor_id:path}", summary="One actor: its events and quotes over time (a state's with its "
+                                             "organs' and officials', unless exact=1)")
+def actor(actor_id: str, exact: bool = Query(False, description=EXACT),
+          store_access: StoreAccess = Depends(access)) -> dict:
     with store_access.reader() as store:
-        found = queries.actor(store, actor_id)
+        found = queries.actor(store, actor_id, exact=exact)
     if found is None:
         raise HTTPException(404, f"no actor {actor_id!r} in the store")
     return found

@@ -136,7 +136,8 @@ def place_groups(places: list[dict]) -> list[dict]:
 
 
 def _event_context(filters: EventFilters) -> dict:
-    given = {("from" if k == "date_from" else "to" if k == "date_to" else k): v for k, v in filters.given().items()}
+    given = {("from" if k == "date_from" else "to" if k == "date_to" else k): ("1" if v is True else v)
+             for k, v in filters.given().items()}
     return {"filters": filters, "query": urlencode(given), "given": given}
 
 
@@ -178,11 +179,14 @@ def actors(request: Request, filters: ActorFilters = Depends(actor_filters),
 
 
 @router.get("/actors/{actor_id:path}")
-def actor(request: Request, actor_id: str, store_access: StoreAccess = Depends(access)):
+def actor(request: Request, actor_id: str, exact: bool = Query(False),
+          store_access: StoreAccess = Depends(access)):
     with store_access.reader() as store:
-        found = queries.actor(store, actor_id)
+        found = queries.actor(store, actor_id, exact=exact)
         if found is None:
             raise HTTPException(404, f"no actor {actor_id!r} in the store")
-        counts = queries.event_counts(store, EventFilters(actor=actor_id))
+        counts = queries.event_counts(store, EventFilters(actor=actor_id, exact=exact))
     chart = timeline_chart(bucket_counts(counts), height=180)
-    return _render(request, "actor.html", actor=found, chart=chart)
+    # The events table, map and timeline of the same events: the actor, and `exact` when asked.
+    query = urlencode({"actor": actor_id, **({"exact": "1"} if exact else {})})
+    return _render(request, "actor.html", actor=found, chart=chart, query=query)

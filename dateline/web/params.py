@@ -12,6 +12,8 @@ from fastapi import HTTPException, Query
 from dateline.store.queries import ActorFilters, ArticleFilters, EventFilters
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+EXACT = ("the actor itself only (exact=1); by default a state (RUS) includes its organs and officials, the actors "
+         "of its country in a state sector: RUS-GOV, RUS-MIL, its ministers")
 
 
 def _text(value: str | None, name: str, longest: int = 200) -> str | None:
@@ -46,10 +48,11 @@ def event_filters(
     date_from: str | None = Query(None, alias="from", description="on or after (the event's date, else its article's)"),
     date_to: str | None = Query(None, alias="to", description="on or before"),
     article: int | None = Query(None, description="events of this article id only"),
+    exact: bool = Query(False, description=EXACT),
 ) -> EventFilters:
     return EventFilters(type=_text(type, "type", 20), actor=_text(actor, "actor"), country=_text(country, "country", 3),
                         place=_text(place, "place"), date_from=_date(date_from, "from"), date_to=_date(date_to, "to"),
-                        article=article)
+                        article=article, exact=exact)
 
 
 def actor_filters(

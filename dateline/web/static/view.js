@@ -8,6 +8,10 @@ document.addEventListener("DOMContentLoaded", () => {
     if (localStorage.getItem(key) === "off") box.checked = false;
     box.addEventListener("change", () => localStorage.setItem(key, box.checked ? "on" : "off"));
   }
+  // An actor page's "itself only" switch applies as soon as it is flipped (the button does it without script).
+  for (const box of document.querySelectorAll("form.roll-up input[type=checkbox]")) {
+    box.addEventListener("change", () => box.form.requestSubmit());
+  }
   // Leave empty filters out of the address, so a filtered page's URL says only what was asked.
   for (const form of document.querySelectorAll("form.filters")) {
     form.addEventListener("submit", () => {
