@@ -99,6 +99,23 @@ def test_search_finds_articles_by_words_of_their_text_or_title(store):
     assert store.search('"prisoner" AND (NEAR* ^') == [] and store.search("!!!") == []
 
 
+def test_search_finds_words_with_or_without_their_accents_and_shows_them_as_written(store):
+    _, sao = store.put(article("Thousands marched in São Paulo [Brazil] on Sunday, organisers said.",
+                               url="https://example.org/sp", title="Protest in São Paulo"))
+    _, bogota = store.put(article("Talks in Bogota resumed; Zürich hosted the last round.",
+                                  url="https://example.org/bo", title="Talks in Bogotá"))
+    for query in ("Sao Paulo", "são paulo", "SAO PAULO", "São Paulo"):
+        [hit] = store.search(query)
+        assert hit["article_id"] == sao, query
+        # The snippet is the text as written, the words found marked, accents and brackets of the text kept.
+        assert "in [São] [Paulo] [Brazil] on" in hit["snippet"], (query, hit["snippet"])
+        assert hit["title"] == "Protest in São Paulo"
+    assert [hit["article_id"] for hit in store.search("Bogotá")] == [bogota]  # the accent only in the title
+    assert [hit["article_id"] for hit in store.search("bogota")] == [bogota]
+    assert "[Zürich]" in store.search("zurich")[0]["snippet"]
+    assert store.search("Paulo Zurich") == []
+
+
 def test_errors_keep_one_row_per_input_and_clear_when_it_succeeds(store):
     store.record_error("a.html", "no such file: a.html")
     store.record_error("a.html", "no such file: a.html")
@@ -225,6 +242,29 @@ def test_an_older_database_is_migrated_and_its_articles_indexed(store_target):
     conn.close()
     with open_store(path) as store:  # opening again applies nothing
         assert store.schema_version() == LATEST and store.count("actors") == 1
+
+
+def test_a_store_from_before_accent_folding_is_searched_without_accents_once_migrated(store_target):
+    conn, dialect = connect(store_target)
+    assert [step.version for step in migrate(conn, target=3, dialect=dialect)] == [1, 2, 3]
+    for n, (title, text) in enumerate([("Protest in São Paulo", "Thousands marched in São Paulo on Sunday."),
+                                       ("Talks", "Talks in Bogotá resumed.")]):
+        data = article(text, title=title, url=f"https://example.org/{n}").to_dict()
+        conn.execute(
+            "INSERT INTO articles (input, url, content_hash, title, text, warnings, data, ingested, updated) "
+            "VALUES (?, ?, ?, ?, ?, '[]', ?, '2025-01-01', '2025-01-01')",
+            (f"{n}.html", data["url"], str(n) * 64, title, text, json.dumps(data)),
+        )
+    conn.close()
+    with open_store(store_target) as store:
+        assert store.schema_version() == LATEST >= 4
+        assert [hit["article_id"] for hit in store.search("sao paulo")] == [1]
+        assert "[São] [Paulo]" in store.search("Sao Paulo")[0]["snippet"]
+        assert [hit["article_id"] for hit in store.search("BOGOTA")] == [2]
+        assert store.article(2)["text"] == "Talks in Bogotá resumed."  # nothing stored is changed or lost
+        if is_postgres(store):
+            assert [row["search_text"] for row in store.query("SELECT search_text FROM articles ORDER BY id")] == [
+                "protest in sao paulo\nthousands marched in sao paulo on sunday.", "talks\ntalks in bogota resumed."]
 
 
 def test_a_database_from_a_newer_dateline_is_refused(store_target):

@@ -21,10 +21,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from .base import StoreError
+from .records import search_text
 
-# The words PostgreSQL searches an article by: its title and text, lower-cased, unstemmed (as SQLite's unicode61
-# tokenizer reads them). The search query repeats this expression to the letter, so the GIN index serves it.
-POSTGRES_SEARCH_VECTOR = "to_tsvector('simple'::regconfig, COALESCE(title, '') || ' ' || text)"
+# The words PostgreSQL searches an article by: its title and text, lower-cased, without accents, unstemmed (as
+# SQLite's unicode61 tokenizer reads them, remove_diacritics). The folding is done in Python (`records.fold`)
+# into the `search_text` column as the Store writes an article, rather than by the `unaccent` extension, which
+# only a superuser may install. The search query repeats this expression to the letter, so the GIN index serves it.
+POSTGRES_SEARCH_VECTOR = "to_tsvector('simple'::regconfig, COALESCE(search_text, ''))"
+# Before version 4: the title and text as written, accents included.
+_POSTGRES_SEARCH_VECTOR_3 = "to_tsvector('simple'::regconfig, COALESCE(title, '') || ' ' || text)"
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,8 @@ class Migration:
     statements: tuple[str, ...]
     reindex: bool = False  # rebuild the item rows from the articles' JSON after migrating
     postgres: tuple[str, ...] | None = None  # PostgreSQL's own statements, where `statements` are SQLite's own
+    # Run after the statements, in the same transaction: fills a new column from what is stored, with Python.
+    backfill: Callable[[object, Dialect], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Dialect:
     begin_write: str  # opens a transaction that writes
     migration_lock: tuple[str, ...]  # run after begin_write: one migrating process at a time, the others wait
     table_exists: str  # gives a row when the table named by the parameter exists
+    search_text: bool = False  # articles have a `search_text` column, the store writes (PostgreSQL's search)
 
     def ddl(self, step: Migration) -> tuple[str, ...]:
         if self.name == "sqlite":
@@ -66,6 +74,7 @@ SQLITE = Dialect("sqlite", "BEGIN IMMEDIATE", (), "SELECT 1 FROM sqlite_master W
 POSTGRES = Dialect(
     "postgresql", "BEGIN", ("SELECT pg_advisory_xact_lock(hashtext('dateline migrations ' || current_schema()))",),
     "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?",
+    search_text=True,
 )
 
 
@@ -163,11 +172,30 @@ MIGRATIONS: tuple[Migration, ...] = (
         END""",
         "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",  # index what older databases hold
     ), postgres=(
-        f"CREATE INDEX articles_search ON articles USING GIN (({POSTGRES_SEARCH_VECTOR}))",
+        f"CREATE INDEX articles_search ON articles USING GIN (({_POSTGRES_SEARCH_VECTOR_3}))",
     )),
+    # SQLite's FTS5 folds accents already (remove_diacritics): nothing to do there.
+    Migration(4, "search without accents on PostgreSQL: the folded title and text (search_text)", (), postgres=(
+        "ALTER TABLE articles ADD COLUMN search_text TEXT",
+        "DROP INDEX articles_search",
+        f"CREATE INDEX articles_search ON articles USING GIN (({POSTGRES_SEARCH_VECTOR}))",
+    ), backfill=lambda conn, dialect: fill_search_text(conn) if dialect.name == "postgresql" else None),
 )
 
 LATEST = MIGRATIONS[-1].version
+
+
+def fill_search_text(conn) -> None:
+    """Fold the title and text of every article stored before version 4 into its `search_text` (PostgreSQL)."""
+    last = 0
+    while True:  # a page at a time: a large store's texts are never all in memory
+        rows = conn.execute("SELECT id, title, text FROM articles WHERE id > ? ORDER BY id LIMIT 500",
+                            (last,)).fetchall()
+        if not rows:
+            return
+        conn.executemany("UPDATE articles SET search_text = ? WHERE id = ?",
+                         [(search_text({"title": title, "text": text}), article_id) for article_id, title, text in rows])
+        last = rows[-1][0]
 
 
 class SchemaTooNew(StoreError):
@@ -209,6 +237,8 @@ def migrate(conn, target: int = LATEST, reindex: Callable | None = None, dialect
             if version < step.version <= target:
                 for statement in dialect.ddl(step):
                     conn.execute(statement)
+                if step.backfill:
+                    step.backfill(conn, dialect)
                 conn.execute(
                     "INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)",
                     (step.version, step.description, datetime.now(timezone.utc).isoformat(timespec="seconds")),

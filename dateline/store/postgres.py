@@ -9,8 +9,8 @@ moment race to insert it, the unique index on its content hash lets one win, and
 finds it unchanged. Migrations queue on an advisory lock of the schema. The schema is the connection's current
 one: give `?options=-csearch_path%3Dnews` in the URL for a store in schema `news`.
 
-Differences from SQLite: search matches words as written, accents included (SQLite's tokenizer folds them), and
-ranks by ts_rank, not bm25; a NUL character, which PostgreSQL's text can't hold, is stored as U+FFFD in the
+Differences from SQLite: search ranks by ts_rank, not bm25 (both match words lower-cased and without accents:
+SQLite's tokenizer folds them, here the Store writes the folded text, `search_text`, as it stores an article); a NUL character, which PostgreSQL's text can't hold, is stored as U+FFFD in the
 columns (the article's JSON keeps it escaped).
 """
 
@@ -21,7 +21,21 @@ from functools import lru_cache
 
 from . import migrations
 from .base import StoreError
+from .records import fold
 from .sql import SQLStore
+
+
+def _snippet(marked: str, at: int, before: bool, lead: str | None, text: str, trail: str | None,
+             after: bool) -> str:
+    """The snippet in the article's own characters: `marked` is the headline of the folded text, the words found
+    in [brackets], found at `at` (1-based; 0 if not found) where the article has `text`, one character for
+    each of `marked`'s but the brackets (folded text has none of its own)."""
+    if not at or len(text) != len(marked) - marked.count("[") - marked.count("]"):
+        return marked
+    chars = iter(text)
+    shown = "".join(char if char in "[]" else next(chars) for char in marked)
+    return ("…" if before else "") + (lead or "") + shown + (trail or "") + ("…" if after else "")
+
 
 def mask_password(url: str) -> str:
     """The URL with its password, in the user part or as a `password=` parameter, replaced by ***."""
@@ -152,26 +166,33 @@ class PostgresStore(SQLStore):
             raise
 
     def _search(self, words: list[str], limit: int) -> list[tuple]:
-        # plainto_tsquery: every word, read as a word (never tsquery syntax). ts_headline reads the whole text,
-        # so the snippet is made after the limit, for the rows returned only; then, as SQLite's snippet, it
-        # keeps the punctuation that touches its ends and is marked … where the text goes on.
+        # plainto_tsquery: every word, read as a word (never tsquery syntax), folded as the stored search_text is
+        # ("São" finds "Sao" and "sao" finds "São"). ts_headline reads the whole text, so the snippet is made
+        # after the limit, for the rows returned only. It is cut from the folded text, which has the text's
+        # offsets (`records.fold`), then shown from the text itself (`_snippet`); as SQLite's snippet, it keeps
+        # the punctuation that touches its ends and is marked … where the text goes on.
         vector = migrations.POSTGRES_SEARCH_VECTOR
-        return self._conn.execute(
-            "SELECT id, url, title, published, CASE WHEN at = 0 THEN h ELSE "
-            r"  CASE WHEN left(text, at - 1) ~ '\w' THEN '…' ELSE '' END "
-            r"  || substring(left(text, at - 1) from '[^\w\s]*$') || h "
-            r"  || substring(substr(text, at + length(plain)) from '^[^\w\s]*') "
-            r"  || CASE WHEN substr(text, at + length(plain)) ~ '\w' THEN '…' ELSE '' END END "
-            "FROM (SELECT *, strpos(text, plain) AS at FROM ("
+        rows = self._conn.execute(
+            "SELECT id, url, title, published, h, at, "
+            r"  at > 1 AND left(text, at - 1) ~ '\w', "
+            r"  CASE WHEN at > 1 THEN substring(left(text, at - 1) from '[^\w\s]*$') END, "
+            "   substr(text, at, length(plain)), "
+            r"  substring(substr(text, at + length(plain)) from '^[^\w\s]*'), "
+            r"  substr(text, at + length(plain)) ~ '\w' "
+            "FROM (SELECT *, strpos(folded, plain) AS at FROM ("
             "  SELECT *, replace(replace(h, '[', ''), ']', '') AS plain FROM ("
-            "    SELECT found.*, ts_headline('simple'::regconfig, text, q, "
+            "    SELECT found.*, ts_headline('simple'::regconfig, folded, q, "
             "      'StartSel=[, StopSel=], MaxWords=12, MinWords=11, ShortWord=0, MaxFragments=1') AS h FROM ("
-            f"      SELECT a.id, a.url, a.title, a.published, a.text, q, ts_rank({vector}, q) AS rank "
+            "      SELECT a.id, a.url, a.title, a.published, a.text, q, "
+            # The folded text: search_text after the folded title (as long as the title) and its newline.
+            "        substr(a.search_text, length(COALESCE(a.title, '')) + 2) AS folded, "
+            f"        ts_rank({vector}, q) AS rank "
             f"      FROM articles a, plainto_tsquery('simple'::regconfig, ?) AS q WHERE {vector} @@ q "
             "      ORDER BY rank DESC, a.id LIMIT ?) AS found) AS marked) AS plain) AS placed "
             "ORDER BY rank DESC, id",
-            (" ".join(words), limit),
+            (fold(" ".join(words)), limit),
         ).fetchall()
+        return [(*row[:4], _snippet(*row[4:])) for row in rows]
 
     def query(self, sql: str, params: tuple | list = ()) -> list[dict]:
         with self._conn.raw.transaction():

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateline.article import Article
 from dateline.sources.document import Document
@@ -177,3 +179,30 @@ def outlet_key(outlet: dict | None) -> str | None:
     if not isinstance(outlet, dict):
         return None
     return outlet.get("domain") or outlet.get("name") or None
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    folded = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
+    if len(folded) != 1:  # a ligature or a letter that lowers to two ("ﬁ", "İ"): kept, lower-cased if it can be
+        lowered = char.lower()
+        return lowered if len(lowered) == 1 else char
+    return _MARKS.get(folded, folded)
+
+
+# The brackets that mark the words found in a search snippet never occur in folded text: a bracket of the text
+# is folded to a parenthesis, so a snippet's brackets are always the marks.
+_MARKS = {"[": "(", "]": ")"}
+
+
+def fold(text: str) -> str:
+    """`text` as search reads it: lower case, without accents ("São Paulo" -> "sao paulo"), as SQLite's FTS5
+    tokenizer (unicode61 remove_diacritics) reads it. One character for one, so an offset into the folded text
+    is the same offset into `text`: the search snippet is cut from the folded text and shown from the original."""
+    return "".join(map(_fold_char, text))
+
+
+def search_text(data: dict) -> str:
+    """What PostgreSQL's search indexes of an article (the `search_text` column): its title and text, folded,
+    on two lines; the text starts after the title's length and its newline."""
+    return fold(data.get("title") or "") + "\n" + fold(data.get("text") or "")

@@ -21,7 +21,8 @@ from dateline.article import Article
 
 from . import migrations
 from .base import Outcome, StoreError
-from .records import ARTICLE_COLUMNS, ITEM_TABLES, OUTLET_COLUMNS, Column, content_hash, item_rows, outlet_key, value
+from .records import (ARTICLE_COLUMNS, ITEM_TABLES, OUTLET_COLUMNS, Column, content_hash, item_rows, outlet_key,
+                      search_text, value)
 
 # Exported columns of the articles table: its own, with the outlet's name, domain and country joined in.
 _ARTICLE_EXPORT = (
@@ -105,7 +106,7 @@ class SQLStore:
         with self._transaction() as conn:
             outcome, article_id = _lookup(conn, article, digest)
             if outcome is not Outcome.UNCHANGED:
-                article_id = _write_article(conn, article, digest, article_id)
+                article_id = _write_article(conn, article, digest, article_id, self.dialect)
             if source_hash:
                 conn.execute(
                     "INSERT INTO sources (input, source_hash, article_id, seen) VALUES (?, ?, ?, ?) "
@@ -230,12 +231,15 @@ def _lookup(conn, article: Article, digest: str) -> tuple[Outcome, int | None]:
     return Outcome.STORED, None
 
 
-def _write_article(conn, article: Article, digest: str, article_id: int | None) -> int:
+def _write_article(conn, article: Article, digest: str, article_id: int | None,
+                   dialect: migrations.Dialect = migrations.SQLITE) -> int:
     """Insert the article (article_id None) or overwrite the stored one in place, keeping its id."""
     data = article.to_dict()
     outlet_id = _outlet_id(conn, data.get("outlet"))
     own = {c.name: (digest if c.name == "content_hash" else value(data, c)) for c in ARTICLE_COLUMNS}
     own.update(outlet_id=outlet_id, data=json.dumps(data, ensure_ascii=False), updated=now())
+    if dialect.search_text:
+        own["search_text"] = search_text(data)
     if article_id is None:
         own["ingested"] = own["updated"]
         names = ", ".join(own)
