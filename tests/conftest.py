@@ -2,12 +2,12 @@
 here; the PostgreSQL server is the one scripts/test-services starts (or DATELINE_TEST_POSTGRES)."""
 
 import os
-import uuid
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.services import service_missing
+from tests.services import drop_stale_schemas, own_schema, service_missing
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -35,6 +35,7 @@ def benchmarks() -> Path:
 POSTGRES_URL = os.environ.get("DATELINE_TEST_POSTGRES", "postgresql://dateline:dateline@127.0.0.1:5432/dateline_test")
 
 
+_RUN_STARTED = time.time()
 _postgres_missing: list[str] = []  # why the server can't be used, once found: not asked again for each test
 
 
@@ -58,6 +59,7 @@ def postgres_server():
     if _postgres_missing:
         service_missing(_postgres_missing[0])
     conn.execute("SET lock_timeout = '20s'")  # a test that left a transaction open fails its clean-up, not hangs
+    drop_stale_schemas(conn, started=_RUN_STARTED)  # what killed runs left behind
     yield conn
     conn.close()
 
@@ -66,11 +68,9 @@ def postgres_server():
 def postgres_url(postgres_server):
     """The URL of a fresh, empty schema of its own on the test server (the store's schema through search_path),
     dropped with everything in it after the test."""
-    schema = f"dateline_test_{uuid.uuid4().hex[:12]}"
-    postgres_server.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in POSTGRES_URL else "?"
-    yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
-    postgres_server.execute(f"DROP SCHEMA {schema} CASCADE")
+    with own_schema(postgres_server) as schema:
+        separator = "&" if "?" in POSTGRES_URL else "?"
+        yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -5,8 +5,10 @@ The behaviours both stores share are tested on both in tests/test_store.py; the 
 tests/conftest.py connects to (skipped without it, failed with DATELINE_REQUIRE_SERVICES=1)."""
 
 import json
+import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -17,6 +19,8 @@ from dateline.store import Outcome, PostgresStore, StoreError, mask_password, op
 from dateline.store.migrations import LATEST, POSTGRES_SEARCH_VECTOR
 from dateline.store.postgres import placeholders
 from tests import test_export
+from tests.conftest import POSTGRES_URL, REPO
+from tests.services import drop_stale_schemas, own_schema
 from tests.test_ingest import STORY
 from tests.test_store import article
 
@@ -211,3 +215,50 @@ def test_rows_come_a_page_at_a_time_in_order(postgres_url, monkeypatch):
         assert [article_id for article_id, _ in store.articles()] == list(range(1, 8))
         first = next(store.rows("actors"))  # a reader that stops early leaves the connection usable
         assert first["article_id"] == 1 and store.count("articles") == 7
+
+
+def test_schemas_left_by_killed_runs_are_dropped_and_live_ones_kept(postgres_server):
+    # Under a prefix of this test's own, so that no other run's schemas are touched.
+    prefix = "dateline_stalecheck_"
+    schemas = lambda: {name for (name,) in postgres_server.execute(  # noqa: E731
+        "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'dateline\\_stalecheck\\_%'").fetchall()}
+    # A run killed mid-test: the process dies with its schema made and a table in it, its clean-up never run.
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time, psycopg\n"
+         "from tests.services import own_schema\n"
+         f"conn = psycopg.connect({POSTGRES_URL!r}, autocommit=True)\n"
+         f"with own_schema(conn, {prefix!r}) as schema:\n"
+         "    conn.execute(f'CREATE TABLE {schema}.articles (id int)')\n"
+         "    print(schema, flush=True)\n"
+         "    time.sleep(120)\n"],
+        cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        killed = child.stdout.readline().strip()
+        legacy = f"{prefix}{'ab' * 6}"  # named as before names carried their time, by a run long gone
+        postgres_server.execute(f"CREATE SCHEMA {legacy}")
+        import psycopg
+
+        other_run = psycopg.connect(POSTGRES_URL, autocommit=True)
+        with other_run, own_schema(other_run, prefix) as live:  # a live run's, made before this run started
+            time.sleep(1.1)
+            started = time.time()
+            assert {killed, legacy, live} <= schemas()
+            # While its process lives, the schema is in use: kept.
+            assert drop_stale_schemas(postgres_server, started, prefix) == [legacy]
+            child.kill()
+            child.wait(10)
+            with own_schema(postgres_server, prefix) as new:  # made since this run started
+                for _ in range(50):  # the server notices the dead session in a moment
+                    dropped = drop_stale_schemas(postgres_server, started, prefix)
+                    if dropped:
+                        break
+                    time.sleep(0.1)
+                assert dropped == [killed]
+                # Held by this very session (where trying the lock succeeds): kept for being new.
+                assert schemas() == {live, new}
+            assert schemas() == {live}
+        assert schemas() == set()
+    finally:
+        child.kill()
+        for name in schemas():
+            postgres_server.execute(f"DROP SCHEMA {name} CASCADE")
