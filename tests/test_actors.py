@@ -308,3 +308,42 @@ def test_the_actor_at_a_token_or_an_offset_is_the_one_index_for_every_stage():
     start = article.text.index(" it ") + 1
     assert index.actor_at(start, start + 2) == "HUN-GOV"
     assert index.actor_at(article.text.index("plan"), article.text.index("plan") + 4) is None
+
+
+def test_title_and_organ_phrases_are_the_tokens_of_the_whole_phrase():
+    """The matchers are built from each word's tokens (resolve._TokenHashes), not a Doc for each of the 73,000
+    phrases: that must give what tokenising each phrase whole gives, for every phrase in the data."""
+    from spacy.lang.en import English
+
+    from dateline.actors.knowledge import knowledge_base
+    from dateline.actors.resolve import _TokenHashes
+    from dateline.nlp import load_model
+
+    kb = knowledge_base()
+    tokenizer = English(vocab=load_model().vocab).tokenizer
+    phrases = [name for role in kb.roles for name in (role.title, *role.aliases, *role.case_sensitive)]
+    phrases += [d for descriptions in kb.organ_descriptions.values() for d in descriptions]
+    phrases += ["Gen.  Staff", " head of state", "chief\tof staff", "U.S. Navy’s"]  # whitespace read whole
+    for attr in ("lower", "orth"):
+        hashes = _TokenHashes(tokenizer, attr)(phrases)
+        assert hashes == [tuple(getattr(t, attr) for t in doc) for doc in tokenizer.pipe(phrases)]
+
+
+def test_the_organ_table_finds_what_a_phrase_matcher_finds():
+    from spacy.attrs import LOWER
+    from spacy.matcher import PhraseMatcher
+
+    from dateline.actors.resolve import _PhraseTable
+    from dateline.nlp import load_model
+
+    nlp = load_model()
+    phrases = {"syrian government": "SYR-GOV", "government": "X-GOV", "syrian government forces": "SYR-MIL",
+               "government forces": "X-MIL", "forces": "X-F", "russia 's foreign ministry": "RUS-MFA"}
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for phrase, label in phrases.items():
+        matcher.add(label, [nlp.make_doc(phrase)])
+    table = _PhraseTable({tuple(t.lower for t in nlp.make_doc(p)): label for p, label in phrases.items()})
+    doc = nlp.make_doc("Syrian government forces and Russia's Foreign Ministry: the government forces")
+    expected = [(s.start, s.end, s.label_) for s in matcher(doc, as_spans=True)]
+    assert [(s.start, s.end, s.label_) for s in table(doc, doc.to_array(LOWER))] == expected
+    assert len(expected) == 9

@@ -104,12 +104,6 @@ def _read(name: str) -> dict:
         return tomllib.load(handle)
 
 
-def _fill(template: str, state: State, adjectives: tuple[str, ...]) -> list[str]:
-    """A template for one state; with {demonym}, one string for each adjectival form ("US", "American")."""
-    forms = (state.demonym, *adjectives) if "{demonym}" in template else (state.demonym,)
-    return [template.format(name=state.name, demonym=form, capital=state.capital or state.name) for form in forms]
-
-
 @cache
 def knowledge_base() -> KnowledgeBase:
     kb = KnowledgeBase()
@@ -136,17 +130,23 @@ def knowledge_base() -> KnowledgeBase:
             kb.demonyms.setdefault(_key(demonym), state.iso3)
 
     organs = _read("organs.toml")
+    # The placeholders' values for each state, with {demonym} in each adjectival form: 38 organs over some 250
+    # states are 66,000 names, so the loop below is kept to what each name needs.
+    fills = {iso3: [{"name": state.name, "demonym": form, "capital": state.capital or state.name}
+                    for form in (state.demonym, *adjectives[iso3])] for iso3, state in kb.states.items()}
     for organ in organs["organ"]:
-        for state in kb.states.values():
-            names = [n for t in (organ["name"], *organ.get("aliases", ())) for n in _fill(t, state, adjectives[state.iso3])]
-            names = list(dict.fromkeys(names))
+        templates = [(t, "{demonym}" in t) for t in (organ["name"], *organ.get("aliases", ()))]
+        case_sensitive = organ.get("case_sensitive", ())
+        for iso3, forms in fills.items():
+            names = list(dict.fromkeys([t.format_map(values) for t, each_form in templates
+                                        for values in (forms if each_form else forms[:1])]))
             actor = Actor(
-                id=f"{state.iso3}-{organ['key']}", name=names[0], kind=organ["kind"], country=state.iso3,
+                id=f"{iso3}-{organ['key']}", name=names[0], kind=organ["kind"], country=iso3,
                 sector=organ["sector"], role=organ.get("role"), aliases=tuple(names[1:]),
             )
             kb.actors[actor.id] = actor
             kb.organ_descriptions[actor.id] = tuple(names)
-            kb._add_names(actor.id, names, organ.get("case_sensitive", ()))
+            kb._add_names(actor.id, names, case_sensitive)
     for named in organs["named"]:
         organ = kb.actors[named["id"]]
         own = tuple(named.get("aliases", ()))

@@ -19,13 +19,16 @@ that reading, in the order of the text:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 import numpy
 from spacy.attrs import LOWER
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -158,6 +161,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
             sentence_of[token.i] = sentences[sent.start]
 
     titles, exact_titles, organs = _matchers(doc.vocab)
+    lower = doc.to_array(LOWER)
     taken: set[int] = set()  # tokens already read as part of a mention
     entity_actor: dict[tuple[int, int], str | None] = {}
     # Everything that may stand for an actor, in text order (organ descriptions, then titles, first at a tie).
@@ -165,8 +169,8 @@ def resolve_actors(article: Article, doc: Doc) -> None:
         [(span.start, "title", span) for span in filter_spans(titles(doc, as_spans=True) + exact_titles(doc, as_spans=True))]
         # A name is placed where it starts, after its "the": "the Ivory Coast's Supreme Court" is the organ's.
         + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in doc.ents]
-        + [(span.start, "organ", span) for span in filter_spans(organs(doc, as_spans=True))]
-        + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _word_hashes(doc.vocab)))],
+        + [(span.start, "organ", span) for span in filter_spans(organs(doc, lower))]
+        + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab)))],
         key=lambda item: (item[0], item[1] != "organ", item[1] != "title"),
     )
     for _, what, item in candidates:
@@ -579,24 +583,85 @@ def _word_hashes(vocab: Vocab) -> numpy.ndarray:
 
 
 @cache
-def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, _PhraseTable]:
     """Titles (case-insensitive, and the few written only in capitals: "PM") and organ descriptions; built once
     per loaded model."""
     kb = knowledge_base()
     tokenizer = English(vocab=vocab).tokenizer
+    lower, orth = _TokenHashes(tokenizer, "lower"), _TokenHashes(tokenizer, "orth")
     titles, exact_titles = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab)
     for index, role in enumerate(kb.roles):
         names = [n for n in (role.title, *role.aliases) if n not in role.case_sensitive]
         # Abbreviations split as they are written: "Gen." is one token, "gen." two.
         forms = dict.fromkeys([*names, *(n.title() for n in names if "." in n)])
-        titles.add(str(index), list(tokenizer.pipe(forms)))
+        titles.add(str(index), lower(forms))
         if role.case_sensitive:
-            exact_titles.add(str(index), list(tokenizer.pipe(role.case_sensitive)))
-    organs = PhraseMatcher(vocab, attr="LOWER")
+            exact_titles.add(str(index), orth(role.case_sensitive))
+    organs: dict[tuple[int, ...], str] = {}
     for actor_id, descriptions in kb.organ_descriptions.items():
-        organs.add(actor_id, list(tokenizer.pipe(descriptions)))
-    return titles, exact_titles, organs
+        for phrase in lower(descriptions):
+            if phrase:
+                organs.setdefault(phrase, actor_id)  # a description two organs share is the first's (none is now)
+    return titles, exact_titles, _PhraseTable(organs)
 
+
+class _NotOneWord(Exception):
+    pass
+
+
+class _TokenHashes(dict):
+    """Phrases as what a matcher matches, the hashes of their tokens' `attr` ("orth", "lower"), for some 73,000
+    titles and organ descriptions.
+
+    The tokenizer reads each space-separated word on its own, so a phrase's tokens are its words' tokens, and a
+    few hundred distinct words ("Syrian", "Russia's", "foreign", "ministry") make up the descriptions of every
+    state's organs: each word is tokenised once, here, where a Doc for each phrase took most of a second. A
+    phrase with other whitespace than single spaces between its words is tokenised whole.
+    """
+
+    def __init__(self, tokenizer: Tokenizer, attr: str) -> None:
+        super().__init__()
+        self.tokenizer, self.attr = tokenizer, attr
+
+    def __call__(self, texts: Iterable[str]) -> list[tuple[int, ...]]:
+        phrases = []
+        for text in texts:
+            try:
+                phrases.append(tuple(chain.from_iterable(map(self.__getitem__, text.split(" ")))))
+            except _NotOneWord:
+                phrases.append(self._tokens(text))
+        return phrases
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        if word.split() != [word]:  # empty (two spaces, a space at an end) or with other whitespace in it
+            raise _NotOneWord
+        hashes = self[word] = self._tokens(word)
+        return hashes
+
+    def _tokens(self, text: str) -> tuple[int, ...]:
+        return tuple(getattr(token, self.attr) for token in self.tokenizer(text))
+
+
+class _PhraseTable:
+    """What a PhraseMatcher on lower-case tokens finds, for many phrases of one label each: every span whose
+    tokens are a phrase, by start then end, labelled. The organ descriptions are 66,000 phrases; spaCy's matcher
+    takes a quarter of a second to take them in, a table of their hashes a few hundredths."""
+
+    def __init__(self, phrases: dict[tuple[int, ...], str]) -> None:
+        self.labels = phrases
+        self.first_words = numpy.array(sorted({phrase[0] for phrase in phrases}), dtype="uint64")
+        self.longest = max(map(len, phrases), default=0)
+
+    def __call__(self, doc: Doc, lower: numpy.ndarray) -> list[Span]:
+        """The spans of `doc`, whose lower-case hashes are `lower` (`doc.to_array(LOWER)`)."""
+        spans = []
+        words = lower.tolist()
+        for start in numpy.flatnonzero(numpy.isin(lower, self.first_words)).tolist():
+            for end in range(start + 1, min(len(words), start + self.longest) + 1):
+                label = self.labels.get(tuple(words[start:end]))
+                if label is not None:
+                    spans.append(Span(doc, start, end, label=label))
+        return spans
 
 
 def _slug(text: str) -> str:
