@@ -256,6 +256,12 @@ def test_a_store_from_before_accent_folding_is_searched_without_accents_once_mig
             (f"{n}.html", data["url"], str(n) * 64, title, text, json.dumps(data)),
         )
     conn.close()
+    if store_target.startswith("postgresql://"):  # it lacks the folded text: the web view asks for the upgrade
+        with pytest.raises(StoreError, match="schema version 3, this dateline reads .* upgrades it"):
+            open_store(store_target, read_only=True)
+    else:  # step 4 changes nothing in SQLite: read as it is (FTS5 folds accents itself)
+        with open_store(store_target, read_only=True) as store:
+            assert store.schema_version() == 3 and [hit["article_id"] for hit in store.search("Sao")] == [1]
     with open_store(store_target) as store:
         assert store.schema_version() == LATEST >= 4
         assert [hit["article_id"] for hit in store.search("sao paulo")] == [1]

@@ -39,8 +39,9 @@ class Migration:
     statements: tuple[str, ...]
     reindex: bool = False  # rebuild the item rows from the articles' JSON after migrating
     postgres: tuple[str, ...] | None = None  # PostgreSQL's own statements, where `statements` are SQLite's own
-    # Run after the statements, in the same transaction: fills a new column from what is stored, with Python.
-    backfill: Callable[[object, Dialect], None] | None = None
+    # PostgreSQL's: run after its statements, in the same transaction, it fills a new column from what is stored,
+    # with Python (`postgres_backfill(conn)`). (SQLite's FTS5 fills its index itself, in SQL.)
+    postgres_backfill: Callable[[object], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,13 @@ class Dialect:
         if step.postgres is not None:
             return step.postgres
         return tuple(_postgres_types(statement) for statement in step.statements)
+
+    def backfill(self, step: Migration) -> Callable[[object], None] | None:
+        return step.postgres_backfill if self.name == "postgresql" else None
+
+    def changes(self, step: Migration) -> bool:
+        """Does the step change a database of this dialect? (Step 4 does nothing to SQLite's.)"""
+        return bool(self.ddl(step)) or self.backfill(step) is not None
 
 
 def _postgres_types(statement: str) -> str:
@@ -179,7 +187,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE articles ADD COLUMN search_text TEXT",
         "DROP INDEX articles_search",
         f"CREATE INDEX articles_search ON articles USING GIN (({POSTGRES_SEARCH_VECTOR}))",
-    ), backfill=lambda conn, dialect: fill_search_text(conn) if dialect.name == "postgresql" else None),
+    ), postgres_backfill=lambda conn: fill_search_text(conn)),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -207,6 +215,12 @@ def current_version(conn, dialect: Dialect = SQLITE) -> int:
     if not conn.execute(dialect.table_exists, ("schema_version",)).fetchone():
         return 0
     return conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+
+
+def readable(version: int, dialect: Dialect) -> bool:
+    """Can this dateline read a database of schema `version` as it is? Yes when the steps it lacks change
+    nothing in a database of its dialect: a read-only opening (the web view) need not wait for an upgrade."""
+    return version <= LATEST and not any(dialect.changes(step) for step in MIGRATIONS if step.version > version)
 
 
 def migrate(conn, target: int = LATEST, reindex: Callable | None = None, dialect: Dialect = SQLITE) -> list[Migration]:
@@ -237,8 +251,9 @@ def migrate(conn, target: int = LATEST, reindex: Callable | None = None, dialect
             if version < step.version <= target:
                 for statement in dialect.ddl(step):
                     conn.execute(statement)
-                if step.backfill:
-                    step.backfill(conn, dialect)
+                backfill = dialect.backfill(step)
+                if backfill:
+                    backfill(conn)
                 conn.execute(
                     "INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)",
                     (step.version, step.description, datetime.now(timezone.utc).isoformat(timespec="seconds")),
