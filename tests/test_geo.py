@@ -326,3 +326,60 @@ def test_the_gazetteer_is_cached_and_read_back(tmp_path, monkeypatch):
     assert read is not small and [m.place.name for m in read.lookup("testville")] == ["Testville"]
     module._cache_path().write_bytes(pickle.dumps("not a gazetteer"))
     assert module.gazetteer.__wrapped__() is small  # a foreign file: built anew
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Names no gazetteer knows, put where the phrase or the article puts them
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def test_a_village_named_with_its_county_is_put_in_the_county_not_at_a_namesake_abroad():
+    article = dateline.analyze("The championship ends at Rockingham, Northamptonshire, in October after ten rounds.",
+                               kind="plain")
+    (rockingham,) = places_named(article, "Rockingham")
+    assert rockingham["country"] == "GBR" and rockingham["approximate"]  # not Rockingham, North Carolina
+    assert article.places[rockingham["within"]]["text"] == "Northamptonshire"
+    assert near(rockingham, (52.51, -0.72), 161)
+    start = article.text.index("Rockingham")
+    assert resolve_span(article, start, start + len("Rockingham"))["country"] == "GBR"
+
+
+def test_a_list_of_towns_or_states_is_no_container():
+    article = dateline.analyze("The band was due to play shows in Copenhagen, Hamburg and Mannheim this month.",
+                               kind="plain")
+    (copenhagen,) = places_named(article, "Copenhagen")
+    assert copenhagen["country"] == "DNK" and copenhagen["feature"] == "city" and not copenhagen["approximate"]
+    article = dateline.analyze("The Republican governors of Texas, Arizona, and New Mexico said they would send "
+                               "troops to the border.", kind="plain")
+    (texas,) = places_named(article, "Texas")
+    assert texas["feature"] == "admin1" and texas["country"] == "USA" and not texas["approximate"]
+
+
+def test_a_street_or_venue_in_a_town_is_put_in_that_town():
+    article = dateline.analyze("Tesco runs stores across the Czech Republic, in Prague, Brno and Ostrava. In "
+                               "Slovakia, shoppers queued outside its department store on Kamenné Square in "
+                               "Bratislava on Saturday.", kind="plain")
+    start = article.text.index("Kamenné Square")
+    square = resolve_span(article, start, start + len("Kamenné Square"))
+    assert square["country"] == "SVK" and square["approximate"] and square["geonameid"] is None
+    assert near(square, (48.15, 17.11), 10)
+    for place in places_named(article, "Kamenné Square"):  # when the tagger finds it, the stage agrees
+        assert article.places[place["within"]]["text"] == "Bratislava"
+    article = dateline.analyze("The film premiered in Los Angeles and Hollywood, then in New York. The after-party "
+                               "dinner was held at Black Sheep in Irvine, where the chef cooked for the crew.",
+                               kind="plain")
+    start = article.text.index("Black Sheep")
+    (irvine,) = places_named(article, "Irvine")
+    venue = resolve_span(article, start, start + len("Black Sheep"))
+    assert (venue["lat"], venue["lon"]) == (irvine["lat"], irvine["lon"]) and venue["feature"] == "unknown"
+
+
+def test_a_county_known_only_approximately_is_nearer_than_the_country_for_a_village():
+    article = dateline.analyze("Police in Essex said a cyclist was hurt in a crash on the A120 near Coggeshall on "
+                               "Thursday.", kind="plain")
+    (essex,) = places_named(article, "Essex")
+    assert essex["feature"] == "admin2" and essex["approximate"]
+    start = article.text.index("Coggeshall")
+    village = resolve_span(article, start, start + len("Coggeshall"))
+    assert village["country"] == "GBR" and (village["lat"], village["lon"]) == (essex["lat"], essex["lon"])
+    assert near(village, (51.87, 0.69), 161)  # Britain's own point (54.8 N, 2.7 W) is some 400 km away

@@ -15,10 +15,12 @@ population units:
 - the phrase: "Paris, Texas" and "Aleppo in northern Syria" (inside that state or country; Texas named as a
   container is the state), "the Swiss city of Geneva" and "Syria's Aleppo" (in that country), "the Qatarji
   neighborhood of Aleppo" (a district of that city), "Kent, Essex and Norfolk" (listed places of one kind).
-A toponym no gazetteer knows (a street, a building) is still a place: it is put, flagged approximate, at the
-place that contains it when the phrase says so, or at the place it is named after ("Colchester General
-Hospital", "Bank of Japan"), else at the article's focus (its dateline, or the local place its other places
-cluster around), else in the country the article speaks of most.
+A toponym no gazetteer knows (a street, a building, a village under 5,000 people) is still a place: it is put,
+flagged approximate, at the place that contains it when the phrase says so ("Rockingham, Northamptonshire" when no
+Rockingham of the gazetteer lies in that county; "Kamenné Square in Bratislava", "a dinner at Black Sheep in
+Irvine"), or at the place it is named after ("Colchester General Hospital", "Bank of Japan"), else at the
+article's focus (its dateline, or the local place its other places cluster around, or failing those a county known
+only approximately: "Essex"), else in the country the article speaks of most.
 """
 
 from __future__ import annotations
@@ -194,8 +196,15 @@ def _fits(place: Place, container: Place) -> float:
 
 
 def choose(toponym: Toponym, context: Context) -> Place | None:
+    """The best-scored candidate; none when the phrase names a subdivision or country that holds none of them
+    ("Rockingham, Northamptonshire" names no Rockingham of GeoNames: the village is put in the county)."""
     if not toponym.matches:
         return None
+    container = toponym.inside.choice if toponym.inside is not None and toponym.inside.container else None
+    if container is not None and container.feature in ("admin1", "admin2", "country") and all(
+            _fits(m.place, container) <= -10 and m.place.feature in ("city", "district") and not m.place.capital
+            and m.place.population < 100_000 for m in toponym.matches):
+        return None  # a list ("Copenhagen, Hamburg") names a large place; "Texas, Arizona" no town
     return max(toponym.matches, key=lambda m: score(m, toponym, context)).place
 
 
@@ -433,6 +442,10 @@ def _toponym_at(toponyms: list[Toponym], start: int, end: int) -> Toponym | None
     return None
 
 
+# Between a name no gazetteer knows and the town it is in: "Kamenné Square in Bratislava", "Black Sheep in Irvine".
+_AT_PLACE = re.compile(r",?\s+(?:in|at|near|outside)\s+(?:(?:the|downtown|central|suburban|nearby)\s+)?")
+
+
 def _read_phrases(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
     """What the words around a toponym say of where it is."""
     for i, toponym in enumerate(toponyms):
@@ -442,12 +455,18 @@ def _read_phrases(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
             after = toponyms[i + 2] if i + 2 < len(toponyms) else None
             listed = after is not None and re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", text[following.end: after.start])
             comma = re.fullmatch(r",\s*", between) and not listed  # "Paris, Texas" but not "Aleppo, Idlib and Hama"
+            at_town = not toponym.matches and _AT_PLACE.fullmatch(between) and any(
+                m.place.feature in ("city", "district") for m in following.matches)
             if comma or re.fullmatch(r"\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central)\w*\s+)?", between):
                 if any(m.place.feature in ("admin1", "admin2", "country") for m in following.matches) and not any(
                     m.place.feature == "country" for m in toponym.matches
                 ):
                     toponym.inside = following
                     following.container = True
+                elif at_town:
+                    toponym.inside = following  # "the My store on Kamenné Square in Bratislava"
+            elif at_town:
+                toponym.inside = following  # "a dinner at Black Sheep in Irvine"
             elif re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", between) and following.inside is not toponym:
                 toponym.listed.append(following)
                 following.listed.append(toponym)
@@ -560,6 +579,12 @@ def focus(toponyms: list[Toponym], text: str) -> Place | None:
         if toponym.choice.feature in ("city", "district", "admin2", "admin1") and not toponym.choice.approximate:
             weights[toponym.choice.key] += weight
             places[toponym.choice.key] = toponym.choice
+    if not weights:
+        # only subdivisions known by an approximate point ("Essex"): still nearer than the country's point
+        for toponym in resolved:
+            if toponym.choice.feature in ("admin2", "admin1") and toponym.choice.approximate:
+                weights[toponym.choice.key] += 0.5 if toponym.source == "inner" else 1.0
+                places[toponym.choice.key] = toponym.choice
     if weights:
         def support(key: str) -> float:
             place = places[key]
@@ -654,8 +679,10 @@ def resolve_span(article: Article, start: int, end: int) -> dict | None:
     others: list[Toponym] = []
     context = _seed_context(article, gaz)
     for place in article.places:
-        if place["start"] == start and place["end"] == end or place["approximate"]:
+        if place["start"] == start and place["end"] == end:
             continue
+        if place["approximate"] and place["feature"] not in ("admin1", "admin2"):
+            continue  # a name put where the text puts it says nothing new; a county at its region's point does
         other = Toponym(place["start"], place["end"], place["text"], [], "place")
         other.choice = _place_of(place, gaz)
         if other.choice is not None:
