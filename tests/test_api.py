@@ -219,7 +219,22 @@ def test_openapi_lists_the_routes_and_the_docs_are_served(server):
     assert {"get", "post"} <= set(paths["/api/articles"])
     assert "X-API-Key" in json.dumps(spec["components"]["securitySchemes"])
     assert not any(p.startswith("/events") for p in paths)  # the HTML pages stay out of the API's description
-    assert server.get("/docs").status_code == 200
+    assert "/docs" not in paths
+
+    # The reference page is the web view's own, under its one policy: nothing from a CDN, no inline script.
+    docs = server.get("/docs")
+    assert docs.status_code == 200 and "text/html" in docs.headers["content-type"]
+    assert docs.headers["content-security-policy"] == server.get("/events").headers["content-security-policy"]
+    assert "'unsafe-inline'" not in docs.headers["content-security-policy"]
+    assert "cdn" not in docs.text and "swagger" not in docs.text.lower() and docs.text.count("<script") == 1
+    operations = sum(len(methods) for methods in paths.values())
+    assert docs.text.count('<section class="operation"') == operations
+    assert '<h2><code>POST /api/articles</code> <span class="key">key</span></h2>' in docs.text
+    assert "<h2><code>GET /api/events</code></h2>" in docs.text
+    assert "<td><code>exact</code></td>" in docs.text and "a PLOVER event type: ASSAULT, REQUEST" in docs.text
+    assert "one of auto, html, text, plain" in docs.text  # the body of POST /api/analyze
+    assert 'href="/openapi.json" class="json"' in docs.text  # its JSON twin
+    assert server.get("/redoc").status_code == 404
 
 
 def test_a_hostile_article_comes_back_escaped(server):

@@ -337,3 +337,19 @@ def test_russias_page_rolls_up_its_government_and_the_switch_shows_russia_alone(
     page.wait_for_url(re.compile(r"/actors/RUS\??$"))
     assert page.locator("ol.timeline > li").count() == rolled
     tab.assert_clean()
+
+
+def test_the_api_reference_page_loads_nothing_from_elsewhere(tab):
+    requested = []
+    tab.page.on("request", lambda request: requested.append(request.url))
+    page = tab.open("/")
+    page.locator("header nav a", has_text="API").click()
+    page.wait_for_url("**/docs")
+    assert page.locator("h1").inner_text() == "The JSON API"
+    assert page.locator("section.operation").count() >= 9
+    events = page.locator("section.operation", has=page.locator("h2", has_text="GET /api/events")).first
+    assert "exact" in events.locator("table").inner_text()
+    page.locator("ul.toc a", has_text="POST /api/articles").click()
+    assert page.url.endswith("#POST-/api/articles")
+    assert all(url.startswith(tab.base_url) for url in requested), requested  # offline: this server only
+    tab.assert_clean()

@@ -1,5 +1,5 @@
-"""The server of `dateline serve`: the JSON API (/api, documented at /docs and /openapi.json) and the web view
-over one store.
+"""The server of `dateline serve`: the JSON API (/api, described at /openapi.json and, as a page, at /docs) and the
+web view over one store.
 
     uvicorn.run(create_app("news.db", api_key="..."), host="127.0.0.1", port=8001)
 """
@@ -38,6 +38,8 @@ def create_app(store: str, *, api_key: str | None = None, read_only: bool = Fals
     open_store(store, read_only=not writable).close()
     app = _DatelineApp(
         title="dateline", version=__version__, max_body_size=max_body,  # larger bodies: 413
+        # No Swagger UI or ReDoc: they load from a CDN. /docs is the web view's own page (reference.py).
+        docs_url=None, redoc_url=None,
         description="News articles as event data: who did what to whom, where, when, and who said what, each "
                     "with its evidence span. Every page of the web view has its JSON twin here: the same path "
                     "and query under /api.",
@@ -60,7 +62,7 @@ class _DatelineApp(FastAPI):
 
 def _wants_html(request: Request) -> bool:
     path = request.url.path
-    return not (path.startswith(("/api", "/static")) or path in ("/openapi.json", "/docs", "/redoc"))
+    return not (path.startswith(("/api", "/static")) or path == "/openapi.json")
 
 
 async def _http_error(request: Request, error: StarletteHTTPException):

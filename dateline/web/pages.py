@@ -17,6 +17,7 @@ from dateline.events.vocabulary import TYPES
 from dateline.store import queries
 from dateline.store.queries import ActorFilters, ArticleFilters, EventFilters
 
+from . import reference
 from .access import StoreAccess, access
 from .charts import bucket_counts, timeline_chart
 from .highlight import actor_href, evidence_pieces, highlight, snippet_pieces
@@ -77,6 +78,13 @@ def _relative(url) -> str:
 
 def render_error(request: Request, status_code: int, message: str) -> HTMLResponse:
     return _render(request, "error.html", status_code=status_code, status=status_code, message=message)
+
+
+@router.get("/docs")
+def api_reference(request: Request):
+    spec = request.app.openapi()
+    return _render(request, "docs.html", info=spec["info"], operations=reference.operations(spec),
+                   json_url="/openapi.json")
 
 
 @router.get("/")

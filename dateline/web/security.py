@@ -6,14 +6,10 @@ from __future__ import annotations
 MAX_BODY = 5 * 1024 * 1024  # bytes of a request body: a long article as HTML is well under 1 MB
 
 # The web view loads nothing from elsewhere and runs no inline script or style: an article that smuggled markup
-# past the escaping could still run nothing. The interactive API docs are FastAPI's Swagger UI, which comes from
-# its CDN with an inline bootstrap script; that page holds no stored content, so it alone gets a wider policy.
+# past the escaping could still run nothing. One policy for every response: the API's reference page (/docs) is
+# one of the web view's pages, not FastAPI's Swagger UI, which loads its code from a CDN with an inline script.
 PAGE_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-DOCS_POLICY = ("default-src 'self'; img-src 'self' data: https://fastapi.tiangolo.com; "
-               "style-src 'self' https://cdn.jsdelivr.net; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
-DOCS_PATHS = ("/docs", "/redoc")
 
 
 class SecurityHeaders:
@@ -23,14 +19,13 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        policy = DOCS_POLICY if scope["path"] in DOCS_PATHS else PAGE_POLICY
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", [])
                            if k.lower() not in (b"content-security-policy", b"x-content-type-options")]
                 headers += [
-                    (b"content-security-policy", policy.encode()),
+                    (b"content-security-policy", PAGE_POLICY.encode()),
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"no-referrer"),
                     (b"x-frame-options", b"DENY"),
