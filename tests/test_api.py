@@ -150,6 +150,8 @@ def test_a_states_page_includes_its_government_military_and_officials_unless_exa
     assert "Gennady Gatilov" not in page and 'class="via"' not in page
     table = server.get("/events", params={"actor": "RUS", "exact": 1}).text
     assert 'href="/events/map?actor=RUS&amp;exact=1"' in table
+    assert '<input type="checkbox" name="exact" value="1" checked>' in table
+    assert '<input type="checkbox" name="exact" value="1">' in server.get("/events", params={"actor": "RUS"}).text
 
 
 def test_article_page_highlights_actors_quotes_places_and_events_at_their_spans(server, seed_id):
