@@ -131,7 +131,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
             and lemma not in _ADDRESSING:
         reading.source, reading.source_head = _speaker_after(token, reading.cue[1])
-    elif not passive and token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == ",":
+    elif not passive and token.tag_ == "VBG" and token.i > 0 and _comma_before(token.doc, token.i):
         # "Flea shared the news on social media, writing “...”" misparsed: the participle after a comma says
         # more of the sentence's subject
         first = next((t for t in token.sent if t.i < token.i and t.dep_ == "nsubj"
@@ -507,7 +507,8 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     objects = [c for c in children if c.dep_ == "dobj"]
     if group is None:
         # "pointed out that ...": a verb that reports only with its particle takes a clause with it.
-        particles = [c for c in children if c.dep_ == "prt" and vocabulary.preposition_group(lemma, c.lower_)]
+        particles = [c for c in children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1
+                     and vocabulary.preposition_group(lemma, c.lower_)]
         clauses = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
         if particles and clauses:
             return [_subtree(clauses[0])], vocabulary.preposition_group(lemma, particles[0].lower_), particles[0]
@@ -543,8 +544,11 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                             m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.children) \
                             and (noun.lemma_.lower() in _CHANNELS or clause.dep_ == "relcl"):
                         return [_subtree(clause)], group, None
-        # "said no", "said yes"
-        answers = [c for c in children if c.dep_ in ("intj", "dobj") and c.lower_ in ("no", "yes") and c.i > verb.i]
+        # "said no", "said yes"; "after half said so", "don't think so": "so" right after the verb stands for what
+        # was said before
+        answers = [c for c in children if c.dep_ in ("intj", "dobj") and c.lower_ in ("no", "yes") and c.i > verb.i
+                   or c.lower_ == "so" and c.i == verb.i + 1 and c.dep_ in ("advmod", "dobj")
+                   and (c.i + 1 == len(verb.doc) or not verb.doc[c.i + 1].is_alpha or verb.doc[c.i + 1].dep_ == "prep")]
         if answers:
             return [(answers[0].i, answers[0].i + 1)], group, None
         if group.of_clause and objects:
@@ -562,6 +566,15 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
         return [_trim(verb.doc, objects[0].left_edge.i, predicates[0].right_edge.i + 1)], \
             _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
+    if (naming := _naming(lemma, vocabulary)) is not None and (named := _named(verb, objects, predicates)):
+        return [named], naming, None
+    # "is calling for the United States to step up its efforts", "pushed for Congress to act": the parser makes the
+    # preposition the mark of an infinitive clause with a subject; that clause is the content.
+    for clause in (c for c in children if c.dep_ == "advcl" and c.i > verb.i and _has_to(c)):
+        marks = [m for m in clause.children if m.dep_ == "mark" and m.i < clause.i]
+        if marks and verb.i < marks[0].i and (by_preposition := vocabulary.preposition_group(lemma, marks[0].lower_)) \
+                and any(c.dep_ in _SUBJECTS for c in clause.children):
+            return [_trim(verb.doc, marks[0].i + 1, _subtree(clause)[1])], by_preposition, marks[0]
     for child in children:
         if child.dep_ in ("prep", "prt") and child.i > verb.i:
             by_preposition = vocabulary.preposition_group(lemma, child.lower_)
@@ -573,6 +586,17 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 return [_subtree(objects_of[0])], by_preposition, child
             if child.dep_ == "prt" and objects:  # "pointed out the flaw"
                 return [_subtree(objects[0])], by_preposition, child
+    # "compared Mr. Rubio's repetitiousness to Rick Perry's “Oops”", "attributed rising murder rates to police
+    # officers acting cautiously": the object with what it is likened to
+    if lemma in vocabulary.likening and objects and objects[0].i > verb.i:
+        likened = [c for c in (*children, *objects[0].children)
+                   if c.dep_ == "prep" and c.lower_ in ("to", "with") and c.i > objects[0].i]
+        if likened:
+            to = min(likened, key=lambda c: c.i)
+            # "to police officers acting cautiously": the parse may hang what follows "to" on the verb
+            end = max([to.right_edge.i] + [c.right_edge.i for c in children if c.i > to.i
+                                           and c.dep_ in ("advcl", "pobj", "pcomp", "dobj")])
+            return [_trim(verb.doc, objects[0].left_edge.i, end + 1)], vocabulary.group(lemma) or group, None
     if vocabulary.takes_object(lemma) and objects:
         start, end = _with_as(verb, _subtree(objects[0]))
         # "defended his call to raise the minimum wage": an infinitive the parser hung on a verb that takes none
@@ -609,6 +633,55 @@ def _naming(lemma: str, vocabulary: Vocabulary) -> CueGroup | None:
     return next((g for g in vocabulary.cue_groups.values() if g.name == "naming" and lemma in g.verbs), None)
 
 
+def _named(verb: Token, objects: list[Token], predicates: list[Token]) -> tuple[int, int] | None:
+    """What a naming verb names and calls it, where the parse lost the object or the predicate: "called her
+    “third-rate”" (the object read as a possessive), "called both Trump and Clinton “crazy”", "called his actions
+    “a crucial step forward”" (the name as an apposition), "calling Trump a fascist" (two objects). A quoted name
+    goes on to its closing mark."""
+    span = _named_span(verb, objects, predicates)
+    if span is None:
+        return None
+    doc = verb.doc
+    start, end = span
+    opened = [k for k in range(start, end) if doc[k].text in _OPENING and doc[k].text not in _CLOSING]
+    if opened and not any(doc[k].text in _CLOSING and doc[k].text not in _OPENING for k in range(opened[-1], end)):
+        for k in range(end, min(verb.sent.end, end + 40)):
+            if doc[k].text in _CLOSING and doc[k].text not in _OPENING:
+                return start, k + 1
+    return span
+
+
+def _named_span(verb: Token, objects: list[Token], predicates: list[Token]) -> tuple[int, int] | None:
+    doc = verb.doc
+    predicates = [c for c in predicates if c.i > verb.i]
+    if predicates and not objects:
+        return _trim(doc, verb.i + 1, predicates[-1].right_edge.i + 1)
+    for first in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")
+                  and c.i == verb.i + 1 and not objects):
+        # the name hung on the one named ("calling Trump a fascist")
+        if any(c.dep_ in ("dobj", "attr", "appos", "oprd") and c.i > first.i for c in first.children):
+            return _trim(doc, first.left_edge.i, first.right_edge.i + 1)
+    if objects and objects[0].i > verb.i:
+        obj = objects[0]
+        names = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and (
+            doc[c.left_edge.i].text in _OPENING or doc[c.left_edge.i - 1].text in _OPENING and c.left_edge.i - 1 > obj.i)]
+        if names:
+            return _trim(doc, obj.left_edge.i, names[0].right_edge.i + 1)
+        # "called anti-Trump protesters “illegals” and “thugs”": the one named hung on the quoted name
+        if obj.i - 1 > obj.left_edge.i and doc[obj.i - 1].text in _OPENING \
+                and any(c.dep_ in ("nmod", "compound", "poss") and c.i < obj.i - 1 for c in obj.children):
+            return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+        # "calls her “an extremely intelligent woman”": the pronoun read as the name's possessive
+        if doc[obj.left_edge.i].tag_ in ("PRP$", "PRP") and obj.left_edge.i + 1 < obj.i \
+                and doc[obj.left_edge.i + 1].text in _OPENING:
+            return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+        firsts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")
+                  and verb.i < c.i < obj.i and c.right_edge.i < obj.left_edge.i]
+        if firsts:
+            return _trim(doc, firsts[0].left_edge.i, obj.right_edge.i + 1)
+    return None
+
+
 def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
     """An object's span with the "as" phrase that says what the object was called, when it follows the object
     or what else hangs on the verb after it ("described a day at home with his grandchildren, as the perfect
@@ -631,12 +704,31 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
                      and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
                      and (token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ", "VBP")
                           or token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("did", "does", "do")
-                                                        for c in token.children))):
+                                                        for c in token.children))
+                     # "He says he respects Clinton and calls her “an extremely intelligent woman”", "adds that
+                     # she has released her returns and called on Sanders to do the same": a second cue with its own
+                     # content, finite like the reporting verb, is a second attribution of the same speaker
+                     or vocabulary.group(token.lemma_.lower()) is not None and token.i > verb.i
+                     and token.tag_ in ("VBD", "VBZ") and verb.tag_ in ("VBD", "VBZ")
+                     and token.lemma_ != token.head.lemma_
+                     and _second_cue_content(token, verb, vocabulary)):
             cut = token.i
             while cut > start and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
                 cut -= 1
             return cut
     return end
+
+
+def _second_cue_content(token: Token, verb: Token, vocabulary: Vocabulary) -> bool:
+    """Whether a conjoined verb reports on its own: a naming ("calls her “a fine woman”"), a request through its
+    preposition ("called on Sanders to do the same"), or any cue in the reporting verb's tense joined to a clause
+    verb in another ("forecast that the economy would rebound and praised efforts by Kerry": "praised" goes with
+    "forecast", not with "would rebound")."""
+    lemma = token.lemma_.lower()
+    content, group, preposition = _content(token, lemma, vocabulary)
+    return bool(content) and group is not None and (
+        group.name == "naming" or preposition is not None
+        or token.tag_ == verb.tag_ and token.head.tag_ != token.tag_ and token.head.tag_ != "VBN")
 
 
 def _has_that(clause: Token) -> bool:
@@ -734,15 +826,22 @@ def _subtree(token: Token) -> tuple[int, int]:
         changed = False
         for k in range(end - 1, start, -1):
             t = doc[k]
-            if t.right_edge.i != end - 1 or t.left_edge.i <= start or doc[t.left_edge.i - 1].text != ",":
+            if t.right_edge.i != end - 1 or t.left_edge.i <= start or not _comma_before(doc, t.left_edge.i):
                 continue
             if t.dep_ in ("relcl", "appos") and (t.dep_ == "appos" or doc[t.left_edge.i].lower_ in ("who", "which")) \
                     or t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in ("while", "whereas") \
                     or _reporting_participle(t):
-                start, end = _trim(doc, start, t.left_edge.i - 1)
+                cut = t.left_edge.i if doc[t.left_edge.i - 1].text in _CLOSING else t.left_edge.i - 1
+                start, end = _trim(doc, start, cut)
                 changed = True
                 break
     return start, end
+
+
+def _comma_before(doc: Doc, i: int) -> bool:
+    """A comma right before token i, also inside a closing quotation mark ('has “expanded the party,” claiming
+    ...': American punctuation puts the comma inside)."""
+    return doc[i - 1].text == "," or i >= 2 and doc[i - 1].text in _CLOSING and doc[i - 2].text == ","
 
 
 def _reporting_participle(token: Token) -> bool:
@@ -838,7 +937,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # "Lavrov said the talks would resume, calling them ...": a reporting participle after a comma that the
     # parser hung inside another cue's clause is that cue's speaker's, not the clause's subject's.
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.i > 0 \
-            and verb.doc[verb.i - 1].text == ",":
+            and _comma_before(verb.doc, verb.i):
         from dateline.quotes.vocabulary import vocabulary
 
         node = verb.head
@@ -849,6 +948,15 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
     if depth < 3 and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
         return _subject(verb.head.head, depth + 1)
+    # "Clinton adds that she has released her returns and called on Sanders to do the same": a finite cue joined
+    # to a reported clause speaks for the one who reports it.
+    if depth < 3 and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ccomp" \
+            and verb.head.head.tag_ in ("VBD", "VBZ") and verb.head.i > verb.head.head.i:
+        from dateline.quotes.vocabulary import vocabulary
+
+        if vocabulary().group(verb.head.head.lemma_.lower()) is not None \
+                and vocabulary().group(verb.lemma_.lower()) is not None:
+            return _subject(verb.head.head, depth + 1)
     # "and said", ", adding that", "continued to say": the subject of the verb it joins.
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and is_verb(verb.head):
         if verb.dep_ == "advcl" and verb.tag_ not in ("VBG",) and not _has_to(verb):
@@ -891,6 +999,19 @@ def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
             continue
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
+    # "MACAU (Reuters) – Top Republican Party donor Sheldon Adelson said": the dateline before the dash is not
+    # the speaker's.
+    for k in range(start + 1, subject.i):
+        if doc[k].text in ("—", "–", "-", "―") and doc[k].tag_ != "HYPH" and doc[k - 1].whitespace_ and (
+                doc[k - 1].text == ")" or all(doc[m].text.isupper() for m in range(start, k) if doc[m].is_alpha)):
+            start = k + 1
+    # "Renee Gold, 83, said", "Bernie Sanders, celebrating a victory in Vermont, said": an age, or a participle
+    # that tells what the speaker was doing, set off after the name, is not part of the name.
+    for child in subject.rights:
+        if child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and (
+                child.dep_ == "appos" and child.like_num and child.left_edge.i == child.i
+                or child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.left_edge.i == child.i):
+            end = min(end, child.left_edge.i - 1)
     if subject.i > verb.i and subject.pos_ == "PROPN":
         # "said Gatilov of the groups operating inside Aleppo": the phrase after the name is about the saying.
         for child in subject.rights:

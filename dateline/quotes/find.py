@@ -231,13 +231,15 @@ def _clip_source(text: _Text, reading: Reading) -> None:
     for a, b in reading.content:
         blocked.update(range(a, b))
     blocked.update(range(*reading.cue))
+    # A space token stops the source only when it breaks the paragraph: a non-breaking space inside a name
+    # ("Gov.\xa0John Kasich") is a token of its own.
     i = head
     while i - 1 >= start and i - 1 not in blocked and text.passage_of[i - 1] < 0 \
-            and "\n" not in doc[i - 1].whitespace_ and not doc[i - 1].is_space:
+            and "\n" not in doc[i - 1].whitespace_ and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
         i -= 1
     j = head + 1
     while j < end and j not in blocked and text.passage_of[j] < 0 and "\n" not in doc[j - 1].whitespace_ \
-            and not doc[j].is_space:
+            and not (doc[j].is_space and "\n" in doc[j].text):
         j += 1
     if (i, j) != (start, end):
         while j > i + 1 and doc[j - 1].is_punct and doc[j - 1].text not in (",", ")"):

@@ -44,6 +44,7 @@ class Vocabulary:
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
     to_verbs: frozenset[str] = frozenset()  # verbs of a group without to_clause that take an infinitive too
     verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
+    likening: frozenset[str] = frozenset()  # "compared X to Y": verbs whose object goes with its "to"/"with" phrase
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -91,7 +92,8 @@ def vocabulary() -> Vocabulary:
             phrases.setdefault(words[0], []).append((words, groups[name]))
     for idioms in phrases.values():
         idioms.sort(key=lambda entry: -len(entry[0]))
-    as_verbs = {verb: groups[name] for name, spec in data["groups"].items() for verb in spec.get("as_verbs", ())}
+    as_verbs = {verb: groups[name] for name, spec in data["groups"].items()
+                for verb in (*spec.get("as_verbs", ()), *spec.get("likening", ()))}
     cues = {**as_verbs, **{lemma: g for (lemma, _), g in reversed(list(prepositional.items()))}, **objects, **clause}
     according = tuple(tuple(phrase.lower().split()) for phrase in data["phrases"]["according"])
     marks = data["marks"]
@@ -107,4 +109,5 @@ def vocabulary() -> Vocabulary:
         light_verbs=frozenset(phrase_lists.get("light_verbs", ())),
         verb_phrases=phrases,
         to_verbs=frozenset(v for spec in data["groups"].values() for v in spec.get("to_verbs", ())),
+        likening=frozenset(v for spec in data["groups"].values() for v in spec.get("likening", ())),
     )
