@@ -383,3 +383,28 @@ def test_a_county_known_only_approximately_is_nearer_than_the_country_for_a_vill
     village = resolve_span(article, start, start + len("Coggeshall"))
     assert village["country"] == "GBR" and (village["lat"], village["lon"]) == (essex["lat"], essex["lon"])
     assert near(village, (51.87, 0.69), 161)  # Britain's own point (54.8 N, 2.7 W) is some 400 km away
+
+
+def test_a_place_the_tagger_cut_short_is_read_whole():
+    article = dateline.analyze("A new Health and Wellbeing Campus has opened at Derry’s Altnagelvin Hospital. It is "
+                               "the first of its kind in Northern Ireland, the trust said.", kind="plain")
+    (region,) = places_named(article, "Northern Ireland")  # the tagger's entity is "Ireland" alone
+    assert region["feature"] == "admin1" and region["country"] == "GBR"
+    assert not [p for p in article.places if p["country"] == "IRL"]
+
+
+def test_a_venue_written_as_a_towns_own_is_in_that_town():
+    article = dateline.analyze("A new Health and Wellbeing Campus has opened at Derry’s Altnagelvin Hospital. It is "
+                               "the first of its kind in Northern Ireland, the trust said.", kind="plain")
+    start = article.text.index("Altnagelvin Hospital")
+    hospital = resolve_span(article, start, start + len("Altnagelvin Hospital"))
+    assert hospital["country"] == "GBR" and hospital["approximate"] and near(hospital, (55.00, -7.31), 10)
+    from dateline.geo.places import inner_toponym
+
+    text = "Passengers were stranded at London's Heathrow Airport."
+    start = text.index("Heathrow")
+    owner = inner_toponym(gazetteer(), text, start, start + len("Heathrow Airport"))
+    assert owner.text == "London" and any(m.place.country == "GBR" for m in owner.matches)
+    text = "Protesters gathered outside Russia's embassy."  # a country that owns it is a hint, not a town
+    start = text.index("embassy")
+    assert inner_toponym(gazetteer(), text, start, start + len("embassy")) is None

@@ -1,7 +1,8 @@
 """Places: the toponyms of an article, found and resolved to GeoNames; a place that acts is an actor, not a place.
 
-Finding. A toponym is a place entity of the parse (GPE, LOC, FAC, as corrected by actor resolution), a name the
-gazetteer knows that the tagger missed ("BEIRUT (AP) -", "Qatarji"), or a part of a city named as such ("the
+Finding. A toponym is a place entity of the parse (GPE, LOC, FAC, as corrected by actor resolution; with the
+capitalised word before it when the two make a name the gazetteer knows: "Northern Ireland" where the tagger saw
+"Ireland"), a name the gazetteer knows that the tagger missed ("BEIRUT (AP) -", "Qatarji"), or a part of a city named as such ("the
 Qatarji neighborhood of Aleppo"). Not toponyms: a country or capital that acts ("Moscow said", "pressure on
 Damascus": its government, an actor mention) and a demonym ("Syrian", NORP).
 
@@ -259,11 +260,16 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
     """The place a name no gazetteer knows is named after: "Colchester General Hospital" is in Colchester, the
     "Bank of Japan" in Japan, "Cavan County Council" in County Cavan, the "Mexican Senate" in Mexico.
 
-    The longest run of capitalised words inside the name that the gazetteer is sure of (or a demonym), the most
-    populous of equals; a town only after "of" or before the name of an institution of its own ("Hospital",
+    A town written as its owner just before the name ("Derry's Altnagelvin Hospital"); else the longest run of
+    capitalised words inside the name that the gazetteer is sure of (or a demonym), the most populous of equals; a town only after "of" or before the name of an institution of its own ("Hospital",
     "Council", "Times"), not in "Rogers Centre" or "Salt + Smoke"; never for a street ("Royal Street").
     """
     name = text[start:end]
+    if (owner := _POSSESSIVE.search(text[max(0, start - 40): start])) is not None:
+        matches = [m for m in gaz.lookup(owner["name"]) if _sure(m) and m.place.feature != "country"]
+        if matches:  # "Derry's Altnagelvin Hospital", "London's Heathrow": the town that owns it
+            at = max(0, start - 40) + owner.start("name")
+            return Toponym(at, at + len(owner["name"]), owner["name"], matches, "inner")
     if _STREET.search(name):
         return None
     words = list(_WORD.finditer(name))
@@ -325,6 +331,8 @@ def find_toponyms(article: Article, doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         span = _trim(ent)
         if span is None:
             continue
+        if label in PLACE_LABELS:
+            span = _widen(span, gaz, covered)
         start, end = span.start_char, span.end_char
         if label in PLACE_LABELS:
             if entity.get("actor") and kinds.get(entity["actor"]) != "state" or acts(start, end):
@@ -350,6 +358,23 @@ def find_toponyms(article: Article, doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 toponyms.append(inner)
     toponyms.sort(key=lambda t: t.start)
     return toponyms
+
+
+def _widen(span: Span, gaz: Gazetteer, covered: list[bool]) -> Span:
+    """The place with the capitalised word the tagger left before it, when the two are one name the gazetteer
+    knows: "Northern Ireland" for the tagger's "Ireland", "South Sudan" for "Sudan", "West Bengal" for "Bengal"."""
+    i = span.start - 1
+    if i < 0 or covered[i]:
+        return span
+    token = span.doc[i]
+    if not _capitalised(token) or token.is_sent_start and token.lower_ in ("the", "in", "at", "on", "from", "to"):
+        return span
+    wider = span.doc[i: span.end]
+    if any(not m.alternate and m.place.feature in ("country", "admin1", "admin2", "region", "city")
+           for m in gaz.lookup(wider.text)):
+        covered[i] = True
+        return wider
+    return span
 
 
 def _trim(ent: Span) -> Span | None:
