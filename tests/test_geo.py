@@ -408,3 +408,17 @@ def test_a_venue_written_as_a_towns_own_is_in_that_town():
     text = "Protesters gathered outside Russia's embassy."  # a country that owns it is a hint, not a town
     start = text.index("embassy")
     assert inner_toponym(gazetteer(), text, start, start + len("embassy")) is None
+
+
+def test_the_focus_is_in_the_country_the_article_names_most():
+    text = ("The British Touring Car Championship starts at Brands Hatch, Kent, on Sunday. Last year Honda took the "
+            "title in Medellin. The calendar visits Thruxton, Hampshire, Oulton Park, Cheshire, and Silverstone, "
+            "Northamptonshire, and the season ends at Snetterton.")
+    article = dateline.analyze(text, kind="plain", url="https://www.example-motoring.co.uk/news/1")
+    (medellin,) = places_named(article, "Medellin")
+    assert medellin["country"] == "COL"  # the one town the gazetteer is sure of is abroad
+    start = text.index("Snetterton")
+    circuit = resolve_span(article, start, start + len("Snetterton"))
+    assert circuit["country"] == "GBR" and near(circuit, (52.47, 0.94), 250)  # an English county's point
+    for place in places_named(article, "Snetterton"):
+        assert place["country"] == "GBR"

@@ -588,7 +588,8 @@ def focus(toponyms: list[Toponym], text: str) -> Place | None:
     A local place (a city, district or subdivision) counts once for each time it is named (half when only named
     inside another name, "Colchester General Hospital"), plus its share of the article's other local places near
     it and of the names of its country: a town that happens to share a word with the story ("Honda", Colombia)
-    loses to the places that cluster.
+    loses to the places that cluster. A local place counts only if its country is named at least half as much as
+    the article's leading country; failing one, a subdivision known only approximately ("Essex") in that country.
     """
     resolved = [t for t in toponyms if t.choice is not None and not t.approximate and t.choice.lat is not None]
     for toponym in resolved:
@@ -604,10 +605,16 @@ def focus(toponyms: list[Toponym], text: str) -> Place | None:
         if toponym.choice.feature in ("city", "district", "admin2", "admin1") and not toponym.choice.approximate:
             weights[toponym.choice.key] += weight
             places[toponym.choice.key] = toponym.choice
+    leading = countries.most_common(1)[0] if countries else None
+    if leading is not None:
+        # a local place of a country the article hardly names ("Honda", Colombia, in a story of British racing
+        # circuits) is no focus when the article's leading country names twice as much
+        weights = Counter({k: w for k, w in weights.items() if 2 * countries[places[k].country] > leading[1]})
     if not weights:
         # only subdivisions known by an approximate point ("Essex"): still nearer than the country's point
         for toponym in resolved:
-            if toponym.choice.feature in ("admin2", "admin1") and toponym.choice.approximate:
+            if toponym.choice.feature in ("admin2", "admin1") and toponym.choice.approximate and (
+                    leading is None or 2 * countries[toponym.choice.country] > leading[1]):
                 weights[toponym.choice.key] += 0.5 if toponym.source == "inner" else 1.0
                 places[toponym.choice.key] = toponym.choice
     if weights:
