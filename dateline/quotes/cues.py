@@ -131,6 +131,12 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
             and lemma not in _ADDRESSING:
         reading.source, reading.source_head = _speaker_after(token, reading.cue[1])
+    if reading.source is None and not passive and token.tag_ in ("VBD", "VBZ", "VBP") \
+            and token.dep_ in ("ROOT", "dep", "conj", "parataxis") and not any(
+                c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in token.children):
+        reading.source, reading.source_head = speaker_before(token, reading)
+    if reading.source is not None:
+        pass
     elif not passive and token.tag_ == "VBG" and token.i > 0 and _comma_before(token.doc, token.i):
         # "Flea shared the news on social media, writing “...”" misparsed: the participle after a comma says
         # more of the sentence's subject
@@ -170,6 +176,57 @@ def _speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int
         if child.dep_ == "appos" and child.i >= end:
             end = max(end, child.right_edge.i + 1)
     return _trim(doc, chunk.start, min(end, verb.sent.end)), chunk.root.i
+
+
+def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | None, int | None]:
+    """ "her senior policy adviser, Jake Sullivan, said:", "About 4 in 10 say ...", "'...,' Representative Steve
+    Cohen, Democrat of Tennessee, told Mr. Obama": the words right before a finite cue that the parse gave no
+    subject (it hung the name on something else). Going left from the cue, comma by comma, the source takes each
+    part that is a noun phrase with its appositions, and stops at the sentence's start, a quotation mark, the
+    content, or a part that opens with a preposition, a conjunction or a verb ("In a statement to the Observer,")."""
+    doc = verb.doc
+    sentence = verb.sent
+    start = reading.cue[0]
+    blocked = {k for a, b in reading.content for k in range(a, b)}
+    end = start
+    while end > sentence.start and doc[end - 1].is_space:
+        end -= 1
+    if end == sentence.start or doc[end - 1].pos_ not in ("PROPN", "NOUN", "NUM", "PRON", "PUNCT") \
+            or doc[end - 1].is_punct and doc[end - 1].text != ",":
+        return None, None
+    k = end
+    first = end
+    while k > sentence.start:
+        # one part: back to the previous comma, quotation mark or the sentence's start
+        part_end = k
+        j = k - 1 if doc[k - 1].text == "," and k - 1 < end else k
+        part_end = j
+        while j > sentence.start and doc[j - 1].text != "," and not doc[j - 1].is_quote \
+                and doc[j - 1].text not in _CLOSING and j - 1 not in blocked \
+                and not (doc[j - 1].is_space and "\n" in doc[j - 1].text):
+            j -= 1
+        part = doc[j:part_end]
+        if not len(part) or any(t.i in blocked for t in part):
+            break
+        opener = part[0]
+        if opener.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX") or opener.dep_ in ("mark", "cc", "prep") \
+                or not any(t.pos_ in ("PROPN", "NOUN", "NUM", "PRON") for t in part) \
+                or any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP") for t in part):
+            break
+        first = j
+        k = j
+        if j == sentence.start or doc[j - 1].text != ",":
+            break
+    if first >= end:
+        return None, None
+    span = _trim(doc, first, end)
+    if span[1] <= span[0] or doc[span[0]].lower_ in _EXPLETIVES | _RELATIVE:
+        return None, None
+    heads = [t for t in doc[span[0]:span[1]] if t.pos_ in ("PROPN", "NOUN", "NUM", "PRON")]
+    head = next((t for t in heads if t.head.i not in range(*span) or t.dep_ == "appos"), heads[0])
+    if doc[span[1]].text == "," and any(doc[m].text == "," for m in range(*span)):
+        span = (span[0], span[1] + 1)  # the comma that closes an apposition goes along
+    return span, head.i
 
 
 def read_according(doc: Doc, i: int, n: int) -> Reading | None:
@@ -246,6 +303,21 @@ def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
     reading.source = _trim(doc, document.left_edge.i, document.right_edge.i + 1)
     reading.source_head = document.i
     reading.inverted = content[0][0] < preposition.i
+    return reading
+
+
+def read_self_described(participle: Token, vocabulary: Vocabulary) -> Reading | None:
+    """ "a self-described Democratic socialist", "self-proclaimed experts": the one described describes
+    themselves. PolNeAR writes the source as "self" and the content as what follows the participle in its noun
+    phrase."""
+    doc = participle.doc
+    i = participle.i
+    noun = participle.head
+    if participle.lower_ not in vocabulary.self_described or i < 2 or doc[i - 1].text != "-" \
+            or doc[i - 2].lower_ != "self" or noun.i <= i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    reading = Reading(cue=(i, i + 1), head=i, group="speech", content=[_trim(doc, i + 1, noun.i + 1)])
+    reading.source, reading.source_head = (i - 2, i - 1), i - 2
     return reading
 
 

@@ -41,7 +41,17 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from dateline.article import Article
-from dateline.quotes.cues import Reading, according_at, is_verb, read, read_according, read_in, read_noun
+from dateline.quotes.cues import (
+    Reading,
+    according_at,
+    is_verb,
+    read,
+    read_according,
+    read_in,
+    read_noun,
+    read_self_described,
+    speaker_before,
+)
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.speakers import Speakers
 from dateline.quotes.vocabulary import vocabulary
@@ -137,6 +147,8 @@ def find_quotes(article: Article, doc: Doc) -> None:
             readings.append(reading)
         elif token.lower_ == "in" and (reading := read_in(token, vocab)) is not None:
             readings.append(reading)
+        elif token.lower_ in vocab.self_described and (reading := read_self_described(token, vocab)) is not None:
+            readings.append(reading)
 
     for reading in readings:
         _clip_content(text, reading)
@@ -224,6 +236,13 @@ def _clip_source(text: _Text, reading: Reading) -> None:
     if head is None or text.passage_of[head] >= 0:
         if head is not None:
             reading.source = None
+            # "''That was a good speech, Mr. President,'' Representative Steve Cohen told Mr. Obama": the parse
+            # took a word of the quotation for the subject; the speaker is the name before the cue
+            cue = text.doc[reading.head]
+            if cue.tag_ in ("VBD", "VBZ", "VBP") and not reading.passive:
+                reading.source, reading.source_head = speaker_before(cue, reading)
+                if reading.source is not None and any(text.passage_of[k] >= 0 for k in range(*reading.source)):
+                    reading.source = reading.source_head = None
         return
     doc = text.doc
     start, end = reading.source
