@@ -422,3 +422,26 @@ def test_the_focus_is_in_the_country_the_article_names_most():
     assert circuit["country"] == "GBR" and near(circuit, (52.47, 0.94), 250)  # an English county's point
     for place in places_named(article, "Snetterton"):
         assert place["country"] == "GBR"
+
+
+def test_a_ministry_sits_in_the_capital_and_an_embassy_abroad():
+    from dateline.geo.places import inner_toponym
+
+    gaz = gazetteer()
+    text = "Ambassador Jon Huntsman was informed of the decision at the Russian Foreign Ministry on Friday."
+    start = text.index("Russian Foreign Ministry")
+    ministry = inner_toponym(gaz, text, start, start + len("Russian Foreign Ministry"))
+    (moscow,) = {m.place for m in ministry.matches}
+    assert (moscow.name, moscow.country, moscow.feature) == ("Moscow", "RUS", "city")  # not Russia's middle
+    text = "Trade officials at the British Embassy Tokyo said exports had doubled."
+    start = text.index("British Embassy Tokyo")
+    embassy = inner_toponym(gaz, text, start, start + len("British Embassy Tokyo"))
+    assert embassy.text == "Tokyo" and all(m.place.country == "JPN" for m in embassy.matches)
+    text = "Protesters gathered outside the Russian Embassy on Sunday."
+    start = text.index("Russian Embassy")
+    assert inner_toponym(gaz, text, start, start + len("Russian Embassy")) is None  # abroad, not in Russia
+    article = dateline.analyze("Economists at the Bank of Japan expect growth to slow, the report said.",
+                               kind="plain")
+    start = article.text.index("Bank of Japan")
+    bank = resolve_span(article, start, start + len("Bank of Japan"))
+    assert bank["country"] == "JPN" and near(bank, (35.69, 139.69), 30)  # Tokyo

@@ -261,8 +261,11 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
     "Bank of Japan" in Japan, "Cavan County Council" in County Cavan, the "Mexican Senate" in Mexico.
 
     A town written as its owner just before the name ("Derry's Altnagelvin Hospital"); else the longest run of
-    capitalised words inside the name that the gazetteer is sure of (or a demonym), the most populous of equals; a town only after "of" or before the name of an institution of its own ("Hospital",
-    "Council", "Times"), not in "Rogers Centre" or "Salt + Smoke"; never for a street ("Royal Street").
+    capitalised words inside the name that the gazetteer is sure of (or a demonym), the most populous of equals; a
+    town only after "of" or before the name of an institution of its own ("Hospital", "Council", "Times"), not in
+    "Rogers Centre" or "Salt + Smoke"; never for a street ("Royal Street"). A country's ministry, parliament or
+    central bank sits in its capital (the "Russian Foreign Ministry" in Moscow, not at Russia's middle); its
+    embassy sits abroad, so an embassy is never placed in the country it is named after ("British Embassy Tokyo").
     """
     name = text[start:end]
     if (owner := _POSSESSIVE.search(text[max(0, start - 40): start])) is not None:
@@ -275,6 +278,9 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
     words = list(_WORD.finditer(name))
     if len(words) < 2:
         return None
+    lowered = {w.group().lower().rstrip(".") for w in words}
+    abroad = bool(lowered & _ABROAD)
+    national = bool(lowered & _NATIONAL) and not abroad
     for n in range(len(words) - 1, 0, -1):
         found = []
         for i in range(len(words) - n + 1):
@@ -291,12 +297,37 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
                 heads = {w.group().lower().rstrip(".") for w in words[i + n:]}
                 if not (after_of or i == 0 and heads & _INSTITUTIONS):
                     matches = []
+            if abroad:
+                matches = [m for m in matches if m.place.feature not in ("country", "continent", "region")]
+            elif national and matches and all(m.place.feature == "country" for m in matches):
+                matches = [Match(capital, False) for m in matches if (capital := _capital(gaz, m.place.country))] \
+                    or matches
             if matches:
                 found.append((max(m.place.population for m in matches), i, run, sub, matches))
         if found:
             _, _, run, sub, matches = max(found, key=lambda f: (f[0], -f[1]))
             return Toponym(start + run[0].start(), start + run[0].start() + len(sub), sub, matches, "inner")
     return None
+
+
+# A country's institutions that sit in its capital, and those that sit abroad.
+_NATIONAL = {"ministry", "parliament", "senate", "congress", "government", "cabinet", "duma", "knesset", "majlis",
+             "presidency", "chancellery", "kremlin", "bank", "treasury", "assembly", "supreme", "ministries"}
+_ABROAD = {"embassy", "embassies", "consulate", "consulates", "mission"}
+_CAPITALS: dict[int, dict[str, Place]] = {}
+
+
+def _capital(gaz: Gazetteer, iso3: str | None) -> Place | None:
+    """The country's capital city (the most populous of its cities flagged capital)."""
+    if id(gaz) not in _CAPITALS:
+        capitals: dict[str, Place] = {}
+        for place in gaz.places:
+            if place.capital and place.feature == "city" and place.country and (
+                    place.country not in capitals or capitals[place.country].population < place.population):
+                capitals[place.country] = place
+        _CAPITALS.clear()
+        _CAPITALS[id(gaz)] = capitals
+    return _CAPITALS[id(gaz)].get(iso3) if iso3 else None
 
 
 # --------------------------------------------------------------------------------------------------------------------
