@@ -41,6 +41,8 @@ _COPULAS = {"be", "remain", "become", "seem", "appear", "sound", "feel", "look",
 _NAME_TRAILERS = {"of", "about", "on", "to", "in", "at", "after", "before", "during", "when", "while"}
 _OF_PREPOSITIONS = {"of", "for", "with", "over"}
 # "spoke on Sunday", "wrote for ten years": a time is not what was said.
+# Floating quantifiers after a speaker ("Richards and Menendez both stressed"): not part of the name.
+_FLOATING = {"both", "all", "each"}
 _NOT_CONTENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
@@ -1073,8 +1075,9 @@ def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
     start, end = max(start, sentence.start), min(end, sentence.end)
     # "MACAU (Reuters) – Top Republican Party donor Sheldon Adelson said": the dateline before the dash is not
     # the speaker's.
-    for k in range(start + 1, subject.i):
-        if doc[k].text in ("—", "–", "-", "―") and doc[k].tag_ != "HYPH" and doc[k - 1].whitespace_ and (
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("—", "–", "-", "―") and (doc[k].tag_ != "HYPH" or doc[k].whitespace_) \
+                and doc[k - 1].whitespace_ and (
                 doc[k - 1].text == ")" or all(doc[m].text.isupper() for m in range(start, k) if doc[m].is_alpha)):
             start = k + 1
     # "Renee Gold, 83, said", "Bernie Sanders, celebrating a victory in Vermont, said": an age, or a participle
@@ -1090,6 +1093,14 @@ def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
             if child.dep_ == "prep" and child.lower_ in _NAME_TRAILERS:
                 end = min(end, child.left_edge.i)
     start, end = _trim(doc, start, end)
+    # "Richards and Menendez both stressed", "progressives in particular", "even economists", "just 28 percent of
+    # voters": words the parse hung on the speaker that say how many or how much, not who.
+    if end - start > 1 and doc[end - 1].lower_ in _FLOATING and doc[end - 1].i != subject.i:
+        start, end = _trim(doc, start, end - 1)
+    if end - start > 2 and doc[end - 1].lower_ == "particular" and doc[end - 2].lower_ == "in":
+        start, end = _trim(doc, start, end - 2)
+    if end - start > 1 and doc[start].lower_ in ("even", "just", "also") and doc[start].dep_ == "advmod":
+        start += 1
     # "Jennifer Green, director of the literacy program, said": the comma that closes the apposition goes along.
     if end < verb.i and doc[end].text in (",", "—", "–", "-", "―") \
             and any(doc[k].text == doc[end].text for k in range(start, end)):
