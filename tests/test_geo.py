@@ -445,3 +445,13 @@ def test_a_ministry_sits_in_the_capital_and_an_embassy_abroad():
     start = article.text.index("Bank of Japan")
     bank = resolve_span(article, start, start + len("Bank of Japan"))
     assert bank["country"] == "JPN" and near(bank, (35.69, 139.69), 30)  # Tokyo
+
+
+def test_a_name_cased_inside_the_word_is_that_place_only_as_so_cased():
+    gaz = gazetteer()
+    assert any(m.place.name == "NoMa" for m in gaz.lookup("NoMa"))  # Washington's neighbourhood
+    assert not any(m.place.name == "NoMa" for m in gaz.lookup("Noma"))  # a woman's name
+    assert any(m.place.name == "NoMa" for m in gaz.lookup("NOMA"))  # a headline in capitals
+    article = dateline.analyze("Noma (not her real name) opened a case at the police station in Khayelitsha, Cape "
+                               "Town, in May. Noma said the case was withdrawn in August.", kind="plain")
+    assert not [p for p in article.places if p["country"] == "USA"]

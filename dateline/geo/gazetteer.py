@@ -99,6 +99,7 @@ class Match:
     alternate: bool  # matched an alternate name rather than the place's own name
 
 
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _DROP = re.compile(r"[.\u00b7]")
 _SPACE = re.compile(r"[-\u2010\u2013\u2014_/,()\s]+")
 _PREFIXES = (("the ", ""), ("st ", "saint "), ("ste ", "saint "), ("mt ", "mount "), ("ft ", "fort "))
@@ -152,11 +153,19 @@ class Gazetteer:
         return number
 
     def lookup(self, text: str) -> list[Match]:
-        """Every place that can be named so, by its own name first; the same place once."""
+        """Every place that can be named so, by its own name first; the same place once.
+
+        A name cased inside the word ("NoMa", "SoHo", "DeKalb") is that place only as so cased (or in capitals):
+        "Noma" is a person's name, not Washington's NoMa.
+        """
         matches: dict[str, Match] = {}
-        for code in (*self._exact.get(text.strip(), ()), *self._index.get(fold(text), ())):
+        written = text.strip()
+        for code in (*self._exact.get(written, ()), *self._index.get(fold(text), ())):
             place = self.places[code // 2]
             match = Match(place, alternate=bool(code % 2))
+            if not match.alternate and _INNER_CAPITAL.search(place.name) and written != place.name \
+                    and not written.isupper() and written.casefold() == place.name.casefold():
+                continue
             if place.key not in matches or matches[place.key].alternate and not match.alternate:
                 matches[place.key] = match
         return list(matches.values())
