@@ -391,6 +391,131 @@ def test_colon_after_a_name_attributes_the_rest_of_the_line():
     assert quote["cue"]["text"] == ":" and quote["speaker"]["text"] == "Graham"
 
 
+# ---------------------------------------------------------------------------------------------------- issue #4
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # the object read as a possessive, the predicate kept
+    ("The senator later called her “third-rate” and skipped the debate.", "her “third-rate”", "The senator"),
+    # two objects without one
+    ("The mayor went further, with aide Tom Reyes calling the governor a coward.", "the governor a coward",
+     "aide Tom Reyes"),
+    # the name as an apposition of the one named
+    ("She called his executive orders “a crucial step forward on climate.”",
+     "his executive orders “a crucial step forward on climate.”", "She"),
+    # the quoted name as the object, the one named hung on it
+    ("He called anti-war protesters “thugs” without proof.", "anti-war protesters “thugs”", "He"),
+])
+def test_naming_through_misparses(text, content, speaker):
+    quote = quote_with(analyze(text), content.split()[0])
+    assert (quote["text"], quote["cue"]["group"], quote["speaker"]["text"]) == (content, "naming", speaker)
+
+
+def test_naming_needs_a_name():
+    assert analyze("The mayor called a “town hall” meeting on Monday.").quotes == []
+    assert analyze("The president called the governor on Sunday.").quotes == []
+
+
+def test_call_for_someone_to_act():
+    [quote] = analyze("The governor is calling for the legislature to raise the minimum wage.").quotes
+    assert quote["cue"]["text"] == "is calling for"
+    assert quote["text"] == "the legislature to raise the minimum wage"
+    assert quote["speaker"]["text"] == "The governor"
+
+
+def test_said_so():
+    [quote] = analyze("In the spring poll, 55 percent of voters said so.").quotes
+    assert (quote["cue"]["text"], quote["text"]) == ("said", "so")
+    assert analyze("He said so many people came.").quotes[0]["text"] == "so many people came"
+
+
+def test_a_comma_inside_the_closing_mark_ends_the_content_before_a_reporting_participle():
+    article = analyze("The senator insisted that he has “expanded the party,” claiming that turnout had doubled.")
+    insisted, claiming = article.quotes
+    assert insisted["text"] == "that he has “expanded the party,”"
+    assert claiming["text"] == "that turnout had doubled" and claiming["speaker"]["text"] == "The senator"
+
+
+@pytest.mark.parametrize("text, first, second, speaker", [
+    ("The minister forecast that the economy would soon rebound and praised the central bank for its work.",
+     "that the economy would soon rebound", "the central bank for its work", "The minister"),
+    ("She adds that she has released her tax returns and called on her rivals to do the same.",
+     "that she has released her tax returns", "her rivals to do the same", "She"),
+])
+def test_a_second_cue_joined_to_the_reported_clause_is_an_attribution_of_the_reporter(text, first, second, speaker):
+    one, two = analyze(text).quotes
+    assert (one["text"], two["text"]) == (first, second)
+    assert two["speaker"]["text"] == speaker
+
+
+def test_a_verb_joined_to_the_reported_clause_stays_in_it():
+    [quote] = analyze("He said the rebels had attacked the town and killed dozens.").quotes
+    assert quote["text"] == "the rebels had attacked the town and killed dozens"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Critics quickly compared the governor's gaffe to the worst debate lapses in memory.",
+     "the governor's gaffe to the worst debate lapses in memory"),
+    ("The director attributed rising crime in some cities to police officers acting cautiously.",
+     "rising crime in some cities to police officers acting cautiously"),
+])
+def test_likening_takes_the_object_with_what_it_is_likened_to(text, content):
+    [quote] = analyze(text).quotes
+    assert quote["text"] == content
+
+
+def test_likening_needs_its_phrase():
+    assert analyze("The officials compared notes.").quotes == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The candidate shot back that the reporter had not been called on.", "shot back",
+     "that the reporter had not been called on"),
+    ("The singer confided to her that his parents had panicked.", "confided", "that his parents had panicked"),
+    ("During the interview he touched on the economy and trade.", "touched on", "the economy and trade"),
+    ("She did contradict the president's claim that the group had been contained.", "did contradict",
+     "the president's claim that the group had been contained"),
+    ("The actress has sounded off against the idea of a quota.", "has sounded off against", "the idea of a quota"),
+])
+def test_new_reporting_words(text, cue, content):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"], quote["text"]) == (cue, content)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("MADRID (Reuters) – Foreign Minister Ana Pastor said on Thursday that talks would resume.",
+     "Foreign Minister Ana Pastor"),
+    ("Lyon (AFP) – French President Jean Dupont said on Tuesday that the plan was dead.", "French President Jean Dupont"),
+    ("Maria Lopez, 83, said she would vote for the mayor.", "Maria Lopez"),
+    ("The senator, speaking at a rally in Miami, said the race was not over.", "The senator"),
+    ("Gov.\u00a0John Kasich said the plan would fail.", "Gov.\u00a0John Kasich"),
+    ("Smith and Jones both stressed that the deal was bad.", "Smith and Jones"),
+    ("Even economists agree that the tax is regressive.", "economists"),
+    ("Just 28 percent of voters said the country was on the right track.", "28 percent of voters"),
+])
+def test_source_without_dateline_age_participle_or_quantifier(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “The alliance is vital.”",
+     "her senior policy adviser, Jake Sullivan,"),
+    ("About 4 in 10 say they want the next president to change course.", "About 4 in 10"),
+    ("“That was a good speech you gave last night, Mr. President,” Representative Steve Cohen, Democrat of "
+     "Tennessee, told Mr. Obama.", "Representative Steve Cohen, Democrat of Tennessee,"),
+])
+def test_speaker_before_a_cue_the_parse_left_without_one(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker
+
+
+def test_self_described():
+    [quote] = analyze("Sanders, a self-described democratic socialist, won the state.").quotes
+    assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == ("described", "self",
+                                                                               "democratic socialist")
+
+
 @pytest.mark.parametrize("text", [
     "Delegate update: The latest count in the Democratic race.\n\nClinton leads.",
     "BREAKINGVIEWS: Markets fall as the truce collapses.\n\nStocks fell.",

@@ -665,6 +665,9 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     if lemma in vocabulary.likening and objects and objects[0].i > verb.i:
         likened = [c for c in (*children, *objects[0].children)
                    if c.dep_ == "prep" and c.lower_ in ("to", "with") and c.i > objects[0].i]
+        # "to police officers acting cautiously" read as an infinitive clause: its "to" opens it
+        likened += [verb.doc[c.left_edge.i] for c in children if c.dep_ in ("advcl", "xcomp", "ccomp")
+                    and verb.doc[c.left_edge.i].lower_ in ("to", "with") and c.left_edge.i > objects[0].right_edge.i]
         if likened:
             to = min(likened, key=lambda c: c.i)
             # "to police officers acting cautiously": the parse may hang what follows "to" on the verb
