@@ -348,3 +348,23 @@ def test_the_organ_table_finds_what_a_phrase_matcher_finds():
     expected = [(s.start, s.end, s.label_) for s in matcher(doc, as_spans=True)]
     assert [(s.start, s.end, s.label_) for s in table(doc, doc.to_array(LOWER))] == expected
     assert len(expected) == 9
+
+
+def test_every_wikidata_id_in_the_data_is_well_formed_unique_and_loaded():
+    import re
+    import tomllib
+    from importlib import resources
+
+    from dateline.actors.knowledge import knowledge_base
+
+    files = resources.files("dateline.data") / "actors"
+    given = {}  # actor id -> the id its data file gives
+    for name, table in (("states.toml", "state"), ("igos.toml", "actor"), ("groups.toml", "actor"),
+                        ("organs.toml", "named")):
+        for entry in tomllib.loads((files / name).read_text(encoding="utf-8"))[table]:
+            if "wikidata" in entry:
+                given[entry.get("id") or entry["iso3"]] = entry["wikidata"]
+    assert all(re.fullmatch(r"Q[1-9][0-9]*", qid) for qid in given.values())
+    assert len(set(given.values())) == len(given), "one Wikidata item given to two actors"
+    actors = knowledge_base().actors
+    assert {actor_id: actors[actor_id].wikidata for actor_id in given} == given

@@ -151,7 +151,8 @@ def knowledge_base() -> KnowledgeBase:
         organ = kb.actors[named["id"]]
         own = tuple(named.get("aliases", ()))
         name = named.get("name", organ.name)
-        kb.actors[organ.id] = Actor(**{**organ.__dict__, "name": name, "aliases": (*own, *organ.aliases)})
+        kb.actors[organ.id] = Actor(**{**organ.__dict__, "name": name, "aliases": (*own, *organ.aliases),
+                                       "wikidata": named.get("wikidata")})
         kb.named_organs[organ.id] = (name, *own) if "name" in named else own
         kb._add_names(organ.id, kb.named_organs[organ.id], named.get("case_sensitive", ()))
 
