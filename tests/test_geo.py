@@ -455,3 +455,35 @@ def test_a_name_cased_inside_the_word_is_that_place_only_as_so_cased():
     article = dateline.analyze("Noma (not her real name) opened a case at the police station in Khayelitsha, Cape "
                                "Town, in May. Noma said the case was withdrawn in August.", kind="plain")
     assert not [p for p in article.places if p["country"] == "USA"]
+
+
+def test_a_local_outlet_is_named_after_its_town():
+    from dateline.article import Article
+    from dateline.geo.places import outlet_home
+
+    gaz = gazetteer()
+
+    def home(url):
+        place = outlet_home(Article(input="x", url=url), gaz)
+        return place and (place.name, place.country)
+
+    assert home("https://www.derryjournal.com/news/1") == ("Derry", "GBR")
+    assert home("https://saskatoon.ctvnews.ca/a") == ("Saskatoon", "CAN")
+    assert home("https://www.chicagotribune.com/news/") == ("Chicago", "USA")
+    assert home("https://www.washingtonpost.com/world/") == ("Washington", "USA")  # the city, not the state
+    assert home("https://www.gloucestershirelive.co.uk/news/")[0] == "Gloucestershire"
+    assert home("https://www.dailyecho.co.uk/news/1") is None  # "Daily Echo" names no town
+    assert home("https://www.bbc.co.uk/news/1") is None
+
+
+def test_a_street_in_a_local_paper_that_names_no_town_is_in_the_papers_town():
+    text = ("Crews were called to the 200 block of River Avenue on Saturday after smoke was seen, officials said. "
+            "Two people were taken to hospital.")
+    article = dateline.analyze(text, kind="plain", url="https://winnipeg.ctvnews.ca/fire-1")
+    start = text.index("River Avenue")
+    street = resolve_span(article, start, start + len("River Avenue"))
+    assert street["country"] == "CAN" and near(street, (49.90, -97.14), 20)  # Winnipeg
+    elsewhere = dateline.analyze(text + " The fire was the third this month in Vancouver.", kind="plain",
+                                 url="https://winnipeg.ctvnews.ca/fire-1")
+    street = resolve_span(elsewhere, start, start + len("River Avenue"))
+    assert near(street, (49.25, -123.12), 20)  # a town the article names comes first

@@ -543,6 +543,47 @@ _VANITY_DOMAINS = {"ac", "ad", "ag", "ai", "am", "as", "cc", "cd", "co", "fm", "
                    "mu", "nu", "sh", "so", "st", "tk", "to", "tv", "vc", "ws"}
 
 
+# Words of news outlets' names around their town's: "derryjournal", "essexlive", "walesonline", "cambridge-news".
+_OUTLET_WORDS = {"news", "daily", "live", "online", "journal", "times", "post", "herald", "echo", "mail", "gazette",
+                 "today", "star", "chronicle", "express", "evening", "telegraph", "standard", "press", "tribune",
+                 "observer", "courier", "record", "advertiser", "examiner", "argus", "sentinel", "leader", "bee",
+                 "globe", "weekly", "free", "citizen", "voice", "now", "mercury", "sun", "inquirer", "messenger",
+                 "dispatch", "review", "reporter", "register", "enquirer", "guardian", "eagle", "patriot", "democrat",
+                 "gov", "city", "county", "first", "local", "world", "nation", "weekend", "morning", "sunday",
+                 "the", "my", "in", "your", "area", "network", "media", "tv", "radio", "fm", "am"}
+
+
+def _outlet_words(rest: str) -> bool:
+    """Whether `rest` ("journal", "eveningnews", "") is made of outlet words only."""
+    if not rest:
+        return True
+    return any(rest.startswith(word) and _outlet_words(rest[len(word):]) for word in _OUTLET_WORDS)
+
+
+def outlet_home(article: Article, gaz: Gazetteer) -> Place | None:
+    """The town or county a local outlet is named after: "derryjournal.com" Derry, "essexlive.news" Essex,
+    "saskatoon.ctvnews.ca" Saskatoon, "cleveland.com" Cleveland; in the outlet's country when that is known.
+
+    A label of the host that is a name the gazetteer is sure of (a town of 15,000 or more, a subdivision) followed
+    by nothing but outlet words ("journal", "live", "evening news"); of several places of that name, the largest
+    town (the Washington Post is Washington's, not the state's).
+    """
+    host = (urlsplit(article.url or "").hostname or "").lower()
+    labels = [label for label in host.split(".")[:-1] if label not in ("www", "co", "com", "org", "net", "gov", "ac")]
+    country = outlet_country(article, gaz)
+    for label in labels:
+        word = label.replace("-", "")
+        for cut in range(len(word), 3, -1):
+            if not _outlet_words(word[cut:]):
+                continue
+            matches = [m.place for m in gaz.lookup(word[:cut]) if not m.alternate and (
+                _sure(m) or m.place.feature == "admin2") and m.place.feature in ("city", "admin1", "admin2")
+                and (country is None or m.place.country == country)]
+            if matches:
+                return max(matches, key=lambda p: (p.feature == "city", p.population))
+    return None
+
+
 def outlet_country(article: Article, gaz: Gazetteer) -> str | None:
     """The outlet's country: the registry's, else the country code of its domain ("dailyecho.co.uk": GBR)."""
     outlet = article.outlet or {}
@@ -613,14 +654,15 @@ def _snap(place: Place, toponyms: list[Toponym]) -> Place:
     return replace(place, lat=town.lat, lon=town.lon)
 
 
-def focus(toponyms: list[Toponym], text: str) -> Place | None:
+def focus(toponyms: list[Toponym], text: str, home: Place | None = None) -> Place | None:
     """Where the article is: its dateline place, else the local place the others agree on, else its country.
 
     A local place (a city, district or subdivision) counts once for each time it is named (half when only named
     inside another name, "Colchester General Hospital"), plus its share of the article's other local places near
     it and of the names of its country: a town that happens to share a word with the story ("Honda", Colombia)
     loses to the places that cluster. A local place counts only if its country is named at least half as much as
-    the article's leading country; failing one, a subdivision known only approximately ("Essex") in that country.
+    the article's leading country; failing one, the outlet's home town (`home`, "derryjournal.com": Derry) when the
+    article's leading country is its own, else a subdivision known only approximately ("Essex") in that country.
     """
     resolved = [t for t in toponyms if t.choice is not None and not t.approximate and t.choice.lat is not None]
     for toponym in resolved:
@@ -641,6 +683,9 @@ def focus(toponyms: list[Toponym], text: str) -> Place | None:
         # a local place of a country the article hardly names ("Honda", Colombia, in a story of British racing
         # circuits) is no focus when the article's leading country names twice as much
         weights = Counter({k: w for k, w in weights.items() if 2 * countries[places[k].country] > leading[1]})
+    if not weights and home is not None and (
+            leading is None or 2 * countries[home.country] > leading[1]):
+        return home
     if not weights:
         # only subdivisions known by an approximate point ("Essex"): still nearer than the country's point
         for toponym in resolved:
@@ -690,7 +735,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 def _as_places(toponyms: list[Toponym], context: Context, article: Article) -> list[dict]:
     """The contract's place objects, in text order; unknown names placed, approximately, where the text puts them."""
-    center = focus(toponyms, article.text)
+    center = focus(toponyms, article.text, outlet_home(article, gazetteer()))
     for toponym in toponyms:
         if toponym.choice is not None:
             continue
@@ -765,7 +810,8 @@ def resolve_span(article: Article, start: int, end: int) -> dict | None:
     toponym.choice = choose(toponym, context)
     if toponym.choice is None:
         named = Counter(p["country"] for p in article.places if p["country"] in gaz.countries)
-        where = (toponym.inside.choice if toponym.inside else None) or focus(others, text) or _said_country(context) \
+        where = (toponym.inside.choice if toponym.inside else None) or focus(others, text, outlet_home(article, gaz)) \
+            or _said_country(context) \
             or (gaz.countries[named.most_common(1)[0][0]] if named else None)
         if where is None:
             return None
