@@ -510,6 +510,22 @@ def test_speaker_before_a_cue_the_parse_left_without_one(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("Asked if he was ever bullied, the front-runner said no.", "Asked", "if he was ever bullied"),
+    ("In an interview in August, the actress was asked if she had ever been discriminated against.", "was asked",
+     "if she had ever been discriminated against"),
+])
+def test_asked_if(text, cue, content):
+    quote = quote_with(analyze(text), content)
+    assert (quote["cue"]["text"], quote["text"], quote["speaker"]) == (cue, content, None)
+
+
+def test_content_stops_before_a_which_clause_the_parse_hung_as_an_adverbial():
+    [quote] = analyze("Icahn suggested that the company spin off a major division last year, which turned into a "
+                      "multibillion-dollar deal.").quotes
+    assert quote["text"] == "that the company spin off a major division last year"
+
+
 def test_self_described():
     [quote] = analyze("Sanders, a self-described democratic socialist, won the state.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == ("described", "self",

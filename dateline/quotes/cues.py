@@ -590,6 +590,11 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         clauses = [c for c in children if c.dep_ == "ccomp"]
         # "saying in his statement only that he was ...": a "that"-clause the parser hung as an adverbial clause
         clauses += [c for c in children if c.dep_ == "advcl" and c.i > verb.i and _has_that(c)]
+        # "Asked if he was ever bullied, ...", "was asked whether he would run": the question, hung as an adverbial
+        # clause
+        if lemma in vocabulary.asking:
+            clauses += [c for c in children if c.dep_ == "advcl" and c.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == c.left_edge.i for m in c.children)]
         if group.to_clause or lemma in vocabulary.to_verbs:
             clauses += [c for c in children if c.dep_ == "xcomp" and _has_to(c)]
         if clauses:
@@ -907,6 +912,8 @@ def _subtree(token: Token) -> tuple[int, int]:
                 continue
             if t.dep_ in ("relcl", "appos") and (t.dep_ == "appos" or doc[t.left_edge.i].lower_ in ("who", "which")) \
                     or t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in ("while", "whereas") \
+                    or t.dep_ in ("advcl", "acl", "ccomp", "conj") and doc[t.left_edge.i].tag_ in ("WDT", "WP") \
+                    and doc[t.left_edge.i].lower_ in ("who", "which") \
                     or _reporting_participle(t):
                 cut = t.left_edge.i if doc[t.left_edge.i - 1].text in _CLOSING else t.left_edge.i - 1
                 start, end = _trim(doc, start, cut)

@@ -45,6 +45,7 @@ class Vocabulary:
     to_verbs: frozenset[str] = frozenset()  # verbs of a group without to_clause that take an infinitive too
     verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
     self_described: frozenset[str] = frozenset()  # "a self-described socialist": participles after "self-"
+    asking: frozenset[str] = frozenset()  # "asked if ...": verbs whose "if"/"whether" clause is the question
     likening: frozenset[str] = frozenset()  # "compared X to Y": verbs whose object goes with its "to"/"with" phrase
 
     def group(self, lemma: str) -> CueGroup | None:
@@ -111,5 +112,6 @@ def vocabulary() -> Vocabulary:
         verb_phrases=phrases,
         to_verbs=frozenset(v for spec in data["groups"].values() for v in spec.get("to_verbs", ())),
         likening=frozenset(v for spec in data["groups"].values() for v in spec.get("likening", ())),
+        asking=frozenset(phrase_lists.get("asking", ())),
         self_described=frozenset(phrase_lists.get("self_described", ())),
     )
