@@ -487,3 +487,16 @@ def test_a_street_in_a_local_paper_that_names_no_town_is_in_the_papers_town():
                                  url="https://winnipeg.ctvnews.ca/fire-1")
     street = resolve_span(elsewhere, start, start + len("River Avenue"))
     assert near(street, (49.25, -123.12), 20)  # a town the article names comes first
+
+
+def test_pakistans_former_tribal_agencies_are_places():
+    article = dateline.analyze("The army chief inaugurated a market in South Waziristan Agency on Thursday, part of "
+                               "an uplift programme for the Federally Administered Tribal Areas (FATA).", kind="plain")
+    gaz = gazetteer()
+    (agency,) = [m.place for m in gaz.lookup("South Waziristan Agency")]
+    assert agency.feature == "admin2" and agency.country == "PAK" and not agency.approximate
+    assert distance_km(agency.lat, agency.lon, 32.30, 69.57) < 10  # Wana, its seat
+    assert [m.place.name for m in gaz.lookup("FATA")] == ["Federally Administered Tribal Areas"]
+    assert not gaz.lookup("Fata")  # the abbreviation only in capitals
+    start = article.text.index("FATA")
+    assert resolve_span(article, start, start + 4)["country"] == "PAK"
