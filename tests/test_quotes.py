@@ -526,6 +526,16 @@ def test_content_stops_before_a_which_clause_the_parse_hung_as_an_adverbial():
     assert quote["text"] == "that the company spin off a major division last year"
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The governor's move was first reported by a local television station.", "The governor's move",
+     "a local television station"),
+    ("Authorities reported at least 20 victims at the center.", "at least 20 victims", "Authorities"),
+])
+def test_what_was_reported(text, content, speaker):
+    [quote] = analyze(text).quotes
+    assert (quote["text"], quote["speaker"]["text"]) == (content, speaker)
+
+
 def test_self_described():
     [quote] = analyze("Sanders, a self-described democratic socialist, won the state.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == ("described", "self",
