@@ -529,7 +529,7 @@ def test_content_stops_before_a_which_clause_the_parse_hung_as_an_adverbial():
 @pytest.mark.parametrize("text, content, speaker", [
     ("The governor's move was first reported by a local television station.", "The governor's move",
      "a local television station"),
-    ("Authorities reported at least 20 victims at the center.", "at least 20 victims", "Authorities"),
+    ("Police reported at least 20 victims at a nonprofit center.", "at least 20 victims", "Police"),
 ])
 def test_what_was_reported(text, content, speaker):
     [quote] = analyze(text).quotes
