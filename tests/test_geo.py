@@ -500,3 +500,22 @@ def test_pakistans_former_tribal_agencies_are_places():
     assert not gaz.lookup("Fata")  # the abbreviation only in capitals
     start = article.text.index("FATA")
     assert resolve_span(article, start, start + 4)["country"] == "PAK"
+
+
+def test_a_venue_followed_by_its_town_is_in_that_town_but_not_a_clause():
+    text = ("Venues include the Market Square, Cavan; the Percy French Hotel, Ballyjamesduff; and the Ramor Theatre in "
+            "Virginia.")
+    from dateline.geo.places import Toponym, _read_phrases
+
+    gaz = gazetteer()
+    hotel = Toponym(text.index("Percy"), text.index(", Bally"), "Percy French Hotel", [], "entity")
+    town_start = text.index("Ballyjamesduff")
+    town = Toponym(town_start, town_start + len("Ballyjamesduff"), "Ballyjamesduff",
+                   [m for m in gaz.lookup("Cavan") if m.place.feature == "city"], "entity")  # a stand-in town
+    _read_phrases(text, [hotel, town], gaz)
+    assert hotel.inside is town
+    text = "In Madinaty, Liverpool have opened an academy for children."
+    place = Toponym(3, 11, "Madinaty", [], "entity")
+    club = Toponym(13, 22, "Liverpool", [m for m in gaz.lookup("Liverpool") if m.place.feature == "city"], "entity")
+    _read_phrases(text, [place, club], gaz)
+    assert place.inside is None  # the town opens a clause: it holds nothing

@@ -511,7 +511,10 @@ def _read_phrases(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
             after = toponyms[i + 2] if i + 2 < len(toponyms) else None
             listed = after is not None and re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", text[following.end: after.start])
             comma = re.fullmatch(r",\s*", between) and not listed  # "Paris, Texas" but not "Aleppo, Idlib and Hama"
-            at_town = not toponym.matches and _AT_PLACE.fullmatch(between) and any(
+            # "Percy French Hotel, Ballyjamesduff;" but not "In Madinaty, Liverpool have ...": after a comma, the
+            # town must close the phrase
+            closes = re.match(r"\s*(?:[,;.:)(]|$)", text[following.end: following.end + 3])
+            at_town = not toponym.matches and (_AT_PLACE.fullmatch(between) or comma and closes) and any(
                 m.place.feature in ("city", "district") for m in following.matches)
             if comma or re.fullmatch(r"\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central)\w*\s+)?", between):
                 if any(m.place.feature in ("admin1", "admin2", "country") for m in following.matches) and not any(
