@@ -536,6 +536,13 @@ def test_what_was_reported(text, content, speaker):
     assert (quote["text"], quote["speaker"]["text"]) == (content, speaker)
 
 
+def test_the_subject_holds_the_stance_its_object_names():
+    [quote] = analyze("The governor avoided direct criticism of the president until recent days.").quotes
+    assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("direct criticism of", "The governor")
+    [quote] = analyze("The plan faced criticism of its cost.").quotes
+    assert quote["speaker"] is None
+
+
 def test_self_described():
     [quote] = analyze("Sanders, a self-described democratic socialist, won the state.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == ("described", "self",

@@ -389,10 +389,23 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         if objects:
             reading.source = _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
             reading.source_head = objects[0].i
+    elif noun.dep_ == "dobj" and is_verb(verb) and vocabulary.group(verb.lemma_.lower()) is None \
+            and verb.lemma_.lower() not in _RECEIVING | _PROVOKING:
+        # "Kasich avoided direct criticism of Trump", "Clinton and Sanders had opposing views on research": the
+        # one who holds the stance the verb's object names is its subject
+        subject, passive = _subject(verb)
+        if subject is not None and not passive and subject.lower_ not in _EXPLETIVES:
+            reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
     return reading
 
 
-_RECEIVING = {"win", "have", "earn", "get", "receive", "secure", "gain", "land", "pick", "garner", "seek", "lose"}
+# Verbs whose object is a stance others take toward the subject ("faced criticism", "sparked fears that").
+_PROVOKING = {"face", "draw", "attract", "provoke", "spark", "prompt", "trigger", "fuel", "invite", "court",
+              "stoke", "ignite", "generate", "cause", "heighten", "ease", "allay", "dispel", "quell", "weather",
+              "survive", "escape", "deserve", "merit", "spur", "inspire", "create", "bring", "incur", "elicit",
+              "shrug", "brush", "ignore", "address", "hear", "see", "read", "share", "echo", "confirm"}
+_RECEIVING = {"win", "have", "earn", "get", "receive", "secure", "gain", "land", "pick", "garner", "seek", "lose",
+              "snag", "collect", "rack", "lock", "clinch", "need", "want", "lack"}
 
 
 def _received_stance(noun: Token, group: CueGroup) -> Reading | None:
