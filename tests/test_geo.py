@@ -519,3 +519,31 @@ def test_a_venue_followed_by_its_town_is_in_that_town_but_not_a_clause():
     club = Toponym(13, 22, "Liverpool", [m for m in gaz.lookup("Liverpool") if m.place.feature == "city"], "entity")
     _read_phrases(text, [place, club], gaz)
     assert place.inside is None  # the town opens a clause: it holds nothing
+
+
+def test_an_alternate_name_of_a_town_abroad_gives_way_to_the_towns_of_that_name():
+    from dateline.geo.places import candidates
+
+    gaz = gazetteer()
+    garden_city = candidates(gaz, "Garden City")
+    assert garden_city and not any(m.place.name == "Singapore" for m in garden_city)  # a nickname of Singapore
+    assert {m.place.country for m in garden_city} >= {"USA"}
+    assert not any(m.place.country == "CHN" for m in candidates(gaz, "Canton"))  # Canton, Ohio et al.
+    assert [m.place.name for m in candidates(gaz, "Bombay")] == ["Mumbai"]  # no town of its own: the old name
+    assert any(m.place.country == "ITA" for m in candidates(gaz, "Florence"))  # GeoNames' own English name
+
+
+def test_a_us_postal_code_after_a_place_and_a_comma_is_the_state():
+    from dateline.geo.places import postal_state
+
+    gaz = gazetteer()
+    text = "HORRY COUNTY, SC (WMBF) - A homeless man and his dog were evicted from a camp near Surfside Beach."
+    assert postal_state(gaz, text, 14, 16).name == "South Carolina"
+    flights = "Flights to Portland, OR and Seattle resumed."
+    assert postal_state(gaz, flights, flights.index("OR"), flights.index("OR") + 2).name == "Oregon"
+    assert postal_state(gaz, "Buy one, OR two.", 9, 11) is None  # no place before the comma
+    assert postal_state(gaz, "The SC ruled on Monday.", 4, 6) is None
+    article = dateline.analyze(text, kind="plain")
+    start = text.index("SC")
+    state = resolve_span(article, start, start + 2)
+    assert state["feature"] == "admin1" and state["name"] == "South Carolina"

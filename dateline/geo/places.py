@@ -223,6 +223,11 @@ def candidates(gaz: Gazetteer, text: str, *, adjectives: bool = False) -> list[M
         matches = [m for m in matches if not (m.alternate and m.place.feature == "city")]
     own = max((m.place.population for m in matches if not m.alternate and m.place.feature == "city"), default=None)
     if own is not None:
+        # "Garden City" is one of the Garden Cities, not Singapore (a nickname among its alternate names), and
+        # "Canton" one of the Cantons: an alternate name of a town in a country none of the own names is in
+        homes = {m.place.country for m in matches if not m.alternate and m.place.feature == "city"}
+        matches = [m for m in matches if not (m.alternate and m.place.feature == "city" and m.place.country not in homes)]
+    if own is not None:
         # "Charleston" is one of the Charlestons, not Charlestown (an alternate name), unless that is far larger
         matches = [m for m in matches if not (m.alternate and m.place.feature == "city" and m.place.population < own)]
     if matches:
@@ -368,7 +373,8 @@ def find_toponyms(article: Article, doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if label in PLACE_LABELS:
             if entity.get("actor") and kinds.get(entity["actor"]) != "state" or acts(start, end):
                 continue  # metonymy: "Moscow said" is the Russian government
-            if span.text.isupper() and len(span.text) <= 5 and not gaz.knows(span.text):
+            if span.text.isupper() and len(span.text) <= 5 and not gaz.knows(span.text) \
+                    and postal_state(gaz, text, start, end) is None:
                 continue  # an acronym the tagger took for a place
             found[(start, end)] = Toponym(start, end, span.text, candidates(gaz, span.text), "entity", label)
         elif entity and not acts(start, end) and _mislabelled(entity, span.text, text, start, gaz):
@@ -502,8 +508,22 @@ def _toponym_at(toponyms: list[Toponym], start: int, end: int) -> Toponym | None
 _AT_PLACE = re.compile(r",?\s+(?:in|at|near|outside)\s+(?:(?:the|downtown|central|suburban|nearby)\s+)?")
 
 
+def postal_state(gaz: Gazetteer, text: str, start: int, end: int) -> Place | None:
+    """The US state a two-letter postal code names right after a place and a comma ("HORRY COUNTY, SC",
+    "Portland, OR"); None elsewhere ("OR" is a word, "SC" a club)."""
+    code = text[start:end]
+    if not re.fullmatch(r"[A-Z]{2}", code) or (end < len(text) and text[end].isalnum()):
+        return None
+    if not re.search(r"[A-Z][A-Za-z.]*, $", text[max(0, start - 40): start]):
+        return None
+    return gaz.admin1.get(f"US.{code}")
+
+
 def _read_phrases(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
     """What the words around a toponym say of where it is."""
+    for toponym in toponyms:
+        if not toponym.matches and (state := postal_state(gaz, text, toponym.start, toponym.end)) is not None:
+            toponym.matches = [Match(state, False)]
     for i, toponym in enumerate(toponyms):
         following = toponyms[i + 1] if i + 1 < len(toponyms) else None
         if following is not None and toponym.inside is None:
