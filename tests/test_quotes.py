@@ -543,6 +543,24 @@ def test_the_subject_holds_the_stance_its_object_names():
     assert quote["speaker"] is None
 
 
+@pytest.mark.parametrize("text, cue, parts", [
+    ("Clinton won most of the string of contests known as Super Tuesday.", "known as",
+     ["the string of contests", "Super Tuesday"]),
+    ("The message linked to a group called the “Citizens for Truth Foundation.”", "called",
+     ["a group", "the “Citizens for Truth Foundation.”"]),
+])
+def test_what_a_thing_is_known_as_or_called(text, cue, parts):
+    text_quotes = analyze(text)
+    [attribution] = from_quotes(text, text_quotes.quotes)
+    assert [text[s:e] for s, e in attribution.content] == parts
+    assert text_quotes.quotes[0]["cue"]["text"] == cue and text_quotes.quotes[0]["cue"]["group"] == "naming"
+
+
+def test_claimed_responsibility():
+    quote = quote_with(analyze("The group claimed responsibility for the bombing on Sunday."), "the bombing")
+    assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("claimed responsibility for", "The group")
+
+
 def test_self_described():
     [quote] = analyze("Sanders, a self-described democratic socialist, won the state.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == ("described", "self",

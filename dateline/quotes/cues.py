@@ -84,6 +84,9 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     lemma = token.lemma_.lower()
     if lemma in vocabulary.verb_phrases and (idiom := _read_idiom(token, vocabulary)) is not None:
         return idiom
+    if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and lemma in vocabulary.naming_participles \
+            and (named := _read_named_participle(token, vocabulary)) is not None:
+        return named
     group = vocabulary.group(lemma)
     if group is None:
         if lemma == "make":
@@ -163,6 +166,51 @@ def _around_attribution(reading: Reading, doc: Doc) -> None:
         else:
             parts.append((start, end))
     reading.content = parts
+
+
+def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading | None:
+    """ "the string of contests known as Super Tuesday", "a group called the “We The People Foundation”", "Known
+    until last month as the Trump International Golf Club, it was sold": what a thing is known as or called. The
+    content is the thing and its name; the source, if any, the "by" or "to" phrase ("known to fans as ...")."""
+    doc = participle.doc
+    names = [c for c in participle.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > participle.i]
+    names += [c for c in participle.children if c.dep_ in ("oprd", "attr") and c.i > participle.i]
+    if not names:
+        return None
+    name = names[0]
+    if participle.dep_ == "acl":
+        thing = participle.head
+        if thing.pos_ not in ("NOUN", "PROPN") or thing.i > participle.i:
+            return None
+        # "the string of contests known as ...": the noun phrase the "of" phrase belongs to
+        while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in ("NOUN", "PROPN"):
+            thing = thing.head.head
+        first = _trim(doc, thing.left_edge.i, participle.left_edge.i)
+    else:
+        host = participle.head
+        subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > participle.i]
+        if not subjects:
+            return None
+        first = _trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+    if first[1] <= first[0]:
+        return None
+    cue_start, cue_end = _verb_group(participle)
+    if name.dep_ == "prep" and name.i == cue_end:
+        cue_end += 1  # "known as"
+        second = _trim(doc, name.i + 1, name.right_edge.i + 1)
+    else:
+        second = _trim(doc, name.left_edge.i, name.right_edge.i + 1)
+    if second[1] <= second[0]:
+        return None
+    parts = sorted([first, second])
+    reading = Reading(cue=(cue_start, cue_end), head=participle.i, group="naming", content=parts, passive=True)
+    for agent in (c for c in participle.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "to")):
+        objects = [c for c in agent.children if c.dep_ == "pobj"]
+        if objects and agent.i > participle.i:
+            reading.source = _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+            reading.source_head = objects[0].i
+            break
+    return reading
 
 
 def _speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int | None]:

@@ -46,6 +46,7 @@ class Vocabulary:
     verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
     self_described: frozenset[str] = frozenset()  # "a self-described socialist": participles after "self-"
     asking: frozenset[str] = frozenset()  # "asked if ...": verbs whose "if"/"whether" clause is the question
+    naming_participles: frozenset[str] = frozenset()  # "the contests known as Super Tuesday"
     likening: frozenset[str] = frozenset()  # "compared X to Y": verbs whose object goes with its "to"/"with" phrase
 
     def group(self, lemma: str) -> CueGroup | None:
@@ -112,6 +113,7 @@ def vocabulary() -> Vocabulary:
         verb_phrases=phrases,
         to_verbs=frozenset(v for spec in data["groups"].values() for v in spec.get("to_verbs", ())),
         likening=frozenset(v for spec in data["groups"].values() for v in spec.get("likening", ())),
+        naming_participles=frozenset(v for spec in data["groups"].values() for v in spec.get("participles", ())),
         asking=frozenset(phrase_lists.get("asking", ())),
         self_described=frozenset(phrase_lists.get("self_described", ())),
     )
