@@ -547,3 +547,17 @@ def test_a_us_postal_code_after_a_place_and_a_comma_is_the_state():
     start = text.index("SC")
     state = resolve_span(article, start, start + 2)
     assert state["feature"] == "admin1" and state["name"] == "South Carolina"
+
+
+def test_a_short_acronym_is_no_small_town_of_that_name():
+    from dateline.geo.places import candidates
+
+    gaz = gazetteer()
+    assert candidates(gaz, "OAS") == []  # the Organization of American States, not Oas in the Philippines
+    assert candidates(gaz, "CHU") == []  # a French hospital, not Chũ
+    assert candidates(gaz, "Oas")  # the town as its name is written
+    assert any(m.place.name == "Manhattan" for m in candidates(gaz, "NYC"))  # a city's own abbreviation
+    assert any(m.place.country == "GBR" for m in candidates(gaz, "UK"))
+    article = dateline.analyze("He missed a preparatory meeting at the OAS in Washington on March 15, the "
+                               "minister said.", kind="plain")
+    assert not [p for p in article.places if p["country"] == "PHL"]

@@ -230,6 +230,11 @@ def candidates(gaz: Gazetteer, text: str, *, adjectives: bool = False) -> list[M
     if own is not None:
         # "Charleston" is one of the Charlestons, not Charlestown (an alternate name), unless that is far larger
         matches = [m for m in matches if not (m.alternate and m.place.feature == "city" and m.place.population < own)]
+    written = text.strip()
+    if written.isupper() and len(written) <= 3 and all(
+            m.place.feature == "city" and not m.place.name.isupper() and m.place.population < 1_000_000
+            for m in matches):
+        return []  # "OAS", "CHU", "WA": an acronym, not the town of Oas, Chũ or Wa (but "NYC", "RIO" are cities)
     if matches:
         return matches
     if found := _TRAILING_KIND.search(text):
