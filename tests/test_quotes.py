@@ -561,6 +561,12 @@ def test_claimed_responsibility():
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("claimed responsibility for", "The group")
 
 
+def test_the_question_of_whether():
+    [quote] = analyze("The defections raised the question of whether the manager was up to his job.").quotes
+    assert quote["text"] == "whether the manager was up to his job"
+    assert analyze("It is a question of time.").quotes == []
+
+
 def test_self_described():
     [quote] = analyze("Sanders, a self-described democratic socialist, won the state.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == ("described", "self",

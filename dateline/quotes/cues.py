@@ -490,6 +490,13 @@ def _complement(word: Token, takes: frozenset[str], children) -> tuple[tuple[int
         if child.dep_ in ("acl", "ccomp", "relcl", "advcl") and "that" in takes and any(
                 m.dep_ == "mark" and m.lower_ == "that" and m.i < child.i for m in child.children):
             return _subtree(child), None
+        if child.dep_ in ("acl", "ccomp", "relcl", "advcl") and "whether" in takes and any(
+                m.dep_ == "mark" and m.lower_ in ("whether", "if") and m.i == child.left_edge.i for m in child.children):
+            return _subtree(child), None
+        if child.dep_ == "prep" and "whether" in takes and child.i == word.i + 1 and any(
+                c.dep_ == "pcomp" and c.doc[c.left_edge.i].lower_ == "whether" for c in child.children):
+            # "the question of whether ...": the clause, without the "of"
+            return _subtree(next(c for c in child.children if c.dep_ == "pcomp")), child
         if child.dep_ in ("acl", "xcomp", "ccomp", "advcl") and "to" in takes and _has_to(child) \
                 and child.left_edge.i > word.i:
             return _subtree(child), None
