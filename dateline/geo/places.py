@@ -2,12 +2,14 @@
 
 Finding. A toponym is a place entity of the parse (GPE, LOC, FAC, as corrected by actor resolution; with the
 capitalised word before it when the two make a name the gazetteer knows: "Northern Ireland" where the tagger saw
-"Ireland"), a name the gazetteer knows that the tagger missed ("BEIRUT (AP) -", "Qatarji"), or a part of a city named as such ("the
-Qatarji neighborhood of Aleppo"). Not toponyms: a country or capital that acts ("Moscow said", "pressure on
-Damascus": its government, an actor mention) and a demonym ("Syrian", NORP).
+"Ireland"), a name the gazetteer knows that the tagger missed ("BEIRUT (AP) -", "Qatarji"), or a part of a city
+named as such ("the Qatarji neighborhood of Aleppo"). Not toponyms: a country or capital that acts ("Moscow said",
+"pressure on Damascus": its government, an actor mention), a demonym ("Syrian", NORP) and a short acronym that
+only spells a small town ("OAS" is not Oas; a US postal code after a place and a comma is its state: "Horry
+County, SC").
 
-Resolving. Each toponym's candidates are every gazetteer place of that name; the choice weighs, in log10
-population units:
+Resolving. Each toponym's candidates are every gazetteer place of that name (an alternate name of a town abroad
+gives way to the towns of that name: "Garden City" is not Singapore); the choice weighs, in log10 population units:
 - how big and how named: population, countries over towns of the same name, a national capital, the place's own
   name over an alternate one;
 - the article: countries and first-level subdivisions its other places and actors are in, the outlet's country
@@ -18,10 +20,12 @@ population units:
   neighborhood of Aleppo" (a district of that city), "Kent, Essex and Norfolk" (listed places of one kind).
 A toponym no gazetteer knows (a street, a building, a village under 5,000 people) is still a place: it is put,
 flagged approximate, at the place that contains it when the phrase says so ("Rockingham, Northamptonshire" when no
-Rockingham of the gazetteer lies in that county; "Kamenné Square in Bratislava", "a dinner at Black Sheep in
-Irvine"), or at the place it is named after ("Colchester General Hospital", "Bank of Japan"), else at the
-article's focus (its dateline, or the local place its other places cluster around, or failing those a county known
-only approximately: "Essex"), else in the country the article speaks of most.
+Rockingham of the gazetteer lies in that county; "Kamenné Square in Bratislava", "the Percy French Hotel,
+Ballyjamesduff;"), or at the place it is named after ("Colchester General Hospital", "Derry's Altnagelvin
+Hospital"; a country's ministry or central bank in its capital, an embassy never in its own country), else at the
+article's focus (its dateline, or the local place its other places cluster around in the country it names most,
+or the local outlet's home town, "derryjournal.com", or a county known only approximately, "Essex"), else in the
+country the article speaks of most.
 """
 
 from __future__ import annotations
