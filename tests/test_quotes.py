@@ -567,6 +567,12 @@ def test_the_question_of_whether():
     assert analyze("It is a question of time.").quotes == []
 
 
+def test_support_drawn_from_others_is_theirs():
+    [quote] = analyze("The senator has won overwhelming support from governors and mayors.").quotes
+    assert (quote["text"], quote["speaker"]["text"]) == ("The senator", "governors and mayors")
+    assert analyze("The rebels drew fire from the army.").quotes == []
+
+
 def test_self_described():
     [quote] = analyze("Sanders, a self-described democratic socialist, won the state.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == ("described", "self",

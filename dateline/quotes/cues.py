@@ -453,7 +453,8 @@ _PROVOKING = {"face", "draw", "attract", "provoke", "spark", "prompt", "trigger"
               "survive", "escape", "deserve", "merit", "spur", "inspire", "create", "bring", "incur", "elicit",
               "shrug", "brush", "ignore", "address", "hear", "see", "read", "share", "echo", "confirm"}
 _RECEIVING = {"win", "have", "earn", "get", "receive", "secure", "gain", "land", "pick", "garner", "seek", "lose",
-              "snag", "collect", "rack", "lock", "clinch", "need", "want", "lack"}
+              "snag", "collect", "rack", "lock", "clinch", "need", "want", "lack", "enjoy", "draw", "attract",
+              "command", "retain", "keep"}
 
 
 def _received_stance(noun: Token, group: CueGroup) -> Reading | None:
@@ -464,6 +465,10 @@ def _received_stance(noun: Token, group: CueGroup) -> Reading | None:
         return None
     givers = [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
               for c in prep.children if c.dep_ == "pobj"]
+    # "drew support from a large majority", "locked in support among Hispanics": the parse may hang the phrase on
+    # the verb
+    givers += [c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("from", "among")
+               and prep.i > noun.i for c in prep.children if c.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not givers or not subjects:
         return None
