@@ -573,6 +573,21 @@ def test_support_drawn_from_others_is_theirs():
     assert analyze("The rebels drew fire from the army.").quotes == []
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The president sees the prime minister as captured by a hard-line philosophy.",
+     "the prime minister as captured by a hard-line philosophy"),
+    ("Four in 10 voters see the campaign of the governor as most unfair.", "the campaign of the governor as most unfair"),
+])
+def test_an_as_phrase_the_parse_made_a_clause(text, content):
+    [quote] = analyze(text).quotes
+    assert quote["text"] == content
+
+
+def test_an_as_clause_with_its_own_subject_says_when():
+    [quote] = analyze("The senator criticized the plan as the vote neared.").quotes
+    assert quote["text"] == "the plan"
+
+
 def test_self_described():
     [quote] = analyze("Sanders, a self-described democratic socialist, won the state.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == ("described", "self",

@@ -768,7 +768,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 end = _subtree(child)[1]
         return [(start, end)], object_group, None
     # "described him as “the most beautiful soul”", "dismissed the kerfuffle as “absurd”"
-    ases = [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    ases = [c for c in children if _is_as_phrase(c) and c.i > verb.i]
     if objects and ases and vocabulary.group(lemma) is not None and objects[0].i < ases[0].i:
         return [_with_as(verb, _subtree(objects[0]))], vocabulary.group(lemma), None
     # "see the campaign of Donald Trump as most unfair": the "as" phrase the parser hung on the object
@@ -844,10 +844,23 @@ def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
     doc = verb.doc
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "as" and end <= child.i < end + 12 and not any(
-                is_verb(doc[k]) or doc[k].text in (";", ":", "—") or doc[k].is_sent_start for k in range(end, child.i)):
+        if _is_as_phrase(child) and end <= child.left_edge.i < end + 12 and not any(
+                is_verb(doc[k]) or doc[k].text in (";", ":", "—") or doc[k].is_sent_start
+                for k in range(end, child.left_edge.i)):
             return start, _trim(doc, start, child.right_edge.i + 1)[1]
     return span
+
+
+def _is_as_phrase(child: Token) -> bool:
+    """An "as" phrase on a verb: a preposition, or a clause or adjective the parse opened with "as" ("sees
+    Netanyahu as captured by a hard-line philosophy", "see the campaign as most unfair")."""
+    if child.dep_ == "prep" and child.lower_ == "as":
+        return True
+    first = child.doc[child.left_edge.i]
+    # ("as the vote neared", with a subject of its own, says when, not what)
+    return child.dep_ in ("advcl", "acomp", "oprd", "xcomp") and first.lower_ == "as" and first.i < child.i \
+        and first.dep_ in ("mark", "advmod", "prep") and not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS
+                                                                 for c in child.children)
 
 
 def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabulary: Vocabulary) -> int:
