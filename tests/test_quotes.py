@@ -588,6 +588,14 @@ def test_an_as_clause_with_its_own_subject_says_when():
     assert quote["text"] == "the plan"
 
 
+def test_a_list_after_a_comma_stays_in_the_content():
+    [quote] = analyze("Cruz said he and Trump differ on Israel, the Iranian nuclear deal and the possibility of "
+                      "compromise over the Supreme Court.").quotes
+    assert quote["text"].endswith("the possibility of compromise over the Supreme Court")
+    [quote] = analyze("The minister said the talks were led by Sergei Lavrov, the foreign minister.").quotes
+    assert quote["text"] == "the talks were led by Sergei Lavrov"
+
+
 def test_self_described():
     [quote] = analyze("Sanders, a self-described democratic socialist, won the state.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == ("described", "self",

@@ -996,7 +996,10 @@ def _subtree(token: Token) -> tuple[int, int]:
             t = doc[k]
             if t.right_edge.i != end - 1 or t.left_edge.i <= start or not _comma_before(doc, t.left_edge.i):
                 continue
-            if t.dep_ in ("relcl", "appos") and (t.dep_ == "appos" or doc[t.left_edge.i].lower_ in ("who", "which")) \
+            # (an "apposition" with a conjunct is the rest of a list: "differ on Israel, the nuclear deal and the
+            # court")
+            if t.dep_ in ("relcl", "appos") and (t.dep_ == "appos" and not any(c.dep_ == "conj" for c in t.children)
+                                                 or doc[t.left_edge.i].lower_ in ("who", "which")) \
                     or t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in ("while", "whereas") \
                     or t.dep_ in ("advcl", "acl", "ccomp", "conj") and doc[t.left_edge.i].tag_ in ("WDT", "WP") \
                     and doc[t.left_edge.i].lower_ in ("who", "which") \
