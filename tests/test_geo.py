@@ -185,6 +185,46 @@ def test_bench_says_clearly_when_the_data_is_absent(tmp_path, capsys):
 
 
 # --------------------------------------------------------------------------------------------------------------------
+def test_a_street_in_a_local_paper_whose_domain_names_no_town_is_in_the_registrys_home():
+    text = ("Crews were called to the 200 block of River Avenue on Saturday after smoke was seen, officials said. "
+            "Two people were taken to hospital.")
+    start = text.index("River Avenue")
+    for url, country, home in (("https://www.nola.com/news/crime/fire-1", "USA", (29.95, -90.08)),  # New Orleans
+                               ("https://www.startribune.com/fire/1", "USA", (44.98, -93.26)),  # Minneapolis
+                               ("https://www.theargus.co.uk/news/1", "GBR", (50.83, -0.14))):  # Brighton
+        article = dateline.analyze(text, kind="plain", url=url)
+        assert article.outlet["home"] is not None, url
+        street = resolve_span(article, start, start + len("River Avenue"))
+        assert street is not None and street["country"] == country and near(street, home, 20), (url, street)
+    for url in ("https://www.reuters.com/world/fire-1", "https://www.bbc.co.uk/news/1"):  # national: no home
+        article = dateline.analyze(text, kind="plain", url=url)
+        assert article.outlet["home"] is None
+        street = resolve_span(article, start, start + len("River Avenue"))
+        assert street is None or not any(near(street, p, 161) for p in ((29.95, -90.08), (50.83, -0.14))), url
+
+
+def test_the_registry_home_comes_before_the_domain_and_from_the_outlet_object():
+    from dateline.article import Article
+    from dateline.geo.places import outlet_home
+
+    gaz = gazetteer()
+
+    def home(url, outlet=None):
+        place = outlet_home(Article(input="x", url=url, outlet=outlet), gaz)
+        return place and (place.name, place.country)
+
+    assert home("https://www.nola.com/news/1") == ("New Orleans", "USA")
+    assert home("https://www.inquirer.com/news/1") == ("Philadelphia", "USA")
+    assert home("https://www.irishnews.com/news/1") == ("Belfast", "GBR")
+    assert home("https://www.hulldailymail.co.uk/news/1") == ("Kingston upon Hull", "GBR")
+    assert home("https://www.al.com/news/1")[0] == "Alabama"  # a statewide site's home is its state
+    assert home("https://www.reuters.com/world/1") is None and home("https://www.bbc.co.uk/news/1") is None
+    # Identified by name in the page furniture, with no URL: the outlet object's home
+    assert home(None, {"name": "Star Tribune", "country": "USA", "home": "Minneapolis"}) == ("Minneapolis", "USA")
+    assert home(None, {"name": "Star Tribune", "country": "USA"}) == ("Minneapolis", "USA")  # older objects: registry
+    assert home(None, {"name": "Reuters", "country": "GBR", "home": None}) is None
+
+
 # Counties, subdivisions of every level, names inside names, the outlet's domain, the focus, the cache
 # --------------------------------------------------------------------------------------------------------------------
 

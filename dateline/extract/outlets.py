@@ -27,6 +27,7 @@ class Outlet:
     state_affiliated: bool
     kind: str
     source: str
+    home: str | None = None  # the town or region a local outlet covers; None for national and international ones
 
     def to_dict(self, domain: str | None, evidence: str) -> dict:
         return {
@@ -37,6 +38,7 @@ class Outlet:
             "state_affiliated": self.state_affiliated,
             "domains": list(self.domains + self.mirrors),
             "kind": self.kind,
+            "home": self.home,
             "evidence": evidence,
         }
 
@@ -102,7 +104,8 @@ class OutletRegistry:
             # Not a curated outlet, but the domain is still the best name a reader has for it.
             domain = host.lower().removeprefix("www.")
             return {"name": site_name or domain, "domain": domain, "country": None, "ownership": None,
-                    "state_affiliated": None, "domains": [domain], "kind": None, "evidence": f"url: {host}"}
+                    "state_affiliated": None, "domains": [domain], "kind": None, "home": None,
+                    "evidence": f"url: {host}"}
         return None
 
 

@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from dateline.article import Article
+from dateline.extract.outlets import OutletRegistry
 from dateline.geo.gazetteer import Gazetteer, Match, Place, distance_km, fold, gazetteer
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -593,7 +594,8 @@ def _outlet_words(rest: str) -> bool:
 
 
 def outlet_home(article: Article, gaz: Gazetteer) -> Place | None:
-    """The town or county a local outlet is named after: "derryjournal.com" Derry, "essexlive.news" Essex,
+    """The town or region a local outlet covers: the outlet registry's `home` first ("nola.com" New Orleans), else
+    the town or county the outlet is named after: "derryjournal.com" Derry, "essexlive.news" Essex,
     "saskatoon.ctvnews.ca" Saskatoon, "cleveland.com" Cleveland; in the outlet's country when that is known.
 
     A label of the host that is a name the gazetteer is sure of (a town of 15,000 or more, a subdivision) followed
@@ -601,6 +603,8 @@ def outlet_home(article: Article, gaz: Gazetteer) -> Place | None:
     town (the Washington Post is Washington's, not the state's).
     """
     host = (urlsplit(article.url or "").hostname or "").lower()
+    if (place := _registered_home(article, host, gaz)) is not None:
+        return place
     labels = [label for label in host.split(".")[:-1] if label not in ("www", "co", "com", "org", "net", "gov", "ac")]
     country = outlet_country(article, gaz)
     for label in labels:
@@ -614,6 +618,31 @@ def outlet_home(article: Article, gaz: Gazetteer) -> Place | None:
             if matches:
                 return max(matches, key=lambda p: (p.feature == "city", p.population))
     return None
+
+
+def _registered_home(article: Article, host: str, gaz: Gazetteer) -> Place | None:
+    """The home the outlet registry gives the article's outlet (nola.com New Orleans, theargus.co.uk Brighton): from
+    the outlet object when it carries one, else from the registry's entry for the URL's host or the outlet's name."""
+    outlet = article.outlet or {}
+    name, country = outlet.get("home"), outlet.get("country")
+    if "home" not in outlet:
+        registry = OutletRegistry.default()
+        found = registry.by_domain(host) if host else None
+        entry = found[0] if found else registry.by_name(outlet["name"]) if outlet.get("name") else None
+        if entry is not None:
+            name, country = entry.home, entry.country
+    return home_place(name, country, gaz) if name and country else None
+
+
+def home_place(name: str, country: str, gaz: Gazetteer) -> Place | None:
+    """The town or region of a registry `home` in the outlet's country: the places so named by their own name if any,
+    else by an alternate one; of several, the most populous ("Kansas City": Missouri's), a town on a tie."""
+    matches = [m for m in gaz.lookup(name) if m.place.country == country and m.place.feature in _HOME_FEATURES]
+    places = [m.place for m in matches if not m.alternate] or [m.place for m in matches]
+    return max(places, key=lambda p: (p.population or 0, p.feature == "city")) if places else None
+
+
+_HOME_FEATURES = ("city", "admin1", "admin2")
 
 
 def outlet_country(article: Article, gaz: Gazetteer) -> str | None:
