@@ -124,6 +124,11 @@ def test_legacy_encodings_are_detected(capsys, tmp_path):
     status, out, _ = run(capsys, "analyze", str(latin))
     article = json.loads(out)
     assert status == 0 and "Bélarus" in article["title"]
+    # A sentence alone fits several code pages as cleanly: the western one is taken.
+    short = tmp_path / "short.txt"
+    short.write_bytes("Le président a déclaré à Paris que la Syrie négocierait.".encode("latin-1"))
+    status, out, _ = run(capsys, "analyze", str(short))
+    assert json.loads(out)["text"] == "Le président a déclaré à Paris que la Syrie négocierait."
     declared = tmp_path / "page.html"
     body = "".join(f"<p>Москва заявила, что переговоры продолжатся, сообщил дипломат номер {i}.</p>" for i in range(8))
     declared.write_bytes(f'<html><head><meta charset="windows-1251"></head><body><article>{body}</article></body></html>'.encode("cp1251"))
