@@ -716,3 +716,47 @@ def test_polnear_loader_on_the_real_data():
     assert sum(a.direct for art in articles for a in art.attributions) > 300
     # one annotator per article, the first by id, for the two articles all six annotated
     assert all(article.annotator for article in articles)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Clinton, clearly frustrated, said the question was unfair.", "Clinton"),
+    ("The mayor, still stinging over the ruling, grudgingly agreed to sit next to the company's chief.", "The mayor"),
+    ("Republican nominee Donald Trump, during multiple interviews on Thursday, said the policy had failed.",
+     "Republican nominee Donald Trump"),
+    ("Senator Sheldon Whitehouse, a Democrat from Rhode Island, during a hearing on Tuesday, said the tax would "
+     "work.", "Senator Sheldon Whitehouse, a Democrat from Rhode Island,"),
+])
+def test_source_without_a_state_or_a_time_set_off_after_the_name(text, speaker):
+    quote = next(q for q in analyze(text).quotes if q["speaker"])
+    assert quote["speaker"]["text"] == speaker
+
+
+def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
+    [quote] = analyze("Raffaello Pantucci, at the Royal United Services Institute, said the threat had grown.").quotes
+    assert quote["speaker"]["text"] == "Raffaello Pantucci, at the Royal United Services Institute,"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Last year, the company gave $10 million to a group backing Bush, the former Florida governor.", "backing",
+     "a group"),
+    ("He will need their support, with recent polls showing a tightening of the race.", "showing", "recent polls"),
+    ("A photo of the two families appeared in a widely read newspaper column next to an item suggesting that the "
+     "governor was hypocritical.", "suggesting", "an item"),
+    ("Donors gave heavily to an outside group backing the senator.", "backing", "an outside group"),
+])
+def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, speaker):
+    quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == cue)
+    assert quote["speaker"]["text"] == speaker
+
+
+def test_a_participle_after_a_thing_that_says_nothing_has_no_speaker():
+    quote = next(q for q in analyze("The campaign released a speech attacking Clinton on trade.").quotes
+                 if q["cue"]["text"] == "attacking")
+    assert quote["speaker"] is None or quote["speaker"]["text"] != "a speech"
+
+
+def test_a_bulleted_speaker_loses_the_dash():
+    article = analyze("-Craig Fehrman explains why the polls missed the surge. [WashPost]")
+    [quote] = article.quotes
+    assert quote["speaker"]["text"] == "Craig Fehrman"
+    check_offsets(article)

@@ -43,6 +43,9 @@ _OF_PREPOSITIONS = {"of", "for", "with", "over"}
 # "spoke on Sunday", "wrote for ten years": a time is not what was said.
 # Floating quantifiers after a speaker ("Richards and Menendez both stressed"): not part of the name.
 _FLOATING = {"both", "all", "each"}
+# "Trump, during an interview on Thursday, said": a phrase of time after a speaker is not the speaker's (one of
+# place is: "Pantucci, at the Royal United Services Institute, said").
+_TIME_PREPOSITIONS = {"during", "after", "before", "while", "throughout", "amid"}
 _NOT_CONTENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
@@ -1152,6 +1155,15 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if depth < 3 and verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or _has_to(verb)) \
             and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "attr") and is_verb(verb.head.head):
         return _subject(verb.head.head, depth + 1)
+    # "recent polls showing a tightening race", "a group backing Bush", "GOP primary voters saying they want":
+    # a participle that describes people or a document tells what they say or back (PolNeAR's source is the
+    # noun the participle hangs on); other things it describes ("a speech attacking Clinton") say nothing
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \
+            and not _comma_before(verb.doc, verb.i):
+        from dateline.quotes.vocabulary import vocabulary
+
+        if verb.head.lemma_.lower() in vocabulary().participle_holders:
+            return verb.head, False
     return None, False
 
 
@@ -1185,6 +1197,12 @@ def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
         if child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and (
                 child.dep_ == "appos" and child.like_num and child.left_edge.i == child.i
                 or child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.left_edge.i == child.i):
+            end = min(end, child.left_edge.i - 1)
+        # "Clinton, clearly frustrated, said", "The mayor, still stinging over ..., agreed", "Trump, during an
+        # interview on Thursday, said": a state, or the time of the saying, set off after the name
+        elif child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and child.i < verb.i and (
+                child.dep_ in ("amod", "acl", "advcl") and child.tag_ in ("JJ", "VBG", "VBN")
+                or child.dep_ == "prep" and child.lower_ in _TIME_PREPOSITIONS and child.left_edge.i == child.i):
             end = min(end, child.left_edge.i - 1)
     if subject.i > verb.i and subject.pos_ == "PROPN":
         # "said Gatilov of the groups operating inside Aleppo": the phrase after the name is about the saying.

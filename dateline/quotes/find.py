@@ -588,6 +588,9 @@ def _introduced_by_colon(text: _Text, quotes: list[_Quote], used: set[int]) -> l
     return out
 
 
+_BULLETS = "-–—―•*"
+
+
 def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]:
     """The contract's records, in text order; every part after a quote's first points back to it."""
     speakers = Speakers(article.mentions, article.actors)
@@ -601,6 +604,9 @@ def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]
         speaker = None
         if reading.source:
             s_start, s_end = text.chars(*reading.source)
+            # "-Nate Cohn explains why ...": the dash of a bulleted line, which the tokenizer leaves on the name
+            while s_start < s_end - 1 and doc_text[s_start] in _BULLETS:
+                s_start += 1
             actor = speakers.actor_of(text.doc[reading.source_head], (s_start, s_end))
             speaker = {"start": s_start, "end": s_end, "text": doc_text[s_start:s_end], "actor": actor}
         cue_start, cue_end = head.cue
