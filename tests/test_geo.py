@@ -205,7 +205,7 @@ def test_a_street_in_a_local_paper_whose_domain_names_no_town_is_in_the_registry
 
 def test_the_registry_home_comes_before_the_domain_and_from_the_outlet_object():
     from dateline.article import Article
-    from dateline.geo.places import outlet_home
+    from dateline.geo.outlets import outlet_home
 
     gaz = gazetteer()
 
@@ -253,7 +253,7 @@ def test_english_counties_and_the_domain_of_a_british_outlet():
 
 def test_the_outlet_country_falls_back_on_the_domain():
     from dateline.article import Article
-    from dateline.geo.places import outlet_country
+    from dateline.geo.outlets import outlet_country
 
     gaz = gazetteer()
     assert outlet_country(Article(input="x", url="https://www.dailyecho.co.uk/news/1"), gaz) == "GBR"
@@ -499,7 +499,7 @@ def test_a_name_cased_inside_the_word_is_that_place_only_as_so_cased():
 
 def test_a_local_outlet_is_named_after_its_town():
     from dateline.article import Article
-    from dateline.geo.places import outlet_home
+    from dateline.geo.outlets import outlet_home
 
     gaz = gazetteer()
 

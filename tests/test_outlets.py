@@ -5,7 +5,7 @@ from collections import Counter
 
 from dateline.extract.outlets import OutletRegistry
 from dateline.geo import gazetteer
-from dateline.geo.places import home_place
+from dateline.geo.outlets import home_place
 
 OWNERSHIPS = {"state", "public", "private", "nonprofit", "cooperative", "party"}
 KINDS = {"wire", "broadcaster", "newspaper", "magazine", "digital"}

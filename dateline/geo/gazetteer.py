@@ -99,6 +99,22 @@ class Match:
     alternate: bool  # matched an alternate name rather than the place's own name
 
 
+# Gazetteer names found outside the tagger's entities count only if they are this sure to be places.
+MIN_POPULATION_UNTAGGED = 15_000
+
+
+def sure(match: Match) -> bool:
+    """Whether a name is this place more likely than anything else, with no tagger to say it is a place: a town of
+    15,000 or more by its own name, a large town by an English alternate one, any other kind of place but a
+    subdivision whose point is only approximate."""
+    place = match.place
+    if match.alternate:  # "Hama" for Ḩamāh, "Raqqa" for Ar Raqqah: English names of large places only
+        return place.feature == "city" and place.population >= 100_000
+    if place.feature == "city":
+        return place.population >= MIN_POPULATION_UNTAGGED
+    return not (place.feature in ("admin1", "admin2") and place.approximate)
+
+
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _DROP = re.compile(r"[.\u00b7]")
 _SPACE = re.compile(r"[-\u2010\u2013\u2014_/,()\s]+")

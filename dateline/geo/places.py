@@ -34,17 +34,14 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span
 
 from dateline.article import Article
-from dateline.extract.outlets import OutletRegistry
-from dateline.geo.gazetteer import Gazetteer, Match, Place, distance_km, fold, gazetteer
+from dateline.geo.gazetteer import Gazetteer, Match, Place, distance_km, fold, gazetteer, sure
+from dateline.geo.outlets import outlet_country, outlet_home
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Gazetteer names found outside the tagger's entities count only if they are this sure to be places.
-MIN_POPULATION_UNTAGGED = 15_000
 # The kinds of place a bare name stands for at a prior (log10 population) when the data give no population.
 _BASE = {"continent": 8.5, "region": 7.0, "water": 7.0, "country": 6.0, "admin1": 5.5, "admin2": 5.0, "city": 2.5,
          "district": 3.0}
@@ -284,7 +281,7 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
     """
     name = text[start:end]
     if (owner := _POSSESSIVE.search(text[max(0, start - 40): start])) is not None:
-        matches = [m for m in gaz.lookup(owner["name"]) if _sure(m) and m.place.feature != "country"]
+        matches = [m for m in gaz.lookup(owner["name"]) if sure(m) and m.place.feature != "country"]
         if matches:  # "Derry's Altnagelvin Hospital", "London's Heathrow": the town that owns it
             at = max(0, start - 40) + owner.start("name")
             return Toponym(at, at + len(owner["name"]), owner["name"], matches, "inner")
@@ -305,7 +302,7 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
             sub = name[run[0].start(): run[-1].end()].rstrip(".")
             if fold(sub) in _NOT_INNER or not fold(sub):
                 continue
-            matches = [m for m in candidates(gaz, sub, adjectives=True) if _sure(m) or m.place.feature == "admin2"]
+            matches = [m for m in candidates(gaz, sub, adjectives=True) if sure(m) or m.place.feature == "admin2"]
             if not any(m.place.feature != "city" for m in matches):
                 # a town only in "University of X", or as the first words of "X General Hospital"
                 after_of = i > 0 and words[i - 1].group().lower() == "of"
@@ -434,22 +431,13 @@ def _trim(ent: Span) -> Span | None:
     return ent.doc[start:end] if start < end else None
 
 
-def _sure(match: Match) -> bool:
-    place = match.place
-    if match.alternate:  # "Hama" for Ḩamāh, "Raqqa" for Ar Raqqah: English names of large places only
-        return place.feature == "city" and place.population >= 100_000
-    if place.feature == "city":
-        return place.population >= MIN_POPULATION_UNTAGGED
-    return not (place.feature in ("admin1", "admin2") and place.approximate)
-
-
 def _mislabelled(entity: dict, name: str, text: str, start: int, gaz: Gazetteer) -> bool:
     """A place the tagger labelled otherwise: "Aleppo" as NORP or LANGUAGE, "shelled Qamishli" as a person.
 
     A name the gazetteer is sure of, that is no demonym and no known actor, counts; a person or organisation only
     after "in", "near", "from", ... (people and firms are named after towns: Jordan, Florence, Austin).
     """
-    if gaz.adjective(name) is not None or not any(_sure(m) for m in gaz.lookup(name)):
+    if gaz.adjective(name) is not None or not any(sure(m) for m in gaz.lookup(name)):
         return False
     actor = entity.get("actor") or ""
     if entity["label"] in ("PERSON", "ORG"):
@@ -471,7 +459,7 @@ def _untagged_names(doc: Doc, covered: list[bool], gaz: Gazetteer):
                 continue
             if not all(_capitalised(t) or t.lower_ in _CONNECTORS for t in tokens):
                 continue
-            if any(_sure(m) for m in gaz.lookup(tokens.text)):
+            if any(sure(m) for m in gaz.lookup(tokens.text)):
                 yield tokens.start_char, tokens.end_char, tokens
                 i += n - 1
                 break
@@ -569,93 +557,6 @@ def _read_phrases(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
             country = next((m.place for m in gaz.lookup(found["name"]) if m.place.feature == "country"), None)
             if country is not None and not any(m.place.feature == "country" for m in toponym.matches):
                 toponym.country_hint = country.country
-
-
-# Country-code domains used worldwide for other reasons (".tv", ".io", ".co", ".me" ...): they tell no country.
-_VANITY_DOMAINS = {"ac", "ad", "ag", "ai", "am", "as", "cc", "cd", "co", "fm", "gg", "io", "la", "ly", "me", "ms",
-                   "mu", "nu", "sh", "so", "st", "tk", "to", "tv", "vc", "ws"}
-
-
-# Words of news outlets' names around their town's: "derryjournal", "essexlive", "walesonline", "cambridge-news".
-_OUTLET_WORDS = {"news", "daily", "live", "online", "journal", "times", "post", "herald", "echo", "mail", "gazette",
-                 "today", "star", "chronicle", "express", "evening", "telegraph", "standard", "press", "tribune",
-                 "observer", "courier", "record", "advertiser", "examiner", "argus", "sentinel", "leader", "bee",
-                 "globe", "weekly", "free", "citizen", "voice", "now", "mercury", "sun", "inquirer", "messenger",
-                 "dispatch", "review", "reporter", "register", "enquirer", "guardian", "eagle", "patriot", "democrat",
-                 "gov", "city", "county", "first", "local", "world", "nation", "weekend", "morning", "sunday",
-                 "the", "my", "in", "your", "area", "network", "media", "tv", "radio", "fm", "am"}
-
-
-def _outlet_words(rest: str) -> bool:
-    """Whether `rest` ("journal", "eveningnews", "") is made of outlet words only."""
-    if not rest:
-        return True
-    return any(rest.startswith(word) and _outlet_words(rest[len(word):]) for word in _OUTLET_WORDS)
-
-
-def outlet_home(article: Article, gaz: Gazetteer) -> Place | None:
-    """The town or region a local outlet covers: the outlet registry's `home` first ("nola.com" New Orleans), else
-    the town or county the outlet is named after: "derryjournal.com" Derry, "essexlive.news" Essex,
-    "saskatoon.ctvnews.ca" Saskatoon, "cleveland.com" Cleveland; in the outlet's country when that is known.
-
-    A label of the host that is a name the gazetteer is sure of (a town of 15,000 or more, a subdivision) followed
-    by nothing but outlet words ("journal", "live", "evening news"); of several places of that name, the largest
-    town (the Washington Post is Washington's, not the state's).
-    """
-    host = (urlsplit(article.url or "").hostname or "").lower()
-    if (place := _registered_home(article, host, gaz)) is not None:
-        return place
-    labels = [label for label in host.split(".")[:-1] if label not in ("www", "co", "com", "org", "net", "gov", "ac")]
-    country = outlet_country(article, gaz)
-    for label in labels:
-        word = label.replace("-", "")
-        for cut in range(len(word), 3, -1):
-            if not _outlet_words(word[cut:]):
-                continue
-            matches = [m.place for m in gaz.lookup(word[:cut]) if not m.alternate and (
-                _sure(m) or m.place.feature == "admin2") and m.place.feature in ("city", "admin1", "admin2")
-                and (country is None or m.place.country == country)]
-            if matches:
-                return max(matches, key=lambda p: (p.feature == "city", p.population))
-    return None
-
-
-def _registered_home(article: Article, host: str, gaz: Gazetteer) -> Place | None:
-    """The home the outlet registry gives the article's outlet (nola.com New Orleans, theargus.co.uk Brighton): from
-    the outlet object when it carries one, else from the registry's entry for the URL's host or the outlet's name."""
-    outlet = article.outlet or {}
-    name, country = outlet.get("home"), outlet.get("country")
-    if "home" not in outlet:
-        registry = OutletRegistry.default()
-        found = registry.by_domain(host) if host else None
-        entry = found[0] if found else registry.by_name(outlet["name"]) if outlet.get("name") else None
-        if entry is not None:
-            name, country = entry.home, entry.country
-    return home_place(name, country, gaz) if name and country else None
-
-
-def home_place(name: str, country: str, gaz: Gazetteer) -> Place | None:
-    """The town or region of a registry `home` in the outlet's country: the places so named by their own name if any,
-    else by an alternate one; of several, the most populous ("Kansas City": Missouri's), a town on a tie."""
-    matches = [m for m in gaz.lookup(name) if m.place.country == country and m.place.feature in _HOME_FEATURES]
-    places = [m.place for m in matches if not m.alternate] or [m.place for m in matches]
-    return max(places, key=lambda p: (p.population or 0, p.feature == "city")) if places else None
-
-
-_HOME_FEATURES = ("city", "admin1", "admin2")
-
-
-def outlet_country(article: Article, gaz: Gazetteer) -> str | None:
-    """The outlet's country: the registry's, else the country code of its domain ("dailyecho.co.uk": GBR)."""
-    outlet = article.outlet or {}
-    if outlet.get("country"):
-        return outlet["country"]
-    host = urlsplit(article.url or "").hostname or ""
-    code = host.rsplit(".", 1)[-1].upper() if "." in host else ""
-    code = {"UK": "GB"}.get(code, code)
-    if len(code) != 2 or code.lower() in _VANITY_DOMAINS:
-        return None
-    return gaz.iso3.get(code)
 
 
 def _seed_context(article: Article, gaz: Gazetteer) -> Context:
