@@ -486,14 +486,13 @@ def test_new_reporting_words(text, cue, content):
     ("MADRID (Reuters) – Foreign Minister Ana Pastor said on Thursday that talks would resume.",
      "Foreign Minister Ana Pastor"),
     ("Lyon (AFP) – French President Jean Dupont said on Tuesday that the plan was dead.", "French President Jean Dupont"),
-    ("Maria Lopez, 83, said she would vote for the mayor.", "Maria Lopez"),
     ("The senator, speaking at a rally in Miami, said the race was not over.", "The senator"),
     ("Gov.\u00a0John Kasich said the plan would fail.", "Gov.\u00a0John Kasich"),
     ("Smith and Jones both stressed that the deal was bad.", "Smith and Jones"),
     ("Even economists agree that the tax is regressive.", "economists"),
     ("Just 28 percent of voters said the country was on the right track.", "28 percent of voters"),
 ])
-def test_source_without_dateline_age_participle_or_quantifier(text, speaker):
+def test_source_without_dateline_participle_or_quantifier(text, speaker):
     [quote] = analyze(text).quotes
     assert quote["speaker"]["text"] == speaker
 
@@ -760,3 +759,15 @@ def test_a_bulleted_speaker_loses_the_dash():
     [quote] = article.quotes
     assert quote["speaker"]["text"] == "Craig Fehrman"
     check_offsets(article)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Maria Lopez, 83, said she would vote for the mayor.", "Maria Lopez, 83,"),
+    ("Roxana Leon, 63, an independent voter raised in Chile, said she would vote for him.",
+     "Roxana Leon, 63, an independent voter raised in Chile,"),
+    ("The novelist Mario Vargas Llosa, one of the signatories, told reporters the letter was overdue.",
+     "The novelist Mario Vargas Llosa, one of the signatories,"),
+])
+def test_source_keeps_an_age_and_the_apposition_after_it(text, speaker):
+    quote = next(q for q in analyze(text).quotes if q["speaker"])
+    assert quote["speaker"]["text"] == speaker

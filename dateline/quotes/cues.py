@@ -1191,12 +1191,12 @@ def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
                 and doc[k - 1].whitespace_ and (
                 doc[k - 1].text == ")" or all(doc[m].text.isupper() for m in range(start, k) if doc[m].is_alpha)):
             start = k + 1
-    # "Renee Gold, 83, said", "Bernie Sanders, celebrating a victory in Vermont, said": an age, or a participle
-    # that tells what the speaker was doing, set off after the name, is not part of the name.
+    # "Bernie Sanders, celebrating a victory in Vermont, said": a participle that tells what the speaker was
+    # doing, set off after the name, is not part of the name (an age is: "Carlos Guerrero, 55, said", as PolNeAR
+    # writes it nine times out of ten).
     for child in subject.rights:
         if child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and (
-                child.dep_ == "appos" and child.like_num and child.left_edge.i == child.i
-                or child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.left_edge.i == child.i):
+                child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.left_edge.i == child.i):
             end = min(end, child.left_edge.i - 1)
         # "Clinton, clearly frustrated, said", "The mayor, still stinging over ..., agreed", "Trump, during an
         # interview on Thursday, said": a state, or the time of the saying, set off after the name
