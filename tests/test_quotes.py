@@ -771,3 +771,13 @@ def test_a_bulleted_speaker_loses_the_dash():
 def test_source_keeps_an_age_and_the_apposition_after_it(text, speaker):
     quote = next(q for q in analyze(text).quotes if q["speaker"])
     assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We need to fix the rules,” said Sen. Tom Udall of New Mexico.", "Sen. Tom Udall of New Mexico"),
+    ("“The rate is too high,” said Mr. Burman of the Tax Policy Center.", "Mr. Burman of the Tax Policy Center"),
+    ("“They are terrorists,” said Gatilov of the groups operating inside Aleppo.", "Gatilov"),
+])
+def test_an_of_phrase_that_names_the_speakers_state_or_organisation_stays_after_an_inverted_cue(text, speaker):
+    quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == "said")
+    assert quote["speaker"]["text"] == speaker

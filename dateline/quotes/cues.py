@@ -1167,6 +1167,14 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _of_where(preposition: Token) -> bool:
+    """ "said Sen. Tom Udall of New Mexico", "said Mr. Burman of the Tax Policy Center": an "of" phrase that names
+    the speaker's state or organisation is part of the name (not "said Gatilov of the groups in Aleppo")."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return preposition.lower_ == "of" and bool(objects) and (
+        objects[0].pos_ == "PROPN" or objects[0].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP"))
+
+
 def _antecedent(subject: Token) -> int:
     """The token that stands for the speaker: the noun a relative pronoun hangs on, else the subject."""
     if subject.lower_ in _RELATIVE and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
@@ -1207,7 +1215,7 @@ def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
     if subject.i > verb.i and subject.pos_ == "PROPN":
         # "said Gatilov of the groups operating inside Aleppo": the phrase after the name is about the saying.
         for child in subject.rights:
-            if child.dep_ == "prep" and child.lower_ in _NAME_TRAILERS:
+            if child.dep_ == "prep" and child.lower_ in _NAME_TRAILERS and not _of_where(child):
                 end = min(end, child.left_edge.i)
     start, end = _trim(doc, start, end)
     # "Richards and Menendez both stressed", "progressives in particular", "even economists", "just 28 percent of
