@@ -781,3 +781,14 @@ def test_source_keeps_an_age_and_the_apposition_after_it(text, speaker):
 def test_an_of_phrase_that_names_the_speakers_state_or_organisation_stays_after_an_inverted_cue(text, speaker):
     quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == "said")
     assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("While he's said he'll fight all the way to the convention, the math is hard.", "he"),
+    ("More recently, he's spoken out against the state's new bathroom law.", "he"),
+    ("It's said that the deal is dead.", None),
+    ("He's told that he must leave the country.", None),
+])
+def test_the_s_of_has_is_no_passive(text, speaker):
+    [quote] = analyze(text).quotes
+    assert (quote["speaker"] and quote["speaker"]["text"]) == speaker
