@@ -10,7 +10,8 @@ phrase ("according to"). Its content, from the parse:
   minister said Saturday"; "... according to the report"), the rest of the clause it hangs on.
 
 Its source is its subject (the subject of the verb it joins for "and said", ", adding that ..."), the "by" agent
-of a passive, the object of "according to"; a relative pronoun ("who said") stands for the noun it hangs on.
+of a passive, the object of "according to"; a relative pronoun ("who said") stands for the noun it hangs on
+(`sources.py`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from dateline.quotes.parse import (
+    CLOSING,
+    EXPLETIVES,
+    OPENING,
+    PASSIVE_SUBJECTS,
+    RELATIVE,
+    SUBJECTS,
+    comma_before,
+    has_to,
+    is_verb,
+    minus,
+    subtree,
+    trim,
+)
+from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import CueGroup, Vocabulary
 
 # Dependents that belong to the cue's verb group ("has also said", "did not deny", "pointed out").
@@ -30,24 +46,11 @@ _GROUP_ADVERBS = {"also", "previously", "repeatedly", "later", "recently", "publ
 # "said in a statement": the channel joins the cue when it follows the verb at once.
 _CHANNELS = {"statement", "interview", "release", "email", "e-mail", "tweet", "letter", "post", "speech",
              "memo", "op-ed", "report", "filing", "message", "video", "call", "conversation", "note"}
-_SUBJECTS = {"nsubj", "csubj"}
-_PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-_EXPLETIVES = {"it", "there"}
-_RELATIVE = {"who", "which", "that", "whom"}
 # Verbs whose object is the one spoken to ("told reporters"), never the speaker.
 _ADDRESSING = {"tell", "inform", "assure", "remind", "brief", "advise", "warn", "ask", "urge", "thank", "answer"}
 _COPULAS = {"be", "remain", "become", "seem", "appear", "sound", "feel", "look", "grow"}
-# Prepositions that, after a bare name, modify the saying rather than the person ("said Gatilov of the groups").
-_NAME_TRAILERS = {"of", "about", "on", "to", "in", "at", "after", "before", "during", "when", "while"}
 _OF_PREPOSITIONS = {"of", "for", "with", "over"}
 # "spoke on Sunday", "wrote for ten years": a time is not what was said.
-# Floating quantifiers after a speaker ("Richards and Menendez both stressed"): not part of the name.
-_FLOATING = {"both", "all", "each"}
-# Verbs whose passive takes a clause ("he's told that he must leave"): "'s" before them is "is" as often as "has".
-_TOLD = {"tell", "ask", "inform", "assure", "advise", "convince", "persuade", "remind", "warn", "order", "urge"}
-# "Trump, during an interview on Thursday, said": a phrase of time after a speaker is not the speaker's (one of
-# place is: "Pantucci, at the Royal United Services Institute, said").
-_TIME_PREPOSITIONS = {"during", "after", "before", "while", "throughout", "amid"}
 _NOT_CONTENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
@@ -64,13 +67,6 @@ class Reading:
     passive: bool = False
     inverted: bool = False  # the cue follows its content ("..., he said")
     hosted: bool = False  # the content is the clause the cue is set in, not a complement of the cue
-
-
-def is_verb(token: Token) -> bool:
-    """A verb that acts as one: not an auxiliary, not a participle used as an adjective ("so-called")."""
-    if token.dep_ in ("aux", "auxpass", "amod", "compound"):
-        return False
-    return token.tag_.startswith("VB") or token.pos_ == "VERB"
 
 
 def according_at(doc: Doc, i: int, vocabulary: Vocabulary) -> int:
@@ -127,33 +123,33 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         first = reading.content[0][0]
         if first > 0 and token.doc[first - 1].dep_ == "cc" and token.doc[first - 1].is_sent_start:
             reading.content[0] = (first - 1, reading.content[0][1])
-    subject, passive = _subject(token)
+    subject, passive = subject_of(token)
     reading.passive = passive
     if passive and len(reading.content) == 1 and reading.content[0][0] > token.i \
             and token.doc[reading.content[0][0]].lower_ == "to":
         # "The central bank is expected to act in December": the passive subject goes with the infinitive
         subjects = [c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i
-                    and c.lower_ not in _EXPLETIVES and c.lower_ not in _RELATIVE]
+                    and c.lower_ not in EXPLETIVES and c.lower_ not in RELATIVE]
         if subjects:
-            reading.content.insert(0, _trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1))
+            reading.content.insert(0, trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1))
     if subject is not None:
-        reading.source, reading.source_head = _source_span(subject, token), _antecedent(subject)
+        reading.source, reading.source_head = source_span(subject, token), antecedent_of(subject)
     elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
             and lemma not in _ADDRESSING:
         reading.source, reading.source_head = _speaker_after(token, reading.cue[1])
     if reading.source is None and not passive and token.tag_ in ("VBD", "VBZ", "VBP") \
             and token.dep_ in ("ROOT", "dep", "conj", "parataxis") and not any(
-                c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in token.children):
+                c.dep_ in SUBJECTS or c.dep_ == "expl" for c in token.children):
         reading.source, reading.source_head = speaker_before(token, reading)
     if reading.source is not None:
         pass
-    elif not passive and token.tag_ == "VBG" and token.i > 0 and _comma_before(token.doc, token.i):
+    elif not passive and token.tag_ == "VBG" and token.i > 0 and comma_before(token.doc, token.i):
         # "Flea shared the news on social media, writing “...”" misparsed: the participle after a comma says
         # more of the sentence's subject
         first = next((t for t in token.sent if t.i < token.i and t.dep_ == "nsubj"
-                      and t.lower_ not in _RELATIVE and t.lower_ not in _EXPLETIVES), None)
+                      and t.lower_ not in RELATIVE and t.lower_ not in EXPLETIVES), None)
         if first is not None:
-            reading.source, reading.source_head = _source_span(first, token), first.i
+            reading.source, reading.source_head = source_span(first, token), first.i
     _around_attribution(reading, token.doc)
     return reading
 
@@ -190,21 +186,21 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
         # "the string of contests known as ...": the noun phrase the "of" phrase belongs to
         while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in ("NOUN", "PROPN"):
             thing = thing.head.head
-        first = _trim(doc, thing.left_edge.i, participle.left_edge.i)
+        first = trim(doc, thing.left_edge.i, participle.left_edge.i)
     else:
         host = participle.head
         subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > participle.i]
         if not subjects:
             return None
-        first = _trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+        first = trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
     if first[1] <= first[0]:
         return None
     cue_start, cue_end = _verb_group(participle)
     if name.dep_ == "prep" and name.i == cue_end:
         cue_end += 1  # "known as"
-        second = _trim(doc, name.i + 1, name.right_edge.i + 1)
+        second = trim(doc, name.i + 1, name.right_edge.i + 1)
     else:
-        second = _trim(doc, name.left_edge.i, name.right_edge.i + 1)
+        second = trim(doc, name.left_edge.i, name.right_edge.i + 1)
     if second[1] <= second[0]:
         return None
     parts = sorted([first, second])
@@ -212,7 +208,7 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
     for agent in (c for c in participle.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "to")):
         objects = [c for c in agent.children if c.dep_ == "pobj"]
         if objects and agent.i > participle.i:
-            reading.source = _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+            reading.source = trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
             reading.source_head = objects[0].i
             break
     return reading
@@ -223,14 +219,14 @@ def _speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int
     elsewhere (as the subject of a later verb, or as an object), with its apposition."""
     doc = verb.doc
     chunk = next((c for c in doc.noun_chunks if c.start == after), None)
-    if chunk is None or chunk.root.ent_type_ in _NOT_CONTENT_ENTITIES or chunk.root.lower_ in _EXPLETIVES \
+    if chunk is None or chunk.root.ent_type_ in _NOT_CONTENT_ENTITIES or chunk.root.lower_ in EXPLETIVES \
             or chunk.end > verb.sent.end:
         return None, None
     end = chunk.end
     for child in chunk.root.rights:
         if child.dep_ == "appos" and child.i >= end:
             end = max(end, child.right_edge.i + 1)
-    return _trim(doc, chunk.start, min(end, verb.sent.end)), chunk.root.i
+    return trim(doc, chunk.start, min(end, verb.sent.end)), chunk.root.i
 
 
 def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | None, int | None]:
@@ -257,7 +253,7 @@ def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | Non
         j = k - 1 if doc[k - 1].text == "," and k - 1 < end else k
         part_end = j
         while j > sentence.start and doc[j - 1].text != "," and not doc[j - 1].is_quote \
-                and doc[j - 1].text not in _CLOSING and j - 1 not in blocked \
+                and doc[j - 1].text not in CLOSING and j - 1 not in blocked \
                 and not (doc[j - 1].is_space and "\n" in doc[j - 1].text):
             j -= 1
         part = doc[j:part_end]
@@ -274,8 +270,8 @@ def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | Non
             break
     if first >= end:
         return None, None
-    span = _trim(doc, first, end)
-    if span[1] <= span[0] or doc[span[0]].lower_ in _EXPLETIVES | _RELATIVE:
+    span = trim(doc, first, end)
+    if span[1] <= span[0] or doc[span[0]].lower_ in EXPLETIVES | RELATIVE:
         return None, None
     heads = [t for t in doc[span[0]:span[1]] if t.pos_ in ("PROPN", "NOUN", "NUM", "PRON")]
     head = next((t for t in heads if t.head.i not in range(*span) or t.dep_ == "appos"), heads[0])
@@ -302,7 +298,7 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
         start, end = host.left_edge.i, max(host.right_edge.i + 1, phrase_end)
     else:
         start, end = sentence.start, sentence.end
-    reading.content = _without_opener(doc, _minus(start, end, i, phrase_end, doc))
+    reading.content = _without_opener(doc, minus(start, end, i, phrase_end, doc))
     reading.inverted = bool(reading.content) and reading.content[0][0] < i
     return reading
 
@@ -343,19 +339,19 @@ def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
     doc = preposition.doc
     document = objects[0]
     if host.dep_ not in ("ROOT", "conj", "ccomp") or any(
-            c.dep_ in _SUBJECTS and c.lower_ in _RELATIVE for c in host.children):
+            c.dep_ in SUBJECTS and c.lower_ in RELATIVE for c in host.children):
         return None
-    start, end = _subtree(host)
+    start, end = subtree(host)
     start = min(start, preposition.i)
     # The phrase opens or closes its clause ("In the CBS poll, ...", "... in national polls"); in the middle it
     # is mostly where something happened ("rose in the polls to double digits").
     if preposition.i != start and preposition.right_edge.i + 1 < end:
         return None
-    content = _minus(start, end, preposition.i, preposition.right_edge.i + 1, doc)
+    content = minus(start, end, preposition.i, preposition.right_edge.i + 1, doc)
     if not content or host.i in range(preposition.i, preposition.right_edge.i + 1):
         return None
     reading = Reading(cue=(preposition.i, preposition.i + 1), head=preposition.i, group="evidence", content=content)
-    reading.source = _trim(doc, document.left_edge.i, document.right_edge.i + 1)
+    reading.source = trim(doc, document.left_edge.i, document.right_edge.i + 1)
     reading.source_head = document.i
     reading.inverted = content[0][0] < preposition.i
     return reading
@@ -371,7 +367,7 @@ def read_self_described(participle: Token, vocabulary: Vocabulary) -> Reading | 
     if participle.lower_ not in vocabulary.self_described or i < 2 or doc[i - 1].text != "-" \
             or doc[i - 2].lower_ != "self" or noun.i <= i or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    reading = Reading(cue=(i, i + 1), head=i, group="speech", content=[_trim(doc, i + 1, noun.i + 1)])
+    reading = Reading(cue=(i, i + 1), head=i, group="speech", content=[trim(doc, i + 1, noun.i + 1)])
     reading.source, reading.source_head = (i - 2, i - 1), i - 2
     return reading
 
@@ -408,9 +404,9 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         if any(doc[k].is_punct for k in range(start, end)) or end - start > 8:
             return None
         reading = Reading(cue=(start, end), head=noun.i, group=group.name, content=[content])
-        subject, _ = _subject(verb)
+        subject, _ = subject_of(verb)
         if subject is not None:
-            reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
+            reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
         return reading
     reading = Reading(cue=(start, end), head=noun.i, group=group.name, content=[content])
     if "agent" in takes:
@@ -421,12 +417,12 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
             holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         elif noun.dep_ == "appos":
             holder = noun.head
-        if holder is None or holder.lower_ in _EXPLETIVES:
+        if holder is None or holder.lower_ in EXPLETIVES:
             return None
         if noun.dep_ == "appos":
             reading.source, reading.source_head = (holder.left_edge.i, holder.i + 1), holder.i
         else:
-            reading.source, reading.source_head = _source_span(holder, noun.head), _antecedent(holder)
+            reading.source, reading.source_head = source_span(holder, noun.head), antecedent_of(holder)
         return reading
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     if "poss" in takes and not possessors:
@@ -440,15 +436,15 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     elif agents:
         objects = [c for c in agents[0].children if c.dep_ == "pobj"]
         if objects:
-            reading.source = _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+            reading.source = trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
             reading.source_head = objects[0].i
     elif noun.dep_ == "dobj" and is_verb(verb) and vocabulary.group(verb.lemma_.lower()) is None \
             and verb.lemma_.lower() not in _RECEIVING | _PROVOKING:
         # "Kasich avoided direct criticism of Trump", "Clinton and Sanders had opposing views on research": the
         # one who holds the stance the verb's object names is its subject
-        subject, passive = _subject(verb)
-        if subject is not None and not passive and subject.lower_ not in _EXPLETIVES:
-            reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
+        subject, passive = subject_of(verb)
+        if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
+            reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
     return reading
 
 
@@ -484,8 +480,8 @@ def _received_stance(noun: Token, group: CueGroup) -> Reading | None:
     if any(doc[k].is_punct for k in range(start, end)):
         return None
     reading = Reading(cue=(start, end), head=noun.i, group=group.name,
-                      content=[_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)])
-    reading.source = _trim(doc, giver.left_edge.i, giver.right_edge.i + 1)
+                      content=[trim(doc, subject.left_edge.i, subject.right_edge.i + 1)])
+    reading.source = trim(doc, giver.left_edge.i, giver.right_edge.i + 1)
     reading.source_head = giver.i
     reading.inverted = True
     return reading
@@ -499,21 +495,21 @@ def _complement(word: Token, takes: frozenset[str], children) -> tuple[tuple[int
             continue
         if child.dep_ in ("acl", "ccomp", "relcl", "advcl") and "that" in takes and any(
                 m.dep_ == "mark" and m.lower_ == "that" and m.i < child.i for m in child.children):
-            return _subtree(child), None
+            return subtree(child), None
         if child.dep_ in ("acl", "ccomp", "relcl", "advcl") and "whether" in takes and any(
                 m.dep_ == "mark" and m.lower_ in ("whether", "if") and m.i == child.left_edge.i for m in child.children):
-            return _subtree(child), None
+            return subtree(child), None
         if child.dep_ == "prep" and "whether" in takes and child.i == word.i + 1 and any(
                 c.dep_ == "pcomp" and c.doc[c.left_edge.i].lower_ == "whether" for c in child.children):
             # "the question of whether ...": the clause, without the "of"
-            return _subtree(next(c for c in child.children if c.dep_ == "pcomp")), child
-        if child.dep_ in ("acl", "xcomp", "ccomp", "advcl") and "to" in takes and _has_to(child) \
+            return subtree(next(c for c in child.children if c.dep_ == "pcomp")), child
+        if child.dep_ in ("acl", "xcomp", "ccomp", "advcl") and "to" in takes and has_to(child) \
                 and child.left_edge.i > word.i:
-            return _subtree(child), None
+            return subtree(child), None
         if child.dep_ == "prep" and child.lower_ in takes:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].ent_type_ not in _NOT_CONTENT_ENTITIES:
-                return _subtree(objects[0]), child
+                return subtree(objects[0]), child
     return None
 
 
@@ -542,20 +538,20 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
             verb_objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > last.i]
             clauses = [c for t in matched for c in t.children if c.dep_ in ("ccomp", "xcomp", "acl") and c.i > last.i]
             if objects:
-                content = [_subtree(objects[0])]
+                content = [subtree(objects[0])]
             elif verb_objects:
-                content = [_subtree(verb_objects[0])]
+                content = [subtree(verb_objects[0])]
             elif clauses:
-                content = [_subtree(clauses[0])]
+                content = [subtree(clauses[0])]
             cue = (_verb_group(verb)[0], last.i + 1)
             reading = Reading(cue=cue, head=verb.i, group=group.name, content=content)
             if not content:
                 reading.content = _host_clause(verb)
                 reading.inverted = reading.hosted = bool(reading.content)
-            subject, passive = _subject(verb)
+            subject, passive = subject_of(verb)
             reading.passive = passive
             if subject is not None:
-                reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
+                reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
             return reading
     return None
 
@@ -569,13 +565,13 @@ def _read_made_clear(verb: Token) -> Reading | None:
     clauses = [c for c in (*verb.children, *clear[0].children) if c.dep_ in ("ccomp", "advcl") and c.i > clear[0].i]
     if not clauses:
         return None
-    start, end = _subtree(clauses[0])
+    start, end = subtree(clauses[0])
     if any(doc[k].is_punct and doc[k].text != "," for k in range(clear[0].i, start)):
         return None
     reading = Reading(cue=(_verb_group(verb)[0], clear[0].i + 1), head=verb.i, group="speech", content=[(start, end)])
-    subject, _ = _subject(verb)
+    subject, _ = subject_of(verb)
     if subject is not None:
-        reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
+        reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
     return reading
 
 
@@ -599,7 +595,7 @@ def _read_adjective(verb: Token, vocabulary: Vocabulary) -> Reading | None:
         return None
     content, preposition = found
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or subjects[0].lower_ in _EXPLETIVES:
+    if not subjects or subjects[0].lower_ in EXPLETIVES:
         return None  # "it is clear that ...": the writer's own judgement
     start = min(_verb_group(verb)[0], adjective.i)
     end = adjective.i + 1
@@ -609,7 +605,7 @@ def _read_adjective(verb: Token, vocabulary: Vocabulary) -> Reading | None:
         return None
     reading = Reading(cue=(start, end), head=verb.i, group=group.name, content=[content])
     subject = subjects[0]
-    reading.source, reading.source_head = _source_span(subject, verb), _antecedent(subject)
+    reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
     return reading
 
 
@@ -620,30 +616,30 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
     doc = verb.doc
     if verb.dep_ in ("aux", "auxpass", "amod"):
         return None
-    clauses = [c for c in verb.children if c.dep_ == "xcomp" and _has_to(c) and c.i > verb.i]
+    clauses = [c for c in verb.children if c.dep_ == "xcomp" and has_to(c) and c.i > verb.i]
     # "Superdelegates might seem profoundly anti-democratic", "appeared poised to win"
     predicates = [c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.i > verb.i]
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
     if not subjects and verb.dep_ == "conj":  # "held a sizable lead and appeared poised to win"
-        subjects = [c for c in verb.head.children if c.dep_ in _SUBJECTS and c.i < verb.head.i]
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS and c.i < verb.head.i]
     content = []
     if clauses or predicates:
         clause = (clauses or predicates)[0]
         # "it appeared to hold off the tide": a referring "it" is what seemed so; "there" is not
         if vocabulary.group(clause.lemma_.lower()) is not None or not subjects \
-                or subjects[0].lower_ == "there" or subjects[0].lower_ in _RELATIVE \
+                or subjects[0].lower_ == "there" or subjects[0].lower_ in RELATIVE \
                 or subjects[0].lower_ == "it" and not clauses:
             return None
         subject = subjects[0]
-        content = [_trim(doc, subject.left_edge.i, subject.right_edge.i + 1), _subtree(clause)]
+        content = [trim(doc, subject.left_edge.i, subject.right_edge.i + 1), subtree(clause)]
     else:
         # "it seems that the talks failed", "it seems the Democrats have too many superdelegates"
         that = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (
             any(m.dep_ == "mark" and m.lower_ in ("that", "as", "like", "if") for m in c.children)
-            or any(s.dep_ in _SUBJECTS for s in c.children))]
+            or any(s.dep_ in SUBJECTS for s in c.children))]
         if not that or not subjects or subjects[0].lower_ != "it":
             return None
-        content = [_subtree(that[0])]
+        content = [subtree(that[0])]
     return Reading(cue=_verb_group(verb), head=verb.i, group="evidence", content=content)
 
 
@@ -663,7 +659,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                      and vocabulary.preposition_group(lemma, c.lower_)]
         clauses = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
         if particles and clauses:
-            return [_subtree(clauses[0])], vocabulary.preposition_group(lemma, particles[0].lower_), particles[0]
+            return [subtree(clauses[0])], vocabulary.preposition_group(lemma, particles[0].lower_), particles[0]
     if group is not None:
         clauses = [c for c in children if c.dep_ == "ccomp"]
         # "saying in his statement only that he was ...": a "that"-clause the parser hung as an adverbial clause
@@ -674,11 +670,11 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             clauses += [c for c in children if c.dep_ == "advcl" and c.i > verb.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == c.left_edge.i for m in c.children)]
         if group.to_clause or lemma in vocabulary.to_verbs:
-            clauses += [c for c in children if c.dep_ == "xcomp" and _has_to(c)]
+            clauses += [c for c in children if c.dep_ == "xcomp" and has_to(c)]
         if clauses:
             # The complement nearest the verb; a second one on the other side is usually a misparse.
             clause = min(clauses, key=lambda c: abs(c.i - verb.i))
-            start, end = _subtree(clause)
+            start, end = subtree(clause)
             end = _before_next_cue(verb, clause, start, end, vocabulary)
             if clause.dep_ == "xcomp":
                 # "called on Sanders to do the same", "urged the judge to give ...": the addressee goes along.
@@ -700,7 +696,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                     if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                             m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.children) \
                             and (noun.lemma_.lower() in _CHANNELS or clause.dep_ == "relcl"):
-                        return [_subtree(clause)], group, None
+                        return [subtree(clause)], group, None
         # "said no", "said yes"; "after half said so", "don't think so": "so" right after the verb stands for what
         # was said before
         answers = [c for c in children if c.dep_ in ("intj", "dobj") and c.lower_ in ("no", "yes") and c.i > verb.i
@@ -712,26 +708,26 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             obj = objects[0]
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _OF_PREPOSITIONS and c.i > obj.i]
             end = max([obj.right_edge.i] + [p.right_edge.i for p in preps]) + 1
-            return [_trim(verb.doc, obj.left_edge.i, end)], group, None
+            return [trim(verb.doc, obj.left_edge.i, end)], group, None
     # "called Trump “unhinged”", "calling him a loser": the object and what it is called.
     predicates = [c for c in children if c.dep_ == "oprd"]
     if objects and predicates and predicates[0].i > objects[0].i:
         if objects[0].i < verb.i:
             # "which Mr. Trump called “a disgrace”": the relative pronoun and what it is called, around the cue
             return [(objects[0].left_edge.i, objects[0].right_edge.i + 1),
-                    _trim(verb.doc, predicates[0].left_edge.i, predicates[0].right_edge.i + 1)], \
+                    trim(verb.doc, predicates[0].left_edge.i, predicates[0].right_edge.i + 1)], \
                 _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
-        return [_trim(verb.doc, objects[0].left_edge.i, predicates[0].right_edge.i + 1)], \
+        return [trim(verb.doc, objects[0].left_edge.i, predicates[0].right_edge.i + 1)], \
             _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
     if (naming := _naming(lemma, vocabulary)) is not None and (named := _named(verb, objects, predicates)):
         return [named], naming, None
     # "is calling for the United States to step up its efforts", "pushed for Congress to act": the parser makes the
     # preposition the mark of an infinitive clause with a subject; that clause is the content.
-    for clause in (c for c in children if c.dep_ == "advcl" and c.i > verb.i and _has_to(c)):
+    for clause in (c for c in children if c.dep_ == "advcl" and c.i > verb.i and has_to(c)):
         marks = [m for m in clause.children if m.dep_ == "mark" and m.i < clause.i]
         if marks and verb.i < marks[0].i and (by_preposition := vocabulary.preposition_group(lemma, marks[0].lower_)) \
-                and any(c.dep_ in _SUBJECTS for c in clause.children):
-            return [_trim(verb.doc, marks[0].i + 1, _subtree(clause)[1])], by_preposition, marks[0]
+                and any(c.dep_ in SUBJECTS for c in clause.children):
+            return [trim(verb.doc, marks[0].i + 1, subtree(clause)[1])], by_preposition, marks[0]
     for child in children:
         if child.dep_ in ("prep", "prt") and child.i > verb.i:
             by_preposition = vocabulary.preposition_group(lemma, child.lower_)
@@ -740,9 +736,9 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             objects_of = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
                           and c.ent_type_ not in _NOT_CONTENT_ENTITIES]
             if objects_of:
-                return [_subtree(objects_of[0])], by_preposition, child
+                return [subtree(objects_of[0])], by_preposition, child
             if child.dep_ == "prt" and objects:  # "pointed out the flaw"
-                return [_subtree(objects[0])], by_preposition, child
+                return [subtree(objects[0])], by_preposition, child
     # "compared Mr. Rubio's repetitiousness to Rick Perry's “Oops”", "attributed rising murder rates to police
     # officers acting cautiously": the object with what it is likened to
     if lemma in vocabulary.likening and objects and objects[0].i > verb.i:
@@ -756,9 +752,9 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             # "to police officers acting cautiously": the parse may hang what follows "to" on the verb
             end = max([to.right_edge.i] + [c.right_edge.i for c in children if c.i > to.i
                                            and c.dep_ in ("advcl", "pobj", "pcomp", "dobj")])
-            return [_trim(verb.doc, objects[0].left_edge.i, end + 1)], vocabulary.group(lemma) or group, None
+            return [trim(verb.doc, objects[0].left_edge.i, end + 1)], vocabulary.group(lemma) or group, None
     if vocabulary.takes_object(lemma) and objects:
-        start, end = _with_as(verb, _subtree(objects[0]))
+        start, end = _with_as(verb, subtree(objects[0]))
         # "defended his call to raise the minimum wage": an infinitive the parser hung on a verb that takes none
         # belongs to the object before it.
         object_group = vocabulary.object_groups[lemma]
@@ -768,23 +764,23 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                     and objects[0].lemma_.lower() in ("same", "opposite", "that", "this", "much", "so"):
                 end = child.right_edge.i + 1
         for child in children:
-            if child.dep_ in ("xcomp", "advcl") and child.left_edge.i == end and _has_to(child) \
+            if child.dep_ in ("xcomp", "advcl") and child.left_edge.i == end and has_to(child) \
                     and not object_group.to_clause:
-                end = _subtree(child)[1]
+                end = subtree(child)[1]
         return [(start, end)], object_group, None
     # "described him as “the most beautiful soul”", "dismissed the kerfuffle as “absurd”"
     ases = [c for c in children if _is_as_phrase(c) and c.i > verb.i]
     if objects and ases and vocabulary.group(lemma) is not None and objects[0].i < ases[0].i:
-        return [_with_as(verb, _subtree(objects[0]))], vocabulary.group(lemma), None
+        return [_with_as(verb, subtree(objects[0]))], vocabulary.group(lemma), None
     # "see the campaign of Donald Trump as most unfair": the "as" phrase the parser hung on the object
     if objects and vocabulary.group(lemma) is not None and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in objects[0].children):
-        return [_trim(verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)], vocabulary.group(lemma), None
+        return [trim(verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)], vocabulary.group(lemma), None
     # "has proposed taxing carbon emissions", "typically oppose taxing consumption": a gerund as the object
     gerunds = [c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
                and c.left_edge.i == c.i]
     if gerunds and (vocabulary.takes_object(lemma) or lemma in vocabulary.to_verbs):
-        return [_subtree(gerunds[0])], vocabulary.object_groups.get(lemma) or vocabulary.group(lemma), None
+        return [subtree(gerunds[0])], vocabulary.object_groups.get(lemma) or vocabulary.group(lemma), None
     return [], group, None
 
 
@@ -803,10 +799,10 @@ def _named(verb: Token, objects: list[Token], predicates: list[Token]) -> tuple[
         return None
     doc = verb.doc
     start, end = span
-    opened = [k for k in range(start, end) if doc[k].text in _OPENING and doc[k].text not in _CLOSING]
-    if opened and not any(doc[k].text in _CLOSING and doc[k].text not in _OPENING for k in range(opened[-1], end)):
+    opened = [k for k in range(start, end) if doc[k].text in OPENING and doc[k].text not in CLOSING]
+    if opened and not any(doc[k].text in CLOSING and doc[k].text not in OPENING for k in range(opened[-1], end)):
         for k in range(end, min(verb.sent.end, end + 40)):
-            if doc[k].text in _CLOSING and doc[k].text not in _OPENING:
+            if doc[k].text in CLOSING and doc[k].text not in OPENING:
                 return start, k + 1
     return span
 
@@ -815,30 +811,30 @@ def _named_span(verb: Token, objects: list[Token], predicates: list[Token]) -> t
     doc = verb.doc
     predicates = [c for c in predicates if c.i > verb.i]
     if predicates and not objects:
-        return _trim(doc, verb.i + 1, predicates[-1].right_edge.i + 1)
+        return trim(doc, verb.i + 1, predicates[-1].right_edge.i + 1)
     for first in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")
                   and c.i == verb.i + 1 and not objects):
         # the name hung on the one named ("calling Trump a fascist")
         if any(c.dep_ in ("dobj", "attr", "appos", "oprd") and c.i > first.i for c in first.children):
-            return _trim(doc, first.left_edge.i, first.right_edge.i + 1)
+            return trim(doc, first.left_edge.i, first.right_edge.i + 1)
     if objects and objects[0].i > verb.i:
         obj = objects[0]
         names = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and (
-            doc[c.left_edge.i].text in _OPENING or doc[c.left_edge.i - 1].text in _OPENING and c.left_edge.i - 1 > obj.i)]
+            doc[c.left_edge.i].text in OPENING or doc[c.left_edge.i - 1].text in OPENING and c.left_edge.i - 1 > obj.i)]
         if names:
-            return _trim(doc, obj.left_edge.i, names[0].right_edge.i + 1)
+            return trim(doc, obj.left_edge.i, names[0].right_edge.i + 1)
         # "called anti-Trump protesters “illegals” and “thugs”": the one named hung on the quoted name
-        if obj.i - 1 > obj.left_edge.i and doc[obj.i - 1].text in _OPENING \
+        if obj.i - 1 > obj.left_edge.i and doc[obj.i - 1].text in OPENING \
                 and any(c.dep_ in ("nmod", "compound", "poss") and c.i < obj.i - 1 for c in obj.children):
-            return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+            return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
         # "calls her “an extremely intelligent woman”": the pronoun read as the name's possessive
         if doc[obj.left_edge.i].tag_ in ("PRP$", "PRP") and obj.left_edge.i + 1 < obj.i \
-                and doc[obj.left_edge.i + 1].text in _OPENING:
-            return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+                and doc[obj.left_edge.i + 1].text in OPENING:
+            return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
         firsts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")
                   and verb.i < c.i < obj.i and c.right_edge.i < obj.left_edge.i]
         if firsts:
-            return _trim(doc, firsts[0].left_edge.i, obj.right_edge.i + 1)
+            return trim(doc, firsts[0].left_edge.i, obj.right_edge.i + 1)
     return None
 
 
@@ -852,7 +848,7 @@ def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
         if _is_as_phrase(child) and end <= child.left_edge.i < end + 12 and not any(
                 is_verb(doc[k]) or doc[k].text in (";", ":", "—") or doc[k].is_sent_start
                 for k in range(end, child.left_edge.i)):
-            return start, _trim(doc, start, child.right_edge.i + 1)[1]
+            return start, trim(doc, start, child.right_edge.i + 1)[1]
     return span
 
 
@@ -864,7 +860,7 @@ def _is_as_phrase(child: Token) -> bool:
     first = child.doc[child.left_edge.i]
     # ("as the vote neared", with a subject of its own, says when, not what)
     return child.dep_ in ("advcl", "acomp", "oprd", "xcomp") and first.lower_ == "as" and first.i < child.i \
-        and first.dep_ in ("mark", "advmod", "prep") and not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS
+        and first.dep_ in ("mark", "advmod", "prep") and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
                                                                  for c in child.children)
 
 
@@ -872,7 +868,7 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
     """Where a clause's content stops: before a second reporting verb of the same subject misparsed into it
     ("She said that A and predicted that B"): a conjoined verb without a subject, in the reporting verb's tense."""
     for token in verb.doc[clause.i + 1:end]:
-        if token.dep_ == "conj" and token.i > clause.i and not any(c.dep_ in _SUBJECTS for c in token.children) \
+        if token.dep_ == "conj" and token.i > clause.i and not any(c.dep_ in SUBJECTS for c in token.children) \
                 and (token.lemma_ == verb.lemma_ or vocabulary.group(token.lemma_.lower()) is not None
                      and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
                      and (token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ", "VBP")
@@ -908,13 +904,9 @@ def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
-def _has_to(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
 def _host_clause(verb: Token) -> list[tuple[int, int]]:
     """The content of a cue set inside or after it ("The plan, he said, is dead"; "..., he said Saturday")."""
-    if verb.dep_ not in ("parataxis", "ccomp") or not any(c.dep_ in _SUBJECTS for c in verb.children):
+    if verb.dep_ not in ("parataxis", "ccomp") or not any(c.dep_ in SUBJECTS for c in verb.children):
         return []
     host = verb.head
     if not is_verb(host) and host.pos_ not in ("AUX", "ADJ", "NOUN"):
@@ -923,7 +915,7 @@ def _host_clause(verb: Token) -> list[tuple[int, int]]:
     if verb.dep_ == "ccomp" and not (verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].is_punct):
         return []  # a complement ("said Trump has not replied"), not a cue set off in its host clause
     start, end = host.left_edge.i, host.right_edge.i + 1
-    return _minus(start, end, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
+    return minus(start, end, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
 
 
 def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
@@ -931,23 +923,23 @@ def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tup
     with battery": the passive subject of a verb that takes an object is what was reported, with what the verb
     says of it ("as ...", "for ...", "with ...", "to be ...")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
-    if not subjects or subjects[0].lower_ in _EXPLETIVES or subjects[0].tag_ == "PRP" and subjects[0].lower_ == "it":
+    if not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].tag_ == "PRP" and subjects[0].lower_ == "it":
         return []
     group = vocabulary.group(lemma)
     if group is None:
         return []
     said_of = [c for c in verb.children if c.i > verb.i and (
         c.dep_ == "prep" and (c.lower_ == "as" or group.of_clause and c.lower_ in _OF_PREPOSITIONS)
-        or c.dep_ == "oprd" or c.dep_ == "xcomp" and _has_to(c) and group.name in ("naming", "belief", "speech"))]
+        or c.dep_ == "oprd" or c.dep_ == "xcomp" and has_to(c) and group.name in ("naming", "belief", "speech"))]
     if not said_of and not (lemma in group.object or lemma in vocabulary.object_groups or group.name == "naming"):
         return []
-    if not said_of and subjects[0].lower_ in _RELATIVE:
+    if not said_of and subjects[0].lower_ in RELATIVE:
         return []  # "The group, which is backed by Saudi Arabia, ...": a description, and "which" says nothing
     doc = verb.doc
     subject = subjects[0]
-    parts = [_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)]
+    parts = [trim(doc, subject.left_edge.i, subject.right_edge.i + 1)]
     if said_of:
-        parts.append(_trim(doc, said_of[0].left_edge.i, said_of[0].right_edge.i + 1))
+        parts.append(trim(doc, said_of[0].left_edge.i, said_of[0].right_edge.i + 1))
     return [p for p in parts if p[1] > p[0]]
 
 
@@ -956,13 +948,13 @@ def _relative_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tu
     in a relative clause without one, reports the noun the clause hangs on."""
     if verb.dep_ != "relcl" or not vocabulary.takes_object(lemma) or verb.head.pos_ not in ("NOUN", "PROPN") \
             or any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") for c in verb.children) \
-            or not any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in verb.children):
+            or not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
         return []
     noun = verb.head
     end = noun.i + 1
     if verb.left_edge.i < end:
         return []
-    return [_trim(verb.doc, noun.left_edge.i, end)]
+    return [trim(verb.doc, noun.left_edge.i, end)]
 
 
 def _as_clause(verb: Token) -> list[tuple[int, int]]:
@@ -973,82 +965,10 @@ def _as_clause(verb: Token) -> list[tuple[int, int]]:
     host = verb.head
     if not is_verb(host) and host.pos_ not in ("AUX", "ADJ"):
         return []
-    if any(c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in verb.children) \
+    if any(c.dep_ in SUBJECTS and c.lower_ in ("i", "we") for c in verb.children) \
             or any(t.lower_ == "according" for t in host.subtree):
         return []  # "As I mentioned above, ...": the writer's aside; "..., according to X": X's
-    return _minus(host.left_edge.i, host.right_edge.i + 1, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
-
-
-def _minus(start: int, end: int, cut_start: int, cut_end: int, doc: Doc) -> list[tuple[int, int]]:
-    """The parts of [start, end) outside [cut_start, cut_end), each with some words."""
-    parts = []
-    for a, b in ((start, min(end, cut_start)), (max(start, cut_end), end)):
-        a, b = _trim(doc, a, b)
-        if b > a and any(not doc[k].is_punct for k in range(a, b)):
-            parts.append((a, b))
-    return parts
-
-
-def _subtree(token: Token) -> tuple[int, int]:
-    """The token's phrase, without what the writer added at its end: a clause or apposition set off by a comma
-    (", which paints Clinton as a job-killer", ", Donald Trump", ", while other voters said ...")."""
-    doc = token.doc
-    start, end = _trim(doc, token.left_edge.i, token.right_edge.i + 1)
-    changed = True
-    while changed:
-        changed = False
-        for k in range(end - 1, start, -1):
-            t = doc[k]
-            if t.right_edge.i != end - 1 or t.left_edge.i <= start or not _comma_before(doc, t.left_edge.i):
-                continue
-            # (an "apposition" with a conjunct is the rest of a list: "differ on Israel, the nuclear deal and the
-            # court")
-            if t.dep_ in ("relcl", "appos") and (t.dep_ == "appos" and not any(c.dep_ == "conj" for c in t.children)
-                                                 or doc[t.left_edge.i].lower_ in ("who", "which")) \
-                    or t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in ("while", "whereas") \
-                    or t.dep_ in ("advcl", "acl", "ccomp", "conj") and doc[t.left_edge.i].tag_ in ("WDT", "WP") \
-                    and doc[t.left_edge.i].lower_ in ("who", "which") \
-                    or _reporting_participle(t):
-                cut = t.left_edge.i if doc[t.left_edge.i - 1].text in _CLOSING else t.left_edge.i - 1
-                start, end = _trim(doc, start, cut)
-                changed = True
-                break
-    return start, end
-
-
-def _comma_before(doc: Doc, i: int) -> bool:
-    """A comma right before token i, also inside a closing quotation mark ('has “expanded the party,” claiming
-    ...': American punctuation puts the comma inside)."""
-    return doc[i - 1].text == "," or i >= 2 and doc[i - 1].text in _CLOSING and doc[i - 2].text == ","
-
-
-def _reporting_participle(token: Token) -> bool:
-    """ ", calling them “very boring tax returns”", ", referring to the convention": a reporting verb's participle
-    that opens a phrase at the end of a clause says more about the saying (or is an attribution of its own), and
-    is not part of what was said."""
-    from dateline.quotes.vocabulary import vocabulary
-
-    doc = token.doc
-    first = doc[token.left_edge.i]
-    return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") \
-        and (first.i == token.i or first.i == token.i - 1 and first.lower_ in ("before", "after", "by", "while")) \
-        and vocabulary().group(token.lemma_.lower()) is not None
-
-
-_CLOSING = {"”", "’", "\"", "''", "»"}
-_OPENING = {"“", "‘", "\"", "''", "«", "``"}
-
-
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Without punctuation and conjunctions at the edges; a closing quote mark stays with what it closes."""
-    while start < end and (doc[start].is_punct and doc[start].text not in _OPENING or doc[start].dep_ == "cc"
-                           or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING
-                           and doc[end - 1].text not in (")", "]") or doc[end - 1].is_space
-                           or doc[end - 1].dep_ == "cc"):
-        end -= 1
-    return start, end
+    return minus(host.left_edge.i, host.right_edge.i + 1, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
 
 
 # ---------------------------------------------------------------------------------------------------- cue span
@@ -1087,165 +1007,3 @@ def _verb_group(verb: Token) -> tuple[int, int]:
 # ---------------------------------------------------------------------------------------------------- source
 
 
-def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
-    """The verb's subject (or its agent when passive), and whether the verb is passive."""
-    passive = any(c.dep_ in ("auxpass", "agent") or c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
-    if passive and _has_contracted(verb):
-        # "he's said he'll fight on", "she's spoken out against the law": the parse takes the "'s" of "has" for
-        # the "is" of a passive; a verb with a clause, an object or a particle of its own is active
-        subject = next((c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS), None)
-        if subject is not None and subject.lower_ not in _EXPLETIVES:
-            return subject, False
-    if passive:
-        for child in verb.children:
-            if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0], True
-        return None, True
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    # "2:00 p.m. A court document filed Thursday says ...": a live blog's time stamp, or a subject in another
-    # paragraph, that the parse took for a subject
-    if len(subjects) > 1:
-        subjects = [c for c in subjects if c.ent_type_ not in ("TIME", "DATE")] or subjects
-        # '"Anybody who attacks him ...," said Louise Sunshine': the parse may take a word of the quotation for a
-        # second subject; the speaker is the one next to the verb
-        subjects.sort(key=lambda c: abs(c.i - verb.i))
-    for child in subjects:
-        if child.lower_ in _EXPLETIVES and child.dep_ == "expl":
-            return None, False
-        if child.ent_type_ == "TIME" and child.i < verb.i and any(
-                "\n" in t.text for t in verb.doc[child.i:verb.i]):
-            continue
-        return child, False
-    # "Lavrov said the talks would resume, calling them ...": a reporting participle after a comma that the
-    # parser hung inside another cue's clause is that cue's speaker's, not the clause's subject's.
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.i > 0 \
-            and _comma_before(verb.doc, verb.i):
-        from dateline.quotes.vocabulary import vocabulary
-
-        node = verb.head
-        while node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
-            node = node.head
-        if node.dep_ == "ccomp" and vocabulary().group(node.head.lemma_.lower()) is not None and depth < 3:
-            return _subject(node.head, depth + 1)
-    # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
-    if depth < 3 and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
-        return _subject(verb.head.head, depth + 1)
-    # "Clinton adds that she has released her returns and called on Sanders to do the same": a finite cue joined
-    # to a reported clause speaks for the one who reports it.
-    if depth < 3 and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ccomp" \
-            and verb.head.head.tag_ in ("VBD", "VBZ") and verb.head.i > verb.head.head.i:
-        from dateline.quotes.vocabulary import vocabulary
-
-        if vocabulary().group(verb.head.head.lemma_.lower()) is not None \
-                and vocabulary().group(verb.lemma_.lower()) is not None:
-            return _subject(verb.head.head, depth + 1)
-    # "and said", ", adding that", "continued to say": the subject of the verb it joins.
-    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and is_verb(verb.head):
-        if verb.dep_ == "advcl" and verb.tag_ not in ("VBG",) and not _has_to(verb):
-            return None, False
-        return _subject(verb.head, depth + 1)
-    # "began by crediting", "took the unusual step of criticizing": the subject of the verb the phrase hangs on
-    if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
-        host = verb.head.head
-        if host.dep_ == "dobj" and host.pos_ == "NOUN":
-            host = host.head
-        if is_verb(host):
-            return _subject(host, depth + 1)
-    # "those looking to win", "a California Democrat supporting Clinton", "the only Republicans to vote against":
-    # a participle or an infinitive that describes the people it hangs on
-    if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or _has_to(verb)) and (
-            verb.head.ent_type_ in ("PERSON", "NORP", "ORG") or verb.head.pos_ in ("PROPN", "PRON")):
-        return verb.head, False
-    # "issued a statement saying", "wrote a letter asking", "took a moment to point out", "has a rare chance to
-    # show": the one who issued, wrote, took or had
-    if depth < 3 and verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or _has_to(verb)) \
-            and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "attr") and is_verb(verb.head.head):
-        return _subject(verb.head.head, depth + 1)
-    # "recent polls showing a tightening race", "a group backing Bush", "GOP primary voters saying they want":
-    # a participle that describes people or a document tells what they say or back (PolNeAR's source is the
-    # noun the participle hangs on); other things it describes ("a speech attacking Clinton") say nothing
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \
-            and not _comma_before(verb.doc, verb.i):
-        from dateline.quotes.vocabulary import vocabulary
-
-        if verb.head.lemma_.lower() in vocabulary().participle_holders:
-            return verb.head, False
-    return None, False
-
-
-def _has_contracted(verb: Token) -> bool:
-    """ "he's said that ...": a participle after a contracted "'s" with a clause, object or particle of its own and no
-    "by" agent (not "he's told that ...", where the one told is the subject)."""
-    children = list(verb.children)
-    return verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() not in _TOLD \
-        and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children) \
-        and not any(c.dep_ == "agent" for c in children) \
-        and any(c.dep_ in ("ccomp", "dobj", "prt") for c in children)
-
-
-def _of_where(preposition: Token) -> bool:
-    """ "said Sen. Tom Udall of New Mexico", "said Mr. Burman of the Tax Policy Center": an "of" phrase that names
-    the speaker's state or organisation is part of the name (not "said Gatilov of the groups in Aleppo")."""
-    objects = [c for c in preposition.children if c.dep_ == "pobj"]
-    return preposition.lower_ == "of" and bool(objects) and (
-        objects[0].pos_ == "PROPN" or objects[0].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP"))
-
-
-def _antecedent(subject: Token) -> int:
-    """The token that stands for the speaker: the noun a relative pronoun hangs on, else the subject."""
-    if subject.lower_ in _RELATIVE and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-        return subject.head.head.i
-    return subject.i
-
-
-def _source_span(subject: Token, verb: Token) -> tuple[int, int]:
-    """The subject with its modifiers, in its own sentence, and no clause hung on it by a misparse."""
-    doc = subject.doc
-    sentence = subject.sent
-    start, end = subject.i, subject.i + 1
-    for child in subject.children:
-        if child.dep_ in ("ccomp", "parataxis") or child.i >= verb.i > subject.i or child.i <= verb.i < subject.i:
-            continue
-        start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
-    start, end = max(start, sentence.start), min(end, sentence.end)
-    # "MACAU (Reuters) – Top Republican Party donor Sheldon Adelson said": the dateline before the dash is not
-    # the speaker's.
-    for k in range(start + 1, end - 1):
-        if doc[k].text in ("—", "–", "-", "―") and (doc[k].tag_ != "HYPH" or doc[k].whitespace_) \
-                and doc[k - 1].whitespace_ and (
-                doc[k - 1].text == ")" or all(doc[m].text.isupper() for m in range(start, k) if doc[m].is_alpha)):
-            start = k + 1
-    # "Bernie Sanders, celebrating a victory in Vermont, said": a participle that tells what the speaker was
-    # doing, set off after the name, is not part of the name (an age is: "Carlos Guerrero, 55, said", as PolNeAR
-    # writes it nine times out of ten).
-    for child in subject.rights:
-        if child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and (
-                child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.left_edge.i == child.i):
-            end = min(end, child.left_edge.i - 1)
-        # "Clinton, clearly frustrated, said", "The mayor, still stinging over ..., agreed", "Trump, during an
-        # interview on Thursday, said": a state, or the time of the saying, set off after the name
-        elif child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and child.i < verb.i and (
-                child.dep_ in ("amod", "acl", "advcl") and child.tag_ in ("JJ", "VBG", "VBN")
-                or child.dep_ == "prep" and child.lower_ in _TIME_PREPOSITIONS and child.left_edge.i == child.i):
-            end = min(end, child.left_edge.i - 1)
-    if subject.i > verb.i and subject.pos_ == "PROPN":
-        # "said Gatilov of the groups operating inside Aleppo": the phrase after the name is about the saying.
-        for child in subject.rights:
-            if child.dep_ == "prep" and child.lower_ in _NAME_TRAILERS and not _of_where(child):
-                end = min(end, child.left_edge.i)
-    start, end = _trim(doc, start, end)
-    # "Richards and Menendez both stressed", "progressives in particular", "even economists", "just 28 percent of
-    # voters": words the parse hung on the speaker that say how many or how much, not who.
-    if end - start > 1 and doc[end - 1].lower_ in _FLOATING and doc[end - 1].i != subject.i:
-        start, end = _trim(doc, start, end - 1)
-    if end - start > 2 and doc[end - 1].lower_ == "particular" and doc[end - 2].lower_ == "in":
-        start, end = _trim(doc, start, end - 2)
-    if end - start > 1 and doc[start].lower_ in ("even", "just", "also") and doc[start].dep_ == "advmod":
-        start += 1
-    # "Jennifer Green, director of the literacy program, said": the comma that closes the apposition goes along.
-    if end < verb.i and doc[end].text in (",", "—", "–", "-", "―") \
-            and any(doc[k].text == doc[end].text for k in range(start, end)):
-        end += 1
-    return start, end

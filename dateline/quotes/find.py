@@ -44,7 +44,6 @@ from dateline.article import Article
 from dateline.quotes.cues import (
     Reading,
     according_at,
-    is_verb,
     read,
     read_according,
     read_in,
@@ -53,6 +52,7 @@ from dateline.quotes.cues import (
     speaker_before,
 )
 from dateline.quotes.marks import Passage, find_passages
+from dateline.quotes.parse import is_verb
 from dateline.quotes.speakers import Speakers
 from dateline.quotes.vocabulary import vocabulary
 

@@ -1,0 +1,93 @@
+"""What the quote readers take from the dependency parse: the labels of subjects and relative pronouns, verbs, and
+token spans: a word's phrase without what the writer appended, edges trimmed of punctuation, a span with a part cut
+out. Spans are token ranges [start, end)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+EXPLETIVES = {"it", "there"}
+RELATIVE = {"who", "which", "that", "whom"}
+CLOSING = {"”", "’", "\"", "''", "»"}
+OPENING = {"“", "‘", "\"", "''", "«", "``"}
+
+
+def is_verb(token: Token) -> bool:
+    """A verb that acts as one: not an auxiliary, not a participle used as an adjective ("so-called")."""
+    if token.dep_ in ("aux", "auxpass", "amod", "compound"):
+        return False
+    return token.tag_.startswith("VB") or token.pos_ == "VERB"
+
+
+def has_to(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def comma_before(doc: Doc, i: int) -> bool:
+    """A comma right before token i, also inside a closing quotation mark ('has “expanded the party,” claiming
+    ...': American punctuation puts the comma inside)."""
+    return doc[i - 1].text == "," or i >= 2 and doc[i - 1].text in CLOSING and doc[i - 2].text == ","
+
+
+def reporting_participle(token: Token) -> bool:
+    """ ", calling them “very boring tax returns”", ", referring to the convention": a reporting verb's participle
+    that opens a phrase at the end of a clause says more about the saying (or is an attribution of its own), and
+    is not part of what was said."""
+    from dateline.quotes.vocabulary import vocabulary
+
+    doc = token.doc
+    first = doc[token.left_edge.i]
+    return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") \
+        and (first.i == token.i or first.i == token.i - 1 and first.lower_ in ("before", "after", "by", "while")) \
+        and vocabulary().group(token.lemma_.lower()) is not None
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without punctuation and conjunctions at the edges; a closing quote mark stays with what it closes."""
+    while start < end and (doc[start].is_punct and doc[start].text not in OPENING or doc[start].dep_ == "cc"
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in CLOSING
+                           and doc[end - 1].text not in (")", "]") or doc[end - 1].is_space
+                           or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end
+
+
+def subtree(token: Token) -> tuple[int, int]:
+    """The token's phrase, without what the writer added at its end: a clause or apposition set off by a comma
+    (", which paints Clinton as a job-killer", ", Donald Trump", ", while other voters said ...")."""
+    doc = token.doc
+    start, end = trim(doc, token.left_edge.i, token.right_edge.i + 1)
+    changed = True
+    while changed:
+        changed = False
+        for k in range(end - 1, start, -1):
+            t = doc[k]
+            if t.right_edge.i != end - 1 or t.left_edge.i <= start or not comma_before(doc, t.left_edge.i):
+                continue
+            # (an "apposition" with a conjunct is the rest of a list: "differ on Israel, the nuclear deal and the
+            # court")
+            if t.dep_ in ("relcl", "appos") and (t.dep_ == "appos" and not any(c.dep_ == "conj" for c in t.children)
+                                                 or doc[t.left_edge.i].lower_ in ("who", "which")) \
+                    or t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in ("while", "whereas") \
+                    or t.dep_ in ("advcl", "acl", "ccomp", "conj") and doc[t.left_edge.i].tag_ in ("WDT", "WP") \
+                    and doc[t.left_edge.i].lower_ in ("who", "which") \
+                    or reporting_participle(t):
+                cut = t.left_edge.i if doc[t.left_edge.i - 1].text in CLOSING else t.left_edge.i - 1
+                start, end = trim(doc, start, cut)
+                changed = True
+                break
+    return start, end
+
+
+def minus(start: int, end: int, cut_start: int, cut_end: int, doc: Doc) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside [cut_start, cut_end), each with some words."""
+    parts = []
+    for a, b in ((start, min(end, cut_start)), (max(start, cut_end), end)):
+        a, b = trim(doc, a, b)
+        if b > a and any(not doc[k].is_punct for k in range(a, b)):
+            parts.append((a, b))
+    return parts

@@ -1,0 +1,183 @@
+"""The source of a cue on the parse: its subject (or the subject of the verb it joins, the "by" agent of a passive),
+the noun a relative pronoun stands for, and the span of the source as attribution corpora mark it (PolNeAR):
+with its titles, age and apposition, without a dateline, a floating "both" or a phrase of time set off by commas."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.quotes.parse import EXPLETIVES, PASSIVE_SUBJECTS, RELATIVE, SUBJECTS, comma_before, has_to, is_verb, trim
+
+# Prepositions that, after a bare name, modify the saying rather than the person ("said Gatilov of the groups").
+_NAME_TRAILERS = {"of", "about", "on", "to", "in", "at", "after", "before", "during", "when", "while"}
+# Floating quantifiers after a speaker ("Richards and Menendez both stressed"): not part of the name.
+_FLOATING = {"both", "all", "each"}
+# Verbs whose passive takes a clause ("he's told that he must leave"): "'s" before them is "is" as often as "has".
+_TOLD = {"tell", "ask", "inform", "assure", "advise", "convince", "persuade", "remind", "warn", "order", "urge"}
+# "Trump, during an interview on Thursday, said": a phrase of time after a speaker is not the speaker's (one of
+# place is: "Pantucci, at the Royal United Services Institute, said").
+_TIME_PREPOSITIONS = {"during", "after", "before", "while", "throughout", "amid"}
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The verb's subject (or its agent when passive), and whether the verb is passive."""
+    passive = any(c.dep_ in ("auxpass", "agent") or c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+    if passive and _has_contracted(verb):
+        # "he's said he'll fight on", "she's spoken out against the law": the parse takes the "'s" of "has" for
+        # the "is" of a passive; a verb with a clause, an object or a particle of its own is active
+        subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
+        if subject is not None and subject.lower_ not in EXPLETIVES:
+            return subject, False
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0], True
+        return None, True
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    # "2:00 p.m. A court document filed Thursday says ...": a live blog's time stamp, or a subject in another
+    # paragraph, that the parse took for a subject
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if c.ent_type_ not in ("TIME", "DATE")] or subjects
+        # '"Anybody who attacks him ...," said Louise Sunshine': the parse may take a word of the quotation for a
+        # second subject; the speaker is the one next to the verb
+        subjects.sort(key=lambda c: abs(c.i - verb.i))
+    for child in subjects:
+        if child.lower_ in EXPLETIVES and child.dep_ == "expl":
+            return None, False
+        if child.ent_type_ == "TIME" and child.i < verb.i and any(
+                "\n" in t.text for t in verb.doc[child.i:verb.i]):
+            continue
+        return child, False
+    # "Lavrov said the talks would resume, calling them ...": a reporting participle after a comma that the
+    # parser hung inside another cue's clause is that cue's speaker's, not the clause's subject's.
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.i > 0 \
+            and comma_before(verb.doc, verb.i):
+        from dateline.quotes.vocabulary import vocabulary
+
+        node = verb.head
+        while node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "ccomp" and vocabulary().group(node.head.lemma_.lower()) is not None and depth < 3:
+            return subject_of(node.head, depth + 1)
+    # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
+    if depth < 3 and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return subject_of(verb.head.head, depth + 1)
+    # "Clinton adds that she has released her returns and called on Sanders to do the same": a finite cue joined
+    # to a reported clause speaks for the one who reports it.
+    if depth < 3 and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ccomp" \
+            and verb.head.head.tag_ in ("VBD", "VBZ") and verb.head.i > verb.head.head.i:
+        from dateline.quotes.vocabulary import vocabulary
+
+        if vocabulary().group(verb.head.head.lemma_.lower()) is not None \
+                and vocabulary().group(verb.lemma_.lower()) is not None:
+            return subject_of(verb.head.head, depth + 1)
+    # "and said", ", adding that", "continued to say": the subject of the verb it joins.
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and is_verb(verb.head):
+        if verb.dep_ == "advcl" and verb.tag_ not in ("VBG",) and not has_to(verb):
+            return None, False
+        return subject_of(verb.head, depth + 1)
+    # "began by crediting", "took the unusual step of criticizing": the subject of the verb the phrase hangs on
+    if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        host = verb.head.head
+        if host.dep_ == "dobj" and host.pos_ == "NOUN":
+            host = host.head
+        if is_verb(host):
+            return subject_of(host, depth + 1)
+    # "those looking to win", "a California Democrat supporting Clinton", "the only Republicans to vote against":
+    # a participle or an infinitive that describes the people it hangs on
+    if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) and (
+            verb.head.ent_type_ in ("PERSON", "NORP", "ORG") or verb.head.pos_ in ("PROPN", "PRON")):
+        return verb.head, False
+    # "issued a statement saying", "wrote a letter asking", "took a moment to point out", "has a rare chance to
+    # show": the one who issued, wrote, took or had
+    if depth < 3 and verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) \
+            and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "attr") and is_verb(verb.head.head):
+        return subject_of(verb.head.head, depth + 1)
+    # "recent polls showing a tightening race", "a group backing Bush", "GOP primary voters saying they want":
+    # a participle that describes people or a document tells what they say or back (PolNeAR's source is the
+    # noun the participle hangs on); other things it describes ("a speech attacking Clinton") say nothing
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \
+            and not comma_before(verb.doc, verb.i):
+        from dateline.quotes.vocabulary import vocabulary
+
+        if verb.head.lemma_.lower() in vocabulary().participle_holders:
+            return verb.head, False
+    return None, False
+
+
+def _has_contracted(verb: Token) -> bool:
+    """ "he's said that ...": a participle after a contracted "'s" with a clause, object or particle of its own and no
+    "by" agent (not "he's told that ...", where the one told is the subject)."""
+    children = list(verb.children)
+    return verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() not in _TOLD \
+        and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children) \
+        and not any(c.dep_ == "agent" for c in children) \
+        and any(c.dep_ in ("ccomp", "dobj", "prt") for c in children)
+
+
+def _of_where(preposition: Token) -> bool:
+    """ "said Sen. Tom Udall of New Mexico", "said Mr. Burman of the Tax Policy Center": an "of" phrase that names
+    the speaker's state or organisation is part of the name (not "said Gatilov of the groups in Aleppo")."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return preposition.lower_ == "of" and bool(objects) and (
+        objects[0].pos_ == "PROPN" or objects[0].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP"))
+
+
+def antecedent_of(subject: Token) -> int:
+    """The token that stands for the speaker: the noun a relative pronoun hangs on, else the subject."""
+    if subject.lower_ in RELATIVE and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head.i
+    return subject.i
+
+
+def source_span(subject: Token, verb: Token) -> tuple[int, int]:
+    """The subject with its modifiers, in its own sentence, and no clause hung on it by a misparse."""
+    doc = subject.doc
+    sentence = subject.sent
+    start, end = subject.i, subject.i + 1
+    for child in subject.children:
+        if child.dep_ in ("ccomp", "parataxis") or child.i >= verb.i > subject.i or child.i <= verb.i < subject.i:
+            continue
+        start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
+    start, end = max(start, sentence.start), min(end, sentence.end)
+    # "MACAU (Reuters) – Top Republican Party donor Sheldon Adelson said": the dateline before the dash is not
+    # the speaker's.
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("—", "–", "-", "―") and (doc[k].tag_ != "HYPH" or doc[k].whitespace_) \
+                and doc[k - 1].whitespace_ and (
+                doc[k - 1].text == ")" or all(doc[m].text.isupper() for m in range(start, k) if doc[m].is_alpha)):
+            start = k + 1
+    # "Bernie Sanders, celebrating a victory in Vermont, said": a participle that tells what the speaker was
+    # doing, set off after the name, is not part of the name (an age is: "Carlos Guerrero, 55, said", as PolNeAR
+    # writes it nine times out of ten).
+    for child in subject.rights:
+        if child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and (
+                child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.left_edge.i == child.i):
+            end = min(end, child.left_edge.i - 1)
+        # "Clinton, clearly frustrated, said", "The mayor, still stinging over ..., agreed", "Trump, during an
+        # interview on Thursday, said": a state, or the time of the saying, set off after the name
+        elif child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and child.i < verb.i and (
+                child.dep_ in ("amod", "acl", "advcl") and child.tag_ in ("JJ", "VBG", "VBN")
+                or child.dep_ == "prep" and child.lower_ in _TIME_PREPOSITIONS and child.left_edge.i == child.i):
+            end = min(end, child.left_edge.i - 1)
+    if subject.i > verb.i and subject.pos_ == "PROPN":
+        # "said Gatilov of the groups operating inside Aleppo": the phrase after the name is about the saying.
+        for child in subject.rights:
+            if child.dep_ == "prep" and child.lower_ in _NAME_TRAILERS and not _of_where(child):
+                end = min(end, child.left_edge.i)
+    start, end = trim(doc, start, end)
+    # "Richards and Menendez both stressed", "progressives in particular", "even economists", "just 28 percent of
+    # voters": words the parse hung on the speaker that say how many or how much, not who.
+    if end - start > 1 and doc[end - 1].lower_ in _FLOATING and doc[end - 1].i != subject.i:
+        start, end = trim(doc, start, end - 1)
+    if end - start > 2 and doc[end - 1].lower_ == "particular" and doc[end - 2].lower_ == "in":
+        start, end = trim(doc, start, end - 2)
+    if end - start > 1 and doc[start].lower_ in ("even", "just", "also") and doc[start].dep_ == "advmod":
+        start += 1
+    # "Jennifer Green, director of the literacy program, said": the comma that closes the apposition goes along.
+    if end < verb.i and doc[end].text in (",", "—", "–", "-", "―") \
+            and any(doc[k].text == doc[end].text for k in range(start, end)):
+        end += 1
+    return start, end
