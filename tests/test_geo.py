@@ -601,3 +601,11 @@ def test_a_short_acronym_is_no_small_town_of_that_name():
     article = dateline.analyze("He missed a preparatory meeting at the OAS in Washington on March 15, the "
                                "minister said.", kind="plain")
     assert not [p for p in article.places if p["country"] == "PHL"]
+
+
+def test_a_feast_the_tagger_reads_as_a_place_is_no_place():
+    text = ("Pope urges peace in Easter message\n\nVATICAN CITY (AP) — Pope Francis celebrated Easter Mass on Sunday "
+            "and called for peace in Syria and Ukraine. During Ramadan, fighting in Gaza went on.")
+    places = [p["text"] for p in dateline.analyze(text, kind="plain").places]
+    assert "Easter" not in places and "Ramadan" not in places
+    assert {"Syria", "Ukraine", "Gaza"} <= set(places)

@@ -154,6 +154,7 @@ class Gazetteer:
         self.admin1: dict[str, Place] = {}  # "US.TX" -> the state
         self.by_geonameid: dict[int, Place] = {}
         self.numbers: dict[str, int] = {}  # place key -> its number in `places`
+        self.not_places: frozenset[str] = frozenset()  # folded names the tagger reads as places that never are
 
     def add(self, place: Place, names=(), alternates=()) -> int:
         number = len(self.places)
@@ -407,6 +408,7 @@ def _build() -> Gazetteer:
             if match.place.feature in ("continent", "region", "water", "admin1") and not match.alternate:
                 gaz.adjectives[fold(adjective)] = gaz.numbers[match.place.key]
                 break
+    gaz.not_places = frozenset(fold(name) for name in table.get("not_places", {}).get("names", ()))
     gaz._index = dict(gaz._index)
     gaz._exact = dict(gaz._exact)
     return gaz

@@ -380,6 +380,8 @@ def find_toponyms(article: Article, doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if label in PLACE_LABELS:
             if entity.get("actor") and kinds.get(entity["actor"]) != "state" or acts(start, end):
                 continue  # metonymy: "Moscow said" is the Russian government
+            if fold(span.text) in gaz.not_places:
+                continue  # "an Easter message": a feast the tagger took for a place
             if span.text.isupper() and len(span.text) <= 5 and not gaz.knows(span.text) \
                     and postal_state(gaz, text, start, end) is None:
                 continue  # an acronym the tagger took for a place
