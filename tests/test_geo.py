@@ -609,3 +609,16 @@ def test_a_feast_the_tagger_reads_as_a_place_is_no_place():
     places = [p["text"] for p in dateline.analyze(text, kind="plain").places]
     assert "Easter" not in places and "Ramadan" not in places
     assert {"Syria", "Ukraine", "Gaza"} <= set(places)
+
+
+def test_a_saints_church_or_square_is_not_the_saints_town():
+    def places(text):
+        return {p["text"]: p for p in dateline.analyze(text, kind="plain").places}
+
+    square = places("Thousands gathered in St. Peter's Square in Vatican City on Sunday.")["St. Peter's Square"]
+    assert square["country"] == "VAT"  # not Saint Peter, Antigua
+    cathedral = places("A service was held at St. Paul's Cathedral in London.")["St. Paul's Cathedral"]
+    assert cathedral["country"] == "GBR"  # not Saint Paul, Minnesota
+    assert "Mary's" not in places("Mourners filled St. Mary's Church in Boston on Tuesday.")  # nor Mary, Turkmenistan
+    city = places("St. Petersburg's Hermitage Museum reopened on Monday.")["St. Petersburg"]
+    assert city["country"] == "RUS"

@@ -299,6 +299,8 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
             run = words[i: i + n]
             if not (run[0].group()[:1].isupper() and run[-1].group()[:1].isupper()):
                 continue
+            if i > 0 and words[i - 1].group().lower().rstrip(".") in _SAINTS:
+                continue  # "St. Mary's Church" is a saint's, not in Mary, Turkmenistan
             sub = name[run[0].start(): run[-1].end()].rstrip(".")
             if fold(sub) in _NOT_INNER or not fold(sub):
                 continue
@@ -322,6 +324,8 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
     return None
 
 
+# Words before a saint's name ("St. Mary's Church", "San Pedro Hospital"), which names no town there.
+_SAINTS = {"st", "saint", "ste", "sainte", "san", "santa", "santo", "são", "sao"}
 # A country's institutions that sit in its capital, and those that sit abroad.
 _NATIONAL = {"ministry", "parliament", "senate", "congress", "government", "cabinet", "duma", "knesset", "majlis",
              "presidency", "chancellery", "kremlin", "bank", "treasury", "assembly", "supreme", "ministries"}
@@ -371,7 +375,7 @@ def find_toponyms(article: Article, doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             covered[i] = True
         entity = corrected.get((ent.start_char, ent.end_char))
         label = entity["label"] if entity else None
-        span = _trim(ent)
+        span = _saints_building(ent) or _trim(ent)
         if span is None:
             continue
         if label in PLACE_LABELS:
@@ -421,6 +425,24 @@ def _widen(span: Span, gaz: Gazetteer, covered: list[bool]) -> Span:
         covered[i] = True
         return wider
     return span
+
+
+def _saints_building(ent: Span) -> Span | None:
+    """ "St. Peter's Square", "St. Paul's Cathedral" where the tagger saw the place "St. Peter's": a saint's
+    possessive before a church, a square or a hospital names that, not the saint's town (Saint Paul, Minnesota);
+    the whole name, to be placed where the text puts it. "St. Petersburg's Hermitage" stays St. Petersburg's."""
+    doc = ent.doc
+    end = ent.end if doc[ent.end - 1].text in ("'s", "’s") else ent.end + 1
+    if doc[ent.start].lower_.rstrip(".") not in ("st", "saint") or end >= len(doc) or \
+            doc[end - 1].text not in ("'s", "’s") or doc[end].lower_ not in _SAINTS_BUILDINGS:
+        return None
+    while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+        end += 1
+    return doc[ent.start:end]
+
+
+_SAINTS_BUILDINGS = {"square", "cathedral", "church", "basilica", "abbey", "chapel", "hospital", "college",
+                     "school", "academy", "monastery", "mosque", "priory", "shrine", "infirmary"}
 
 
 def _trim(ent: Span) -> Span | None:
