@@ -792,3 +792,12 @@ def test_an_of_phrase_that_names_the_speakers_state_or_organisation_stays_after_
 def test_the_s_of_has_is_no_passive(text, speaker):
     [quote] = analyze(text).quotes
     assert (quote["speaker"] and quote["speaker"]["text"]) == speaker
+
+
+def test_a_wire_dateline_is_not_part_of_what_was_said():
+    article = analyze("Talks resume\n\nBEIRUT (AP) - Israel and Hezbollah agreed on Tuesday to extend the truce, the "
+                      "State Department said.\n\nGENEVA (Example Wire) - Yemen's government and the Houthi movement "
+                      "agreed to exchange 800 prisoners, the United Nations said.")
+    check_offsets(article)
+    assert quote_with(article, "extend the truce")["text"].startswith("Israel and Hezbollah agreed")
+    assert quote_with(article, "800 prisoners")["text"].startswith("Yemen's government")

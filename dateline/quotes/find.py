@@ -52,7 +52,7 @@ from dateline.quotes.cues import (
     speaker_before,
 )
 from dateline.quotes.marks import Passage, find_passages
-from dateline.quotes.parse import is_verb
+from dateline.quotes.parse import after_dateline, is_verb
 from dateline.quotes.speakers import Speakers
 from dateline.quotes.vocabulary import vocabulary
 
@@ -222,6 +222,10 @@ def _clip_content(text: _Text, reading: Reading) -> None:
                 start += 1
             while end > start and doc[end - 1].is_space:
                 end -= 1
+        if start == 0 or text.paragraph_of[start] != text.paragraph_of[start - 1] or doc[start - 1].is_space:
+            # "GENEVA (Example Wire) - Yemen's government ... agreed ..., the United Nations said": the dateline
+            # that opens the paragraph is the outlet's, not what was said
+            start = after_dateline(doc, start, min(end, start + 12))
         if end > start:
             clipped.append((start, end))
     reading.content = clipped

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.quotes.parse import EXPLETIVES, PASSIVE_SUBJECTS, RELATIVE, SUBJECTS, comma_before, has_to, is_verb, trim
+from dateline.quotes.parse import (
+    EXPLETIVES,
+    PASSIVE_SUBJECTS,
+    RELATIVE,
+    SUBJECTS,
+    after_dateline,
+    comma_before,
+    has_to,
+    is_verb,
+    trim,
+)
 
 # Prepositions that, after a bare name, modify the saying rather than the person ("said Gatilov of the groups").
 _NAME_TRAILERS = {"of", "about", "on", "to", "in", "at", "after", "before", "during", "when", "while"}
@@ -144,11 +154,7 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     start, end = max(start, sentence.start), min(end, sentence.end)
     # "MACAU (Reuters) – Top Republican Party donor Sheldon Adelson said": the dateline before the dash is not
     # the speaker's.
-    for k in range(start + 1, end - 1):
-        if doc[k].text in ("—", "–", "-", "―") and (doc[k].tag_ != "HYPH" or doc[k].whitespace_) \
-                and doc[k - 1].whitespace_ and (
-                doc[k - 1].text == ")" or all(doc[m].text.isupper() for m in range(start, k) if doc[m].is_alpha)):
-            start = k + 1
+    start = after_dateline(doc, start, end)
     # "Bernie Sanders, celebrating a victory in Vermont, said": a participle that tells what the speaker was
     # doing, set off after the name, is not part of the name (an age is: "Carlos Guerrero, 55, said", as PolNeAR
     # writes it nine times out of ten).
