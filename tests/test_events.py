@@ -228,3 +228,12 @@ def test_the_vocabulary_covers_every_type_and_compiles_once():
     assert all(g.cameo for g in groups.values() if g.type)
     vocab = load_model().vocab
     assert compiled_matcher(vocab) is compiled_matcher(vocab)
+
+
+def test_the_wire_dateline_the_parse_takes_for_a_subject_is_not_the_actor():
+    # spaCy makes "GENEVA" a subject of "agreed" when the story opens with its dateline
+    article = analyze("GENEVA (Example Wire) - Yemen's government and the Houthi movement agreed on Tuesday to exchange "
+                      "more than 800 prisoners, the United Nations said.")
+    event = next(e for e in article.events if "agreed" in triggers(e))
+    assert set(event["source"]) == {"YEM-GOV", "HOUTHIS"}
+    assert all(span["text"] != "GENEVA" for span in event["source_spans"])

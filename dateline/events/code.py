@@ -34,6 +34,7 @@ from dateline.events.merge import merge
 from dateline.events.participants import Participant, Participants
 from dateline.events.vocabulary import (CONCESSIONS, CONFLICT, CONSUMING_FRAMES, COOPERATIVE, Group, Vocabulary,
                                         compiled_matcher, vocabulary)
+from dateline.nlp.wire import after_dateline
 
 try:  # the places stage: where a sentence happens
     from dateline.geo import place_of_sentence
@@ -839,6 +840,8 @@ class _Coder:
         """A verb's subject and whether it is the subject of a passive; controlled and shared subjects too."""
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj", "expl"):
+                if _in_dateline(child):
+                    continue  # "GENEVA (AP) - Yemen's government ... agreed": the parse's second subject acts
                 if child.dep_ == "expl":
                     return None, False
                 if child.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a misread participle
@@ -1177,6 +1180,12 @@ class _Coder:
         if any(p.actor is None for p in event.source + event.target):
             score -= 0.05
         return round(min(0.95, max(0.05, score)), 2)
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether the token is in the wire dateline that opens its sentence ("GENEVA (Example Wire) -")."""
+    sentence = token.sent
+    return token.i < after_dateline(token.doc, sentence.start, min(sentence.end, sentence.start + 12))
 
 
 def _path(node: Token, top: Token) -> list[Token]:

@@ -51,8 +51,9 @@ from dateline.quotes.cues import (
     read_self_described,
     speaker_before,
 )
+from dateline.nlp.wire import after_dateline
 from dateline.quotes.marks import Passage, find_passages
-from dateline.quotes.parse import after_dateline, is_verb
+from dateline.quotes.parse import is_verb
 from dateline.quotes.speakers import Speakers
 from dateline.quotes.vocabulary import vocabulary
 

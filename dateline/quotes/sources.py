@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.nlp.wire import after_dateline
 from dateline.quotes.parse import (
     EXPLETIVES,
     PASSIVE_SUBJECTS,
     RELATIVE,
     SUBJECTS,
-    after_dateline,
     comma_before,
     has_to,
     is_verb,
