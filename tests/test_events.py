@@ -237,3 +237,12 @@ def test_the_wire_dateline_the_parse_takes_for_a_subject_is_not_the_actor():
     event = next(e for e in article.events if "agreed" in triggers(e))
     assert set(event["source"]) == {"YEM-GOV", "HOUTHIS"}
     assert all(span["text"] != "GENEVA" for span in event["source_spans"])
+
+
+def test_a_place_named_again_by_its_kind_locates_the_act():
+    article = analyze("Fighting has continued near the city of Marib, where government forces said they repelled an "
+                      "attack on Monday. The Houthis said they had shot down a drone over the province.\n\n"
+                      "In Sanaa, the talks went on.")
+    event = next(e for e in article.events if "shot down" in triggers(e))
+    assert article.places[event["place"]]["country"] == "YEM"
+    assert article.places[event["place"]]["text"] == "Marib"  # not Sanaa, the next paragraph's

@@ -19,13 +19,19 @@ _SETTING = re.compile(
     r"western)\s+)?(?:(?:[A-Z][\w'’-]+\s+)?(?:city|town|village|province|region|neighbou?rhood|district|area|"
     r"capital|suburb)\s+of\s+)?$")
 
+# A place named again by its kind ("over the province", "in the city"): the one named before in the paragraph.
+_BACK = re.compile(
+    r"\b(?:in|near|at|outside|inside|around|across|throughout|within|over|into|from)\s+the\s+(?:same\s+)?"
+    r"(?:city|town|village|province|region|neighbou?rhood|district|area|capital|suburb|camp)\b")
+
 
 def place_of_sentence(article: Article, start: int, end: int) -> int | None:
     """The index in `article.places` of the place the sentence `[start, end)` sets, or the dateline's, or None.
 
     Among the places inside the sentence, one after "in", "near", "at", ... counts; of several, the most specific
-    (a district before its city, a city before its country), then the first. Without one, the article's dateline
-    place ("BEIRUT (AP) -") is where the reporter put the story.
+    (a district before its city, a city before its country), then the first. Without one, a sentence that names a
+    place again by its kind ("over the province") is at the last place set earlier in its paragraph; else the
+    article's dateline place ("BEIRUT (AP) -") is where the reporter put the story.
     """
     text, places = article.text, article.places
     setting = []
@@ -36,6 +42,14 @@ def place_of_sentence(article: Article, start: int, end: int) -> int | None:
                 setting.append(index)
     if setting:
         return max(setting, key=lambda i: (_specificity(places[i]), -places[i]["start"]))
+    if _BACK.search(text, start, end):
+        # "Fighting has continued near the city of Marib. The Houthis said they shot down a drone over the
+        # province.": the place the paragraph set before
+        paragraph = text.rfind("\n", 0, start) + 1
+        earlier = [i for i, place in enumerate(places) if paragraph <= place["start"] and place["end"] <= start
+                   and _SETTING.search(text[max(paragraph, place["start"] - 60): place["start"]])]
+        if earlier:
+            return earlier[-1]
     return dateline_place(article)
 
 
