@@ -222,12 +222,12 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
 
 @pytest.mark.parametrize("text, content, cue, group", [
     ("The Kremlin denied the report.", "the report", "denied", "denial"),
-    ("Clinton called for a no-fly zone over Syria.", "a no-fly zone over Syria", "called for", "request"),
+    ("Okafor called for a curfew over the old town.", "a curfew over the old town", "called for", "request"),
     ("The rebels vowed to retake the city.", "to retake the city", "vowed", "intention"),
     ("Officials believe the attack was planned abroad.", "the attack was planned abroad", "believe", "belief"),
     ("Longtime officials point out that the ceasefire never held.", "that the ceasefire never held", "point out",
      "speech"),
-    ("Jeb Bush called Trump “unhinged.”", "Trump “unhinged.”", "called", "naming"),
+    ("Ida Norquist called Brandt “reckless.”", "Brandt “reckless.”", "called", "naming"),
     ("The ministry said in a statement that the convoy had been attacked.", "that the convoy had been attacked",
      "said in a statement", "speech"),
 ])
@@ -242,7 +242,8 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
      "that the convoy was hit by a drone", "claim", "Russia's", "speech"),
     ("Erdogan's decision to close the border angered the rebels.", "to close the border", "decision", "Erdogan's",
      "intention"),
-    ("Mr. Trump's attacks on him are rippling through the race.", "him", "attacks on", "Mr. Trump's", "accusation"),
+    ("Ms. Okafor's attacks on him are echoing through the council.", "him", "attacks on", "Ms. Okafor's",
+     "accusation"),
     # a reporting noun as the object of a light verb: the verb joins the cue, its subject speaks
     ("The opposition made the case that the talks were a sham.", "that the talks were a sham", "made the case",
      "The opposition", "speech"),
@@ -257,13 +258,13 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     # idioms, casting verbs, reporting by a document
     ("The opposition took issue with the envoy's plan.", "the envoy's plan", "took issue with", "The opposition",
      "accusation"),
-    ("Clinton cast her rival as out of touch.", "her rival as out of touch", "cast", "Clinton", "naming"),
+    ("Okafor cast her rival as out of touch.", "her rival as out of touch", "cast", "Okafor", "naming"),
     # a stance received: the giver speaks, the receiver is what the stance is about
-    ("She has the backing of most of the state's big unions.", "She", "has the backing of",
-     "most of the state's big unions", "stance"),
+    ("She has the backing of most of the city's large guilds.", "She", "has the backing of",
+     "most of the city's large guilds", "stance"),
     ("As reported by Reuters, the talks resumed in Geneva on Monday.", "the talks resumed in Geneva on Monday",
      "reported", "Reuters", "speech"),
-    ("In the latest Reuters poll, Clinton leads Trump by six points.", "Clinton leads Trump by six points", "In",
+    ("In the latest Reuters poll, Okafor leads Brandt by six points.", "Okafor leads Brandt by six points", "In",
      "the latest Reuters poll", "evidence"),
 ])
 def test_attitudes_beyond_the_reporting_verbs(text, content, cue, speaker, group):
@@ -275,17 +276,17 @@ def test_attitudes_beyond_the_reporting_verbs(text, content, cue, speaker, group
 
 
 def test_a_stance_told_of_the_speaker_is_a_quote_of_its_own_and_the_source_stops_before_it():
-    article = analyze("Sanders is a fierce critic of the trade deal. Lindsey Graham, a longtime supporter of the war, "
+    article = analyze("Halvorsen is a fierce critic of the fishing quota. Peter Lind, a longtime supporter of the mission, "
                       "said the troops should stay.")
     critic, supporter, said = article.quotes
     assert (critic["cue"]["text"], critic["speaker"]["text"], critic["text"]) == \
-        ("fierce critic of", "Sanders", "the trade deal")
-    assert (supporter["speaker"]["text"], supporter["text"]) == ("Lindsey Graham", "the war")
-    assert said["speaker"]["text"] == "Lindsey Graham" and said["text"] == "the troops should stay"
+        ("fierce critic of", "Halvorsen", "the fishing quota")
+    assert (supporter["speaker"]["text"], supporter["text"]) == ("Peter Lind", "the mission")
+    assert said["speaker"]["text"] == "Peter Lind" and said["text"] == "the troops should stay"
 
 
 @pytest.mark.parametrize("text, parts, cue, speaker", [
-    ("The fundraising deal was announced on Monday.", ["The fundraising deal"], "was announced", None),
+    ("The merger deal was announced on Monday.", ["The merger deal"], "was announced", None),
     ("The attack was condemned by the United Nations.", ["The attack"], "was condemned", "the United Nations"),
     ("The rebels were blamed for the attack.", ["The rebels", "for the attack"], "were blamed", None),
     ("The central bank is expected to act in December.", ["The central bank", "to act in December"], "is expected",
@@ -311,10 +312,10 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
 
 @pytest.mark.parametrize("text", [
     "The attacks on the convoy killed 20 people.",  # no possessor: a raid, not words
-    "Clinton cast her ballot in Chappaqua.",  # no "as": casting a vote
+    "Okafor cast her ballot in Burlington.",  # no "as": casting a vote
     "It is clear that the truce has failed.",  # the writer's own judgement
     "The army's efforts to retake the city failed.",  # an effort is an act, not an attitude
-    "Trump rose in the polls to double digits by the summer.",  # where something happened, not who says so
+    "Halvorsen rose in the polls to a clear lead by the autumn.",  # where something happened, not who says so
 ])
 def test_words_that_only_look_like_attitudes_are_not_quotes(text):
     assert analyze(text).quotes == []
@@ -336,7 +337,7 @@ def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():
 
 @pytest.mark.parametrize("text, cue, speaker", [
     ("The senator began by crediting the governor with the recovery.", "crediting", "The senator"),
-    ("The campaign took the unusual step of criticizing the network.", "criticizing", "The campaign"),
+    ("The league took the rare step of criticizing the referees.", "criticizing", "The league"),
     ("The rebels pivoted to talk about the siege.", "to talk about", "The rebels"),
     ("The ministry issued a statement saying the convoy had been attacked.", "saying", "The ministry"),
     ("The envoy took a moment to point out that the truce had held.", "to point out", "The envoy"),
@@ -355,40 +356,40 @@ def test_quote_goes_on_after_a_sentence_that_opens_with_it_and_ends_with_its_att
 
 
 def test_a_quoted_title_in_the_attribution_is_not_more_of_the_quote():
-    article = analyze("“We will win,” Trump told NBC’s “Today” show on Monday.")
-    assert [q["text"] for q in article.quotes] == ["“We will win,”"]
+    article = analyze("“We will prevail,” Okafor told Channel 9’s “Sunrise” show on Friday.")
+    assert [q["text"] for q in article.quotes] == ["“We will prevail,”"]
 
 
 def test_speaker_after_an_inverted_cue_the_parse_hung_elsewhere():
-    article = analyze("\"What's shaping up is a battle for the ages,\" said David Brock, a Clinton confidant who heads "
-                      "the pro-Clinton super PAC Correct the Record.")
+    article = analyze("\"What's coming together is a fight for the decade,\" said Nadia Petrov, a Halvorsen ally who "
+                      "runs the pro-Halvorsen lobby group Voices for the Coast.")
     [quote] = article.quotes
-    assert quote["speaker"]["text"].startswith("David Brock, a Clinton confidant")
+    assert quote["speaker"]["text"].startswith("Nadia Petrov, a Halvorsen ally")
 
 
 def test_a_word_of_the_quotation_taken_for_a_subject_is_not_the_speaker():
-    article = analyze("\"Anybody who attacks him, it's like buyer beware,\" said Louise Sunshine, who has known Trump "
-                      "since the 1970s.")
+    article = analyze("\"Anybody who crosses her, it's like poking a bear,\" said Tobias Wren, who has known Okafor "
+                      "since the 1980s.")
     said = next(q for q in article.quotes if q["cue"]["text"] == "said")
-    assert said["speaker"]["text"] == "Louise Sunshine"
+    assert said["speaker"]["text"] == "Tobias Wren"
 
 
 def test_a_lone_surname_speaks_for_the_person_of_the_article():
-    article = analyze("Gov. Chris Christie met voters on Monday. Christie said that the race was far from over.")
+    article = analyze("Gov. Elena Varga met voters on Monday. Varga said that the race was far from over.")
     [quote] = article.quotes
-    assert quote["speaker"]["actor"] == "person:chris-christie"
+    assert quote["speaker"]["actor"] == "person:elena-varga"
 
 
 def test_second_reporting_verb_of_the_same_subject_is_a_quote_of_its_own():
-    article = analyze("Ginsburg said she did not want to think about it and predicted that Clinton will win.")
-    assert [q["text"] for q in article.quotes] == ["she did not want to think about it", "that Clinton will win"]
+    article = analyze("Moreau said she did not want to think about it and predicted that Okafor will win.")
+    assert [q["text"] for q in article.quotes] == ["she did not want to think about it", "that Okafor will win"]
 
 
 def test_colon_after_a_name_attributes_the_rest_of_the_line():
-    article = analyze("Graham: Trump’s rhetoric is destroying the party.\n\nThe senator spoke on Sunday.")
+    article = analyze("Lind: Brandt’s rhetoric is destroying the party.\n\nThe senator spoke on Sunday.")
     [quote] = article.quotes
-    assert quote["text"] == "Trump’s rhetoric is destroying the party"
-    assert quote["cue"]["text"] == ":" and quote["speaker"]["text"] == "Graham"
+    assert quote["text"] == "Brandt’s rhetoric is destroying the party"
+    assert quote["cue"]["text"] == ":" and quote["speaker"]["text"] == "Lind"
 
 
 # ---------------------------------------------------------------------------------------------------- issue #4
@@ -430,15 +431,15 @@ def test_said_so():
 
 
 def test_a_comma_inside_the_closing_mark_ends_the_content_before_a_reporting_participle():
-    article = analyze("The senator insisted that he has “expanded the party,” claiming that turnout had doubled.")
+    article = analyze("The mayor insisted that she has “rebuilt the harbor,” claiming that trade had tripled.")
     insisted, claiming = article.quotes
-    assert insisted["text"] == "that he has “expanded the party,”"
-    assert claiming["text"] == "that turnout had doubled" and claiming["speaker"]["text"] == "The senator"
+    assert insisted["text"] == "that she has “rebuilt the harbor,”"
+    assert claiming["text"] == "that trade had tripled" and claiming["speaker"]["text"] == "The mayor"
 
 
 @pytest.mark.parametrize("text, first, second, speaker", [
-    ("The minister forecast that the economy would soon rebound and praised the central bank for its work.",
-     "that the economy would soon rebound", "the central bank for its work", "The minister"),
+    ("The governor forecast that the economy would soon recover and praised the port authority for its help.",
+     "that the economy would soon recover", "the port authority for its help", "The governor"),
     ("She adds that she has released her tax returns and called on her rivals to do the same.",
      "that she has released her tax returns", "her rivals to do the same", "She"),
 ])
@@ -456,8 +457,8 @@ def test_a_verb_joined_to_the_reported_clause_stays_in_it():
 @pytest.mark.parametrize("text, content", [
     ("Critics quickly compared the governor's gaffe to the worst debate lapses in memory.",
      "the governor's gaffe to the worst debate lapses in memory"),
-    ("The director attributed rising crime in some cities to police officers acting cautiously.",
-     "rising crime in some cities to police officers acting cautiously"),
+    ("The principal attributed falling attendance in some schools to parents keeping children home.",
+     "falling attendance in some schools to parents keeping children home"),
 ])
 def test_likening_takes_the_object_with_what_it_is_likened_to(text, content):
     [quote] = analyze(text).quotes
@@ -471,11 +472,12 @@ def test_likening_needs_its_phrase():
 @pytest.mark.parametrize("text, cue, content", [
     ("The candidate shot back that the reporter had not been called on.", "shot back",
      "that the reporter had not been called on"),
-    ("The singer confided to her that his parents had panicked.", "confided", "that his parents had panicked"),
+    ("The pilot confided to him that her brothers had worried.", "confided", "that her brothers had worried"),
     ("During the interview he touched on the economy and trade.", "touched on", "the economy and trade"),
     ("She did contradict the president's claim that the group had been contained.", "did contradict",
      "the president's claim that the group had been contained"),
-    ("The actress has sounded off against the idea of a quota.", "has sounded off against", "the idea of a quota"),
+    ("The coach has sounded off against the plan for a salary cap.", "has sounded off against",
+     "the plan for a salary cap"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes
@@ -487,10 +489,10 @@ def test_new_reporting_words(text, cue, content):
      "Foreign Minister Ana Pastor"),
     ("Lyon (AFP) – French President Jean Dupont said on Tuesday that the plan was dead.", "French President Jean Dupont"),
     ("The senator, speaking at a rally in Miami, said the race was not over.", "The senator"),
-    ("Gov.\u00a0John Kasich said the plan would fail.", "Gov.\u00a0John Kasich"),
+    ("Gov.\u00a0Elena Varga said the plan would fail.", "Gov.\u00a0Elena Varga"),
     ("Smith and Jones both stressed that the deal was bad.", "Smith and Jones"),
     ("Even economists agree that the tax is regressive.", "economists"),
-    ("Just 28 percent of voters said the country was on the right track.", "28 percent of voters"),
+    ("Just 31 percent of parents said the schools were on the right path.", "31 percent of parents"),
 ])
 def test_source_without_dateline_participle_or_quantifier(text, speaker):
     [quote] = analyze(text).quotes
@@ -498,11 +500,11 @@ def test_source_without_dateline_participle_or_quantifier(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “The alliance is vital.”",
-     "her senior policy adviser, Jake Sullivan,"),
-    ("About 4 in 10 say they want the next president to change course.", "About 4 in 10"),
-    ("“That was a good speech you gave last night, Mr. President,” Representative Steve Cohen, Democrat of "
-     "Tennessee, told Mr. Obama.", "Representative Steve Cohen, Democrat of Tennessee,"),
+    ("In a letter to the Gazette, his chief economic aide, Lena Morales, said: “The budget is sound.”",
+     "his chief economic aide, Lena Morales,"),
+    ("About 3 in 10 say they expect the new mayor to raise taxes.", "About 3 in 10"),
+    ("“That was a fine toast you made at dinner, Madam Speaker,” Representative Paul Ferreira, Democrat of "
+     "Oregon, told Ms. Lindqvist.", "Representative Paul Ferreira, Democrat of Oregon,"),
 ])
 def test_speaker_before_a_cue_the_parse_left_without_one(text, speaker):
     [quote] = analyze(text).quotes
@@ -510,9 +512,9 @@ def test_speaker_before_a_cue_the_parse_left_without_one(text, speaker):
 
 
 @pytest.mark.parametrize("text, cue, content", [
-    ("Asked if he was ever bullied, the front-runner said no.", "Asked", "if he was ever bullied"),
-    ("In an interview in August, the actress was asked if she had ever been discriminated against.", "was asked",
-     "if she had ever been discriminated against"),
+    ("Asked if she was ever lost, the climber said no.", "Asked", "if she was ever lost"),
+    ("In a podcast in March, the chef was asked if he had ever been laughed at.", "was asked",
+     "if he had ever been laughed at"),
 ])
 def test_asked_if(text, cue, content):
     quote = quote_with(analyze(text), content)
@@ -520,15 +522,15 @@ def test_asked_if(text, cue, content):
 
 
 def test_content_stops_before_a_which_clause_the_parse_hung_as_an_adverbial():
-    [quote] = analyze("Icahn suggested that the company spin off a major division last year, which turned into a "
-                      "multibillion-dollar deal.").quotes
-    assert quote["text"] == "that the company spin off a major division last year"
+    [quote] = analyze("Moretti suggested that the firm sell off its shipping arm last spring, which turned into a "
+                      "record-breaking sale.").quotes
+    assert quote["text"] == "that the firm sell off its shipping arm last spring"
 
 
 @pytest.mark.parametrize("text, content, speaker", [
     ("The governor's move was first reported by a local television station.", "The governor's move",
      "a local television station"),
-    ("Police reported at least 20 victims at a nonprofit center.", "at least 20 victims", "Police"),
+    ("Rescuers reported at least 14 survivors at a flooded school.", "at least 14 survivors", "Rescuers"),
 ])
 def test_what_was_reported(text, content, speaker):
     [quote] = analyze(text).quotes
@@ -543,8 +545,8 @@ def test_the_subject_holds_the_stance_its_object_names():
 
 
 @pytest.mark.parametrize("text, cue, parts", [
-    ("Clinton won most of the string of contests known as Super Tuesday.", "known as",
-     ["the string of contests", "Super Tuesday"]),
+    ("Okafor won most of the series of races known as Harvest Week.", "known as",
+     ["the series of races", "Harvest Week"]),
     ("The message linked to a group called the “Citizens for Truth Foundation.”", "called",
      ["a group", "the “Citizens for Truth Foundation.”"]),
 ])
@@ -567,15 +569,15 @@ def test_the_question_of_whether():
 
 
 def test_support_drawn_from_others_is_theirs():
-    [quote] = analyze("The senator has won overwhelming support from governors and mayors.").quotes
-    assert (quote["text"], quote["speaker"]["text"]) == ("The senator", "governors and mayors")
+    [quote] = analyze("The bishop has won overwhelming support from farmers and fishermen.").quotes
+    assert (quote["text"], quote["speaker"]["text"]) == ("The bishop", "farmers and fishermen")
     assert analyze("The rebels drew fire from the army.").quotes == []
 
 
 @pytest.mark.parametrize("text, content", [
-    ("The president sees the prime minister as captured by a hard-line philosophy.",
-     "the prime minister as captured by a hard-line philosophy"),
-    ("Four in 10 voters see the campaign of the governor as most unfair.", "the campaign of the governor as most unfair"),
+    ("The chairman sees the treasurer as driven by a narrow ideology.",
+     "the treasurer as driven by a narrow ideology"),
+    ("Three in 10 parents see the policy of the board as most harmful.", "the policy of the board as most harmful"),
 ])
 def test_an_as_phrase_the_parse_made_a_clause(text, content):
     [quote] = analyze(text).quotes
@@ -588,23 +590,23 @@ def test_an_as_clause_with_its_own_subject_says_when():
 
 
 def test_a_list_after_a_comma_stays_in_the_content():
-    [quote] = analyze("Cruz said he and Trump differ on Israel, the Iranian nuclear deal and the possibility of "
-                      "compromise over the Supreme Court.").quotes
-    assert quote["text"].endswith("the possibility of compromise over the Supreme Court")
+    [quote] = analyze("Halvorsen said she and Brandt differ on Norway, the Arctic fishing deal and the prospect of "
+                      "compromise over the pension fund.").quotes
+    assert quote["text"].endswith("the prospect of compromise over the pension fund")
     [quote] = analyze("The minister said the talks were led by Sergei Lavrov, the foreign minister.").quotes
     assert quote["text"] == "the talks were led by Sergei Lavrov"
 
 
 def test_self_described():
-    [quote] = analyze("Sanders, a self-described democratic socialist, won the state.").quotes
+    [quote] = analyze("Okafor, a self-described green conservative, won the county.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == ("described", "self",
-                                                                               "democratic socialist")
+                                                                               "green conservative")
 
 
 @pytest.mark.parametrize("text", [
-    "Delegate update: The latest count in the Democratic race.\n\nClinton leads.",
+    "Harvest update: The latest yields in the southern valley.\n\nWheat leads.",
     "BREAKINGVIEWS: Markets fall as the truce collapses.\n\nStocks fell.",
-    "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell.\n\nThey were surveyed.",
+    "Maine: Paul Ames, Greg Baxter, Rob Dunn, Jeff Fowler, Linda Grant.\n\nThey were surveyed.",
 ])
 def test_a_label_or_a_list_after_a_colon_is_no_quote(text):
     assert [q for q in analyze(text).quotes if q["cue"]["text"] == ":"] == []
@@ -619,8 +621,8 @@ def test_a_label_or_a_list_after_a_colon_is_no_quote(text):
     ("''We are told all the time,'' Mr. Putin said.", ["''We are told all the time,''"]),
     ("“A ‘nested’ quote,” he said.", ["“A ‘nested’ quote,”"]),
     ("“Unclosed quote here.\nNext paragraph.", ["“Unclosed quote here."]),
-    ("“The reality is bad,“ said Jim Clyburn.", ["“The reality is bad,“"]),  # a closing mark typed as opening
-    ("She said “Let’s go. We can stop it.’ Schumer was there.", ["“Let’s go. We can stop it.’"]),
+    ("“The reality is bad,“ said Tom Ridley.", ["“The reality is bad,“"]),  # a closing mark typed as opening
+    ("She said “Let’s go. We can stop it.’ Ridley was there.", ["“Let’s go. We can stop it.’"]),
     ("“One paragraph.\n\n“Another one,” he said.", ["“One paragraph.\n\n“Another one,”"]),
     ("\"One paragraph.\n\n\"Another one,\" he said.", ["\"One paragraph.\n\n\"Another one,\""]),
 ])
@@ -718,12 +720,12 @@ def test_polnear_loader_on_the_real_data():
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Clinton, clearly frustrated, said the question was unfair.", "Clinton"),
-    ("The mayor, still stinging over the ruling, grudgingly agreed to sit next to the company's chief.", "The mayor"),
-    ("Republican nominee Donald Trump, during multiple interviews on Thursday, said the policy had failed.",
-     "Republican nominee Donald Trump"),
-    ("Senator Sheldon Whitehouse, a Democrat from Rhode Island, during a hearing on Tuesday, said the tax would "
-     "work.", "Senator Sheldon Whitehouse, a Democrat from Rhode Island,"),
+    ("Okafor, clearly annoyed, said the ruling was unjust.", "Okafor"),
+    ("The coach, still sore about the defeat, reluctantly agreed to stand beside the club's owner.", "The coach"),
+    ("Labour candidate Rosa Ilves, during several radio appearances on Friday, said the scheme had failed.",
+     "Labour candidate Rosa Ilves"),
+    ("Senator Maria Okafor, a Democrat from Vermont, during a briefing on Friday, said the levy would pass.",
+     "Senator Maria Okafor, a Democrat from Vermont,"),
 ])
 def test_source_without_a_state_or_a_time_set_off_after_the_name(text, speaker):
     quote = next(q for q in analyze(text).quotes if q["speaker"])
@@ -731,17 +733,17 @@ def test_source_without_a_state_or_a_time_set_off_after_the_name(text, speaker):
 
 
 def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
-    [quote] = analyze("Raffaello Pantucci, at the Royal United Services Institute, said the threat had grown.").quotes
-    assert quote["speaker"]["text"] == "Raffaello Pantucci, at the Royal United Services Institute,"
+    [quote] = analyze("Ingrid Solberg, at the Nordic Centre for Maritime Studies, said the risk had eased.").quotes
+    assert quote["speaker"]["text"] == "Ingrid Solberg, at the Nordic Centre for Maritime Studies,"
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
-    ("Last year, the company gave $10 million to a group backing Bush, the former Florida governor.", "backing",
+    ("Last spring, the firm gave $4 million to a group backing Marsh, the former Nevada senator.", "backing",
      "a group"),
-    ("He will need their support, with recent polls showing a tightening of the race.", "showing", "recent polls"),
+    ("She will need their votes, with new surveys showing a narrowing of the gap.", "showing", "new surveys"),
     ("A photo of the two families appeared in a widely read newspaper column next to an item suggesting that the "
      "governor was hypocritical.", "suggesting", "an item"),
-    ("Donors gave heavily to an outside group backing the senator.", "backing", "an outside group"),
+    ("Patrons gave generously to an outside group backing the mayor.", "backing", "an outside group"),
 ])
 def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, speaker):
     quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == cue)
@@ -749,24 +751,24 @@ def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, spe
 
 
 def test_a_participle_after_a_thing_that_says_nothing_has_no_speaker():
-    quote = next(q for q in analyze("The campaign released a speech attacking Clinton on trade.").quotes
+    quote = next(q for q in analyze("The campaign released a speech attacking Okafor on trade.").quotes
                  if q["cue"]["text"] == "attacking")
     assert quote["speaker"] is None or quote["speaker"]["text"] != "a speech"
 
 
 def test_a_bulleted_speaker_loses_the_dash():
-    article = analyze("-Craig Fehrman explains why the polls missed the surge. [WashPost]")
+    article = analyze("-Marta Kovac explains why the forecasts missed the flood. [DailyPost]")
     [quote] = article.quotes
-    assert quote["speaker"]["text"] == "Craig Fehrman"
+    assert quote["speaker"]["text"] == "Marta Kovac"
     check_offsets(article)
 
 
 @pytest.mark.parametrize("text, speaker", [
     ("Maria Lopez, 83, said she would vote for the mayor.", "Maria Lopez, 83,"),
-    ("Roxana Leon, 63, an independent voter raised in Chile, said she would vote for him.",
-     "Roxana Leon, 63, an independent voter raised in Chile,"),
-    ("The novelist Mario Vargas Llosa, one of the signatories, told reporters the letter was overdue.",
-     "The novelist Mario Vargas Llosa, one of the signatories,"),
+    ("Tomasz Brandt, 58, a registered nurse raised in Poland, said he would vote for her.",
+     "Tomasz Brandt, 58, a registered nurse raised in Poland,"),
+    ("The painter Elsa Marquand, one of the organizers, told reporters the exhibit was overdue.",
+     "The painter Elsa Marquand, one of the organizers,"),
 ])
 def test_source_keeps_an_age_and_the_apposition_after_it(text, speaker):
     quote = next(q for q in analyze(text).quotes if q["speaker"])
@@ -774,8 +776,9 @@ def test_source_keeps_an_age_and_the_apposition_after_it(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("“We need to fix the rules,” said Sen. Tom Udall of New Mexico.", "Sen. Tom Udall of New Mexico"),
-    ("“The rate is too high,” said Mr. Burman of the Tax Policy Center.", "Mr. Burman of the Tax Policy Center"),
+    ("“We have to mend the system,” said Sen. Dana Kerrigan of Montana.", "Sen. Dana Kerrigan of Montana"),
+    ("“The fee is too steep,” said Ms. Halloran of the Urban Housing Institute.",
+     "Ms. Halloran of the Urban Housing Institute"),
     ("“They are terrorists,” said Gatilov of the groups operating inside Aleppo.", "Gatilov"),
 ])
 def test_an_of_phrase_that_names_the_speakers_state_or_organisation_stays_after_an_inverted_cue(text, speaker):
@@ -784,8 +787,8 @@ def test_an_of_phrase_that_names_the_speakers_state_or_organisation_stays_after_
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("While he's said he'll fight all the way to the convention, the math is hard.", "he"),
-    ("More recently, he's spoken out against the state's new bathroom law.", "he"),
+    ("While she's said she'll campaign all the way to the runoff, the odds are long.", "she"),
+    ("More recently, he's spoken out against the state's new parking law.", "he"),
     ("It's said that the deal is dead.", None),
     ("He's told that he must leave the country.", None),
 ])
