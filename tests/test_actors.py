@@ -209,7 +209,7 @@ def test_two_countries_holding_the_title_leave_the_named_one_without_a_country()
 @pytest.mark.parametrize(
     "text, name, country",
     [
-        ("Pentagon Press Secretary Peter Cook told reporters the strikes would continue.", "Peter Cook", "USA"),
+        ("Pentagon Press Secretary Peter Cook said the review would take weeks.", "Peter Cook", "USA"),
         ("Kremlin spokesman Dmitry Peskov said Moscow would respond.", "Dmitry Peskov", "RUS"),
         ("Foreign Office Minister Tobias Ellwood condemned the attack.", "Tobias Ellwood", "GBR"),
         ("Chancellor of the Exchequer George Osborne defended the budget.", "George Osborne", "GBR"),

@@ -184,7 +184,7 @@ def test_the_same_arrests_told_twice_are_one_event():
 
 
 def test_a_speaker_saying_someone_must_act_makes_a_request():
-    request = one(analyze("Russia said on Tuesday that Sudan must return the helicopter."), "REQUEST", "RUS-GOV")
+    request = one(analyze("Russia said on Tuesday that Sudan must release the detained pilots."), "REQUEST", "RUS-GOV")
     assert request["target"] == ["SDN-GOV"] and request["mode"] == "yield"
 
 

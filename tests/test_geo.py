@@ -93,7 +93,7 @@ def test_the_swiss_city_of_geneva_is_in_switzerland(qatarji):
 
 def test_a_wire_dateline_is_a_place():
     article = dateline.analyze(
-        "BEIRUT (AP) - A Kurdish militia spokesman says Turkey has shelled a city in northeastern Syria.",
+        "BEIRUT (AP) - An aid agency spokeswoman says a convoy of grain trucks crossed into the south on Friday.",
         kind="plain",
     )
     (beirut,) = places_named(article, "BEIRUT")
@@ -186,8 +186,8 @@ def test_bench_says_clearly_when_the_data_is_absent(tmp_path, capsys):
 
 # --------------------------------------------------------------------------------------------------------------------
 def test_a_street_in_a_local_paper_whose_domain_names_no_town_is_in_the_registrys_home():
-    text = ("Crews were called to the 200 block of River Avenue on Saturday after smoke was seen, officials said. "
-            "Two people were taken to hospital.")
+    text = ("Firefighters were sent to a house on River Avenue late on Saturday when neighbours saw smoke, a "
+            "spokesman said. Nobody was hurt.")
     start = text.index("River Avenue")
     for url, country, home in (("https://www.nola.com/news/crime/fire-1", "USA", (29.95, -90.08)),  # New Orleans
                                ("https://www.startribune.com/fire/1", "USA", (44.98, -93.26)),  # Minneapolis
@@ -389,8 +389,8 @@ def test_a_list_of_towns_or_states_is_no_container():
                                kind="plain")
     (copenhagen,) = places_named(article, "Copenhagen")
     assert copenhagen["country"] == "DNK" and copenhagen["feature"] == "city" and not copenhagen["approximate"]
-    article = dateline.analyze("The Republican governors of Texas, Arizona, and New Mexico said they would send "
-                               "troops to the border.", kind="plain")
+    article = dateline.analyze("The governors of Texas, Arizona, and New Mexico met on Monday to share out the "
+                               "river's water.", kind="plain")
     (texas,) = places_named(article, "Texas")
     assert texas["feature"] == "admin1" and texas["country"] == "USA" and not texas["approximate"]
 
@@ -426,16 +426,16 @@ def test_a_county_known_only_approximately_is_nearer_than_the_country_for_a_vill
 
 
 def test_a_place_the_tagger_cut_short_is_read_whole():
-    article = dateline.analyze("A new Health and Wellbeing Campus has opened at Derry’s Altnagelvin Hospital. It is "
-                               "the first of its kind in Northern Ireland, the trust said.", kind="plain")
+    article = dateline.analyze("A new maternity wing has opened at Derry’s Altnagelvin Hospital. It is the largest "
+                               "in Northern Ireland, health officials said on Monday.", kind="plain")
     (region,) = places_named(article, "Northern Ireland")  # the tagger's entity is "Ireland" alone
     assert region["feature"] == "admin1" and region["country"] == "GBR"
     assert not [p for p in article.places if p["country"] == "IRL"]
 
 
 def test_a_venue_written_as_a_towns_own_is_in_that_town():
-    article = dateline.analyze("A new Health and Wellbeing Campus has opened at Derry’s Altnagelvin Hospital. It is "
-                               "the first of its kind in Northern Ireland, the trust said.", kind="plain")
+    article = dateline.analyze("A new maternity wing has opened at Derry’s Altnagelvin Hospital. It is the largest "
+                               "in Northern Ireland, health officials said on Monday.", kind="plain")
     start = article.text.index("Altnagelvin Hospital")
     hospital = resolve_span(article, start, start + len("Altnagelvin Hospital"))
     assert hospital["country"] == "GBR" and hospital["approximate"] and near(hospital, (55.00, -7.31), 10)
@@ -468,7 +468,7 @@ def test_a_ministry_sits_in_the_capital_and_an_embassy_abroad():
     from dateline.geo.places import inner_toponym
 
     gaz = gazetteer()
-    text = "Ambassador Jon Huntsman was informed of the decision at the Russian Foreign Ministry on Friday."
+    text = "The envoy was told of the expulsions at the Russian Foreign Ministry on Wednesday."
     start = text.index("Russian Foreign Ministry")
     ministry = inner_toponym(gaz, text, start, start + len("Russian Foreign Ministry"))
     (moscow,) = {m.place for m in ministry.matches}
@@ -517,8 +517,8 @@ def test_a_local_outlet_is_named_after_its_town():
 
 
 def test_a_street_in_a_local_paper_that_names_no_town_is_in_the_papers_town():
-    text = ("Crews were called to the 200 block of River Avenue on Saturday after smoke was seen, officials said. "
-            "Two people were taken to hospital.")
+    text = ("Firefighters were sent to a house on River Avenue late on Saturday when neighbours saw smoke, a "
+            "spokesman said. Nobody was hurt.")
     article = dateline.analyze(text, kind="plain", url="https://winnipeg.ctvnews.ca/fire-1")
     start = text.index("River Avenue")
     street = resolve_span(article, start, start + len("River Avenue"))
@@ -577,7 +577,7 @@ def test_a_us_postal_code_after_a_place_and_a_comma_is_the_state():
     from dateline.geo.places import postal_state
 
     gaz = gazetteer()
-    text = "HORRY COUNTY, SC (WMBF) - A homeless man and his dog were evicted from a camp near Surfside Beach."
+    text = "HORRY COUNTY, SC (WMBF) - Volunteers cleared litter from the dunes on Saturday morning."
     assert postal_state(gaz, text, 14, 16).name == "South Carolina"
     flights = "Flights to Portland, OR and Seattle resumed."
     assert postal_state(gaz, flights, flights.index("OR"), flights.index("OR") + 2).name == "Oregon"
@@ -598,8 +598,8 @@ def test_a_short_acronym_is_no_small_town_of_that_name():
     assert candidates(gaz, "Oas")  # the town as its name is written
     assert any(m.place.name == "Manhattan" for m in candidates(gaz, "NYC"))  # a city's own abbreviation
     assert any(m.place.country == "GBR" for m in candidates(gaz, "UK"))
-    article = dateline.analyze("He missed a preparatory meeting at the OAS in Washington on March 15, the "
-                               "minister said.", kind="plain")
+    article = dateline.analyze("Delegates met at the OAS in Washington on Tuesday for a second day of talks, the "
+                               "foreign minister said.", kind="plain")
     assert not [p for p in article.places if p["country"] == "PHL"]
 
 
