@@ -426,16 +426,16 @@ def test_a_county_known_only_approximately_is_nearer_than_the_country_for_a_vill
 
 
 def test_a_place_the_tagger_cut_short_is_read_whole():
-    article = dateline.analyze("A new maternity wing has opened at Derry’s Altnagelvin Hospital. It is the largest "
-                               "in Northern Ireland, health officials said on Monday.", kind="plain")
+    article = dateline.analyze("Work on a maternity wing began at Derry’s Altnagelvin Hospital on Monday. No larger "
+                               "one exists in Northern Ireland, health officials said.", kind="plain")
     (region,) = places_named(article, "Northern Ireland")  # the tagger's entity is "Ireland" alone
     assert region["feature"] == "admin1" and region["country"] == "GBR"
     assert not [p for p in article.places if p["country"] == "IRL"]
 
 
 def test_a_venue_written_as_a_towns_own_is_in_that_town():
-    article = dateline.analyze("A new maternity wing has opened at Derry’s Altnagelvin Hospital. It is the largest "
-                               "in Northern Ireland, health officials said on Monday.", kind="plain")
+    article = dateline.analyze("Work on a maternity wing began at Derry’s Altnagelvin Hospital on Monday. No larger "
+                               "one exists in Northern Ireland, health officials said.", kind="plain")
     start = article.text.index("Altnagelvin Hospital")
     hospital = resolve_span(article, start, start + len("Altnagelvin Hospital"))
     assert hospital["country"] == "GBR" and hospital["approximate"] and near(hospital, (55.00, -7.31), 10)
@@ -492,8 +492,8 @@ def test_a_name_cased_inside_the_word_is_that_place_only_as_so_cased():
     assert any(m.place.name == "NoMa" for m in gaz.lookup("NoMa"))  # Washington's neighbourhood
     assert not any(m.place.name == "NoMa" for m in gaz.lookup("Noma"))  # a woman's name
     assert any(m.place.name == "NoMa" for m in gaz.lookup("NOMA"))  # a headline in capitals
-    article = dateline.analyze("Noma (not her real name) opened a case at the police station in Khayelitsha, Cape "
-                               "Town, in May. Noma said the case was withdrawn in August.", kind="plain")
+    article = dateline.analyze("Noma, a nurse from Gugulethu in Cape Town, told the inquiry in March that she had "
+                               "waited a year. Noma said she would appeal.", kind="plain")
     assert not [p for p in article.places if p["country"] == "USA"]
 
 
