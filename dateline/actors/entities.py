@@ -121,7 +121,7 @@ def _joined(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _persons_split_off(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ "the Middle East Tobias Ellwood" (in "Minister for the Middle East Tobias Ellwood said"): a name the article
+    """ "the Coastal Regions Lena Marsh" (in "Minister for the Coastal Regions Lena Marsh said"): a name the article
     gives a person elsewhere, at the end of another entity, is that person's, and the rest keeps its label."""
     people = {ent.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON"}
@@ -132,7 +132,7 @@ def _persons_split_off(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ != "PERSON" and len(ent) > 2:
             for n in range(len(ent) - 1, 1, -1):
                 tail = ent[len(ent) - n:]
-                # The full name seen elsewhere, or a first name and a surname seen elsewhere ("Minister Ellwood").
+                # The full name seen elsewhere, or a first name and a surname seen elsewhere ("Minister Marsh").
                 if tail.text in people or n == 2 and tail[-1].text in surnames and all(
                         t.is_title and t.pos_ == "PROPN" for t in tail):
                     head = doc[ent.start:tail.start]

@@ -397,11 +397,11 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
     after = doc[span.end] if span.end < len(doc) else None
     if (after is not None and after.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].ent_iob_ == "B"
             and doc[span.end + 1].ent_type_ == "PERSON"):
-        after, apposed = doc[span.end + 1], True  # "Foreign Office Minister, Tobias Ellwood, said"
+        after, apposed = doc[span.end + 1], True  # "Transport Minister, Lena Marsh, said"
     else:
         apposed = False
         portfolio = _portfolio(doc, span.end)
-        if portfolio is not None:  # "Minister for the Middle East Tobias Ellwood", "President of Syria Bashar ..."
+        if portfolio is not None:  # "Minister for the Coastal Regions Lena Marsh", "President of Syria Bashar ..."
             key = _key(portfolio.text.removeprefix("the ").removeprefix("The "))
             country = country or kb.state_names.get(key)
             after = doc[portfolio.end]
@@ -473,7 +473,7 @@ def _surname(text: str) -> str:
 
 def _country_in_title(reading: _Reading, span: Span) -> tuple[str, int] | None:
     """The country of an organisation named in or just before a title ("Pentagon press secretary", "Kremlin
-    spokesman", "Foreign Office Minister Tobias Ellwood"), with the token where the whole description starts."""
+    spokesman", "Transport Minister Lena Marsh"), with the token where the whole description starts."""
     doc, kb = span.doc, reading.kb
     start = span.start
     while start > 0 and doc[start - 1].ent_iob_ in ("B", "I") and doc[start - 1].ent_type_ in ("ORG", "FAC", "GPE"):

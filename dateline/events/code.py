@@ -358,8 +358,8 @@ class _Coder:
                 break
 
     def _protest_purposes(self) -> None:
-        """What a protest demands is its topic, not an event of its own (PLOVER 3.12): "staged demonstrations to
-        demand political reforms by President Suharto's government" is one PROTEST, aimed at that government."""
+        """What a protest demands is its topic, not an event of its own (PLOVER 3.12): "held rallies to
+        demand fair elections from President Varga's cabinet" is one PROTEST, aimed at that government."""
         for protest in [t for t in self.triggers.values() if t.group.type == "PROTEST"]:
             predicate = self._predicate(protest) or protest.token
             for child in predicate.children:
@@ -604,7 +604,7 @@ class _Coder:
 
     def _authority_in(self, trigger: Trigger, predicate: Token | None, source) -> list[Participant]:
         """Whom a protest is aimed at, when no preposition says: the authority its purpose or reason names ("to
-        demand reforms by President Suharto's government", "in protest of the Russian government's refusal",
+        demand elections from President Varga's cabinet", "in protest of the Russian government's refusal",
         "calling for independence from Iraq"); protests are aimed at authorities (PLOVER 3.12)."""
         scope = predicate if predicate is not None else trigger.token
         subject, _ = self._subject(scope) if scope.pos_ in ("VERB", "AUX") else (None, False)
@@ -742,8 +742,8 @@ class _Coder:
             if child.dep_ in ("dobj", "dative"):
                 found = [p for p in self.people.of(child) if p.actor] if child.i not in self.triggers else []
                 if not found and child.pos_ == "NOUN":
-                    # "demanded an immediate admission by Moscow", "demand political reforms by Suharto's
-                    # government", "press their demands for freedom from Bouteflika's government"
+                    # "demanded an immediate admission by Moscow", "demand fair elections from Varga's
+                    # cabinet", "press their demands for freedom from Bouteflika's government"
                     found = [p for p in self._noun_agents(child) if p.actor] or [
                         p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in ("from", "on", "upon")
                         for o in prep.children if o.dep_ == "pobj" for p in self.people.of(o) if p.actor]

@@ -286,7 +286,7 @@ class Participants:
         return None
 
     def _country_of_token(self, token: Token) -> str | None:
-        # A pronoun read by coreference gives a phrase no country: "Syria says it will withdraw its troops" names
+        # A pronoun read by coreference gives a phrase no country: "Ruritania says it will pull back its ships" names
         # no Syrian troops as a party.
         if (mention := self.mention_at[token.i]) is not None and not (
                 mention.get("kind") == "pronoun" and token.lower_ in _LATE):

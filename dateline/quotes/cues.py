@@ -170,8 +170,8 @@ def _around_attribution(reading: Reading, doc: Doc) -> None:
 
 
 def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading | None:
-    """ "the string of contests known as Super Tuesday", "a group called the “We The People Foundation”", "Known
-    until last month as the Trump International Golf Club, it was sold": what a thing is known as or called. The
+    """ "the string of contests known as Super Tuesday", "a club called the “Open Fields Circle”", "Known
+    until last spring as the Marlow Riverside Hotel, it was renamed": what a thing is known as or called. The
     content is the thing and its name; the source, if any, the "by" or "to" phrase ("known to fans as ...")."""
     doc = participle.doc
     names = [c for c in participle.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > participle.i]
@@ -215,7 +215,7 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
 
 
 def _speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int | None]:
-    """ "“...,” said David Brock, a Clinton confidant": the name after an inverted cue that the parse hung
+    """ "“...,” said Leo Fenn, an Okafor ally": the name after an inverted cue that the parse hung
     elsewhere (as the subject of a later verb, or as an object), with its apposition."""
     doc = verb.doc
     chunk = next((c for c in doc.noun_chunks if c.start == after), None)
@@ -230,8 +230,8 @@ def _speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int
 
 
 def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | None, int | None]:
-    """ "her senior policy adviser, Jake Sullivan, said:", "About 4 in 10 say ...", "'...,' Representative Steve
-    Cohen, Democrat of Tennessee, told Mr. Obama": the words right before a finite cue that the parse gave no
+    """ "her chief of staff, Mara Quill, said:", "About 4 in 10 say ...", "'...,' Councillor Ada
+    Brandt, Democrat of Ohio, told the mayor": the words right before a finite cue that the parse gave no
     subject (it hung the name on something else). Going left from the cue, comma by comma, the source takes each
     part that is a noun phrase with its appositions, and stops at the sentence's start, a quotation mark, the
     content, or a part that opens with a preposition, a conjunction or a verb ("In a statement to the Observer,")."""
@@ -308,7 +308,7 @@ _OPENERS = {"advcl", "prep", "npadvmod", "advmod"}
 
 def _without_opener(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Reported content without the writer's framing before it: an adverbial phrase or clause that opens the
-    sentence and ends with a comma ("As I mentioned above, Trump got ...", "Six months ago, the media ...")."""
+    sentence and ends with a comma ("As I mentioned above, Marlow got ...", "Six months ago, the media ...")."""
     if not parts:
         return parts
     start, end = parts[0]
@@ -325,7 +325,7 @@ def _without_opener(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
-    """ "In the latest CBS poll, Trump's lead narrowed to 13 points": a document that attributes through "in".
+    """ "In the latest CBS poll, Marlow's lead narrowed to 13 points": a document that attributes through "in".
     The source is the document, the content the clause it hangs on, without the phrase."""
     if preposition.dep_ != "prep" or not vocabulary.in_documents:
         return None
@@ -373,7 +373,7 @@ def read_self_described(participle: Token, vocabulary: Vocabulary) -> Reading | 
 
 
 def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
-    """A reporting noun with its complement: "Trump's claim that ...", "his criticism of the judge", "her decision
+    """A reporting noun with its complement: "Marlow's claim that ...", "his criticism of the judge", "her decision
     to open the borders". The source is the possessor, or a "by"/"from" phrase; without a complement it is no
     cue."""
     entry = vocabulary.nouns.get(noun.lower_) or vocabulary.nouns.get(noun.lemma_.lower())
@@ -410,7 +410,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         return reading
     reading = Reading(cue=(start, end), head=noun.i, group=group.name, content=[content])
     if "agent" in takes:
-        # "Sanders is a fierce critic of the deal", "Graham, a longtime supporter of the war,": the one the noun
+        # "Pryce is a fierce critic of the deal", "Hollis, a longtime backer of the dam,": the one the noun
         # describes holds the stance
         holder = None
         if noun.dep_ == "attr" and noun.head.lemma_ == "be":
@@ -430,7 +430,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     agents = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c is not preposition
               and c.i > noun.i]
     if possessors:
-        # the possessor with its "'s" ("Trump's"), as PolNeAR and PARC mark it
+        # the possessor with its "'s" ("Marlow's"), as PolNeAR and PARC mark it
         owner = possessors[0]
         reading.source, reading.source_head = (owner.left_edge.i, owner.right_edge.i + 1), owner.i
     elif agents:
@@ -440,7 +440,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.source_head = objects[0].i
     elif noun.dep_ == "dobj" and is_verb(verb) and vocabulary.group(verb.lemma_.lower()) is None \
             and verb.lemma_.lower() not in _RECEIVING | _PROVOKING:
-        # "Kasich avoided direct criticism of Trump", "Clinton and Sanders had opposing views on research": the
+        # "Dunmore avoided direct criticism of Marlow", "Okafor and Pryce had opposing views on research": the
         # one who holds the stance the verb's object names is its subject
         subject, passive = subject_of(verb)
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
@@ -459,7 +459,7 @@ _RECEIVING = {"win", "have", "earn", "get", "receive", "secure", "gain", "land",
 
 
 def _received_stance(noun: Token, group: CueGroup) -> Reading | None:
-    """ "Cruz won the endorsement of Bob Vander Plaats", "She has the backing of most unions": the one who gives
+    """ "Lind won the endorsement of Ruth Ellery", "She has the backing of most unions": the one who gives
     the stance is the source, the one who receives it the content."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING:
@@ -517,7 +517,7 @@ _IDIOM_FILLERS = {"DET", "ADJ", "ADV", "NUM"}
 
 
 def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
-    """ "took issue with the prediction", "took some shots at Sanders", "singled out his vote", "weighed in": an
+    """ "took issue with the prediction", "took some shots at Pryce", "singled out his vote", "weighed in": an
     idiom of the vocabulary's verb phrases; the content is the object of its last word (or the verb's object, or
     a clause), the source the verb's subject."""
     doc = verb.doc
@@ -617,7 +617,7 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
     if verb.dep_ in ("aux", "auxpass", "amod"):
         return None
     clauses = [c for c in verb.children if c.dep_ == "xcomp" and has_to(c) and c.i > verb.i]
-    # "Superdelegates might seem profoundly anti-democratic", "appeared poised to win"
+    # "Party insiders might seem deeply unfair", "appeared poised to win"
     predicates = [c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.i > verb.i]
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
     if not subjects and verb.dep_ == "conj":  # "held a sizable lead and appeared poised to win"
@@ -677,7 +677,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             start, end = subtree(clause)
             end = _before_next_cue(verb, clause, start, end, vocabulary)
             if clause.dep_ == "xcomp":
-                # "called on Sanders to do the same", "urged the judge to give ...": the addressee goes along.
+                # "called on Pryce to do the same", "urged the judge to give ...": the addressee goes along.
                 ons = [c for c in children if c.dep_ == "prep" and c.lower_ == "on" and verb.i < c.i < clause.i]
                 if ons:
                     start = min(start, ons[0].i + 1)
@@ -687,7 +687,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                     start = min(start, addressees[0].left_edge.i)
             return [(start, end)], group, None
         # "said in a statement that ...": the clause hung on the channel by the parse.
-        # ("said in one of a series of Twitter messages that ...": the channel may sit deeper in the phrase)
+        # ("wrote in one of several posts online that ...": the channel may sit deeper in the phrase)
         # A clause with a "that" of its own under a noun of the phrase is never a relative clause: it is what was
         # said, hung on the phrase by the parse.
         for prep in (c for c in children if c.dep_ == "prep" and c.i > verb.i):
@@ -709,11 +709,11 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _OF_PREPOSITIONS and c.i > obj.i]
             end = max([obj.right_edge.i] + [p.right_edge.i for p in preps]) + 1
             return [trim(verb.doc, obj.left_edge.i, end)], group, None
-    # "called Trump “unhinged”", "calling him a loser": the object and what it is called.
+    # "called Marlow “unhinged”", "calling him a loser": the object and what it is called.
     predicates = [c for c in children if c.dep_ == "oprd"]
     if objects and predicates and predicates[0].i > objects[0].i:
         if objects[0].i < verb.i:
-            # "which Mr. Trump called “a disgrace”": the relative pronoun and what it is called, around the cue
+            # "which Mr. Marlow called “a disgrace”": the relative pronoun and what it is called, around the cue
             return [(objects[0].left_edge.i, objects[0].right_edge.i + 1),
                     trim(verb.doc, predicates[0].left_edge.i, predicates[0].right_edge.i + 1)], \
                 _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
@@ -739,7 +739,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 return [subtree(objects_of[0])], by_preposition, child
             if child.dep_ == "prt" and objects:  # "pointed out the flaw"
                 return [subtree(objects[0])], by_preposition, child
-    # "compared Mr. Rubio's repetitiousness to Rick Perry's “Oops”", "attributed rising murder rates to police
+    # "compared Mr. Lind's evasions to a stage magician's “Presto”", "attributed rising murder rates to police
     # officers acting cautiously": the object with what it is likened to
     if lemma in vocabulary.likening and objects and objects[0].i > verb.i:
         likened = [c for c in (*children, *objects[0].children)
@@ -758,7 +758,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         # "defended his call to raise the minimum wage": an infinitive the parser hung on a verb that takes none
         # belongs to the object before it.
         object_group = vocabulary.object_groups[lemma]
-        # "said the same of Clinton", "say the opposite about Clinton": what the object is said of goes along
+        # "said the same of Okafor", "say the opposite about Okafor": what the object is said of goes along
         for child in children:
             if child.dep_ == "prep" and child.i == end and child.lower_ in ("of", "about", "for") \
                     and objects[0].lemma_.lower() in ("same", "opposite", "that", "this", "much", "so"):
@@ -772,7 +772,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     ases = [c for c in children if _is_as_phrase(c) and c.i > verb.i]
     if objects and ases and vocabulary.group(lemma) is not None and objects[0].i < ases[0].i:
         return [_with_as(verb, subtree(objects[0]))], vocabulary.group(lemma), None
-    # "see the campaign of Donald Trump as most unfair": the "as" phrase the parser hung on the object
+    # "see the coverage of the mayor as most biased": the "as" phrase the parser hung on the object
     if objects and vocabulary.group(lemma) is not None and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in objects[0].children):
         return [trim(verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)], vocabulary.group(lemma), None
@@ -785,14 +785,14 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
 
 
 def _naming(lemma: str, vocabulary: Vocabulary) -> CueGroup | None:
-    """The naming group for a verb that names ("called Trump “unhinged”"), whatever group its clauses read in."""
+    """The naming group for a verb that names ("called Marlow “unhinged”"), whatever group its clauses read in."""
     return next((g for g in vocabulary.cue_groups.values() if g.name == "naming" and lemma in g.verbs), None)
 
 
 def _named(verb: Token, objects: list[Token], predicates: list[Token]) -> tuple[int, int] | None:
     """What a naming verb names and calls it, where the parse lost the object or the predicate: "called her
-    “third-rate”" (the object read as a possessive), "called both Trump and Clinton “crazy”", "called his actions
-    “a crucial step forward”" (the name as an apposition), "calling Trump a fascist" (two objects). A quoted name
+    “third-rate”" (the object read as a possessive), "called both Marlow and Okafor “crazy”", "called his actions
+    “a crucial step forward”" (the name as an apposition), "calling Marlow a fascist" (two objects). A quoted name
     goes on to its closing mark."""
     span = _named_span(verb, objects, predicates)
     if span is None:
@@ -814,7 +814,7 @@ def _named_span(verb: Token, objects: list[Token], predicates: list[Token]) -> t
         return trim(doc, verb.i + 1, predicates[-1].right_edge.i + 1)
     for first in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")
                   and c.i == verb.i + 1 and not objects):
-        # the name hung on the one named ("calling Trump a fascist")
+        # the name hung on the one named ("calling Marlow a fascist")
         if any(c.dep_ in ("dobj", "attr", "appos", "oprd") and c.i > first.i for c in first.children):
             return trim(doc, first.left_edge.i, first.right_edge.i + 1)
     if objects and objects[0].i > verb.i:
@@ -823,7 +823,7 @@ def _named_span(verb: Token, objects: list[Token], predicates: list[Token]) -> t
             doc[c.left_edge.i].text in OPENING or doc[c.left_edge.i - 1].text in OPENING and c.left_edge.i - 1 > obj.i)]
         if names:
             return trim(doc, obj.left_edge.i, names[0].right_edge.i + 1)
-        # "called anti-Trump protesters “illegals” and “thugs”": the one named hung on the quoted name
+        # "called anti-Marlow marchers “illegals” and “thugs”": the one named hung on the quoted name
         if obj.i - 1 > obj.left_edge.i and doc[obj.i - 1].text in OPENING \
                 and any(c.dep_ in ("nmod", "compound", "poss") and c.i < obj.i - 1 for c in obj.children):
             return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
@@ -854,7 +854,7 @@ def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
 
 def _is_as_phrase(child: Token) -> bool:
     """An "as" phrase on a verb: a preposition, or a clause or adjective the parse opened with "as" ("sees
-    Netanyahu as captured by a hard-line philosophy", "see the campaign as most unfair")."""
+    the minister as ruled by a rigid doctrine", "see the campaign as most unfair")."""
     if child.dep_ == "prep" and child.lower_ == "as":
         return True
     first = child.doc[child.left_edge.i]
@@ -874,8 +874,8 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
                      and (token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ", "VBP")
                           or token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("did", "does", "do")
                                                         for c in token.children))
-                     # "He says he respects Clinton and calls her “an extremely intelligent woman”", "adds that
-                     # she has released her returns and called on Sanders to do the same": a second cue with its own
+                     # "He says he admires Okafor and calls her “a very sharp negotiator”", "adds that
+                     # she has published her plan and called on Pryce to do the same": a second cue with its own
                      # content, finite like the reporting verb, is a second attribution of the same speaker
                      or vocabulary.group(token.lemma_.lower()) is not None and token.i > verb.i
                      and token.tag_ in ("VBD", "VBZ") and verb.tag_ in ("VBD", "VBZ")
@@ -890,7 +890,7 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
 
 def _second_cue_content(token: Token, verb: Token, vocabulary: Vocabulary) -> bool:
     """Whether a conjoined verb reports on its own: a naming ("calls her “a fine woman”"), a request through its
-    preposition ("called on Sanders to do the same"), or any cue in the reporting verb's tense joined to a clause
+    preposition ("called on Pryce to do the same"), or any cue in the reporting verb's tense joined to a clause
     verb in another ("forecast that the economy would rebound and praised efforts by Kerry": "praised" goes with
     "forecast", not with "would rebound")."""
     lemma = token.lemma_.lower()
@@ -913,13 +913,13 @@ def _host_clause(verb: Token) -> list[tuple[int, int]]:
         return []
     doc = verb.doc
     if verb.dep_ == "ccomp" and not (verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].is_punct):
-        return []  # a complement ("said Trump has not replied"), not a cue set off in its host clause
+        return []  # a complement ("said Marlow has not replied"), not a cue set off in its host clause
     start, end = host.left_edge.i, host.right_edge.i + 1
     return minus(start, end, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
 
 
 def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
-    """ "The deal was announced on Monday", "Trump was seen as the stronger candidate", "the staffer was charged
+    """ "The deal was announced on Monday", "Marlow was seen as the stronger candidate", "the staffer was charged
     with battery": the passive subject of a verb that takes an object is what was reported, with what the verb
     says of it ("as ...", "for ...", "with ...", "to be ...")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
@@ -958,7 +958,7 @@ def _relative_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tu
 
 
 def _as_clause(verb: Token) -> list[tuple[int, int]]:
-    """ "As reported by Western Journalism, investigators found ...", "The economy, as the Fed said, is slowing":
+    """ "As reported by the Valley Courier, inspectors found ...", "The economy, as the Fed said, is slowing":
     a cue in an "as"-clause reports the clause it hangs on."""
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
         return []

@@ -14,7 +14,7 @@ How one article is read, on the one spaCy parse the pipeline made (no second pas
    joining the parts would put the attribution inside the quote. A quoted passage that follows an attributed
    quote with nothing but that quote's own attribution between them ("...," he said. "More.") continues it in
    the same way;
-6. a colon attributes too: "Graham: Trump's rhetoric is destroying the party" at a paragraph's start (a short
+6. a colon attributes too: "Hollis: Marlow's tone is hurting the party" at a paragraph's start (a short
    name, then the rest of the paragraph), and a passage right after a colon that ends a clause without a cue
    ("He then listed the qualities:"), the source being that clause's subject;
 7. a reporting word inside another quote's content (Reardon criticized Lamport for saying that ...) is part of
@@ -154,8 +154,8 @@ def find_quotes(article: Article, doc: Doc) -> None:
     for reading in readings:
         _clip_content(text, reading)
         _clip_source(text, reading)
-    # An attribution told of the speaker inside a source ("Mr. McConnell, who has endorsed Mr. Trump, offered ...",
-    # "Lindsey Graham, a longtime supporter of the war, said ...") is a quote of its own, and the source stops
+    # An attribution told of the speaker inside a source ("Mr. Abbot, who has endorsed Mr. Marlow, offered ...",
+    # "Lindsey Hollis, a longtime backer of the dam, said ...") is a quote of its own, and the source stops
     # before it (a word belongs to one attribution).
     for reading in readings:
         if reading.source is None:
@@ -241,7 +241,7 @@ def _clip_source(text: _Text, reading: Reading) -> None:
     if head is None or text.passage_of[head] >= 0:
         if head is not None:
             reading.source = None
-            # "''That was a good speech, Mr. President,'' Representative Steve Cohen told Mr. Obama": the parse
+            # "''A fine answer, Madam Mayor,'' Councillor Ada Brandt told Ms. Reyes": the parse
             # took a word of the quotation for the subject; the speaker is the name before the cue
             cue = text.doc[reading.head]
             if cue.tag_ in ("VBD", "VBZ", "VBP") and not reading.passive:
@@ -256,7 +256,7 @@ def _clip_source(text: _Text, reading: Reading) -> None:
         blocked.update(range(a, b))
     blocked.update(range(*reading.cue))
     # A space token stops the source only when it breaks the paragraph: a non-breaking space inside a name
-    # ("Gov.\xa0John Kasich") is a token of its own.
+    # ("Gov.\xa0Jane Dunmore") is a token of its own.
     i = head
     while i - 1 >= start and i - 1 not in blocked and text.passage_of[i - 1] < 0 \
             and "\n" not in doc[i - 1].whitespace_ and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
@@ -516,7 +516,7 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
 
 
 def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
-    """ "Graham: Trump's rhetoric is destroying the party": a short name, a colon, and the rest of the paragraph
+    """ "Hollis: Marlow's tone is hurting the party": a short name, a colon, and the rest of the paragraph
     (headlines, transcripts). The colon is the cue."""
     doc = text.doc
     out = []
@@ -538,7 +538,7 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
                 or len(speaker) == 1 and speaker[0].is_upper and len(speaker[0].text) > 4:
             continue  # a label ("Delegate update:", "Monday's Morning Email:", "BOOM:"), not a name
         if _is_name_list(doc[colon + 1:end]):
-            continue  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list under a heading
+            continue  # "Delmar: Ann Foss, Raj Mehta, Lou Perrin, ...": a list under a heading
         content_end = end
         while content_end > colon + 1 and (doc[content_end - 1].is_space or doc[content_end - 1].is_punct
                                            and doc[content_end - 1].text not in _CLOSING_MARKS):

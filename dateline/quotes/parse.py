@@ -58,7 +58,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def subtree(token: Token) -> tuple[int, int]:
     """The token's phrase, without what the writer added at its end: a clause or apposition set off by a comma
-    (", which paints Clinton as a job-killer", ", Donald Trump", ", while other voters said ...")."""
+    (", which paints Okafor as a job-killer", ", Ray Marlow", ", while other voters said ...")."""
     doc = token.doc
     start, end = trim(doc, token.left_edge.i, token.right_edge.i + 1)
     changed = True

@@ -24,8 +24,8 @@ _NAME_TRAILERS = {"of", "about", "on", "to", "in", "at", "after", "before", "dur
 _FLOATING = {"both", "all", "each"}
 # Verbs whose passive takes a clause ("he's told that he must leave"): "'s" before them is "is" as often as "has".
 _TOLD = {"tell", "ask", "inform", "assure", "advise", "convince", "persuade", "remind", "warn", "order", "urge"}
-# "Trump, during an interview on Thursday, said": a phrase of time after a speaker is not the speaker's (one of
-# place is: "Pantucci, at the Royal United Services Institute, said").
+# "Marlow, during an interview on Thursday, said": a phrase of time after a speaker is not the speaker's (one of
+# place is: "Ferro, at the Northgate Policy Centre, said").
 _TIME_PREPOSITIONS = {"during", "after", "before", "while", "throughout", "amid"}
 
 
@@ -74,7 +74,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
     if depth < 3 and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
         return subject_of(verb.head.head, depth + 1)
-    # "Clinton adds that she has released her returns and called on Sanders to do the same": a finite cue joined
+    # "Okafor adds that she has published her plan and called on Pryce to do the same": a finite cue joined
     # to a reported clause speaks for the one who reports it.
     if depth < 3 and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ccomp" \
             and verb.head.head.tag_ in ("VBD", "VBZ") and verb.head.i > verb.head.head.i:
@@ -95,7 +95,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             host = host.head
         if is_verb(host):
             return subject_of(host, depth + 1)
-    # "those looking to win", "a California Democrat supporting Clinton", "the only Republicans to vote against":
+    # "those looking to win", "an Oregon Democrat backing Okafor", "the only Republicans to vote against":
     # a participle or an infinitive that describes the people it hangs on
     if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) and (
             verb.head.ent_type_ in ("PERSON", "NORP", "ORG") or verb.head.pos_ in ("PROPN", "PRON")):
@@ -105,9 +105,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if depth < 3 and verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) \
             and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "attr") and is_verb(verb.head.head):
         return subject_of(verb.head.head, depth + 1)
-    # "recent polls showing a tightening race", "a group backing Bush", "GOP primary voters saying they want":
+    # "recent polls showing a tightening race", "a group backing Hale", "GOP primary voters saying they want":
     # a participle that describes people or a document tells what they say or back (PolNeAR's source is the
-    # noun the participle hangs on); other things it describes ("a speech attacking Clinton") say nothing
+    # noun the participle hangs on); other things it describes ("a speech attacking Okafor") say nothing
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \
             and not comma_before(verb.doc, verb.i):
         from dateline.quotes.vocabulary import vocabulary
@@ -152,17 +152,17 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             continue
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
-    # "MACAU (Reuters) – Top Republican Party donor Sheldon Adelson said": the dateline before the dash is not
+    # "HARBORTON (Wire) – Leading party donor Felix Armand said": the dateline before the dash is not
     # the speaker's.
     start = after_dateline(doc, start, end)
-    # "Bernie Sanders, celebrating a victory in Vermont, said": a participle that tells what the speaker was
+    # "Nia Pryce, celebrating a win in Delmar, said": a participle that tells what the speaker was
     # doing, set off after the name, is not part of the name (an age is: "Carlos Guerrero, 55, said", as PolNeAR
     # writes it nine times out of ten).
     for child in subject.rights:
         if child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and (
                 child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.left_edge.i == child.i):
             end = min(end, child.left_edge.i - 1)
-        # "Clinton, clearly frustrated, said", "The mayor, still stinging over ..., agreed", "Trump, during an
+        # "Okafor, clearly frustrated, said", "The mayor, still stinging over ..., agreed", "Marlow, during an
         # interview on Thursday, said": a state, or the time of the saying, set off after the name
         elif child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and child.i < verb.i and (
                 child.dep_ in ("amod", "acl", "advcl") and child.tag_ in ("JJ", "VBG", "VBN")

@@ -1,8 +1,8 @@
 """The actor behind a speaker span, from the article's actor mentions (names, titles, "the group", pronouns).
 
 Only a mention that covers the speaker's head word counts (a lone surname taken for an organisation is the one
-person of the article with that surname): in "a spokesman for Mrs. Clinton" the speaker is the
-spokesman, not Mrs. Clinton, and without a mention of the spokesman the actor stays null rather than guessed.
+person of the article with that surname): in "a spokesman for Mrs. Okafor" the speaker is the
+spokesman, not Mrs. Okafor, and without a mention of the spokesman the actor stays null rather than guessed.
 Pronouns ("he", "it", "they") are the actors stage's mentions like any other (`dateline/actors/coref.py`).
 """
 
@@ -17,8 +17,8 @@ class Speakers:
     def __init__(self, mentions: list[dict], actors: list[dict] | None = None):
         self.index = MentionIndex(mentions)
         self.kinds = {a["id"]: a.get("kind") for a in actors or ()}
-        # "Christie said": a lone surname the actor stage took for an organisation is the person of the article
-        # whose name ends with it ("Chris Christie"), when exactly one does.
+        # "Hale said": a lone surname the actor stage took for an organisation is the person of the article
+        # whose name ends with it ("Chris Hale"), when exactly one does.
         surnames: dict[str, set[str]] = {}
         for actor in actors or ():
             words = (actor.get("name") or "").split()

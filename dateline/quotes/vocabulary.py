@@ -41,7 +41,7 @@ class Vocabulary:
     adjectives: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)
     raising: frozenset[str] = frozenset()  # "appears to be slipping": verbs of seeming
     in_documents: frozenset[str] = frozenset()  # "in the latest poll": documents that attribute through "in"
-    participle_holders: frozenset[str] = frozenset()  # "a group backing Bush": nouns a participle reports for
+    participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
     to_verbs: frozenset[str] = frozenset()  # verbs of a group without to_clause that take an infinitive too
     verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
