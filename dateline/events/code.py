@@ -322,7 +322,7 @@ class _Coder:
                 self.consumed.add(i)
 
     def _nested(self) -> None:
-        """A clause inside a consumed act is content too ("sworn to fight until they gain control")."""
+        """A clause inside a consumed act is content too ("sworn to march until they win a hearing")."""
         changed = True
         while changed:
             changed = False
@@ -557,7 +557,7 @@ class _Coder:
         if frame in ("agree", "commit"):
             refused = [r for r in self._content_roots(trigger) if r.dep_ == "xcomp" and any(
                 c.dep_ == "neg" for c in r.children)]
-            if refused:  # "vowed not to return the Golan Heights": a refusal
+            if refused:  # "vowed not to hand back the border valley": a refusal
                 mode = self.v.request_modes.get(content_type) if content_type else None
                 return "REJECT", mode, self.v.cameo_for("REJECT", mode), content_target or own, content_type
             if content_type is None:
@@ -643,7 +643,7 @@ class _Coder:
     def _place_recipient(self, trigger: Trigger, predicate: Token | None, event_type: str,
                          content_type: str | None) -> list[Participant]:
         """The people of the place an act is done to, for the types of `[targets.places]` (a refusal or a
-        threat takes its act's type: "refused to deploy peacekeepers in Iraq")."""
+        threat takes its act's type: "refused to send monitors to Ruritania")."""
         act_type = content_type if event_type in ("REJECT", "THREATEN", "AGREE", "CONCEDE") and content_type \
             else event_type
         if trigger.group.mode and f"{act_type}:{trigger.group.mode}" in self.v.place_targets:
@@ -680,8 +680,8 @@ class _Coder:
         return []
 
     def _clause_targets(self, trigger: Trigger, event_type: str) -> list[Participant]:
-        """Targets named in the clause a frame governs when no trigger stands there ("threatened to deliver
-        devastating blows to the United States")."""
+        """Targets named in the clause a frame governs when no trigger stands there ("threatened to strike
+        hard at Freedonia")."""
         found = []
         for root in self._content_roots(trigger):
             if root.pos_ == "VERB":
@@ -690,7 +690,7 @@ class _Coder:
         return found
 
     def _condition_subjects(self, trigger: Trigger, source) -> list[Participant]:
-        """The one a threat's condition is about: "... unless Baghdad accepted its conditions"."""
+        """The one a threat's condition is about: "... unless the capital met its terms"."""
         source_ids = {p.actor for p in source}
         for node in trigger.token.sent:
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.v.conditional_marks
@@ -844,7 +844,7 @@ class _Coder:
                     continue  # "GENEVA (AP) - Yemen's government ... agreed": the parse's second subject acts
                 if child.dep_ == "expl":
                     return None, False
-                if child.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a misread participle
+                if child.pos_ == "VERB":  # "The Red Cross working in Ruritania said": a misread participle
                     inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
                     if inner is not None:
                         return inner, False
@@ -858,7 +858,7 @@ class _Coder:
             return head, False
         if verb.dep_ == "acl":
             if verb.tag_ == "VBG" and head.dep_ in ("dobj", "pobj") and not self.people.of(head, conjuncts=False):
-                # "the PKK issued a declaration demanding that ...": whoever issued it demands
+                # "the rebels issued a statement demanding that ...": whoever issued it demands
                 return self._subject(head.head if head.dep_ == "dobj" else head.head.head, depth + 1)
             return head, verb.tag_ == "VBN"
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
@@ -907,7 +907,7 @@ class _Coder:
         found = self._noun_agents(token)
         if not found and token.dep_ == "pobj" and token.head.lower_ in ("for", "to") \
                 and token.head.head.lemma_.lower() in self.v.travel_verbs:
-            # "U.S. and Russian negotiators return to Geneva for talks": who travels for the act does it
+            # "Ruritanian and Freedonian envoys go to Vienna for talks": who travels for the act does it
             subject, passive = self._subject(token.head.head)
             if subject is not None and not passive:
                 found = self.people.of(subject)
@@ -964,7 +964,7 @@ class _Coder:
                     found.extend(direct)
                     if not any(p.actor for p in direct):
                         objects.extend((child, *child.conjuncts))
-        # "threatened further action against Russia", "providing photographs to Macedonia"
+        # "threatened more steps against Freedonia", "handing maps to Ruritania"
         heads = heads + [o for o in objects if o.i not in self.consumed or o.i in self.triggers]
         for head in heads:
             for child in head.children:
@@ -976,13 +976,13 @@ class _Coder:
                             else:
                                 found.extend(self._object(object_))
                             if child.lower_ == "of" and not any(p.actor for p in found):
-                                # "a suspension of air links with Serbia"
+                                # "a halt to rail links with Freedonia"
                                 for inner in object_.children:
                                     if inner.dep_ == "prep" and inner.lower_ in preps and inner.lower_ != "of":
                                         found.extend(p for o in inner.children if o.dep_ == "pobj"
                                                      for p in self._object(o))
                 elif child.dep_ == "prep" and child.lower_ == "for" and event_type in ("MOBILIZE", "THREATEN"):
-                    # "mobilized reservists for a possible war against Iraq": the war's target
+                    # "called up reserves for a possible war against Freedonia": the war's target
                     for object_ in child.children:
                         if object_.dep_ == "pobj" and object_.i in self.triggers \
                                 and self.triggers[object_.i].group.type == "ASSAULT":

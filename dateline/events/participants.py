@@ -156,7 +156,7 @@ class Participants:
 
     def _inside(self, word: Token, depth: int) -> list[Participant]:
         """The actor named inside a phrase whose head is no actor: "Haiti's efforts", "an Indian proposal",
-        "positions of the Palestinian security forces", "Israeli army bulldozers"."""
+        "posts of the Ruritanian border guards", "Freedonian army trucks"."""
         for child in sorted(word.children, key=lambda c: -c.i):  # the modifier nearest the head first
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < word.i:
                 if (mention := self.mention_at[child.i]) is not None:

@@ -118,7 +118,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     if not reading.content:
         reading.content = _passive_object(token, lemma, vocabulary) or _relative_object(token, lemma, vocabulary)
     if reading.inverted:
-        # "But the years that followed brought a shift, he said": the conjunction that opens the sentence goes
+        # "But the next decade brought a change, she said": the conjunction that opens the sentence goes
         # with what was said (PolNeAR and PARC keep it).
         first = reading.content[0][0]
         if first > 0 and token.doc[first - 1].dep_ == "cc" and token.doc[first - 1].is_sent_start:
@@ -144,7 +144,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     if reading.source is not None:
         pass
     elif not passive and token.tag_ == "VBG" and token.i > 0 and comma_before(token.doc, token.i):
-        # "Flea shared the news on social media, writing “...”" misparsed: the participle after a comma says
+        # "Pim shared the photo online, writing “...”" misparsed: the participle after a comma says
         # more of the sentence's subject
         first = next((t for t in token.sent if t.i < token.i and t.dep_ == "nsubj"
                       and t.lower_ not in RELATIVE and t.lower_ not in EXPLETIVES), None)
@@ -155,7 +155,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
 
 
 def _around_attribution(reading: Reading, doc: Doc) -> None:
-    """Content that holds its own cue ("which he said the Mexican government should pay for": the relative
+    """Content that holds its own cue ("which she said the county should cover": the relative
     pronoun belongs to the reported clause) is split around the attribution, cue and source."""
     cut_start, cut_end = reading.cue
     if reading.source:
@@ -170,7 +170,7 @@ def _around_attribution(reading: Reading, doc: Doc) -> None:
 
 
 def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading | None:
-    """ "the string of contests known as Super Tuesday", "a club called the “Open Fields Circle”", "Known
+    """ "the run of votes known as Harvest Week", "a club called the “Open Fields Circle”", "Known
     until last spring as the Marlow Riverside Hotel, it was renamed": what a thing is known as or called. The
     content is the thing and its name; the source, if any, the "by" or "to" phrase ("known to fans as ...")."""
     doc = participle.doc
@@ -662,7 +662,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             return [subtree(clauses[0])], vocabulary.preposition_group(lemma, particles[0].lower_), particles[0]
     if group is not None:
         clauses = [c for c in children if c.dep_ == "ccomp"]
-        # "saying in his statement only that he was ...": a "that"-clause the parser hung as an adverbial clause
+        # "saying in her note only that she was ...": a "that"-clause the parser hung as an adverbial clause
         clauses += [c for c in children if c.dep_ == "advcl" and c.i > verb.i and _has_that(c)]
         # "Asked if he was ever bullied, ...", "was asked whether he would run": the question, hung as an adverbial
         # clause
@@ -721,7 +721,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
     if (naming := _naming(lemma, vocabulary)) is not None and (named := _named(verb, objects, predicates)):
         return [named], naming, None
-    # "is calling for the United States to step up its efforts", "pushed for Congress to act": the parser makes the
+    # "is calling for the council to speed up its work", "pushed for Congress to act": the parser makes the
     # preposition the mark of an infinitive clause with a subject; that clause is the content.
     for clause in (c for c in children if c.dep_ == "advcl" and c.i > verb.i and has_to(c)):
         marks = [m for m in clause.children if m.dep_ == "mark" and m.i < clause.i]
@@ -739,17 +739,17 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 return [subtree(objects_of[0])], by_preposition, child
             if child.dep_ == "prt" and objects:  # "pointed out the flaw"
                 return [subtree(objects[0])], by_preposition, child
-    # "compared Mr. Lind's evasions to a stage magician's “Presto”", "attributed rising murder rates to police
-    # officers acting cautiously": the object with what it is likened to
+    # "compared Mr. Lind's evasions to a stage magician's “Presto”", "attributed falling ticket sales to
+    # drivers running late": the object with what it is likened to
     if lemma in vocabulary.likening and objects and objects[0].i > verb.i:
         likened = [c for c in (*children, *objects[0].children)
                    if c.dep_ == "prep" and c.lower_ in ("to", "with") and c.i > objects[0].i]
-        # "to police officers acting cautiously" read as an infinitive clause: its "to" opens it
+        # "to drivers running late" read as an infinitive clause: its "to" opens it
         likened += [verb.doc[c.left_edge.i] for c in children if c.dep_ in ("advcl", "xcomp", "ccomp")
                     and verb.doc[c.left_edge.i].lower_ in ("to", "with") and c.left_edge.i > objects[0].right_edge.i]
         if likened:
             to = min(likened, key=lambda c: c.i)
-            # "to police officers acting cautiously": the parse may hang what follows "to" on the verb
+            # "to drivers running late": the parse may hang what follows "to" on the verb
             end = max([to.right_edge.i] + [c.right_edge.i for c in children if c.i > to.i
                                            and c.dep_ in ("advcl", "pobj", "pcomp", "dobj")])
             return [trim(verb.doc, objects[0].left_edge.i, end + 1)], vocabulary.group(lemma) or group, None
@@ -776,7 +776,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     if objects and vocabulary.group(lemma) is not None and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in objects[0].children):
         return [trim(verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)], vocabulary.group(lemma), None
-    # "has proposed taxing carbon emissions", "typically oppose taxing consumption": a gerund as the object
+    # "has proposed charging for parking", "usually oppose charging for water": a gerund as the object
     gerunds = [c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
                and c.left_edge.i == c.i]
     if gerunds and (vocabulary.takes_object(lemma) or lemma in vocabulary.to_verbs):
@@ -827,7 +827,7 @@ def _named_span(verb: Token, objects: list[Token], predicates: list[Token]) -> t
         if obj.i - 1 > obj.left_edge.i and doc[obj.i - 1].text in OPENING \
                 and any(c.dep_ in ("nmod", "compound", "poss") and c.i < obj.i - 1 for c in obj.children):
             return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
-        # "calls her “an extremely intelligent woman”": the pronoun read as the name's possessive
+        # "calls her “a very sharp negotiator”": the pronoun read as the name's possessive
         if doc[obj.left_edge.i].tag_ in ("PRP$", "PRP") and obj.left_edge.i + 1 < obj.i \
                 and doc[obj.left_edge.i + 1].text in OPENING:
             return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
@@ -840,8 +840,8 @@ def _named_span(verb: Token, objects: list[Token], predicates: list[Token]) -> t
 
 def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
     """An object's span with the "as" phrase that says what the object was called, when it follows the object
-    or what else hangs on the verb after it ("described a day at home with his grandchildren, as the perfect
-    day off"), within the clause."""
+    or what else hangs on the verb after it ("described a walk by the lake with her dog, as the ideal
+    weekend"), within the clause."""
     start, end = span
     doc = verb.doc
     for child in verb.children:

@@ -475,7 +475,7 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
         head = previous.continues or previous
         direct = [q for q in before if (q.continues or q).kind != "indirect"]
         if head.kind == "indirect" and direct:
-            # "“...,” Lopez-Cantera said when asked about the standards. “...”": the quote goes on from the last
+            # "“...,” Okonjo said when asked about the rules. “...”": the quote goes on from the last
             # direct quote when a cue of its attribution came between
             candidate = max(direct, key=lambda q: q.parts[-1][1])
             candidate_sentence = text.sentence_of[(candidate.continues or candidate).reading.head]
@@ -495,7 +495,7 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
             allowed.add(max(allowed) + 1)
         cue_head = doc[head.reading.head]
         # A sentence that opens with the quote and closes with its attribution may say more about the speaker
-        # ("said Louisa Ermelino, the reviews director, who has not read the work"): all of it is attribution.
+        # ("said Petra Lund, the books editor, who has not seen the draft"): all of it is attribution.
         opens = head.kind != "indirect" and text.sentence_of[text.token_at(head.parts[0][0])] == cue_sentence \
             and text.paragraph_of[text.token_at(passage.start)] == text.paragraph_of[head.reading.head] \
             and not any(previous.parts[-1][1] <= p.start < passage.start for p in text.passages)

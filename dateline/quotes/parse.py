@@ -32,7 +32,7 @@ def comma_before(doc: Doc, i: int) -> bool:
 
 
 def reporting_participle(token: Token) -> bool:
-    """ ", calling them “very boring tax returns”", ", referring to the convention": a reporting verb's participle
+    """ ", calling them “very dull budget papers”", ", referring to the convention": a reporting verb's participle
     that opens a phrase at the end of a clause says more about the saying (or is an attribution of its own), and
     is not part of what was said."""
     from dateline.quotes.vocabulary import vocabulary

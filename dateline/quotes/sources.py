@@ -128,7 +128,7 @@ def _has_contracted(verb: Token) -> bool:
 
 
 def _of_where(preposition: Token) -> bool:
-    """ "said Sen. Tom Udall of New Mexico", "said Mr. Burman of the Tax Policy Center": an "of" phrase that names
+    """ "said Sen. Ada Brandt of Ohio", "said Mr. Kell of the Budget Research Center": an "of" phrase that names
     the speaker's state or organisation is part of the name (not "said Gatilov of the groups in Aleppo")."""
     objects = [c for c in preposition.children if c.dep_ == "pobj"]
     return preposition.lower_ == "of" and bool(objects) and (
