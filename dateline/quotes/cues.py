@@ -358,7 +358,7 @@ def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
 
 
 def read_self_described(participle: Token, vocabulary: Vocabulary) -> Reading | None:
-    """ "a self-described Democratic socialist", "self-proclaimed experts": the one described describes
+    """ "a self-described green liberal", "self-proclaimed experts": the one described describes
     themselves. PolNeAR writes the source as "self" and the content as what follows the participle in its noun
     phrase."""
     doc = participle.doc
@@ -610,7 +610,7 @@ def _read_adjective(verb: Token, vocabulary: Vocabulary) -> Reading | None:
 
 
 def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
-    """ "Carson appears to be slipping", "it seems that the talks failed": the subject and the infinitive (or the
+    """ "Lind appears to be slipping", "it seems that the talks failed": the subject and the infinitive (or the
     clause) are the content, and there is no source. A reporting verb after it reads itself ("appeared to
     mock")."""
     doc = verb.doc
@@ -633,7 +633,7 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
         subject = subjects[0]
         content = [trim(doc, subject.left_edge.i, subject.right_edge.i + 1), subtree(clause)]
     else:
-        # "it seems that the talks failed", "it seems the Democrats have too many superdelegates"
+        # "it seems that the talks failed", "it seems the party has too many insiders"
         that = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (
             any(m.dep_ == "mark" and m.lower_ in ("that", "as", "like", "if") for m in c.children)
             or any(s.dep_ in SUBJECTS for s in c.children))]

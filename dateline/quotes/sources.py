@@ -95,7 +95,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             host = host.head
         if is_verb(host):
             return subject_of(host, depth + 1)
-    # "those looking to win", "an Oregon Democrat backing Okafor", "the only Republicans to vote against":
+    # "those looking to win", "an Oregon Democrat backing Okafor", "the only Greens to vote against":
     # a participle or an infinitive that describes the people it hangs on
     if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) and (
             verb.head.ent_type_ in ("PERSON", "NORP", "ORG") or verb.head.pos_ in ("PROPN", "PRON")):
@@ -105,7 +105,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if depth < 3 and verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) \
             and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "attr") and is_verb(verb.head.head):
         return subject_of(verb.head.head, depth + 1)
-    # "recent polls showing a tightening race", "a group backing Hale", "GOP primary voters saying they want":
+    # "new surveys showing a closer contest", "a group backing Hale", "club members saying they want":
     # a participle that describes people or a document tells what they say or back (PolNeAR's source is the
     # noun the participle hangs on); other things it describes ("a speech attacking Okafor") say nothing
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \

@@ -47,7 +47,7 @@ class Vocabulary:
     verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
     self_described: frozenset[str] = frozenset()  # "a self-described socialist": participles after "self-"
     asking: frozenset[str] = frozenset()  # "asked if ...": verbs whose "if"/"whether" clause is the question
-    naming_participles: frozenset[str] = frozenset()  # "the contests known as Super Tuesday"
+    naming_participles: frozenset[str] = frozenset()  # "the votes known as Harvest Week"
     likening: frozenset[str] = frozenset()  # "compared X to Y": verbs whose object goes with its "to"/"with" phrase
 
     def group(self, lemma: str) -> CueGroup | None:
