@@ -854,7 +854,7 @@ def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
 
 def _is_as_phrase(child: Token) -> bool:
     """An "as" phrase on a verb: a preposition, or a clause or adjective the parse opened with "as" ("sees
-    the minister as ruled by a rigid doctrine", "see the campaign as most unfair")."""
+    the minister as ruled by a rigid doctrine", "see the coverage as most biased")."""
     if child.dep_ == "prep" and child.lower_ == "as":
         return True
     first = child.doc[child.left_edge.i]
