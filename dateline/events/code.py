@@ -604,7 +604,7 @@ class _Coder:
 
     def _authority_in(self, trigger: Trigger, predicate: Token | None, source) -> list[Participant]:
         """Whom a protest is aimed at, when no preposition says: the authority its purpose or reason names ("to
-        demand elections from President Varga's cabinet", "in protest of the Russian government's refusal",
+        demand elections from President Varga's cabinet", "in protest of the ministry's refusal",
         "calling for independence from Iraq"); protests are aimed at authorities (PLOVER 3.12)."""
         scope = predicate if predicate is not None else trigger.token
         subject, _ = self._subject(scope) if scope.pos_ in ("VERB", "AUX") else (None, False)

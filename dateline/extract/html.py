@@ -136,7 +136,7 @@ def _clean_body(body: _Element, tree: HtmlElement, title: str, description: str,
 
 # --- the headline, standfirst and byline ------------------------------------------------------------------
 
-# "By Jane Doe", "5:45 AM PST 11/19/2019 by ...", "3 min read", "Reading time: 1 minute".
+# "By Jane Doe", "9:10 AM EST 03/02/2021 by ...", "3 min read", "Reading time: 1 minute".
 _BYLINE = re.compile(r"^(By|BY)\s|\b\d+ (min|minute)s? read\b|^([Rr]eading time|[Tt]empo de leitura|[Ll]esezeit)\b")
 
 

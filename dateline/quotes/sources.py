@@ -46,7 +46,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     return objects[0], True
         return None, True
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    # "2:00 p.m. A court document filed Thursday says ...": a live blog's time stamp, or a subject in another
+    # "4:15 p.m. A filing released Monday says ...": a live blog's time stamp, or a subject in another
     # paragraph, that the parse took for a subject
     if len(subjects) > 1:
         subjects = [c for c in subjects if c.ent_type_ not in ("TIME", "DATE")] or subjects
