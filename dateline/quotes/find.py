@@ -41,6 +41,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from dateline.article import Article
+from dateline.nlp.wire import after_dateline
 from dateline.quotes.cues import (
     Reading,
     according_at,
@@ -51,7 +52,6 @@ from dateline.quotes.cues import (
     read_self_described,
     speaker_before,
 )
-from dateline.nlp.wire import after_dateline
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.parse import is_verb
 from dateline.quotes.speakers import Speakers
