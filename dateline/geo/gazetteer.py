@@ -152,6 +152,7 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}  # ISO3 -> the country
         self.iso3: dict[str, str] = {}  # ISO2 -> ISO3
         self.admin1: dict[str, Place] = {}  # "US.TX" -> the state
+        self.capitals: dict[str, Place] = {}  # ISO3 -> the capital (the most populous city flagged so)
         self.by_geonameid: dict[int, Place] = {}
         self.numbers: dict[str, int] = {}  # place key -> its number in `places`
         self.not_places: frozenset[str] = frozenset()  # folded names the tagger reads as places that never are
@@ -297,7 +298,6 @@ def _build() -> Gazetteer:
     # Cities, and what they tell of their subdivisions.
     by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
     population_of_admin1: dict[str, int] = defaultdict(int)
-    capital_city: dict[str, Place] = {}
     city_admin1: dict[tuple[str, str], tuple[int, str]] = {}  # (ISO2, folded name) -> (population, admin1 key)
     city_of: dict[tuple[str, str], Place] = {}  # (ISO2, folded name) -> the most populous city of that name
     for record in cities.values():
@@ -317,8 +317,8 @@ def _build() -> Gazetteer:
         if iso2 in _ARABIC_ARTICLE_COUNTRIES:  # "Al Qāmishlī" is "Qamishli" in English news
             alternates = [*alternates, *(_ARTICLE.sub("", n) for n in (record["name"], *alternates) if _ARTICLE.match(n))]
         gaz.add(place, alternates=alternates)
-        if place.capital and (iso3 not in capital_city or capital_city[iso3].population < population):
-            capital_city[iso3] = place
+        if place.capital and (iso3 not in gaz.capitals or gaz.capitals[iso3].population < population):
+            gaz.capitals[iso3] = place
         if admin1:
             by_admin1[admin1].append((place.lat, place.lon))
             population_of_admin1[admin1] += population
@@ -337,8 +337,8 @@ def _build() -> Gazetteer:
         iso3 = record["iso3"]
         if iso2 in points:
             (lat, lon), approximate = points[iso2], False
-        elif iso3 in capital_city:
-            lat, lon, approximate = capital_city[iso3].lat, capital_city[iso3].lon, True
+        elif iso3 in gaz.capitals:
+            lat, lon, approximate = gaz.capitals[iso3].lat, gaz.capitals[iso3].lon, True
         else:
             continue
         names = {record["name"]}

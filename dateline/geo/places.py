@@ -314,7 +314,7 @@ def inner_toponym(gaz: Gazetteer, text: str, start: int, end: int) -> Toponym | 
             if abroad:
                 matches = [m for m in matches if m.place.feature not in ("country", "continent", "region")]
             elif national and matches and all(m.place.feature == "country" for m in matches):
-                matches = [Match(capital, False) for m in matches if (capital := _capital(gaz, m.place.country))] \
+                matches = [Match(capital, False) for m in matches if (capital := gaz.capitals.get(m.place.country))] \
                     or matches
             if matches:
                 found.append((max(m.place.population for m in matches), i, run, sub, matches))
@@ -330,20 +330,6 @@ _SAINTS = {"st", "saint", "ste", "sainte", "san", "santa", "santo", "são", "sao
 _NATIONAL = {"ministry", "parliament", "senate", "congress", "government", "cabinet", "duma", "knesset", "majlis",
              "presidency", "chancellery", "kremlin", "bank", "treasury", "assembly", "supreme", "ministries"}
 _ABROAD = {"embassy", "embassies", "consulate", "consulates", "mission"}
-_CAPITALS: dict[int, dict[str, Place]] = {}
-
-
-def _capital(gaz: Gazetteer, iso3: str | None) -> Place | None:
-    """The country's capital city (the most populous of its cities flagged capital)."""
-    if id(gaz) not in _CAPITALS:
-        capitals: dict[str, Place] = {}
-        for place in gaz.places:
-            if place.capital and place.feature == "city" and place.country and (
-                    place.country not in capitals or capitals[place.country].population < place.population):
-                capitals[place.country] = place
-        _CAPITALS.clear()
-        _CAPITALS[id(gaz)] = capitals
-    return _CAPITALS[id(gaz)].get(iso3) if iso3 else None
 
 
 # --------------------------------------------------------------------------------------------------------------------
