@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from dateline.quotes.vocabulary import vocabulary
+
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 EXPLETIVES = {"it", "there"}
@@ -35,8 +37,6 @@ def reporting_participle(token: Token) -> bool:
     """ ", calling them “very dull budget papers”", ", referring to the convention": a reporting verb's participle
     that opens a phrase at the end of a clause says more about the saying (or is an attribution of its own), and
     is not part of what was said."""
-    from dateline.quotes.vocabulary import vocabulary
-
     doc = token.doc
     first = doc[token.left_edge.i]
     return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") \

@@ -17,6 +17,7 @@ from dateline.quotes.parse import (
     is_verb,
     trim,
 )
+from dateline.quotes.vocabulary import vocabulary
 
 # Prepositions that, after a bare name, modify the saying rather than the person ("said Gatilov of the groups").
 _NAME_TRAILERS = {"of", "about", "on", "to", "in", "at", "after", "before", "during", "when", "while"}
@@ -64,8 +65,6 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # parser hung inside another cue's clause is that cue's speaker's, not the clause's subject's.
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.i > 0 \
             and comma_before(verb.doc, verb.i):
-        from dateline.quotes.vocabulary import vocabulary
-
         node = verb.head
         while node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
             node = node.head
@@ -78,8 +77,6 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # to a reported clause speaks for the one who reports it.
     if depth < 3 and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ccomp" \
             and verb.head.head.tag_ in ("VBD", "VBZ") and verb.head.i > verb.head.head.i:
-        from dateline.quotes.vocabulary import vocabulary
-
         if vocabulary().group(verb.head.head.lemma_.lower()) is not None \
                 and vocabulary().group(verb.lemma_.lower()) is not None:
             return subject_of(verb.head.head, depth + 1)
@@ -110,8 +107,6 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # noun the participle hangs on); other things it describes ("a speech attacking Okafor") say nothing
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \
             and not comma_before(verb.doc, verb.i):
-        from dateline.quotes.vocabulary import vocabulary
-
         if verb.head.lemma_.lower() in vocabulary().participle_holders:
             return verb.head, False
     return None, False
