@@ -804,3 +804,67 @@ def test_a_wire_dateline_is_not_part_of_what_was_said():
     check_offsets(article)
     assert quote_with(article, "extend the truce")["text"].startswith("Israel and Hezbollah agreed")
     assert quote_with(article, "800 prisoners")["text"].startswith("Yemen's government")
+
+
+def test_a_cue_that_ends_with_a_colon_takes_what_follows_not_the_quote_before():
+    article = analyze("Rally night\n\n\"Apparently there's a man here who's having a bad night,\" Okafor said as the "
+                      "heckler shouted: \"Fraud!\"")
+    check_offsets(article)
+    first = quote_with(article, "bad night")
+    assert (first["speaker"]["text"], first["cue"]["text"]) == ("Okafor", "said")
+    assert "Okafor" not in first["text"]
+    second = quote_with(article, "Fraud")
+    assert second["speaker"]["text"] == "the heckler"
+    assert second["text"] == "\"Fraud!\""
+
+
+def test_an_inverted_quote_does_not_swallow_the_clause_and_cue_before_its_colon():
+    article = analyze("Soon after the murder of Father Tomas Varga in Valbrook, Marlow asserted that Ruritania had lost "
+                      "its identity: “Ruritania is no longer Ruritania,” he claimed.")
+    check_offsets(article)
+    asserted = quote_with(article, "lost its identity")
+    assert (asserted["speaker"]["text"], asserted["cue"]["text"]) == ("Marlow", "asserted")
+    claimed = quote_with(article, "no longer")
+    assert claimed["text"] == "“Ruritania is no longer Ruritania,”"
+    assert claimed["speaker"]["text"] == "he"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the parse hangs the verb on the noun before it as a participle
+    ("Fans cheered, and when Okafor thanked Delmar and said it was good to be back, a man yelled “Go home!”",
+     "Go home", "a man"),
+    ("Ray Marlow, who hopes to be the next governor, tweeted on Sunday to say the toll was never his idea.",
+     "never his idea", "Ray Marlow"),
+])
+def test_a_reporting_verb_misparsed_as_a_participle_keeps_its_speaker(text, fragment, speaker):
+    quote = quote_with(analyze("News of the day.\n\n" + text), fragment)
+    assert quote["speaker"] and quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“That is a betrayal,” said Marlow voter Ed Harlan when asked about Senator Pryce.", "Marlow voter Ed Harlan"),
+    ("Mayor Ana Ruiz, when asked about the bridge, said it was finished.", "Mayor Ana Ruiz"),
+])
+def test_a_when_clause_after_the_speaker_is_not_part_of_the_speaker(text, speaker):
+    quote = next(q for q in analyze("Town hall\n\n" + text).quotes if q["cue"]["text"] == "said")
+    assert quote["speaker"]["text"] == speaker
+
+
+def test_a_digest_credits_the_name_before_the_colon():
+    article = analyze("Polling roundup\n\nTurnout was low in the north all week -More from Ada Brandt and Lou Perrin: "
+                      "“Data from our panel helps confirm that both issues mattered.”\n\nThe regional split has "
+                      "mattered for the party - Philip Okoro: “Two weeks ago, her best ground had been the coast.”")
+    check_offsets(article)
+    assert quote_with(article, "our panel")["speaker"]["text"] == "Ada Brandt and Lou Perrin"
+    assert quote_with(article, "best ground")["speaker"]["text"] == "Philip Okoro"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("''Politics was never gentle,'' said Rena Castell, the author of ''Tides and Tolls.''",
+     "Rena Castell, the author of ''Tides and Tolls.''"),
+    ("Rena Castell, the author of “Tides and Tolls,” said politics had never been gentle.",
+     "Rena Castell, the author of “Tides and Tolls,”"),
+])
+def test_a_quoted_title_in_the_speakers_description_stays_with_the_speaker(text, speaker):
+    quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == "said")
+    assert quote["speaker"]["text"] == speaker

@@ -111,7 +111,10 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.cue = _verb_group(token)  # not contiguous: the verb group alone
     reading.content = content
     if not reading.content:
-        reading.content = _host_clause(token) or _as_clause(token)
+        # (not when the cue ends with a colon: "as the heckler yelled: “...”" announces what follows it, not the
+        # clause it is set in)
+        if token.doc[reading.cue[1] - 1].text != ":":
+            reading.content = _host_clause(token) or _as_clause(token)
         reading.inverted = reading.hosted = bool(reading.content)
     elif reading.content[0][0] < token.i:
         reading.inverted = True
@@ -136,7 +139,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.source, reading.source_head = source_span(subject, token), antecedent_of(subject)
     elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
             and lemma not in _ADDRESSING:
-        reading.source, reading.source_head = _speaker_after(token, reading.cue[1])
+        reading.source, reading.source_head = speaker_after(token, reading.cue[1])
     if reading.source is None and not passive and token.tag_ in ("VBD", "VBZ", "VBP") \
             and token.dep_ in ("ROOT", "dep", "conj", "parataxis") and not any(
                 c.dep_ in SUBJECTS or c.dep_ == "expl" for c in token.children):
@@ -214,7 +217,7 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
     return reading
 
 
-def _speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int | None]:
+def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int | None]:
     """ "“...,” said Leo Fenn, an Okafor ally": the name after an inverted cue that the parse hung
     elsewhere (as the subject of a later verb, or as an object), with its apposition."""
     doc = verb.doc
@@ -672,10 +675,14 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         if group.to_clause or lemma in vocabulary.to_verbs:
             clauses += [c for c in children if c.dep_ == "xcomp" and has_to(c)]
         if clauses:
-            # The complement nearest the verb; a second one on the other side is usually a misparse.
+            # The complement nearest the verb; a second one on the other side is usually a misparse, and so is
+            # one past another speaker's verb ('“...,” Marlow said as a heckler shouted: “Liar!”').
+            clauses = [c for c in clauses if not _past_other_speaker(verb, c, vocabulary)] or clauses
             clause = min(clauses, key=lambda c: abs(c.i - verb.i))
             start, end = subtree(clause)
             end = _before_next_cue(verb, clause, start, end, vocabulary)
+            if end <= verb.i:
+                start = _after_announcing_colon(verb, start, end, vocabulary)
             if clause.dep_ == "xcomp":
                 # "called on Pryce to do the same", "urged the judge to give ...": the addressee goes along.
                 ons = [c for c in children if c.dep_ == "prep" and c.lower_ == "on" and verb.i < c.i < clause.i]
@@ -886,6 +893,28 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
                 cut -= 1
             return cut
     return end
+
+
+def _past_other_speaker(verb: Token, clause: Token, vocabulary: Vocabulary) -> bool:
+    """Whether a reporting verb with a subject of its own stands between the verb and a clause after it."""
+    return clause.i > verb.i and any(
+        vocabulary.group(t.lemma_.lower()) is not None and t.tag_ in ("VBD", "VBZ", "VBP")
+        and any(c.dep_ in SUBJECTS for c in t.children) for t in verb.doc[verb.i + 1:clause.left_edge.i])
+
+
+def _after_announcing_colon(verb: Token, start: int, end: int, vocabulary: Vocabulary) -> int:
+    """Where content before an inverted cue starts: after a colon that closes another speaker's clause ("Marlow
+    insisted that the vote was fixed: “It was stolen,” she claimed": the parse may hang the first clause, cue
+    and all, inside the quotation)."""
+    doc = verb.doc
+    for k in range(end - 1, start, -1):
+        if doc[k].text != ":":
+            continue
+        if any(vocabulary.group(t.lemma_.lower()) is not None and t.tag_ in ("VBD", "VBZ", "VBP")
+               and any(c.dep_ in SUBJECTS for c in t.children) for t in doc[start:k]):
+            return trim(doc, k + 1, end)[0]
+        break
+    return start
 
 
 def _second_cue_content(token: Token, verb: Token, vocabulary: Vocabulary) -> bool:

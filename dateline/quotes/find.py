@@ -50,6 +50,7 @@ from dateline.quotes.cues import (
     read_in,
     read_noun,
     read_self_described,
+    speaker_after,
     speaker_before,
 )
 from dateline.quotes.marks import Passage, find_passages
@@ -238,14 +239,17 @@ def _clip_source(text: _Text, reading: Reading) -> None:
     if reading.source is None:
         return
     head = reading.source_head if reading.source[0] <= reading.source_head < reading.source[1] else None
-    if head is None or text.passage_of[head] >= 0:
+    if head is None or text.passage_of[head] >= 0 or text.paragraph_of[head] != text.paragraph_of[reading.head]:
         if head is not None:
             reading.source = None
-            # "''A fine answer, Madam Mayor,'' Councillor Ada Brandt told Ms. Reyes": the parse
-            # took a word of the quotation for the subject; the speaker is the name before the cue
+            # "''A fine answer, Madam Mayor,'' Councillor Ada Brandt told Ms. Reyes": the parse took a word of the
+            # quotation for the subject; a headline without a full stop, another paragraph's words. The speaker
+            # is the name before the cue, or after it ("..., said Ed Harlan").
             cue = text.doc[reading.head]
             if cue.tag_ in ("VBD", "VBZ", "VBP") and not reading.passive:
                 reading.source, reading.source_head = speaker_before(cue, reading)
+                if reading.source is None and reading.inverted:
+                    reading.source, reading.source_head = speaker_after(cue, reading.cue[1])
                 if reading.source is not None and any(text.passage_of[k] >= 0 for k in range(*reading.source)):
                     reading.source = reading.source_head = None
         return
@@ -262,13 +266,31 @@ def _clip_source(text: _Text, reading: Reading) -> None:
             and "\n" not in doc[i - 1].whitespace_ and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
         i -= 1
     j = head + 1
-    while j < end and j not in blocked and text.passage_of[j] < 0 and "\n" not in doc[j - 1].whitespace_ \
-            and not (doc[j].is_space and "\n" in doc[j].text):
+    while j < end and j not in blocked and (text.passage_of[j] < 0 or _names_work(text, text.passage_of[j])) \
+            and "\n" not in doc[j - 1].whitespace_ and not (doc[j].is_space and "\n" in doc[j].text):
         j += 1
     if (i, j) != (start, end):
         while j > i + 1 and doc[j - 1].is_punct and doc[j - 1].text not in (",", ")"):
             j -= 1
         reading.source = (i, j)
+    if j > i and (k := text.passage_of[j - 1]) >= 0:
+        # a title the source ends in keeps its closing mark ("the author of “Tides and Tolls.”")
+        reading.source = (i, max(j, text.token_at(text.passages[k].end - 1) + 1))
+
+
+def _names_work(text: _Text, k: int) -> bool:
+    """A quoted title that describes a speaker ("Ada Brandt, the author of “Tides and Tolls,” said"): a short passage
+    right after "of", "titled" or "called", or one that reads as a title."""
+    passage = text.passages[k]
+    first = text.token_at(passage.start)
+    before = first - 1
+    while before >= 0 and text.doc[before].is_space:
+        before -= 1
+    words = sum(1 for t in text.doc[first:text.token_at(passage.end - 1) + 1] if not t.is_punct)
+    return words <= 12 and (before >= 0 and text.doc[before].lower_ in _TITLE_OPENERS or _is_title(text, passage))
+
+
+_TITLE_OPENERS = {"of", "titled", "entitled", "called"}
 
 
 def _with_passages(text: _Text, reading: Reading) -> _Quote:
@@ -580,7 +602,9 @@ def _introduced_by_colon(text: _Text, quotes: list[_Quote], used: set[int]) -> l
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         reading = Reading(cue=(i, i + 1), head=i, group="speech")
-        if subjects and subjects[0].dep_ == "nsubj":
+        if (named := _name_before_colon(doc, i)) is not None:
+            reading.source, reading.source_head = named, named[1] - 1
+        elif subjects and subjects[0].dep_ == "nsubj":
             reading.source = (subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
             reading.source_head = subjects[0].i
             _clip_source(text, reading)
@@ -593,6 +617,20 @@ def _introduced_by_colon(text: _Text, quotes: list[_Quote], used: set[int]) -> l
     return out
 
 
+def _name_before_colon(doc: Doc, colon: int) -> tuple[int, int] | None:
+    """A name that a dash or "from" sets before a colon, as digests credit what they quote ("Turnout was low in the
+    north - Ada Brandt: “...”", "More from Okafor and Reyes: “...”"); it names the speaker whatever the sentence
+    before it says."""
+    start = colon
+    while start > 0 and colon - start < 6 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ == "and"):
+        start -= 1
+    if start == colon or doc[start].lower_ == "and" or start == 0 \
+            or not (doc[start - 1].text in _DASHES or doc[start - 1].lower_ == "from"):
+        return None
+    return start, colon
+
+
+_DASHES = {"-", "–", "—", "―", "--"}
 _BULLETS = "-–—―•*"
 
 

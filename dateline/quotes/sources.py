@@ -25,6 +25,7 @@ _NAME_TRAILERS = {"of", "about", "on", "to", "in", "at", "after", "before", "dur
 _FLOATING = {"both", "all", "each"}
 # Verbs whose passive takes a clause ("he's told that he must leave"): "'s" before them is "is" as often as "has".
 _TOLD = {"tell", "ask", "inform", "assure", "advise", "convince", "persuade", "remind", "warn", "order", "urge"}
+_SUBORDINATORS = {"when", "while", "as", "after", "before", "because", "if", "once", "since", "until"}
 # "Marlow, during an interview on Thursday, said": a phrase of time after a speaker is not the speaker's (one of
 # place is: "Ferro, at the Northgate Policy Centre, said").
 _TIME_PREPOSITIONS = {"during", "after", "before", "while", "throughout", "amid"}
@@ -92,6 +93,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             host = host.head
         if is_verb(host):
             return subject_of(host, depth + 1)
+    # "Marlow, who chairs the panel, tweeted on Friday to say ...", "a woman shouted “Enough!”": a finite reporting
+    # verb the parse hung on the noun before it as a participle, where that noun has no verb of its own (it is the
+    # sentence's root) or the verb, in the past tense, opens a quotation
+    if verb.dep_ == "acl" and verb.head.i < verb.i and not passive and verb.head.pos_ in ("NOUN", "PROPN") and (
+            verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT"
+            or verb.tag_ == "VBD" and verb.i + 1 < len(verb.doc)
+            and (verb.doc[verb.i + 1].is_quote or verb.doc[verb.i + 1].text == ":")):
+        return verb.head, False
     # "those looking to win", "an Oregon Democrat backing Okafor", "the only Greens to vote against":
     # a participle or an infinitive that describes the people it hangs on
     if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) and (
@@ -163,6 +172,12 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
                 child.dep_ in ("amod", "acl", "advcl") and child.tag_ in ("JJ", "VBG", "VBN")
                 or child.dep_ == "prep" and child.lower_ in _TIME_PREPOSITIONS and child.left_edge.i == child.i):
             end = min(end, child.left_edge.i - 1)
+    # "said the mayor when asked about the plan", "Ruiz, while visiting the site, said": a clause that opens with a
+    # subordinating word tells when or why the speaker spoke, whatever the parse hung it on
+    for child in subject.rights:
+        if child.dep_ in ("relcl", "acl", "advcl") and child.left_edge.i > subject.i \
+                and doc[child.left_edge.i].lower_ in _SUBORDINATORS:
+            end = min(end, child.left_edge.i)
     if subject.i > verb.i and subject.pos_ == "PROPN":
         # "said Gatilov of the groups operating inside Aleppo": the phrase after the name is about the saying.
         for child in subject.rights:
