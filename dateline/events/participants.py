@@ -228,7 +228,7 @@ class Participants:
 
     # ---------------------------------------------------------------------------------------------------------
     def generic_of(self, word: Token, country: str) -> Participant | None:
-        """A generic participant given its country from elsewhere (see `code._domestic`)."""
+        """A generic participant given its country from elsewhere (see `recipients._domestic`)."""
         found = self._generic(word, country=country)
         return found[0] if found else None
 
