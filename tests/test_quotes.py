@@ -868,3 +868,28 @@ def test_a_digest_credits_the_name_before_the_colon():
 def test_a_quoted_title_in_the_speakers_description_stays_with_the_speaker(text, speaker):
     quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == "said")
     assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, fragment", [
+    # the parse makes the name after "said" a clause of its own, or leaves the title words out of its phrase
+    ("''I'm better with my hands than with my head,'' said Ada Brandt, half joking.", "Ada Brandt", "my head"),
+    ("''They are spending their last days here fighting each other,'' said Oversight ranking Democrat Ada Brandt "
+     "(D-Ohio).", "Oversight ranking Democrat Ada Brandt (D-Ohio)", "last days"),
+])
+def test_a_quotation_closed_right_before_an_inverted_cue_is_its_content(text, speaker, fragment):
+    article = analyze("Town hall\n\n" + text)
+    check_offsets(article)
+    quote = quote_with(article, fragment)
+    assert quote["kind"] == "direct" and quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, fragment", [
+    ("“It surprised me to see him traffic in so much fear and suspicion,”Okafor said. “It does not fit.”", "Okafor",
+     "so much fear"),
+    ("Marlow said,“Look, those posters have no place in a campaign.”", "Marlow", "those posters"),
+])
+def test_a_quotation_mark_glued_to_a_word_still_opens_or_closes_a_quote(text, speaker, fragment):
+    article = analyze("Town hall\n\n" + text)
+    check_offsets(article)
+    quote = quote_with(article, fragment)
+    assert quote["kind"] == "direct" and quote["speaker"]["text"] == speaker

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import cache
 
 import spacy
@@ -42,5 +43,17 @@ def _load(name: str) -> Language:
         nlp = spacy.load(name)
     except OSError as error:
         raise ModelNotFound(f"cannot load the spaCy model {name!r}: {error}") from None
+    _split_glued_quotes(nlp)
     add_actor_ruler(nlp)
     return nlp
+
+
+# Scraped text often loses the space at a quotation mark ('the paranoia,”Clinton said', 'Ryan said,“Look'); the
+# model's tokenizer then keeps 'paranoia,”Clinton' as one token, and the quote, its speaker and the name are lost.
+_GLUED_QUOTES = r"(?<=\w)[,.!?:;](?=[“”])|(?<=[\w,.!?:;])[“”](?=\w)"
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    """Curly quotation marks glued to a word, and the punctuation before them, become tokens of their own."""
+    infixes = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile(f"{infixes}|{_GLUED_QUOTES}").finditer

@@ -221,7 +221,12 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
     """ "“...,” said Leo Fenn, an Okafor ally": the name after an inverted cue that the parse hung
     elsewhere (as the subject of a later verb, or as an object), with its apposition."""
     doc = verb.doc
-    chunk = next((c for c in doc.noun_chunks if c.start == after), None)
+    # ("said Oversight ranking Democrat Ada Brandt": title words the parse left out of the name's chunk go along)
+    title = after
+    while title < min(after + 3, len(doc)) and (doc[title].pos_ in ("PROPN", "ADJ") or doc[title].tag_ == "VBG"
+                                                or doc[title].pos_ == "NOUN" and doc[title].is_title):
+        title += 1
+    chunk = next((c for c in doc.noun_chunks if after <= c.start <= title), None)
     if chunk is None or chunk.root.ent_type_ in _NOT_CONTENT_ENTITIES or chunk.root.lower_ in EXPLETIVES \
             or chunk.end > verb.sent.end:
         return None, None
@@ -229,7 +234,11 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
     for child in chunk.root.rights:
         if child.dep_ == "appos" and child.i >= end:
             end = max(end, child.right_edge.i + 1)
-    return trim(doc, chunk.start, min(end, verb.sent.end)), chunk.root.i
+    start = after if chunk.start <= title else chunk.start
+    if any(doc[k].text == "(" for k in range(start, end)) and not any(doc[k].text == ")" for k in range(start, end)):
+        # "Ada Brandt (D-Ohio)": the bracket the name opens closes in it
+        end = next((k + 1 for k in range(end, min(end + 4, verb.sent.end)) if doc[k].text == ")"), end)
+    return trim(doc, start, min(end, verb.sent.end)), chunk.root.i
 
 
 def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | None, int | None]:
@@ -678,6 +687,9 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             # The complement nearest the verb; a second one on the other side is usually a misparse, and so is
             # one past another speaker's verb ('“...,” Marlow said as a heckler shouted: “Liar!”').
             clauses = [c for c in clauses if not _past_other_speaker(verb, c, vocabulary)] or clauses
+            # ('“...,” said Ada Brandt, half joking': a quotation that closes right before the verb is its content,
+            # whatever the parse makes of the name after it)
+            clauses = [c for c in clauses if _closes_before(c, verb)] or clauses
             clause = min(clauses, key=lambda c: abs(c.i - verb.i))
             start, end = subtree(clause)
             end = _before_next_cue(verb, clause, start, end, vocabulary)
@@ -893,6 +905,14 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
                 cut -= 1
             return cut
     return end
+
+
+def _closes_before(clause: Token, verb: Token) -> bool:
+    """Whether a clause ends with a quotation mark right before the verb (only punctuation between)."""
+    doc = verb.doc
+    between = doc[clause.right_edge.i + 1:verb.i]
+    return clause.i < verb.i and any(t.text in CLOSING for t in (*between, doc[clause.right_edge.i])) \
+        and all(t.is_punct for t in between)
 
 
 def _past_other_speaker(verb: Token, clause: Token, vocabulary: Vocabulary) -> bool:
