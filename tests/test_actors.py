@@ -117,6 +117,43 @@ def test_people_named_once_in_full_are_followed_through_surnames_titles_and_pron
     assert not [m for m in article.mentions if m["text"] == "Ankara"]
 
 
+def test_a_description_stands_for_the_person_first_named_with_it():
+    article = dateline.analyze(
+        "Brandt hits back\n\n"
+        "Republican presidential nominee Ray Marlow spoke in Dayton on Monday, alongside Ohio Gov. Ada Brandt. "
+        "Democratic presidential nominee Lena Okafor campaigned in Reno, and FBI Director Tom Pryce testified in "
+        "Washington.\n\n"
+        "The Republican nominee said the plan would create jobs. The Ohio governor said she agreed. The FBI director "
+        "said the inquiry was closed. The nominee also spoke. The former FBI director has not said more. Pryce "
+        "said Marlow would not be the nominee in four years.",
+        kind="plain",
+    )
+    by_text = {m["text"]: m["actor"] for m in article.mentions}
+    assert by_text["The Republican nominee"] == actor_named(article, "Ray Marlow")["id"]
+    assert by_text["The Ohio governor"] == actor_named(article, "Ada Brandt")["id"]
+    assert by_text["The FBI director"] == actor_named(article, "Tom Pryce")["id"]
+    assert by_text["The former FBI director"] == actor_named(article, "Tom Pryce")["id"]
+    # two nominees: "the nominee" alone names neither; what someone would be is no mention of anyone
+    assert "The nominee" not in by_text and "the nominee" not in by_text
+    # the pronoun after the description is the governor's, not the director's named before her
+    she = next(m for m in article.mentions if m["text"] == "she")
+    assert she["actor"] == actor_named(article, "Ada Brandt")["id"]
+    # the headline's lone surname, tagged as an organisation, is the governor
+    assert article.mentions[0]["text"] == "Brandt" and article.mentions[0]["actor"] == by_text["The Ohio governor"]
+    assert not [a for a in article.actors if a["id"].startswith("org:")]
+
+
+def test_what_someone_is_or_becomes_is_no_mention_of_the_person_described_so():
+    article = dateline.analyze(
+        "Republican presidential nominee Ray Marlow spoke in Dayton. Pryce said she hoped to be the nominee in four "
+        "years, and the nominee smiled.",
+        kind="plain",
+    )
+    described = [m["text"] for m in article.mentions if m["kind"] == "description"]
+    assert described == ["the nominee"] and article.text.count("the nominee") == 2
+    assert article.mentions[-1]["start"] == article.text.rindex("the nominee")
+
+
 def test_an_organisation_the_knowledge_base_lacks_is_still_an_actor():
     article = dateline.analyze(
         "The Sahel Democratic Liberation Front said on Tuesday it had seized two towns in northern Mali.",

@@ -64,6 +64,8 @@ class KnowledgeBase:
     states: dict[str, State] = field(default_factory=dict)
     roles: list[Role] = field(default_factory=list)
     honorifics: frozenset[str] = frozenset()
+    title_abbreviations: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
+    person_nouns: frozenset[str] = frozenset()  # nouns a description of a person can have for its head
     # Words that tell a person's gender (genders.toml): titles and honorifics lower case; given names as written.
     gendered_titles: dict[str, str] = field(default_factory=dict)
     given_names: dict[str, str] = field(default_factory=dict)
@@ -161,6 +163,8 @@ def knowledge_base() -> KnowledgeBase:
         kb.roles.append(Role(entry["title"], entry["sector"], entry.get("organ"), tuple(entry.get("aliases", ())),
                              entry.get("igo"), tuple(entry.get("case_sensitive", ())), entry.get("country")))
     kb.honorifics = frozenset(roles["honorifics"])
+    kb.title_abbreviations = dict(roles["title_abbreviations"])
+    kb.person_nouns = frozenset(roles["person_nouns"])
     for gender, words in _read("genders.toml").items():
         kb.gendered_titles.update(dict.fromkeys(words["titles"], gender))
         kb.given_names.update(dict.fromkeys(words["given_names"], gender))

@@ -107,6 +107,9 @@ class _Reading:
     # Token where a person's mention starts when a title stands before the name ("Foreign Minister Sergei Lavrov").
     titled: dict[int, int] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)  # person id -> "male"/"female", where a word tells it
+    # (person, head noun, words) of the description a person was named with: "FBI Director James Comey" is
+    # ("director", {"fbi", "director"}), which "the FBI director" later stands for.
+    descriptors: list[tuple[Actor, str, frozenset[str]]] = field(default_factory=list)
 
     def mention(self, span: Span | Token, actor: Actor, kind: str) -> Actor:
         if kind == "name" and isinstance(span, Span) and len(span) > 1 and span[0].lower_ == "the":
@@ -169,13 +172,18 @@ def resolve_actors(article: Article, doc: Doc) -> None:
         # A name is placed where it starts, after its "the": "the Ivory Coast's Supreme Court" is the organ's.
         + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in doc.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, lower))]
-        + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab)))],
+        + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab)))]
+        + [(token.i, "described", token) for token in _described_heads(reading)],
         key=lambda item: (item[0], item[1] != "organ", item[1] != "title"),
     )
     for _, what, item in candidates:
         if what == "word":
             if item.i not in taken:
                 _read_word(reading, item, sentence_of)
+            continue
+        if what == "described":
+            if item.i not in taken and (span := _read_described(reading, item)) is not None:
+                taken.update(range(span.start, span.end))
             continue
         if any(i in taken for i in range(item.start, item.end)) and what != "entity":
             continue
@@ -191,6 +199,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
             taken.update(range(item.start, item.end))
 
     _surnames_missed_by_the_tagger(reading, taken)
+    _surnames_read_as_organisations(reading, entity_actor)
     article.entities = _entities(reading, entity_actor)
     kinds = {actor.id: actor.kind for actor in reading.actors.values()}
     mentions = sorted((m.to_dict() for m in reading.mentions), key=lambda m: m["start"])
@@ -336,7 +345,78 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
             _relink(reading, official.id, actor)
             break
     reading.persons[surname] = actor
+    for head, words in _descriptors(reading, ent):
+        reading.descriptors.append((actor, head, words))
     return reading.mention(ent, actor, "name")
+
+
+# Words of a description that say which one, not what: "the former FBI director" is the FBI director.
+_NOT_DISTINGUISHING = {"former", "then", "current", "new", "outgoing", "incoming", "acting", "longtime", "top", "senior"}
+
+
+def _descriptors(reading: _Reading, ent: Span) -> list[tuple[str, frozenset[str]]]:
+    """The descriptions a person is named with: the nouns and adjectives right before the name ("Indiana Gov.",
+    "Republican presidential nominee"), and an apposition after it ("Ada Brandt, the county's sheriff,"), each as
+    its head noun (abbreviations written out: "Gov." is "governor") and its words."""
+    doc, found = ent.doc, []
+    start = k = reading.titled.get(ent.start, ent.start)
+    while k > 0 and start - k < 5 and doc[k - 1].ent_type_ != "PERSON" and k <= doc[k - 1].head.i < ent.end \
+            and (doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k - 1].is_alpha or doc[k - 1].text.endswith(".")):
+        k -= 1
+    if k < start:
+        found.append(doc[k:start])
+    # (the apposition right after the name's comma: a second one may describe the noun before it, "Ada Brandt, a
+    # founder of Tidewell, a firm near Dayton")
+    found += [c for c in ent.root.rights if c.dep_ == "appos" and c.left_edge.i == ent.end + 1 and c.pos_ == "NOUN"
+              and doc[ent.end].text == "," and any(d.dep_ in ("det", "poss") for d in c.children)]
+    out = []
+    for phrase in found:
+        head = _written_out(reading, phrase[-1] if isinstance(phrase, Span) else phrase)
+        if head in reading.kb.person_nouns or head.endswith(_AGENT_SUFFIXES):
+            words = [_written_out(reading, t) for t in (phrase if isinstance(phrase, Span) else phrase.subtree)
+                     if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text.endswith(".")]
+            out.append((head, frozenset(words)))
+    return out
+
+
+_PREDICATES = {"appos", "attr", "oprd", "acomp"}
+# Agent nouns, which name a person by what they do ("director", "activist", "nominee"); roles.toml lists the others.
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+
+
+def _written_out(reading: _Reading, token: Token) -> str:
+    return reading.kb.title_abbreviations.get(token.lower_, token.lower_)
+
+
+def _described_heads(reading: _Reading) -> list[Token]:
+    """The nouns that may stand for a person named earlier with a description ("the Indiana governor", "the GOP
+    nominee"): a singular noun after "the" whose word heads a description of some person of the article."""
+    doc = reading.doc
+    heads = {head for ent in doc.ents if ent.label_ == "PERSON" for head, _ in _descriptors(reading, ent)}
+    # (not an apposition: "Scott Reyes, the state's attorney general" is the description that names him)
+    # (nor "the group", "the government", read as organisations by `_read_word`; nor what someone is or becomes:
+    # "if he becomes the nominee")
+    return [t for t in doc if t.tag_ == "NN" and t.lower_ in heads and t.ent_type_ == "" and t.dep_ not in _PREDICATES
+            and t.lower_ not in _DESCRIPTIONS and t.lower_ not in _GOVERNMENT_WORDS
+            and any(c.dep_ == "det" and c.lower_ == "the" and c.i < t.i for c in t.children)]
+
+
+def _read_described(reading: _Reading, noun: Token) -> Span | None:
+    """The person an earlier description named ("Indiana Gov. Mike Pence ... the Indiana governor"): the one
+    person whose description has this head noun and every distinguishing word of this one ("the Republican
+    nominee" is not "Democratic nominee Lena Okafor"). Several persons fitting is no reading (better none than a
+    guess)."""
+    doc = noun.doc
+    article = next(c for c in noun.children if c.dep_ == "det" and c.lower_ == "the")
+    words = {_written_out(reading, t) for t in doc[article.i + 1:noun.i] if t.pos_ in ("PROPN", "NOUN", "ADJ")}
+    words -= _NOT_DISTINGUISHING
+    chosen = {actor.id: actor for actor, head, described in reading.descriptors
+              if head == noun.lower_ and words <= described}
+    if len(chosen) != 1:
+        return None
+    span = doc[article.i:noun.i + 1]
+    reading.mention(span, next(iter(chosen.values())), "description")
+    return span
 
 
 def _speaks(token: Token) -> bool:
@@ -572,6 +652,18 @@ def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
         person = reading.persons.get(_surname(token.text)) if token.text[:1].isupper() else None
         if person and token.idx not in covered and token.i not in taken and token.ent_type_ == "":
             reading.mention(token, person, "name")
+
+
+def _surnames_read_as_organisations(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]) -> None:
+    """A lone surname the tagger took for an organisation ("Pence defends tax plan" in the headline of a story on
+    Mike Pence; "Hale said" after "Chris Hale") is the person of the article with that surname."""
+    for actor in list(reading.actors.values()):
+        person = reading.persons.get(_surname(actor.name)) if actor.kind == "other" and " " not in actor.name else None
+        if person is not None and person.id != actor.id:
+            _relink(reading, actor.id, person)
+            for span, actor_id in entity_actor.items():
+                if actor_id == actor.id:
+                    entity_actor[span] = person.id
 
 
 @cache

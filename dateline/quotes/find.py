@@ -636,7 +636,7 @@ _BULLETS = "-–—―•*"
 
 def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]:
     """The contract's records, in text order; every part after a quote's first points back to it."""
-    speakers = Speakers(article.mentions, article.actors)
+    speakers = Speakers(article.mentions)
     doc_text = text.string
     records = sorted(((part, quote) for quote in quotes for part in quote.parts), key=lambda r: r[0])
     first_index: dict[int, int] = {}
