@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,7 +18,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"“”«»„(\[]")
 @dataclass(frozen=True)
 class _Vocabulary:
     english: frozenset[str]
-    rivals: dict[str, frozenset[str]]
+    rivals: dict[str, tuple[str, ...]]  # function word -> the other languages it belongs to
     particles: frozenset[str]
     short_words: int
     min_share: float
@@ -30,7 +31,11 @@ def _vocabulary() -> _Vocabulary:
     rules = data.pop("rules")
     words = {name: frozenset(entry["words"].split()) for name, entry in data.items()}
     english = words.pop("english")
-    return _Vocabulary(english, words, frozenset(rules["name_particles"]), rules["short_words"], rules["min_share"])
+    rivals: dict[str, tuple[str, ...]] = {}
+    for language, function_words in words.items():
+        for word in function_words:
+            rivals[word] = (*rivals.get(word, ()), language)
+    return _Vocabulary(english, rivals, frozenset(rules["name_particles"]), rules["short_words"], rules["min_share"])
 
 
 def guess_language(text: str) -> str | None:
@@ -42,13 +47,13 @@ def guess_language(text: str) -> str | None:
     reads as Spanish. Long texts must also reach the share of function words of English prose.
     """
     vocabulary = _vocabulary()
-    english, rivals = 0, dict.fromkeys(vocabulary.rivals, 0)
+    english, rivals = 0, Counter()
     words = list(_WORD.finditer(text[:20_000]))
     for i, match in enumerate(words):
         word = match.group().lower()
-        if _not_a_word(text, match):
+        in_english, languages = word in vocabulary.english, vocabulary.rivals.get(word, ())
+        if not in_english and not languages or _not_a_word(text, match):
             continue
-        in_english = word in vocabulary.english
         name = _in_name(text, words, i, vocabulary.particles)
         # A function word inside a name ("Los Angeles", "Luis de la Rosa", "Der Spiegel") tells nothing of the
         # sentence's language; English function words still count when capitalised, since English headlines
@@ -56,9 +61,7 @@ def guess_language(text: str) -> str | None:
         if in_english and name != "particle":
             english += 1
         if name is None:
-            for language, function_words in vocabulary.rivals.items():
-                if word in function_words:
-                    rivals[language] += 1
+            rivals.update(languages)
     best_rival = max(rivals.values(), default=0)
     if english == 0 or english < best_rival:
         return None
