@@ -24,22 +24,10 @@ class Modality:
         return False
 
     def _future(self, chain: list[Token]) -> bool:
-        for node in chain:
-            for child in node.children:
-                if child.dep_ == "aux" and child.lower_ in self.v.future:
-                    return True
-            if node != chain[0] and node.lemma_ in self.v.future_heads:
-                return True
-        return False
+        return _marked(chain, self.v.future, self.v.future_heads)
 
     def _obliged(self, chain: list[Token]) -> bool:
-        for node in chain:
-            for child in node.children:
-                if child.dep_ == "aux" and child.lower_ in self.v.obligation:
-                    return True
-            if node != chain[0] and node.lemma_ in self.v.obligation_heads:
-                return True
-        return False
+        return _marked(chain, self.v.obligation, self.v.obligation_heads)
 
     def _hypothetical(self, trigger: Trigger, chain: list[Token]) -> bool:
         for node in chain or [trigger.token]:
@@ -79,3 +67,14 @@ class Modality:
             if node.pos_ in ("VERB", "AUX"):
                 return False
         return False
+
+
+def _marked(chain: list[Token], auxiliaries, heads) -> bool:
+    """Whether an auxiliary of the verb chain ("will", "must"), or a verb above its first ("is set to", "has to"),
+    marks it."""
+    for node in chain:
+        if any(child.dep_ == "aux" and child.lower_ in auxiliaries for child in node.children):
+            return True
+        if node != chain[0] and node.lemma_ in heads:
+            return True
+    return False
