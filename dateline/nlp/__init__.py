@@ -48,8 +48,8 @@ def _load(name: str) -> Language:
     return nlp
 
 
-# Scraped text often loses the space at a quotation mark ('the paranoia,”Clinton said', 'Ryan said,“Look'); the
-# model's tokenizer then keeps 'paranoia,”Clinton' as one token, and the quote, its speaker and the name are lost.
+# Scraped text often loses the space at a quotation mark ('the deal,”Okafor said', 'Marlow said,“Look'); the
+# model's tokenizer then keeps 'deal,”Okafor' as one token, and the quote, its speaker and the name are lost.
 _GLUED_QUOTES = r"(?<=\w)[,.!?:;](?=[“”])|(?<=[\w,.!?:;])[“”](?=\w)"
 
 
