@@ -107,8 +107,10 @@ class _Reading:
     # Token where a person's mention starts when a title stands before the name ("Foreign Minister Sergei Lavrov").
     titled: dict[int, int] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)  # person id -> "male"/"female", where a word tells it
-    # (person, head noun, words) of the description a person was named with: "FBI Director James Comey" is
-    # ("director", {"fbi", "director"}), which "the FBI director" later stands for.
+    # (head noun, words) of the descriptions each PERSON entity is named with, by its first token: "FBI Director
+    # James Comey" is ("director", {"fbi", "director"}), which "the FBI director" later stands for ...
+    described: dict[int, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+    # ... and (person, head noun, words) for the persons read so far.
     descriptors: list[tuple[Actor, str, frozenset[str]]] = field(default_factory=list)
 
     def mention(self, span: Span | Token, actor: Actor, kind: str) -> Actor:
@@ -165,6 +167,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     titles, exact_titles, organs = _matchers(doc.vocab)
     lower = doc.to_array(LOWER)
     taken: set[int] = set()  # tokens already read as part of a mention
+    reading.described = {ent.start: _descriptors(reading, ent) for ent in doc.ents if ent.label_ == "PERSON"}
     entity_actor: dict[tuple[int, int], str | None] = {}
     # Everything that may stand for an actor, in text order (organ descriptions, then titles, first at a tie).
     candidates = sorted(
@@ -345,7 +348,7 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
             _relink(reading, official.id, actor)
             break
     reading.persons[surname] = actor
-    for head, words in _descriptors(reading, ent):
+    for head, words in reading.described.get(ent.start, ()):
         reading.descriptors.append((actor, head, words))
     return reading.mention(ent, actor, "name")
 
@@ -359,7 +362,7 @@ def _descriptors(reading: _Reading, ent: Span) -> list[tuple[str, frozenset[str]
     "Republican presidential nominee"), and an apposition after it ("Ada Brandt, the county's sheriff,"), each as
     its head noun (abbreviations written out: "Gov." is "governor") and its words."""
     doc, found = ent.doc, []
-    start = k = reading.titled.get(ent.start, ent.start)
+    start = k = ent.start
     while k > 0 and start - k < 5 and doc[k - 1].ent_type_ != "PERSON" and k <= doc[k - 1].head.i < ent.end \
             and (doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k - 1].is_alpha or doc[k - 1].text.endswith(".")):
         k -= 1
@@ -392,7 +395,7 @@ def _described_heads(reading: _Reading) -> list[Token]:
     """The nouns that may stand for a person named earlier with a description ("the Indiana governor", "the GOP
     nominee"): a singular noun after "the" whose word heads a description of some person of the article."""
     doc = reading.doc
-    heads = {head for ent in doc.ents if ent.label_ == "PERSON" for head, _ in _descriptors(reading, ent)}
+    heads = {head for described in reading.described.values() for head, _ in described}
     # (not an apposition: "Scott Reyes, the state's attorney general" is the description that names him)
     # (nor "the group", "the government", read as organisations by `_read_word`; nor what someone is or becomes:
     # "if he becomes the nominee")

@@ -22,8 +22,9 @@ How one article is read, on the one spaCy parse the pipeline made (no second pas
    passages that no cue claims (scare quotes, titles) are not quotes;
 8. content from the parse stays in its cue's paragraph and loses what the writer added at its end (", which ...",
    a closing apposition); the source stays in its sentence and holds no quotation;
-9. the speaker's actor is the article's actor mention covering the speaker's head word (`speakers.py`); with no
-   such mention, or no speaker at all (passives, "it is said"), it stays null.
+9. the speaker's actor is the article's actor mention covering the speaker's head word (names, titles,
+   descriptions and pronouns, all read by the actors stage); with no such mention, or no speaker at all
+   (passives, "it is said"), it stays null.
 
 Each record carries two fields beyond the contract's: `continues` (above) and `cue.group`, the vocabulary group
 of the cue (speech, denial, request, accusation, stance, belief, intention, evidence), so that a reader can keep
@@ -40,6 +41,7 @@ from spacy.attrs import IDX, IS_LOWER, IS_PUNCT, IS_SPACE, POS, SENT_START
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from dateline.actors.coref import MentionIndex
 from dateline.article import Article
 from dateline.nlp.wire import after_dateline
 from dateline.quotes.cues import (
@@ -55,7 +57,6 @@ from dateline.quotes.cues import (
 )
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.parse import is_verb
-from dateline.quotes.speakers import Speakers
 from dateline.quotes.vocabulary import vocabulary
 
 
@@ -636,7 +637,7 @@ _BULLETS = "-–—―•*"
 
 def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]:
     """The contract's records, in text order; every part after a quote's first points back to it."""
-    speakers = Speakers(article.mentions)
+    mentions = MentionIndex(article.mentions)
     doc_text = text.string
     records = sorted(((part, quote) for quote in quotes for part in quote.parts), key=lambda r: r[0])
     first_index: dict[int, int] = {}
@@ -650,7 +651,10 @@ def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]
             # "-Nate Cohn explains why ...": the dash of a bulleted line, which the tokenizer leaves on the name
             while s_start < s_end - 1 and doc_text[s_start] in _BULLETS:
                 s_start += 1
-            actor = speakers.actor_of(text.doc[reading.source_head], (s_start, s_end))
+            # Only a mention that covers the speaker's head word counts: in "a spokesman for Mrs. Okafor" the
+            # speaker is the spokesman, and with no mention of him the actor stays null rather than guessed.
+            word = text.doc[reading.source_head]
+            actor = mentions.actor_at(word.idx, word.idx + len(word.text), (s_start, s_end))
             speaker = {"start": s_start, "end": s_end, "text": doc_text[s_start:s_end], "actor": actor}
         cue_start, cue_end = head.cue
         out.append({
