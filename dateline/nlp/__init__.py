@@ -55,5 +55,6 @@ _GLUED_QUOTES = r"(?<=\w)[,.!?:;](?=[“”])|(?<=[\w,.!?:;])[“”](?=\w)"
 
 def _split_glued_quotes(nlp: Language) -> None:
     """Curly quotation marks glued to a word, and the punctuation before them, become tokens of their own."""
-    infixes = nlp.tokenizer.infix_finditer.__self__.pattern
-    nlp.tokenizer.infix_finditer = re.compile(f"{infixes}|{_GLUED_QUOTES}").finditer
+    finditer = nlp.tokenizer.infix_finditer
+    infixes = f"{finditer.__self__.pattern}|" if finditer is not None else ""  # (a pipeline may have none)
+    nlp.tokenizer.infix_finditer = re.compile(f"{infixes}{_GLUED_QUOTES}").finditer
