@@ -893,3 +893,18 @@ def test_a_quotation_mark_glued_to_a_word_still_opens_or_closes_a_quote(text, sp
     check_offsets(article)
     quote = quote_with(article, fragment)
     assert quote["kind"] == "direct" and quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("As Marlow put it, the town had simply run out of money.", "Marlow", "the town had simply run out of money"),
+    ("Okafor put it this way: “We are broke.”", "Okafor", "“We are broke.”"),
+    ("“Enough!” Pryce exclaimed.", "Pryce", "“Enough!”"),
+    ("The senator fumed: “This is a disgrace.”", "The senator", "“This is a disgrace.”"),
+])
+def test_putting_it_and_manners_of_saying_are_cues(text, speaker, content):
+    [quote] = analyze("Town hall\n\n" + text).quotes
+    assert (quote["speaker"]["text"], quote["text"]) == (speaker, content)
+
+
+def test_putting_a_thing_somewhere_is_no_cue():
+    assert analyze("Town hall\n\nHe put it on the table and left.").quotes == []

@@ -558,7 +558,7 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
             cue = (_verb_group(verb)[0], last.i + 1)
             reading = Reading(cue=cue, head=verb.i, group=group.name, content=content)
             if not content:
-                reading.content = _host_clause(verb)
+                reading.content = _host_clause(verb) or _as_clause(verb)
                 reading.inverted = reading.hosted = bool(reading.content)
             subject, passive = subject_of(verb)
             reading.passive = passive
