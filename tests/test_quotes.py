@@ -908,3 +908,10 @@ def test_putting_it_and_manners_of_saying_are_cues(text, speaker, content):
 
 def test_putting_a_thing_somewhere_is_no_cue():
     assert analyze("Town hall\n\nHe put it on the table and left.").quotes == []
+
+
+def test_a_poll_attributes_the_lead_a_noun_holds():
+    [quote] = analyze("Race tightens\n\nMarlow has a decisive lead in the polls.").quotes
+    assert (quote["speaker"]["text"], quote["cue"]["text"]) == ("the polls", "in")
+    assert quote["text"] == "Marlow has a decisive lead"
+    assert analyze("Race tightens\n\nHer numbers rose in the polls to double digits.").quotes == []

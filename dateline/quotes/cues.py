@@ -343,6 +343,11 @@ def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
         return None
     objects = [c for c in preposition.children if c.dep_ == "pobj" and c.lemma_.lower() in vocabulary.in_documents]
     host = preposition.head
+    # "has a decisive lead in the polls", "continues to lead in polls": the clause is the verb's that holds the
+    # noun or the infinitive the phrase hangs on
+    for _ in range(2):
+        if host.dep_ in ("dobj", "attr", "xcomp") and host.head.i != host.i:
+            host = host.head
     if not objects or not (is_verb(host) or host.pos_ == "AUX") or vocabulary.group(host.lemma_.lower()) is not None:
         return None
     if any(vocabulary.group(c.lemma_.lower()) is not None and c.dep_ in ("conj", "ccomp", "xcomp")
