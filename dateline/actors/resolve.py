@@ -176,7 +176,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
         + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in doc.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, lower))]
         + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab)))]
-        + [(token.i, "described", token) for token in _described_heads(reading)],
+        + [(token.i, "described", token) for token in _described_heads(reading, lower)],
         key=lambda item: (item[0], item[1] != "organ", item[1] != "title"),
     )
     for _, what, item in candidates:
@@ -391,15 +391,20 @@ def _written_out(reading: _Reading, token: Token) -> str:
     return reading.kb.title_abbreviations.get(token.lower_, token.lower_)
 
 
-def _described_heads(reading: _Reading) -> list[Token]:
+def _described_heads(reading: _Reading, lower: numpy.ndarray) -> list[Token]:
     """The nouns that may stand for a person named earlier with a description ("the Indiana governor", "the GOP
-    nominee"): a singular noun after "the" whose word heads a description of some person of the article."""
+    nominee"): a singular noun after "the" whose word heads a description of some person of the article. `lower`
+    is the doc's LOWER array: the words are found by hash, without a loop over every token."""
     doc = reading.doc
     heads = {head for described in reading.described.values() for head, _ in described}
+    if not heads:
+        return []
+    hashes = numpy.array([doc.vocab.strings.add(head) for head in heads], dtype="uint64")
+    words = (doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, hashes)))
     # (not an apposition: "Scott Reyes, the state's attorney general" is the description that names him)
     # (nor "the group", "the government", read as organisations by `_read_word`; nor what someone is or becomes:
     # "if he becomes the nominee")
-    return [t for t in doc if t.tag_ == "NN" and t.lower_ in heads and t.ent_type_ == "" and t.dep_ not in _PREDICATES
+    return [t for t in words if t.tag_ == "NN" and t.ent_type_ == "" and t.dep_ not in _PREDICATES
             and t.lower_ not in _DESCRIPTIONS and t.lower_ not in _GOVERNMENT_WORDS
             and any(c.dep_ == "det" and c.lower_ == "the" and c.i < t.i for c in t.children)]
 
