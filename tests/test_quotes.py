@@ -4,6 +4,7 @@ PolNeAR loader and scorer of bench/quotes.py (on hand-made spans, and on the rea
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 import dateline
 from bench.quotes import (
@@ -18,7 +19,9 @@ from bench.quotes import (
     score_article,
     scores,
 )
+from dateline.nlp import load_model
 from dateline.quotes.marks import find_passages
+from dateline.quotes.sources import subject_of
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "polnear"
 
@@ -726,6 +729,10 @@ def test_polnear_loader_on_the_real_data():
      "Labour candidate Rosa Ilves"),
     ("Senator Maria Okafor, a Democrat from Vermont, during a briefing on Friday, said the levy would pass.",
      "Senator Maria Okafor, a Democrat from Vermont,"),
+    # the day, right before the verb, hung on the speaker by the parse
+    ("A congressional report on Wednesday said the agency had failed.", "A congressional report"),
+    # a clause opened by a dash
+    ("Okafor leads Marlow - 60 percent of voters said she would handle the economy better.", "60 percent of voters"),
 ])
 def test_source_without_a_state_or_a_time_set_off_after_the_name(text, speaker):
     quote = next(q for q in analyze(text).quotes if q["speaker"])
@@ -915,3 +922,66 @@ def test_a_poll_attributes_the_lead_a_noun_holds():
     assert (quote["speaker"]["text"], quote["cue"]["text"]) == ("the polls", "in")
     assert quote["text"] == "Marlow has a decisive lead"
     assert analyze("Race tightens\n\nHer numbers rose in the polls to double digits.").quotes == []
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Okafor calls for $40 billion in fresh funding for the harbour.", "$40 billion in fresh funding for the harbour",
+     "calls for"),
+    ("She has called Mr. Marlow's comments ''racially toxic,'' and left.", "Mr. Marlow's comments ''racially toxic,''",
+     "has called"),
+])
+def test_a_sum_demanded_and_a_quoted_name_read_as_a_modifier(text, content, cue):
+    [quote] = analyze(text).quotes
+    assert (quote["text"], quote["cue"]["text"]) == (content, cue)
+    assert analyze("Okafor argued for hours with the board.").quotes == []
+
+
+@pytest.mark.parametrize("text, first, then, cue", [
+    ("Marlow said the plan would fail, before adding that he would vote for it anyway.", "the plan would fail",
+     "that he would vote for it anyway", "adding"),
+    ("Okafor said the talks had collapsed after accusing the rebels of bad faith.", "the talks had collapsed",
+     "the rebels of bad faith", "accusing"),
+])
+def test_what_the_speaker_went_on_to_say_is_a_quote_of_its_own(text, first, then, cue):
+    said, went_on = analyze(text).quotes
+    assert (said["text"], said["cue"]["text"], said["speaker"]["text"]) == (first, "said", text.split()[0])
+    assert (went_on["text"], went_on["cue"]["text"], went_on["speaker"]["text"]) == (then, cue, text.split()[0])
+
+
+def test_a_participle_after_an_inverted_cue_is_that_speakers():
+    article = analyze("News of the day.\n\nPryce has no right to decide that “on his own,” Marlow added, saying the "
+                      "call belongs “to the courts alone.”")
+    assert quote_with(article, "the courts alone")["speaker"]["text"] == "Marlow"
+    article = analyze("Sen. Ray Marlow said he didn’t believe those claims did Okafor in, arguing that divisions were "
+                      "a bigger hurdle.")
+    assert quote_with(article, "divisions were")["speaker"]["text"] == "Sen. Ray Marlow"
+
+
+def test_speaking_on_condition_of_anonymity_says_nothing():
+    [quote] = analyze("A diplomat who spoke to the press on the condition of anonymity said the truce was close.").quotes
+    assert (quote["text"], quote["cue"]["text"]) == ("the truce was close", "said")
+    assert quote["speaker"]["text"].startswith("A diplomat")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a finite cue the parse joined to an infinitive
+    ("In the last campaign, Ada Brandt largely ran on her ability to revive the shipyards and accused Marlow of "
+     "neglecting the coast.", "Marlow of neglecting the coast", "Ada Brandt"),
+])
+def test_a_speaker_the_parse_hung_elsewhere(text, fragment, speaker):
+    quote = quote_with(analyze(text), fragment)
+    assert quote["speaker"] and quote["speaker"]["text"] == speaker
+
+
+def test_a_speaker_hung_on_a_live_blogs_time_stamp():
+    # The parse of a live blog entry as the model gives it on some texts: the time stamp is the subject of "says",
+    # and the speaker on the next line its apposition.
+    words = ["2:40", "p.m.", "\n\n", "Ray", "Marlow", "’s", "aide", "says", "he", "won", "."]
+    heads = [1, 7, 1, 4, 6, 4, 1, 7, 9, 7, 7]
+    deps = ["nummod", "nsubj", "dep", "compound", "poss", "case", "appos", "ROOT", "nsubj", "ccomp", "punct"]
+    doc = Doc(load_model().vocab, words=words, spaces=[True, False, False, True, False, True, True, True, True, False,
+                                                       False], heads=heads, deps=deps, ents=["B-TIME", "I-TIME"] +
+              ["O"] * 9)
+    subject, passive = subject_of(doc[7])
+    assert (subject.text, passive) == ("aide", False)
+

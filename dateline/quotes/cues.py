@@ -52,6 +52,9 @@ _COPULAS = {"be", "remain", "become", "seem", "appear", "sound", "feel", "look",
 _OF_PREPOSITIONS = {"of", "for", "with", "over"}
 # "spoke on Sunday", "wrote for ten years": a time is not what was said.
 _NOT_CONTENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+# What a request asks for may be a sum or a share ("calls for $1 trillion in new spending"); a time or a count is
+# how long or how often ("argued for hours").
+_REQUESTED_AMOUNTS = {"QUANTITY", "PERCENT", "MONEY"}
 
 
 @dataclass
@@ -126,7 +129,11 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         first = reading.content[0][0]
         if first > 0 and token.doc[first - 1].dep_ == "cc" and token.doc[first - 1].is_sent_start:
             reading.content[0] = (first - 1, reading.content[0][1])
-    subject, passive = subject_of(token)
+    # "said the plan would fail, before adding that ...": the speaker of the reporting verb above goes on speaking
+    speaker = token
+    if _said_next(token, vocabulary):
+        speaker = next((a for a in token.ancestors if is_verb(a) and vocabulary.group(a.lemma_.lower())), token)
+    subject, passive = subject_of(speaker)
     reading.passive = passive
     if passive and len(reading.content) == 1 and reading.content[0][0] > token.i \
             and token.doc[reading.content[0][0]].lower_ == "to":
@@ -136,7 +143,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         if subjects:
             reading.content.insert(0, trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1))
     if subject is not None:
-        reading.source, reading.source_head = source_span(subject, token), antecedent_of(subject)
+        reading.source, reading.source_head = source_span(subject, speaker), antecedent_of(subject)
     elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
             and lemma not in _ADDRESSING:
         reading.source, reading.source_head = speaker_after(token, reading.cue[1])
@@ -757,8 +764,10 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             by_preposition = vocabulary.preposition_group(lemma, child.lower_)
             if by_preposition is None:
                 continue
-            objects_of = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
-                          and c.ent_type_ not in _NOT_CONTENT_ENTITIES]
+            objects_of = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and (
+                c.ent_type_ not in _NOT_CONTENT_ENTITIES
+                or by_preposition.name == "request" and c.ent_type_ in _REQUESTED_AMOUNTS)
+                and c.lemma_.lower() not in vocabulary.terms_of_speaking]
             if objects_of:
                 return [subtree(objects_of[0])], by_preposition, child
             if child.dep_ == "prt" and objects:  # "pointed out the flaw"
@@ -851,6 +860,9 @@ def _named_span(verb: Token, objects: list[Token], predicates: list[Token]) -> t
         if obj.i - 1 > obj.left_edge.i and doc[obj.i - 1].text in OPENING \
                 and any(c.dep_ in ("nmod", "compound", "poss") and c.i < obj.i - 1 for c in obj.children):
             return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+        # "called Mr. Marlow's comments ''racially toxic''": the quoted name read as the object's modifier
+        if obj.i + 1 < obj.right_edge.i and doc[obj.i + 1].text in OPENING:
+            return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
         # "calls her “a very sharp negotiator”": the pronoun read as the name's possessive
         if doc[obj.left_edge.i].tag_ in ("PRP$", "PRP") and obj.left_edge.i + 1 < obj.i \
                 and doc[obj.left_edge.i + 1].text in OPENING:
@@ -890,7 +902,8 @@ def _is_as_phrase(child: Token) -> bool:
 
 def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabulary: Vocabulary) -> int:
     """Where a clause's content stops: before a second reporting verb of the same subject misparsed into it
-    ("She said that A and predicted that B"): a conjoined verb without a subject, in the reporting verb's tense."""
+    ("She said that A and predicted that B": a conjoined verb without a subject, in the reporting verb's tense;
+    "said that A before adding that B")."""
     for token in verb.doc[clause.i + 1:end]:
         if token.dep_ == "conj" and token.i > clause.i and not any(c.dep_ in SUBJECTS for c in token.children) \
                 and (token.lemma_ == verb.lemma_ or vocabulary.group(token.lemma_.lower()) is not None
@@ -906,10 +919,24 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
                      and token.lemma_ != token.head.lemma_
                      and _second_cue_content(token, verb, vocabulary)):
             cut = token.i
-            while cut > start and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
-                cut -= 1
-            return cut
+        elif _said_next(token, vocabulary):
+            cut = token.i - 1
+        else:
+            continue
+        while cut > start and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
+            cut -= 1
+        return cut
     return end
+
+
+def _said_next(token: Token, vocabulary: Vocabulary) -> bool:
+    """A speech act the speaker went on to ("said the plan would fail, before adding that ...", "after accusing
+    the rebels of ..."): a subjectless gerund after "before", "after" or "while", which the parse hangs on the
+    reported clause; its subject is the speaker's, so it is an attribution of its own, not more of the content."""
+    group = vocabulary.group(token.lemma_.lower())
+    return token.tag_ == "VBG" and group is not None and group.name in ("speech", "accusation", "denial") \
+        and token.dep_ in ("pcomp", "advcl") and token.doc[token.i - 1].lower_ in ("before", "after", "while") \
+        and not any(c.dep_ in SUBJECTS for c in token.children)
 
 
 def _closes_before(clause: Token, verb: Token) -> bool:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from dateline.nlp.wire import after_dateline
 from dateline.quotes.parse import (
+    CLOSING,
     EXPLETIVES,
     PASSIVE_SUBJECTS,
     RELATIVE,
@@ -29,6 +30,7 @@ _SUBORDINATORS = {"when", "while", "as", "after", "before", "because", "if", "on
 # "Marlow, during an interview on Thursday, said": a phrase of time after a speaker is not the speaker's (one of
 # place is: "Ferro, at the Northgate Policy Centre, said").
 _TIME_PREPOSITIONS = {"during", "after", "before", "while", "throughout", "amid"}
+_DASHES = {"-", "–", "—", "―", "--"}
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -60,6 +62,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return None, False
         if child.ent_type_ == "TIME" and child.i < verb.i and any(
                 "\n" in t.text for t in verb.doc[child.i:verb.i]):
+            # "2:40 p.m.\n\nMarlow's campaign manager says": the speaker hung on the time stamp as an apposition
+            named = [c for c in child.children if c.dep_ == "appos" and "\n" in verb.doc[child.i:c.left_edge.i].text]
+            if named:
+                return named[0], False
             continue
         return child, False
     # "Lavrov said the talks would resume, calling them ...": a reporting participle after a comma that the
@@ -69,7 +75,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         node = verb.head
         while node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
             node = node.head
-        if node.dep_ == "ccomp" and vocabulary().group(node.head.lemma_.lower()) is not None and depth < 3:
+        if node.dep_ == "ccomp" and vocabulary().group(node.head.lemma_.lower()) is not None and depth < 3 \
+                and not _inverted_cue(node):
             return subject_of(node.head, depth + 1)
     # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
     if depth < 3 and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
@@ -85,7 +92,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and is_verb(verb.head):
         if verb.dep_ == "advcl" and verb.tag_ not in ("VBG",) and not has_to(verb):
             return None, False
-        return subject_of(verb.head, depth + 1)
+        host = verb.head
+        if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and host.tag_ in ("VB", "VBG"):
+            # "Romney ran on his ability to jolt the recovery and accused Obama of ...": a finite verb the parse
+            # joined to an infinitive or a participle goes with the finite verb above them
+            host = next((a for a in host.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), host)
+        return subject_of(host, depth + 1)
     # "began by crediting", "took the unusual step of criticizing": the subject of the verb the phrase hangs on
     if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         host = verb.head.head
@@ -119,6 +131,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if verb.head.lemma_.lower() in vocabulary().participle_holders:
             return verb.head, False
     return None, False
+
+
+def _inverted_cue(verb: Token) -> bool:
+    """A cue set after what was said, with its speaker, that the parse hung inside another cue's clause: '“...,”
+    Marlow added,' (and not the "believe" of "said he didn't believe ...")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
+    return bool(subjects) and vocabulary().group(verb.lemma_.lower()) is not None \
+        and subjects[0].left_edge.i > 0 and verb.doc[subjects[0].left_edge.i - 1].text in CLOSING | {","}
 
 
 def _has_contracted(verb: Token) -> bool:
@@ -156,6 +176,10 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             continue
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
+    # "Okafor leads Marlow - 60 percent of voters said": a dash set off by spaces before the subject opens its clause
+    for k in range(start, subject.i):
+        if doc[k].text in _DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            start = k + 1
     # "HARBORTON (Wire) – Leading party donor Felix Armand said": the dateline before the dash is not
     # the speaker's.
     start = after_dateline(doc, start, end)
@@ -172,6 +196,11 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
                 child.dep_ in ("amod", "acl", "advcl") and child.tag_ in ("JJ", "VBG", "VBN")
                 or child.dep_ == "prep" and child.lower_ in _TIME_PREPOSITIONS and child.left_edge.i == child.i):
             end = min(end, child.left_edge.i - 1)
+        # "A congressional report on Wednesday said", "Marlow at the time said": the day of the saying, right
+        # before the verb, that the parse hung on the speaker
+        elif child.dep_ == "prep" and child.i < verb.i and child.right_edge.i + 1 == verb.i and any(
+                c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time") for c in child.children):
+            end = min(end, child.i)
     # "said the mayor when asked about the plan", "Ruiz, while visiting the site, said": a clause that opens with a
     # subordinating word tells when or why the speaker spoke, whatever the parse hung it on
     for child in subject.rights:
@@ -193,7 +222,7 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     if end - start > 1 and doc[start].lower_ in ("even", "just", "also") and doc[start].dep_ == "advmod":
         start += 1
     # "Jennifer Green, director of the literacy program, said": the comma that closes the apposition goes along.
-    if end < verb.i and doc[end].text in (",", "—", "–", "-", "―") \
+    if end < verb.i and (doc[end].text == "," or doc[end].text in _DASHES) \
             and any(doc[k].text == doc[end].text for k in range(start, end)):
         end += 1
     return start, end

@@ -49,6 +49,7 @@ class Vocabulary:
     asking: frozenset[str] = frozenset()  # "asked if ...": verbs whose "if"/"whether" clause is the question
     naming_participles: frozenset[str] = frozenset()  # "the votes known as Harvest Week"
     likening: frozenset[str] = frozenset()  # "compared X to Y": verbs whose object goes with its "to"/"with" phrase
+    terms_of_speaking: frozenset[str] = frozenset()  # "spoke on condition of anonymity": never what was said
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -119,4 +120,5 @@ def vocabulary() -> Vocabulary:
         naming_participles=frozenset(v for spec in data["groups"].values() for v in spec.get("participles", ())),
         asking=frozenset(phrase_lists.get("asking", ())),
         self_described=frozenset(phrase_lists.get("self_described", ())),
+        terms_of_speaking=frozenset(phrase_lists.get("terms_of_speaking", ())),
     )
