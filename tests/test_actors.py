@@ -143,6 +143,13 @@ def test_a_description_stands_for_the_person_first_named_with_it():
     assert not [a for a in article.actors if a["id"].startswith("org:")]
 
 
+def test_the_party_abbreviation_describes_as_the_party_name_does():
+    article = dateline.analyze("Republican nominee Ray Marlow spoke in Dayton. Democratic nominee Lena Okafor spoke "
+                               "in Reno. The GOP nominee said the plan would create jobs.", kind="plain")
+    by_text = {m["text"]: m["actor"] for m in article.mentions}
+    assert by_text["The GOP nominee"] == actor_named(article, "Ray Marlow")["id"]
+
+
 def test_what_someone_is_or_becomes_is_no_mention_of_the_person_described_so():
     article = dateline.analyze(
         "Republican presidential nominee Ray Marlow spoke in Dayton. Pryce said she hoped to be the nominee in four "

@@ -985,3 +985,10 @@ def test_a_speaker_hung_on_a_live_blogs_time_stamp():
     subject, passive = subject_of(doc[7])
     assert (subject.text, passive) == ("aide", False)
 
+
+def test_the_name_set_beside_the_speakers_description_is_the_speakers_actor():
+    [quote] = analyze("Another critic, Ray Marlow, said the ruling was wrong.").quotes
+    assert quote["speaker"]["text"] == "Another critic, Ray Marlow," and quote["speaker"]["actor"] == "person:ray-marlow"
+    # (and the one a spokesman speaks for is not the speaker)
+    [quote] = analyze("A spokesman for Ray Marlow said the ruling was wrong.").quotes
+    assert quote["speaker"]["actor"] is None

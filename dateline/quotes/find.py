@@ -655,6 +655,10 @@ def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]
             # speaker is the spokesman, and with no mention of him the actor stays null rather than guessed.
             word = text.doc[reading.source_head]
             actor = mentions.actor_at(word.idx, word.idx + len(word.text), (s_start, s_end))
+            # "Another critic, Ray Marlow, said": the name set beside the description is the speaker's
+            for name in (c for c in word.children if actor is None and c.dep_ == "appos" and c.pos_ == "PROPN"
+                         and s_start <= c.idx < s_end):
+                actor = mentions.actor_at(name.idx, name.idx + len(name.text), (s_start, s_end))
             speaker = {"start": s_start, "end": s_end, "text": doc_text[s_start:s_end], "actor": actor}
         cue_start, cue_end = head.cue
         out.append({
