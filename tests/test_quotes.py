@@ -992,3 +992,49 @@ def test_the_name_set_beside_the_speakers_description_is_the_speakers_actor():
     # (and the one a spokesman speaks for is not the speaker)
     [quote] = analyze("A spokesman for Ray Marlow said the ruling was wrong.").quotes
     assert quote["speaker"]["actor"] is None
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("In the memo, Marlow is quoted as saying “Our method wins where others lose.”", "Our method", "Marlow"),
+    ("Ada Brandt, the 2012 Green nominee, tweeted in response: “Important distinction: this is not a fair vote.”",
+     "Important distinction", "Ada Brandt, the 2012 Green nominee,"),
+    # a name the tagger took for an adverb
+    ("“A full register helps us,” said Skelly, adding that he trusted the new team.", "register", "Skelly"),
+    # the comma that closes the apposition after an inverted cue goes along, as before one
+    ("“It renews the archive,” said Peter Okafor, chairman of the Valbrook Trust, in an interview.", "renews",
+     "Peter Okafor, chairman of the Valbrook Trust,"),
+])
+def test_speakers_of_direct_quotes(text, fragment, speaker):
+    quote = quote_with(analyze("News of the day.\n\n" + text), fragment)
+    assert quote["speaker"] and quote["speaker"]["text"] == speaker
+    # and what the speaker went on to say is theirs too
+    if "adding" in text:
+        assert quote_with(analyze("News of the day.\n\n" + text), "trusted")["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Okafor supporters responded with chants of “Four more years!”", "Okafor supporters", "“Four more years!”"),
+    ("The crowd broke into loud chants of “Send him home!”", "The crowd", "“Send him home!”"),
+    ("Marlow was greeted by cries of “Shame!” outside the hall.", None, "“Shame!”"),
+])
+def test_chants_and_cries_are_quotes_of_those_who_raise_them(text, speaker, content):
+    [quote] = analyze("News of the day.\n\n" + text).quotes
+    assert quote["text"] == content and (quote["speaker"] and quote["speaker"]["text"]) == speaker
+
+
+def test_a_quotation_given_two_cues_by_a_slip_keeps_the_first():
+    article = analyze("News of the day.\n\nPryce said “We will not leave the talks,” she said. “We came to make peace.”")
+    assert [(q["text"], q["cue"]["text"], q["speaker"]["text"]) for q in article.quotes] == [
+        ("“We will not leave the talks,”", "said", "Pryce"), ("“We came to make peace.”", "said", "Pryce")]
+    # a cue that reports a clause with a quotation in it is no slip
+    [quote] = analyze("Marlow told reporters that Okafor had said “enough is enough,” the aide said.").quotes
+    assert quote["speaker"]["text"] == "the aide"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Marlow quipped, again using a thick accent, “Come on up and join us!”", "Marlow", "“Come on up and join us!”"),
+    ("Okafor said, turning to the cameras with a grin, “We are not done yet.”", "Okafor", "“We are not done yet.”"),
+])
+def test_an_aside_between_the_cue_and_the_quotation_is_neither(text, speaker, content):
+    [quote] = analyze("News of the day.\n\n" + text).quotes
+    assert (quote["text"], quote["speaker"]["text"], quote["kind"]) == (content, speaker, "direct")

@@ -34,7 +34,7 @@ from dateline.quotes.parse import (
     subtree,
     trim,
 )
-from dateline.quotes.sources import antecedent_of, source_span, subject_of
+from dateline.quotes.sources import antecedent_of, closing_comma, source_span, subject_of
 from dateline.quotes.vocabulary import CueGroup, Vocabulary
 
 # Dependents that belong to the cue's verb group ("has also said", "did not deny", "pointed out").
@@ -234,6 +234,13 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
                                                 or doc[title].pos_ == "NOUN" and doc[title].is_title):
         title += 1
     chunk = next((c for c in doc.noun_chunks if after <= c.start <= title), None)
+    if chunk is None and after < len(doc) and doc[after].is_title and doc[after].is_alpha \
+            and not doc[after].is_sent_start and doc[after].pos_ in ("ADV", "ADJ"):
+        # '“...,” said Skelly,': a name the tagger took for an adverb (an adverb after the verb is lower case)
+        end = after + 1
+        while end < verb.sent.end and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        return (after, closing_comma(doc, after, end, verb)), after
     if chunk is None or chunk.root.ent_type_ in _NOT_CONTENT_ENTITIES or chunk.root.lower_ in EXPLETIVES \
             or chunk.end > verb.sent.end:
         return None, None
@@ -245,7 +252,8 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
     if any(doc[k].text == "(" for k in range(start, end)) and not any(doc[k].text == ")" for k in range(start, end)):
         # "Ada Brandt (D-Ohio)": the bracket the name opens closes in it
         end = next((k + 1 for k in range(end, min(end + 4, verb.sent.end)) if doc[k].text == ")"), end)
-    return trim(doc, start, min(end, verb.sent.end)), chunk.root.i
+    start, end = trim(doc, start, min(end, verb.sent.end))
+    return (start, closing_comma(doc, start, end, verb)), chunk.root.i
 
 
 def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | None, int | None]:
@@ -469,6 +477,13 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         subject, passive = subject_of(verb)
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
             reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
+    elif noun.dep_ == "pobj" and verb.lower_ in ("with", "into") and is_verb(verb.head) and verb.head.i < verb.i \
+            and not any(c.ent_type_ in ("NORP", "GPE") for c in noun.children if c.i < noun.i):
+        # "supporters responded with chants of “...”", "Okafor opened with a call for ...": the subject voiced or
+        # holds it (unless the noun names its holder: "cooperation grew with American commitments to ...")
+        subject, passive = subject_of(verb.head)
+        if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
+            reading.source, reading.source_head = source_span(subject, verb.head), antecedent_of(subject)
     return reading
 
 
@@ -532,7 +547,9 @@ def _complement(word: Token, takes: frozenset[str], children) -> tuple[tuple[int
             return subtree(child), None
         if child.dep_ == "prep" and child.lower_ in takes:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects and objects[0].ent_type_ not in _NOT_CONTENT_ENTITIES:
+            # (a quotation is content whatever it names: "chants of “Four more years!”")
+            if objects and (objects[0].ent_type_ not in _NOT_CONTENT_ENTITIES
+                            or word.doc[objects[0].left_edge.i - 1].is_quote):
                 return subtree(objects[0]), child
     return None
 
@@ -704,6 +721,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             clauses = [c for c in clauses if _closes_before(c, verb)] or clauses
             clause = min(clauses, key=lambda c: abs(c.i - verb.i))
             start, end = subtree(clause)
+            start = _after_aside(clause, start, end)
             end = _before_next_cue(verb, clause, start, end, vocabulary)
             if end <= verb.i:
                 start = _after_announcing_colon(verb, start, end, vocabulary)
@@ -937,6 +955,18 @@ def _said_next(token: Token, vocabulary: Vocabulary) -> bool:
     return token.tag_ == "VBG" and group is not None and group.name in ("speech", "accusation", "denial") \
         and token.dep_ in ("pcomp", "advcl") and token.doc[token.i - 1].lower_ in ("before", "after", "while") \
         and not any(c.dep_ in SUBJECTS for c in token.children)
+
+
+def _after_aside(clause: Token, start: int, end: int) -> int:
+    """Where a clause's content starts: at the quotation, past an aside the parse hung inside its clause
+    ("said, turning to the cameras with a grin, “We are not done yet”")."""
+    doc = clause.doc
+    for child in clause.children:
+        k = child.right_edge.i
+        if child.dep_ == "advcl" and child.left_edge.i == start and k + 2 < end and doc[k + 1].text == "," \
+                and doc[k + 2].text in OPENING and doc[k + 2].text not in CLOSING:
+            return k + 2
+    return start
 
 
 def _closes_before(clause: Token, verb: Token) -> bool:

@@ -56,7 +56,7 @@ from dateline.quotes.cues import (
     speaker_before,
 )
 from dateline.quotes.marks import Passage, find_passages
-from dateline.quotes.parse import is_verb
+from dateline.quotes.parse import comma_before, is_verb
 from dateline.quotes.vocabulary import vocabulary
 
 
@@ -171,9 +171,10 @@ def find_quotes(article: Article, doc: Doc) -> None:
                 cut -= 1
             if cut > a and a <= reading.source_head < cut:
                 reading.source = (a, cut)
+    _same_speaker_goes_on(doc, readings)
     readings += _colon_readings(text, readings)
     quotes = [_with_passages(text, r) for r in readings]
-    quotes = _outermost([q for q in quotes if q.parts])
+    quotes = _outermost(doc, [q for q in quotes if q.parts])
     used = set().union(*(q.passages for q in quotes)) if quotes else set()
     # Cues with no content in the parse take the passage they touch.
     for reading in readings:
@@ -196,6 +197,19 @@ def find_quotes(article: Article, doc: Doc) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------- content
+
+
+def _same_speaker_goes_on(doc: Doc, readings: list[Reading]) -> None:
+    """'“...,” said Skelly, adding that ...': a participle after a comma, hung on a cue whose speaker the parse did
+    not give as its subject (but the cue's reading found), says more of that speaker."""
+    by_head = {r.head: r for r in readings}
+    for reading in readings:
+        word = doc[reading.head]
+        host = by_head.get(word.head.i)
+        if reading.source is None and host is not None and host.source is not None and word.tag_ == "VBG" \
+                and word.dep_ in ("advcl", "xcomp", "conj") and word.head.i < word.i and comma_before(doc, word.i) \
+                and not reading.passive:
+            reading.source, reading.source_head = host.source, host.source_head
 
 
 def _paragraph_breaks(text: _Text, start: int, end: int) -> list[int]:
@@ -357,7 +371,7 @@ def _trimmed_start(doc_text: str, start: int, end: int) -> int:
     return start
 
 
-def _outermost(quotes: list[_Quote]) -> list[_Quote]:
+def _outermost(doc: Doc, quotes: list[_Quote]) -> list[_Quote]:
     """Quotes whose cue is not inside another quote's content, one per passage, one per content.
 
     When two readings hold each other's cue (a misparse: "said" and the "replied" of its own content each read
@@ -368,6 +382,13 @@ def _outermost(quotes: list[_Quote]) -> list[_Quote]:
     def holds(outer: _Quote, inner: _Quote) -> bool:
         return any(start <= inner.cue[0] and inner.cue[1] <= end for start, end in outer.parts)
 
+    # 'Brandt said “...,” she said': a writer's slip gives a quotation two cues; the one before it keeps it, and
+    # the one after, whose content would be the first cue with the quotation, is dropped
+    doubled = {id(outer) for outer in quotes for inner in quotes
+               if inner is not outer and outer.reading.inverted and inner.kind == "direct" and holds(outer, inner)
+               and inner.parts[-1][1] == outer.parts[-1][1]
+               and doc[inner.reading.head].head.i == outer.reading.head}
+    quotes = [q for q in quotes if id(q) not in doubled]
     kept: list[_Quote] = []
     for quote in sorted(quotes, key=lambda q: rank[id(q)]):
         if any(other is not quote and holds(other, quote)
@@ -404,11 +425,15 @@ def _touching_passage(text: _Text, reading: Reading, used: set[int]) -> int | No
     while i >= 0 and doc[i].is_punct and text.passage_of[i] < 0:
         i -= 1
     before = text.passage_of[i] if i >= 0 else -1
-    # After: punctuation, or words that hang on the cue ("told reporters:", "said in a statement,").
+    # After: punctuation, or words that hang on the cue ("told reporters:", "said in a statement,"), or an aside
+    # set off by commas ("joked, again using a thick accent, “...”").
     j = end
     head = doc[reading.head]
-    while j < len(doc) and text.passage_of[j] < 0 and j - end < 8 and (
-            doc[j].is_space or doc[j].is_punct or _hangs_on(doc[j], head) and not is_verb(doc[j])
+    aside = {k for c in head.rights if 0 < c.left_edge.i and doc[c.left_edge.i - 1].text == ","
+             and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == ","
+             for k in range(c.left_edge.i, c.right_edge.i + 1)}
+    while j < len(doc) and text.passage_of[j] < 0 and j - end < 8 + len(aside) and (
+            doc[j].is_space or doc[j].is_punct or j in aside or _hangs_on(doc[j], head) and not is_verb(doc[j])
             and not doc[j].is_sent_start):
         j += 1
     after = text.passage_of[j] if j < len(doc) else -1

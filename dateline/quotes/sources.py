@@ -4,7 +4,7 @@ with its titles, age and apposition, without a dateline, a floating "both" or a 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.nlp.wire import after_dateline
 from dateline.quotes.parse import (
@@ -103,15 +103,19 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         host = verb.head.head
         if host.dep_ == "dobj" and host.pos_ == "NOUN":
             host = host.head
+        # "Marlow is quoted as saying": the one quoted
+        quoted = [c for c in host.children if c.dep_ in PASSIVE_SUBJECTS and c.lower_ not in EXPLETIVES]
+        if verb.head.lower_ == "as" and quoted:
+            return quoted[0], False
         if is_verb(host):
             return subject_of(host, depth + 1)
     # "Marlow, who chairs the panel, tweeted on Friday to say ...", "a woman shouted “Enough!”": a finite reporting
     # verb the parse hung on the noun before it as a participle, where that noun has no verb of its own (it is the
-    # sentence's root) or the verb, in the past tense, opens a quotation
+    # sentence's root) or the verb opens a quotation, itself or after what hangs on it ("Ada Brandt, the Green
+    # nominee, tweeted in response: “...”"), in the past tense or, after a name, as a participle
     if verb.dep_ == "acl" and verb.head.i < verb.i and not passive and verb.head.pos_ in ("NOUN", "PROPN") and (
             verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT"
-            or verb.tag_ == "VBD" and verb.i + 1 < len(verb.doc)
-            and (verb.doc[verb.i + 1].is_quote or verb.doc[verb.i + 1].text == ":")):
+            or (verb.tag_ == "VBD" or verb.tag_ == "VBN" and verb.head.pos_ == "PROPN") and _opens_quotation(verb)):
         return verb.head, False
     # "those looking to win", "an Oregon Democrat backing Okafor", "the only Greens to vote against":
     # a participle or an infinitive that describes the people it hangs on
@@ -131,6 +135,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if verb.head.lemma_.lower() in vocabulary().participle_holders:
             return verb.head, False
     return None, False
+
+
+def _opens_quotation(verb: Token) -> bool:
+    """Whether a quotation mark or a colon follows the verb, or what hangs on it ("tweeted in response:")."""
+    doc = verb.doc
+    return any(k < len(doc) and (doc[k].is_quote or doc[k].text == ":") for k in (verb.i + 1, verb.right_edge.i + 1))
 
 
 def _inverted_cue(verb: Token) -> bool:
@@ -221,8 +231,13 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         start, end = trim(doc, start, end - 2)
     if end - start > 1 and doc[start].lower_ in ("even", "just", "also") and doc[start].dep_ == "advmod":
         start += 1
-    # "Jennifer Green, director of the literacy program, said": the comma that closes the apposition goes along.
-    if end < verb.i and (doc[end].text == "," or doc[end].text in _DASHES) \
+    return start, closing_comma(doc, start, end, verb)
+
+
+def closing_comma(doc: Doc, start: int, end: int, verb: Token) -> int:
+    """Where a source ends: with the comma (or dash) that closes its apposition, before the cue ("Jennifer Green,
+    director of the literacy program, said") or after it ("said Ed Harlan, a Marlow voter, in an interview")."""
+    if end < len(doc) and (end < verb.i or start > verb.i) and (doc[end].text == "," or doc[end].text in _DASHES) \
             and any(doc[k].text == doc[end].text for k in range(start, end)):
-        end += 1
-    return start, end
+        return end + 1
+    return end
