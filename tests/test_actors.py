@@ -143,6 +143,27 @@ def test_a_description_stands_for_the_person_first_named_with_it():
     assert not [a for a in article.actors if a["id"].startswith("org:")]
 
 
+def test_a_generational_suffix_is_no_surname():
+    article = dateline.analyze("Ray Marlow Jr. pleaded guilty on Monday. District Attorney Tom Pryce Jr. said the case "
+                               "was clear. Marlow said he was sorry.", kind="plain")
+    by_text = {m["text"]: m["actor"] for m in article.mentions}
+    assert by_text["Marlow"] == actor_named(article, "Ray Marlow Jr.")["id"]
+    assert actor_named(article, "Ray Marlow Jr.")["id"] != actor_named(article, "Tom Pryce Jr.")["id"]
+
+
+def test_an_unnamed_ambassador_is_the_one_named_so_later_not_the_next_speaker():
+    article = dateline.analyze(
+        "China’s ambassador to Britain accused London of meddling. Wen Taoming, the commander of the harbour police, "
+        "said the rioters must surrender. China’s ambassador to Britain Zhao Weiguo said that Beijing could end the "
+        "unrest. Zhao said that troops were ready.", kind="plain")
+    ambassador = actor_named(article, "Zhao Weiguo")
+    assert (ambassador["role"], ambassador["country"]) == ("ambassador", "CHN")
+    assert actor_named(article, "Wen Taoming")["role"] is None
+    by_text = {m["text"]: m["actor"] for m in article.mentions}
+    # the lede's unnamed ambassador, and the family name alone (written first)
+    assert by_text["China’s ambassador"] == by_text["Zhao"] == ambassador["id"]
+
+
 def test_the_party_abbreviation_describes_as_the_party_name_does():
     article = dateline.analyze("Republican nominee Ray Marlow spoke in Dayton. Democratic nominee Lena Okafor spoke "
                                "in Reno. The GOP nominee said the plan would create jobs.", kind="plain")

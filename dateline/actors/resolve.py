@@ -338,17 +338,26 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
     surname = _surname(ent.text)
     if surname in reading.persons:
         return reading.mention(ent, reading.persons[surname], "name")
+    # A lone name that opens the full name of exactly one person: a family name written first ("Liu" after "Liu
+    # Xiaming"), or a first name ("Bernie" after "Bernie Sanders")
+    if len(ent) == 1:
+        named = {p.id: p for p in reading.persons.values() if p.name.split()[0] == ent.text and " " in p.name}
+        if len(named) == 1:
+            return reading.mention(ent, next(iter(named.values())), "name")
     sentence = sentence_of[ent.start]
     actor = Actor(id=f"person:{_slug(ent.text)}", name=ent.text, kind="person")
-    # A lede's unnamed official ("Russia's deputy foreign minister said") named in the next two sentences.
+    # A lede's unnamed official ("Russia's deputy foreign minister said") named in the next two sentences (not
+    # someone described otherwise: "Cheuk Hau-yip, the district commander, said" after "China's ambassador said").
+    described = reading.described.get(ent.start, ())
     for index, official in reversed(reading.unnamed_officials):
-        if 0 < sentence - index <= 2 and _speaks(ent.root):
+        if 0 < sentence - index <= 2 and _speaks(ent.root) \
+                and all(head in (official.role or "").split() for head, _ in described):
             actor = _with_role(actor, official)
             reading.unnamed_officials.remove((index, official))
             _relink(reading, official.id, actor)
             break
     reading.persons[surname] = actor
-    for head, words in reading.described.get(ent.start, ()):
+    for head, words in described:
         reading.descriptors.append((actor, head, words))
     return reading.mention(ent, actor, "name")
 
@@ -491,7 +500,8 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
         portfolio = _portfolio(doc, span.end)
         if portfolio is not None:  # "Minister for the Coastal Regions Lena Marsh", "President of Syria Bashar ..."
             key = _key(portfolio.text.removeprefix("the ").removeprefix("The "))
-            country = country or kb.state_names.get(key)
+            if doc[portfolio.start - 1].lower_ != "to":  # an ambassador to Britain is not Britain's
+                country = country or kb.state_names.get(key)
             after = doc[portfolio.end]
     if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
         person_span = next(e for e in doc.ents if e.start == after.i)
@@ -537,9 +547,9 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
 
 
 def _portfolio(doc: Doc, i: int) -> Span | None:
-    """The place or portfolio a title is "for" or "of" ("Minister for the Middle East", "President of Syria"),
-    when a person's name follows it."""
-    if i + 2 >= len(doc) or doc[i].lower_ not in ("for", "of"):
+    """The place or portfolio a title is "for", "of" or "to" ("Minister for the Middle East", "President of Syria",
+    "ambassador to Britain"), when a person's name follows it."""
+    if i + 2 >= len(doc) or doc[i].lower_ not in ("for", "of", "to"):
         return None
     j = i + 1 + (doc[i + 1].lower_ == "the")
     end = j
@@ -554,9 +564,15 @@ def _portfolio(doc: Doc, i: int) -> Span | None:
 def _surname(text: str) -> str:
     """How a person is known for short: the last word, without a possessive or an Arabic article ("al-Abadi" is
     "Abadi" later in the article)."""
-    words = text.split()
+    words = [w.rstrip(",") for w in text.split()]
+    # ("James Kennedy Jr." is Kennedy, not "Jr.", which other men share)
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
+        words.pop()
     last = words[-1].removesuffix("’s").removesuffix("'s") if words else text
     return _ARABIC_ARTICLE.sub("", last) or last
+
+
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _country_in_title(reading: _Reading, span: Span) -> tuple[str, int] | None:
