@@ -164,6 +164,14 @@ def test_an_unnamed_ambassador_is_the_one_named_so_later_not_the_next_speaker():
     assert by_text["China’s ambassador"] == by_text["Zhao"] == ambassador["id"]
 
 
+def test_a_pronoun_tells_the_gender_of_the_person_it_stands_for():
+    article = dateline.analyze("Tom Pryce wrote the book. Jo Walton read it. She said it was dense, because he never "
+                               "spelled things out.", kind="plain")
+    by_text = {m["text"]: m["actor"] for m in article.mentions}
+    assert by_text["She"] == actor_named(article, "Jo Walton")["id"]
+    assert by_text["he"] == actor_named(article, "Tom Pryce")["id"]
+
+
 def test_the_party_abbreviation_describes_as_the_party_name_does():
     article = dateline.analyze("Republican nominee Ray Marlow spoke in Dayton. Democratic nominee Lena Okafor spoke "
                                "in Reno. The GOP nominee said the plan would create jobs.", kind="plain")

@@ -189,6 +189,12 @@ def test_according_to(text, content, source):
     assert quote["speaker"]["actor"] == "UN"
 
 
+def test_according_to_a_description_and_the_name_set_off_after_it():
+    [quote] = analyze("News of the day.\n\nAccording to his aunt, Ada Brandt, “He was sharp from the start.”").quotes
+    assert (quote["text"], quote["speaker"]["text"], quote["speaker"]["actor"]) == (
+        "“He was sharp from the start.”", "his aunt, Ada Brandt", "person:ada-brandt")
+
+
 def test_passive_quote_has_no_speaker():
     article = analyze("It was announced on Monday that the talks would resume in Geneva.")
     [quote] = article.quotes
@@ -1038,3 +1044,9 @@ def test_a_quotation_given_two_cues_by_a_slip_keeps_the_first():
 def test_an_aside_between_the_cue_and_the_quotation_is_neither(text, speaker, content):
     [quote] = analyze("News of the day.\n\n" + text).quotes
     assert (quote["text"], quote["speaker"]["text"], quote["kind"]) == (content, speaker, "direct")
+
+
+def test_a_description_named_by_its_apposition_is_that_name_not_an_earlier_actor():
+    [quote] = analyze("SoftBank took control of the firm on Monday. The group, the Valbrook Workers Coalition, said "
+                      "the cuts were unfair.").quotes
+    assert quote["speaker"]["actor"] == "org:the-valbrook-workers-coalition"

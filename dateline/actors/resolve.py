@@ -645,14 +645,18 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
     """Pronouns, "the group", "the government": the actor they stand for, from what came before."""
     kb, word = reading.kb, token.lower_
     if word in _PRONOUNS:
-        # The latest person not known to be of the other gender: "Clinton ... Trump ... she" is Clinton.
+        # The latest person not known to be of the other gender: "Clinton ... Trump ... she" is Clinton. The
+        # pronoun then tells that person's gender, so that a later "he" does not stand for the woman "she" was.
         person = reading.latest(token.idx, lambda a: a.kind == "person"
                                 and reading.genders.get(a.id, _PRONOUNS[word]) == _PRONOUNS[word])
         if person:
             reading.mention(token, person, "pronoun")
+            reading.genders.setdefault(person.id, _PRONOUNS[word])
         return
     determiner = token.i > 0 and token.doc[token.i - 1].lower_ == "the"
-    if word in _DESCRIPTIONS and determiner and token.dep_ != "compound":
+    # ("The group, WeWorkers Coalition, said": a description its apposition names is that name, not what came before)
+    if word in _DESCRIPTIONS and determiner and token.dep_ != "compound" \
+            and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
         kinds = _DESCRIPTIONS[word]
         actor = reading.latest(token.idx, lambda a: a.kind in kinds)
         if actor:

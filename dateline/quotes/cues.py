@@ -318,6 +318,14 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
         reading.source = (obj.left_edge.i, obj.right_edge.i + 1)
         reading.source_head = obj.i
         phrase_end = obj.right_edge.i + 1
+        # "According to his aunt, Jane Starner, “...”": the name set off after the source is part of it
+        k = phrase_end
+        if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].ent_iob_ == "B" and doc[k + 1].ent_type_ == "PERSON":
+            end = k + 2
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end < len(doc) and doc[end].text == ",":
+                reading.source, reading.source_head, phrase_end = (reading.source[0], end), end - 1, end + 1
     sentence = doc[i].sent
     host = doc[i].head
     if host.dep_ == "relcl" and host.i != i and sentence.start <= host.left_edge.i:
