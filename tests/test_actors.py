@@ -172,6 +172,15 @@ def test_a_pronoun_tells_the_gender_of_the_person_it_stands_for():
     assert by_text["he"] == actor_named(article, "Tom Pryce")["id"]
 
 
+def test_a_subject_pronoun_stands_for_the_subject_before_it():
+    article = dateline.analyze(
+        "Mr. Marlow said his friendship with Mr. Pryce was strictly business. ''It was my duty to get along with "
+        "everyone,'' he wrote.\n\nThe plan was echoed by Tom Okafor, who noted that he had backed it for years.",
+        kind="plain")
+    he = [m["actor"] for m in article.mentions if m["text"] == "he"]
+    assert he == [actor_named(article, "Marlow")["id"], actor_named(article, "Tom Okafor")["id"]]
+
+
 def test_the_party_abbreviation_describes_as_the_party_name_does():
     article = dateline.analyze("Republican nominee Ray Marlow spoke in Dayton. Democratic nominee Lena Okafor spoke "
                                "in Reno. The GOP nominee said the plan would create jobs.", kind="plain")

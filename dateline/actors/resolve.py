@@ -147,6 +147,16 @@ class _Reading:
                 counts[country] = (counts.get(country, (0, 0))[0] + 1, order)
         return max(counts, key=counts.get) if counts else None
 
+    def actor_at(self, char: int) -> Actor | None:
+        """The actor of the latest mention read that covers the character (mentions are read in text order, and
+        none is near as long as the distance at which the search stops)."""
+        for mention in reversed(self.mentions):
+            if mention.start <= char < mention.end:
+                return self.actors[mention.actor]
+            if mention.start < char - 300:
+                break
+        return None
+
     def latest(self, before: int, accept) -> Actor | None:
         for mention in reversed(self.mentions):
             if mention.start < before and accept(self.actors[mention.actor]):
@@ -641,14 +651,72 @@ def _with_country_words(span: Span, doc: Doc) -> Span:
     return doc[i:span.end]
 
 
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _subject_person(reading: _Reading, token: Token, fits) -> Actor | None:
+    """The person that is the subject of the pronoun's sentence before it (the nearest); when the sentence names
+    no such person before the pronoun at all, the subject of the sentence before (its main clause's first).
+    Subjects inside quotation marks are left aside."""
+    doc = token.doc
+    sentence = token.sent
+    found = _subject_of(reading, sentence, token.i, fits)
+    if found is not None or sentence.start == 0:
+        return found
+    # ("He also praised Mrs. Warren, saying she ...": a person named earlier in the sentence is the latest's case)
+    for mention in reversed(reading.mentions):
+        if mention.start < doc[sentence.start].idx:
+            break
+        if mention.start < token.idx and fits(reading.actors[mention.actor]):
+            return None
+    return _subject_of(reading, doc[sentence.start - 1].sent, None, fits)
+
+
+def _subject_of(reading: _Reading, sentence: Span, end: int | None, fits) -> Actor | None:
+    """The first fitting person among the subjects of a sentence: before `end`, the nearest first; else those of
+    the main clause first."""
+    doc = sentence.doc
+    subjects = [t for t in sentence if t.dep_ in _SUBJECT_DEPS and (end is None or t.i < end)
+                and sum(w.is_quote for w in doc[sentence.start:t.i]) % 2 == 0]
+    if end is None:
+        subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
+    else:
+        subjects.reverse()
+    for subject in subjects:
+        if subject.tag_ == "WP" and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "O'Malley, who noted that he ...": the one "who" stands for
+        # ("GOP contender and former neurosurgeon Ben Carson": a title and the name joined, the name first)
+        actors = [a for t in (subject, *subject.conjuncts) if (a := reading.actor_at(t.idx)) and fits(a)]
+        if actors:
+            return next((a for a in actors if a.id.startswith("person:")), actors[0])
+    return None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether the word is inside a quotation: an odd number of quotation marks before it in its paragraph (a
+    pronoun in a quotation speaks of someone the speaker knows, not of the writer's subject)."""
+    doc, marks = token.doc, 0
+    for i in range(token.i - 1, -1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            break
+        marks += doc[i].is_quote
+    return marks % 2 == 1
+
+
 def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
     """Pronouns, "the group", "the government": the actor they stand for, from what came before."""
     kb, word = reading.kb, token.lower_
     if word in _PRONOUNS:
-        # The latest person not known to be of the other gender: "Clinton ... Trump ... she" is Clinton. The
-        # pronoun then tells that person's gender, so that a later "he" does not stand for the woman "she" was.
-        person = reading.latest(token.idx, lambda a: a.kind == "person"
-                                and reading.genders.get(a.id, _PRONOUNS[word]) == _PRONOUNS[word])
+        # A subject pronoun stands for the person its sentence, or the one before, has as subject ("Mr. Marlow said
+        # his friendship with Mr. Pryce was business. ''...,'' he wrote": Marlow); other pronouns, and subjects
+        # without such a person, for the latest person not known to be of the other gender ("Clinton ... Trump
+        # ... she" is Clinton). The pronoun then tells that person's gender, so that a later "he" does not stand
+        # for the woman "she" was.
+        def fits(actor: Actor) -> bool:
+            return actor.kind == "person" and reading.genders.get(actor.id, _PRONOUNS[word]) == _PRONOUNS[word]
+
+        person = token.dep_ in _SUBJECT_DEPS and not _quoted(token) and _subject_person(reading, token, fits) \
+            or reading.latest(token.idx, fits)
         if person:
             reading.mention(token, person, "pronoun")
             reading.genders.setdefault(person.id, _PRONOUNS[word])
