@@ -181,6 +181,12 @@ def test_a_subject_pronoun_stands_for_the_subject_before_it():
     assert he == [actor_named(article, "Marlow")["id"], actor_named(article, "Tom Okafor")["id"]]
 
 
+def test_a_social_platform_is_no_person():
+    article = dateline.analyze("Ada Brandt said on Twitter that she would run.", kind="plain")
+    by_text = {m["text"]: m["actor"] for m in article.mentions}
+    assert by_text["Twitter"] == "org:twitter" and by_text["she"] == actor_named(article, "Ada Brandt")["id"]
+
+
 def test_the_party_abbreviation_describes_as_the_party_name_does():
     article = dateline.analyze("Republican nominee Ray Marlow spoke in Dayton. Democratic nominee Lena Okafor spoke "
                                "in Reno. The GOP nominee said the plan would create jobs.", kind="plain")

@@ -45,6 +45,9 @@ _WEAPONS = re.compile(r"(?:[VPRS]B)?IEDs?|UAVs?|UCAVs?|RPGs?|MANPADS|ATGMs?|MLRS
 # Prefixes of navies' ship names (US, UK, Australia, Canada, France, India, Russia, Japan, Turkey, ...).
 _SHIP_PREFIXES = {"USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS", "JS", "TCG", "ROKS",
                   "HNLMS", "ITS", "ESPS", "BNS", "PNS", "KRI", "ARA"}
+# Social platforms, which the tagger often takes for people ("wrote on Twitter"); OntoNotes labels them ORG.
+_PLATFORMS = {"Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Snapchat", "Reddit", "LinkedIn", "WhatsApp",
+              "Telegram", "Weibo", "WeChat", "Tumblr", "Truth Social", "Bluesky", "Mastodon"}
 _DETERMINERS_AND_PREPOSITIONS = {"the", "a", "an", "in", "of", "to", "from", "at", "on", "for", "with", "by", "near",
                                  "and", "or", "into", "toward", "towards", "against", "between"}
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC")
@@ -146,7 +149,8 @@ def _persons_split_off(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
     """Named things the tagger takes for people or organisations: a military operation is an event ("Operation
-    Inherent Resolve"), a ship a product ("USS Mahan", and "Forbin" after "FS Forbin"), as OntoNotes labels them."""
+    Inherent Resolve"), a ship a product ("USS Mahan", and "Forbin" after "FS Forbin"), a social platform an
+    organisation ("Twitter"), as OntoNotes labels them."""
     ships = set()
     out = []
     for ent in ents:
@@ -162,6 +166,8 @@ def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent = _span(doc, ent.start, ent.end, ent, "EVENT")
             elif _WEAPONS.fullmatch(ent.text):
                 ent = _span(doc, ent.start, ent.end, ent, "PRODUCT")
+            elif ent.label_ == "PERSON" and ent.text in _PLATFORMS:
+                ent = _span(doc, ent.start, ent.end, ent, "ORG")
         out.append(ent)
     return out
 
