@@ -187,6 +187,18 @@ def test_a_social_platform_is_no_person():
     assert by_text["Twitter"] == "org:twitter" and by_text["she"] == actor_named(article, "Ada Brandt")["id"]
 
 
+def test_namesakes_are_told_apart_by_given_name_and_honorific():
+    article = dateline.analyze("Ada Brandt spoke in Dayton. Tom Brandt campaigned in Akron. Mr. Brandt said his wife "
+                               "would win. Mrs. Brandt said she was grateful. Brandt won the state.", kind="plain")
+    ada, tom = actor_named(article, "Ada Brandt")["id"], actor_named(article, "Tom Brandt")["id"]
+    assert ada != tom
+    by_text = {m["text"]: m["actor"] for m in article.mentions}
+    assert (by_text["Mr. Brandt"], by_text["Mrs. Brandt"], by_text["Brandt"]) == (tom, ada, ada)
+    # a surname of several words, with and without the given name, is one person
+    article = dateline.analyze("Lena Vander Hoek spoke in Dayton. Vander Hoek’s plan won praise.", kind="plain")
+    assert len({m["actor"] for m in article.mentions if "Hoek" in m["text"]}) == 1
+
+
 def test_the_party_abbreviation_describes_as_the_party_name_does():
     article = dateline.analyze("Republican nominee Ray Marlow spoke in Dayton. Democratic nominee Lena Okafor spoke "
                                "in Reno. The GOP nominee said the plan would create jobs.", kind="plain")

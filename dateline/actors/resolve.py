@@ -102,7 +102,8 @@ class _Reading:
     text: str  # doc.text, kept: spaCy builds it anew on each access
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
-    persons: dict[str, Actor] = field(default_factory=dict)  # surname -> person
+    persons: dict[str, Actor] = field(default_factory=dict)  # surname -> the first person so named
+    namesakes: dict[str, list[Actor]] = field(default_factory=dict)  # surname -> every person so named, in order
     unnamed_officials: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, actor)
     # Token where a person's mention starts when a title stands before the name ("Foreign Minister Sergei Lavrov").
     titled: dict[int, int] = field(default_factory=dict)
@@ -124,6 +125,37 @@ class _Reading:
             if gender := self._gender(span if isinstance(span, Span) else self.doc[span.i:span.i + 1]):
                 self.genders[actor.id] = gender
         return actor
+
+    def add_person(self, surname: str, person: Actor) -> None:
+        """A person read, or read again with more known of them (same id)."""
+        people = self.namesakes.setdefault(surname, [])
+        people[:] = [person if p.id == person.id else p for p in people]
+        if person not in people:
+            people.append(person)
+        if surname not in self.persons or self.persons[surname].id == person.id:
+            self.persons[surname] = person
+
+    def person_named(self, name: Span) -> Actor | None:
+        """The person of the article a name stands for: by surname, but "Bill Clinton" after "Hillary Clinton" is
+        another person (None: not read yet), and "Mr. Clinton" the one of them that is a man."""
+        people = self.namesakes.get(_surname(name.text))
+        if not people:
+            return None
+        given = self._given_name(name.text)
+        if given is not None:
+            same = [p for p in people if self._given_name(p.name) in (None, given) or _one_ends_the_other(name.text, p.name)]
+            return same[0] if same else None
+        gender = self._gender(name) if len(people) > 1 else None
+        fitting = [p for p in people if gender is not None and self.genders.get(p.id) == gender]
+        return fitting[0] if len(fitting) == 1 else people[0]
+
+    def _given_name(self, name: str) -> str | None:
+        """The first word of a full name ("Bill" of "Bill Clinton"); None for a surname, with or without "Mr.", and
+        for a name the tagger ran into another word ("Neither Cruz", "Beneath Clinton's")."""
+        words = [w for w in name.split() if w.rstrip(".") not in self.kb.honorifics]
+        if len(words) < 2 or not words[0][:1].isupper() or self.doc.vocab[words[0].lower()].is_stop:
+            return None
+        return words[0]
 
     def _gender(self, span: Span) -> str | None:
         """What the name's title or honorific ("Mrs May", "spokeswoman Maria Zakharova"), or the given name of a
@@ -283,9 +315,8 @@ def _with_determiner(doc: Doc, start: int) -> int:
 def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | None:
     kb, key = reading.kb, _key(ent.text)
     label = ent.label_
-    last = _surname(ent.text)
-    if label in ("PERSON", "ORG", "NORP", "GPE") and last in reading.persons and len(ent) <= 2:
-        return reading.mention(ent, reading.persons[last], "name").id
+    if label in ("PERSON", "ORG", "NORP", "GPE") and len(ent) <= 2 and (person := reading.person_named(ent)):
+        return reading.mention(ent, person, "name").id
     if ent.ent_id_ and ent.ent_id_ in kb.actors:
         return reading.mention(ent, kb.actors[ent.ent_id_], "name").id
     if known := kb.actor_named(ent.text):
@@ -344,10 +375,17 @@ def _country_of_a_place(ent: Span) -> bool:
     return _key(doc[start:before.i + 1].text) not in knowledge_base().state_names
 
 
+def _one_ends_the_other(name: str, other: str) -> bool:
+    """ "Wasserman Schultz" and "Debbie Wasserman Schultz", "Vander Plaats" and "Bob Vander Plaats": a surname of
+    several words, written with and without the given name."""
+    a, b = ([w.removesuffix("’s").removesuffix("'s") for w in n.split()] for n in (name, other))
+    return a[-len(b):] == b or b[-len(a):] == a
+
+
 def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
     surname = _surname(ent.text)
-    if surname in reading.persons:
-        return reading.mention(ent, reading.persons[surname], "name")
+    if (known := reading.person_named(ent)) is not None:
+        return reading.mention(ent, known, "name")
     # A lone name that opens the full name of exactly one person: a family name written first ("Liu" after "Liu
     # Xiaming"), or a first name ("Bernie" after "Bernie Sanders")
     if len(ent) == 1:
@@ -366,7 +404,7 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
             reading.unnamed_officials.remove((index, official))
             _relink(reading, official.id, actor)
             break
-    reading.persons[surname] = actor
+    reading.add_person(surname, actor)
     for head, words in described:
         reading.descriptors.append((actor, head, words))
     return reading.mention(ent, actor, "name")
@@ -516,16 +554,17 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
     if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
         person_span = next(e for e in doc.ents if e.start == after.i)
         surname = _surname(person_span.text)
-        if surname not in reading.persons:
+        person = reading.person_named(person_span)
+        if person is None:
             official = _unnamed(reading, role, country)
             country = country or _country_of_role(reading, role)
             person = Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text,
                            kind="person", country=country, sector=role.sector, role=role.title)
-            reading.persons[surname] = person
+            reading.add_person(surname, person)
             if official is not None:  # "The U.S. president ... President Bush said": the same man
                 _relink(reading, official.id, person)
         if apposed:
-            return reading.mention(described, reading.persons[surname], "title")
+            return reading.mention(described, person, "title")
         reading.titled[person_span.start] = described.start
         return None  # the titled name is the mention
     named = _apposed_person(reading, described)
@@ -535,7 +574,7 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
         if person.country is None or person.country == country:
             person = Actor(id=person.id, name=person.name, kind="person", country=country, sector=role.sector,
                            role=person.role or role.title, aliases=person.aliases)
-            reading.persons[surname] = person
+            reading.add_person(surname, person)
             _relink(reading, person.id, person)
             return reading.mention(described, person, "title")
     owner = kb.states[country].name if country else kb.actors[role.igo].name if role.igo in kb.actors else None
