@@ -199,6 +199,13 @@ def test_namesakes_are_told_apart_by_given_name_and_honorific():
     assert len({m["actor"] for m in article.mentions if "Hoek" in m["text"]}) == 1
 
 
+def test_the_company_and_the_newspaper_stand_for_the_one_named_before():
+    article = dateline.analyze("Valbrook Pharmaceuticals cut its forecast on Monday. The company said sales had "
+                               "fallen.", kind="plain")
+    by_text = {m["text"]: m["actor"] for m in article.mentions}
+    assert by_text["The company"] == by_text["Valbrook Pharmaceuticals"]
+
+
 def test_the_party_abbreviation_describes_as_the_party_name_does():
     article = dateline.analyze("Republican nominee Ray Marlow spoke in Dayton. Democratic nominee Lena Okafor spoke "
                                "in Reno. The GOP nominee said the plan would create jobs.", kind="plain")

@@ -64,6 +64,12 @@ _DESCRIPTIONS = {
     "bloc": {"party", "igo", "opposition"},
     "rebels": {"armed_group"},
     "militants": {"armed_group"},
+    # ("Valbrook Pharmaceuticals ... the company said", "The Harbour Times ... the newspaper reported")
+    "company": {"business", "other"},
+    "firm": {"business", "other"},
+    "bank": {"business", "other"},
+    "newspaper": {"media"},
+    "broadcaster": {"media"},
 }
 _GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV", "government forces": "MIL",
                      "government troops": "MIL", "army": "MIL", "military": "MIL"}
