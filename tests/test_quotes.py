@@ -1005,7 +1005,7 @@ def test_the_name_set_beside_the_speakers_description_is_the_speakers_actor():
     ("Ada Brandt, the 2012 Green nominee, tweeted in response: “Important distinction: this is not a fair vote.”",
      "Important distinction", "Ada Brandt, the 2012 Green nominee,"),
     # a name the tagger took for an adverb
-    ("“A full register helps us,” said Skelly, adding that he trusted the new team.", "register", "Skelly"),
+    ("“A full register helps us,” said Pelly, adding that he trusted the new team.", "register", "Pelly"),
     # the comma that closes the apposition after an inverted cue goes along, as before one
     ("“It renews the archive,” said Peter Okafor, chairman of the Valbrook Trust, in an interview.", "renews",
      "Peter Okafor, chairman of the Valbrook Trust,"),

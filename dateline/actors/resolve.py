@@ -401,7 +401,7 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
     sentence = sentence_of[ent.start]
     actor = Actor(id=f"person:{_slug(ent.text)}", name=ent.text, kind="person")
     # A lede's unnamed official ("Russia's deputy foreign minister said") named in the next two sentences (not
-    # someone described otherwise: "Cheuk Hau-yip, the district commander, said" after "China's ambassador said").
+    # someone described otherwise: "Wen Taoming, the district commander, said" after "China's ambassador said").
     described = reading.described.get(ent.start, ())
     for index, official in reversed(reading.unnamed_officials):
         if 0 < sentence - index <= 2 and _speaks(ent.root) \

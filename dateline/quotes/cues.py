@@ -236,7 +236,7 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
     chunk = next((c for c in doc.noun_chunks if after <= c.start <= title), None)
     if chunk is None and after < len(doc) and doc[after].is_title and doc[after].is_alpha \
             and not doc[after].is_sent_start and doc[after].pos_ in ("ADV", "ADJ"):
-        # '“...,” said Skelly,': a name the tagger took for an adverb (an adverb after the verb is lower case)
+        # '“...,” said Pelly,': a name the tagger took for an adverb (an adverb after the verb is lower case)
         end = after + 1
         while end < verb.sent.end and doc[end].is_title and doc[end].is_alpha:
             end += 1
@@ -318,7 +318,7 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
         reading.source = (obj.left_edge.i, obj.right_edge.i + 1)
         reading.source_head = obj.i
         phrase_end = obj.right_edge.i + 1
-        # "According to his aunt, Jane Starner, “...”": the name set off after the source is part of it
+        # "According to his aunt, Ada Brandt, “...”": the name set off after the source is part of it
         k = phrase_end
         if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].ent_iob_ == "B" and doc[k + 1].ent_type_ == "PERSON":
             end = k + 2

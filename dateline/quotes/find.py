@@ -200,7 +200,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
 
 
 def _same_speaker_goes_on(doc: Doc, readings: list[Reading]) -> None:
-    """'“...,” said Skelly, adding that ...': a participle after a comma, hung on a cue whose speaker the parse did
+    """'“...,” said Pelly, adding that ...': a participle after a comma, hung on a cue whose speaker the parse did
     not give as its subject (but the cue's reading found), says more of that speaker."""
     by_head = {r.head: r for r in readings}
     for reading in readings:
