@@ -729,8 +729,8 @@ def _subject_of(reading: _Reading, sentence: Span, end: int | None, fits) -> Act
         subjects.reverse()
     for subject in subjects:
         if subject.tag_ == "WP" and subject.head.dep_ == "relcl":
-            subject = subject.head.head  # "O'Malley, who noted that he ...": the one "who" stands for
-        # ("GOP contender and former neurosurgeon Ben Carson": a title and the name joined, the name first)
+            subject = subject.head.head  # "Okafor, who noted that he ...": the one "who" stands for
+        # ("Green contender and former surgeon Ray Marlow": a title and the name joined, the name first)
         actors = [a for t in (subject, *subject.conjuncts) if (a := reading.actor_at(t.idx)) and fits(a)]
         if actors:
             return next((a for a in actors if a.id.startswith("person:")), actors[0])
@@ -767,7 +767,7 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
             reading.genders.setdefault(person.id, _PRONOUNS[word])
         return
     determiner = token.i > 0 and token.doc[token.i - 1].lower_ == "the"
-    # ("The group, WeWorkers Coalition, said": a description its apposition names is that name, not what came before)
+    # ("The group, the Valbrook Workers Coalition, said": a description its apposition names is that name)
     if word in _DESCRIPTIONS and determiner and token.dep_ != "compound" \
             and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
         kinds = _DESCRIPTIONS[word]
