@@ -1050,3 +1050,13 @@ def test_a_description_named_by_its_apposition_is_that_name_not_an_earlier_actor
     [quote] = analyze("SoftBank took control of the firm on Monday. The group, the Valbrook Workers Coalition, said "
                       "the cuts were unfair.").quotes
     assert quote["speaker"]["actor"] == "org:the-valbrook-workers-coalition"
+
+
+
+@pytest.mark.parametrize("text", [
+    "''Everybody should be heard first,'' she said, with a smile, as the crowd applauded.",
+    "''Everybody should be heard first,'' she said, as the crowd applauded.",
+])
+def test_an_as_clause_after_an_attribution_says_when_not_who(text):
+    [quote] = analyze("News of the day.\n\n" + text).quotes
+    assert (quote["text"], quote["speaker"]["text"]) == ("''Everybody should be heard first,''", "she")

@@ -117,7 +117,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         # (not when the cue ends with a colon: "as the heckler yelled: “...”" announces what follows it, not the
         # clause it is set in)
         if token.doc[reading.cue[1] - 1].text != ":":
-            reading.content = _host_clause(token) or _as_clause(token)
+            reading.content = _host_clause(token) or _as_clause(token, vocabulary.group(lemma))
         reading.inverted = reading.hosted = bool(reading.content)
     elif reading.content[0][0] < token.i:
         reading.inverted = True
@@ -595,7 +595,7 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
             cue = (_verb_group(verb)[0], last.i + 1)
             reading = Reading(cue=cue, head=verb.i, group=group.name, content=content)
             if not content:
-                reading.content = _host_clause(verb) or _as_clause(verb)
+                reading.content = _host_clause(verb) or _as_clause(verb, group)
                 reading.inverted = reading.hosted = bool(reading.content)
             subject, passive = subject_of(verb)
             reading.passive = passive
@@ -1037,6 +1037,15 @@ def _host_clause(verb: Token) -> list[tuple[int, int]]:
     if verb.dep_ == "ccomp" and not (verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].is_punct):
         return []  # a complement ("said Marlow has not replied"), not a cue set off in its host clause
     start, end = host.left_edge.i, host.right_edge.i + 1
+    # ("“...,” she said, as the crowd applauded": after a quotation and its cue, an "as" clause is the writer's)
+    before = verb.left_edge.i - 1
+    while before > start and doc[before].text == ",":
+        before -= 1
+    if doc[before].text in CLOSING:
+        for child in host.children:
+            if child.dep_ == "advcl" and child.left_edge.i > verb.right_edge.i and any(
+                    m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
+                end = min(end, child.left_edge.i)
     return minus(start, end, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
 
 
@@ -1079,10 +1088,13 @@ def _relative_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tu
     return [trim(verb.doc, noun.left_edge.i, end)]
 
 
-def _as_clause(verb: Token) -> list[tuple[int, int]]:
+def _as_clause(verb: Token, group: CueGroup | None) -> list[tuple[int, int]]:
     """ "As reported by the Valley Courier, inspectors found ...", "The economy, as the Fed said, is slowing":
-    a cue in an "as"-clause reports the clause it hangs on."""
+    a cue of saying, knowing or believing in an "as"-clause reports the clause it hangs on (other "as"-clauses say
+    when: "“...,” she said, as the crowd applauded")."""
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return []
+    if group is None or group.name not in ("speech", "evidence", "belief"):
         return []
     host = verb.head
     if not is_verb(host) and host.pos_ not in ("AUX", "ADJ"):
