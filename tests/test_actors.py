@@ -179,6 +179,10 @@ def test_a_subject_pronoun_stands_for_the_subject_before_it():
         kind="plain")
     he = [m["actor"] for m in article.mentions if m["text"] == "he"]
     assert he == [actor_named(article, "Marlow")["id"], actor_named(article, "Tom Okafor")["id"]]
+    # a person named inside the quotation is not who speaks after it
+    article = dateline.analyze("Ada Okafor, the lawyer for the defendant, said her client meant no harm.\n\n“Ray "
+                               "Marlow is passionate about his beliefs,” she said in an email.", kind="plain")
+    assert [m["actor"] for m in article.mentions if m["text"] == "she"] == [actor_named(article, "Ada Okafor")["id"]]
 
 
 def test_a_social_platform_is_no_person():
@@ -194,6 +198,10 @@ def test_namesakes_are_told_apart_by_given_name_and_honorific():
     assert ada != tom
     by_text = {m["text"]: m["actor"] for m in article.mentions}
     assert (by_text["Mr. Brandt"], by_text["Mrs. Brandt"], by_text["Brandt"]) == (tom, ada, ada)
+    # a short form of the given name, or a title before the surname, is the same person
+    article = dateline.analyze("Patrick W. Marlow Jr. pleaded guilty. Pat Marlow said he was sorry. Representative "
+                               "Marlow left.", kind="plain")
+    assert len({m["actor"] for m in article.mentions if "Marlow" in m["text"]}) == 1
     # a surname of several words, with and without the given name, is one person
     article = dateline.analyze("Lena Vander Hoek spoke in Dayton. Vander Hoek’s plan won praise.", kind="plain")
     assert len({m["actor"] for m in article.mentions if "Hoek" in m["text"]}) == 1

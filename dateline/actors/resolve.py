@@ -149,7 +149,8 @@ class _Reading:
             return None
         given = self._given_name(name.text)
         if given is not None:
-            same = [p for p in people if self._given_name(p.name) in (None, given) or _one_ends_the_other(name.text, p.name)]
+            same = [p for p in people if _same_given_name(given, self._given_name(p.name))
+                    or _one_ends_the_other(name.text, p.name)]
             return same[0] if same else None
         gender = self._gender(name) if len(people) > 1 else None
         fitting = [p for p in people if gender is not None and self.genders.get(p.id) == gender]
@@ -159,8 +160,11 @@ class _Reading:
         """The first word of a full name ("Bill" of "Bill Clinton"); None for a surname, with or without "Mr.", and
         for a name the tagger ran into another word ("Neither Cruz", "Beneath Clinton's")."""
         words = [w for w in name.split() if w.rstrip(".") not in self.kb.honorifics]
-        if len(words) < 2 or not words[0][:1].isupper() or self.doc.vocab[words[0].lower()].is_stop:
-            return None
+        first = words[0].lower() if words else ""
+        if len(words) < 2 or not words[0][:1].isupper() or self.doc.vocab[first].is_stop \
+                or first in self.kb.title_abbreviations or self.kb.title_abbreviations.get(first, first) in \
+                self.kb.person_nouns or first.rstrip(".") in self.kb.gendered_titles:
+            return None  # ("Representative Brooks" is Brooks)
         return words[0]
 
     def _gender(self, span: Span) -> str | None:
@@ -379,6 +383,15 @@ def _country_of_a_place(ent: Span) -> bool:
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     return _key(doc[start:before.i + 1].text) not in knowledge_base().state_names
+
+
+def _same_given_name(given: str, other: str | None) -> bool:
+    """Whether two given names may be one person's: the same, one missing, or one the start of the other ("Pat" and
+    "Patrick", "J." and "John", "Chris" and "Christopher")."""
+    if other is None:
+        return True
+    a, b = given.rstrip("."), other.rstrip(".")
+    return a.startswith(b) or b.startswith(a)
 
 
 def _one_ends_the_other(name: str, other: str) -> bool:
@@ -708,11 +721,17 @@ def _subject_person(reading: _Reading, token: Token, fits) -> Actor | None:
     found = _subject_of(reading, sentence, token.i, fits)
     if found is not None or sentence.start == 0:
         return found
-    # ("He also praised Mrs. Warren, saying she ...": a person named earlier in the sentence is the latest's case)
+    # ("He also praised Mrs. Warren, saying she ...": a person named earlier in the sentence, outside quotation
+    # marks, is the latest's case)
+    quoted, marks = set(), 0
+    for word in doc[sentence.start:token.i]:
+        marks += word.is_quote
+        if marks % 2:
+            quoted.add(word.idx)
     for mention in reversed(reading.mentions):
         if mention.start < doc[sentence.start].idx:
             break
-        if mention.start < token.idx and fits(reading.actors[mention.actor]):
+        if mention.start < token.idx and mention.start not in quoted and fits(reading.actors[mention.actor]):
             return None
     return _subject_of(reading, doc[sentence.start - 1].sent, None, fits)
 
