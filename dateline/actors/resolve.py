@@ -395,9 +395,9 @@ def _same_given_name(given: str, other: str | None) -> bool:
 
 
 def _one_ends_the_other(name: str, other: str) -> bool:
-    """ "Wasserman Schultz" and "Debbie Wasserman Schultz", "Vander Plaats" and "Bob Vander Plaats": a surname of
-    several words, written with and without the given name."""
-    a, b = ([w.removesuffix("’s").removesuffix("'s") for w in n.split()] for n in (name, other))
+    """ "Wasserman Schultz" and "Debbie Wasserman Schultz", "De Blasio" and "Bill de Blasio": a surname of several
+    words, written with and without the given name."""
+    a, b = ([w.removesuffix("’s").removesuffix("'s").lower() for w in n.split()] for n in (name, other))
     return a[-len(b):] == b or b[-len(a):] == a
 
 
