@@ -1013,9 +1013,11 @@ def test_the_name_set_beside_the_speakers_description_is_the_speakers_actor():
 def test_speakers_of_direct_quotes(text, fragment, speaker):
     quote = quote_with(analyze("News of the day.\n\n" + text), fragment)
     assert quote["speaker"] and quote["speaker"]["text"] == speaker
-    # and what the speaker went on to say is theirs too
-    if "adding" in text:
-        assert quote_with(analyze("News of the day.\n\n" + text), "trusted")["speaker"]["text"] == speaker
+
+
+def test_what_a_speaker_found_outside_the_parse_goes_on_to_say_is_theirs():
+    article = analyze("News of the day.\n\n“A full register helps us,” said Pelly, adding that he trusted the new team.")
+    assert quote_with(article, "trusted")["speaker"]["text"] == "Pelly"
 
 
 @pytest.mark.parametrize("text, speaker, content", [
