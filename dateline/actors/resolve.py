@@ -723,11 +723,7 @@ def _subject_person(reading: _Reading, token: Token, fits) -> Actor | None:
         return found
     # ("He also praised Mrs. Warren, saying she ...": a person named earlier in the sentence, outside quotation
     # marks, is the latest's case)
-    quoted, marks = set(), 0
-    for word in doc[sentence.start:token.i]:
-        marks += word.is_quote
-        if marks % 2:
-            quoted.add(word.idx)
+    quoted = _inside_quotes(sentence)
     for mention in reversed(reading.mentions):
         if mention.start < doc[sentence.start].idx:
             break
@@ -739,9 +735,8 @@ def _subject_person(reading: _Reading, token: Token, fits) -> Actor | None:
 def _subject_of(reading: _Reading, sentence: Span, end: int | None, fits) -> Actor | None:
     """The first fitting person among the subjects of a sentence: before `end`, the nearest first; else those of
     the main clause first."""
-    doc = sentence.doc
-    subjects = [t for t in sentence if t.dep_ in _SUBJECT_DEPS and (end is None or t.i < end)
-                and sum(w.is_quote for w in doc[sentence.start:t.i]) % 2 == 0]
+    quoted = _inside_quotes(sentence)
+    subjects = [t for t in sentence if t.dep_ in _SUBJECT_DEPS and (end is None or t.i < end) and t.idx not in quoted]
     if end is None:
         subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
     else:
@@ -754,6 +749,16 @@ def _subject_of(reading: _Reading, sentence: Span, end: int | None, fits) -> Act
         if actors:
             return next((a for a in actors if a.id.startswith("person:")), actors[0])
     return None
+
+
+def _inside_quotes(sentence: Span) -> set[int]:
+    """Where the sentence's words inside quotation marks start (characters): an odd number of marks before them."""
+    inside, marks = set(), 0
+    for word in sentence:
+        marks += word.is_quote
+        if marks % 2:
+            inside.add(word.idx)
+    return inside
 
 
 def _quoted(token: Token) -> bool:
