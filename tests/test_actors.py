@@ -221,6 +221,50 @@ def test_the_party_abbreviation_describes_as_the_party_name_does():
     assert by_text["The GOP nominee"] == actor_named(article, "Ray Marlow")["id"]
 
 
+def test_a_government_named_after_its_leader_is_that_states_government():
+    article = dateline.analyze(
+        "The Obama administration and Erdogan's government traded accusations over the Assad regime on Monday. "
+        "The administration said the talks would go on. Administration officials said Ankara had not replied.",
+        kind="plain",
+    )
+    by_text = {m["text"]: m["actor"] for m in article.mentions}
+    assert (by_text["Obama administration"], by_text["Erdogan's government"], by_text["Assad regime"]) == (
+        "USA-GOV", "TUR-GOV", "SYR-GOV")
+    # "the administration" is the one named before, whatever country the article is most about
+    assert by_text["The administration"] == by_text["Administration officials"] == "USA-GOV"
+    article = dateline.analyze("Syrian rebels met in Aleppo. The administration said the talks had failed.",
+                               kind="plain")
+    assert not [m for m in article.mentions if "administration" in m["text"]]
+    # a leader's name in the data is a name no other state's leader has
+    leaders = [leader for state in knowledge_base_file("states.toml")["state"] for leader in state.get("leaders", ())]
+    assert len(leaders) == len(set(leaders)) > 100
+
+
+def knowledge_base_file(name):
+    import tomllib
+    from importlib import resources
+    return tomllib.loads(resources.files("dateline.data").joinpath("actors", name).read_text())
+
+
+def test_an_unnamed_spokesperson_speaks_for_whom_the_phrase_names():
+    article = dateline.analyze(
+        "A Pentagon spokeswoman said the strike killed two fighters. A spokesman for the Russian Foreign Ministry "
+        "said the claim was false. Ada Brandt, a spokeswoman for Lena Okafor, said Okafor would run. Kremlin "
+        "spokesman Dmitry Peskov said nothing.",
+        kind="plain",
+    )
+    speakers = [q["speaker"]["actor"] for q in article.quotes]
+    assert speakers[:3] == ["USA-MOD", "RUS-MFA", actor_named(article, "Ada Brandt")["id"]]
+    assert actor_named(article, "Dmitry Peskov")["id"] == speakers[3]
+
+
+def test_a_surname_the_tagger_takes_for_a_thing_is_the_person_named_before():
+    article = dateline.analyze("Rep. Tom Cole of Oklahoma, an ally of the leadership, said Thursday his bill would "
+                               "pass. Cole said the bill was good.", kind="plain")
+    cole = actor_named(article, "Tom Cole")["id"]
+    assert [q["speaker"]["actor"] for q in article.quotes] == [cole, cole]
+
+
 def test_what_someone_is_or_becomes_is_no_mention_of_the_person_described_so():
     article = dateline.analyze(
         "Republican presidential nominee Ray Marlow spoke in Dayton. Pryce said she hoped to be the nominee in four "

@@ -995,9 +995,13 @@ def test_a_speaker_hung_on_a_live_blogs_time_stamp():
 def test_the_name_set_beside_the_speakers_description_is_the_speakers_actor():
     [quote] = analyze("Another critic, Ray Marlow, said the ruling was wrong.").quotes
     assert quote["speaker"]["text"] == "Another critic, Ray Marlow," and quote["speaker"]["actor"] == "person:ray-marlow"
-    # (and the one a spokesman speaks for is not the speaker)
-    [quote] = analyze("A spokesman for Ray Marlow said the ruling was wrong.").quotes
+    # (and a friend of a person is not that person)
+    [quote] = analyze("A friend of Ray Marlow said the ruling was wrong.").quotes
     assert quote["speaker"]["actor"] is None
+    # a bare title joined to a name is the name's
+    article = analyze("Former prosecutor and New Dover City Mayor Ray Marlow, who backs Okafor, said Reyes was weak.")
+    marlow = {m["actor"] for m in article.mentions if "Ray Marlow" in m["text"]}
+    assert [q["speaker"]["actor"] for q in article.quotes if q["cue"]["text"] == "said"] == list(marlow)
 
 
 @pytest.mark.parametrize("text, fragment, speaker", [

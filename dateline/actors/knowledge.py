@@ -110,6 +110,7 @@ def _read(name: str) -> dict:
 def knowledge_base() -> KnowledgeBase:
     kb = KnowledgeBase()
     adjectives: dict[str, tuple[str, ...]] = {}
+    leaders: dict[str, tuple[str, ...]] = {}
     for entry in _read("states.toml")["state"]:
         state = State(
             iso3=entry["iso3"], name=entry["name"], aliases=tuple(entry.get("aliases", ())),
@@ -119,6 +120,7 @@ def knowledge_base() -> KnowledgeBase:
         )
         kb.states[state.iso3] = state
         adjectives[state.iso3] = tuple(entry.get("adjectives", ()))
+        leaders[state.iso3] = tuple(entry.get("leaders", ()))
         kb.actors[state.iso3] = Actor(
             id=state.iso3, name=state.name, kind="state", country=state.iso3, aliases=state.aliases,
             wikidata=state.wikidata,
@@ -132,16 +134,21 @@ def knowledge_base() -> KnowledgeBase:
             kb.demonyms.setdefault(_key(demonym), state.iso3)
 
     organs = _read("organs.toml")
-    # The placeholders' values for each state, with {demonym} in each adjectival form: 38 organs over some 250
-    # states are 66,000 names, so the loop below is kept to what each name needs.
+    # The placeholders' values for each state, with {demonym} in each adjectival form and {leader} each of its
+    # leaders: 38 organs over some 250 states are 66,000 names, so the loop below is kept to what each name needs.
     fills = {iso3: [{"name": state.name, "demonym": form, "capital": state.capital or state.name}
                     for form in (state.demonym, *adjectives[iso3])] for iso3, state in kb.states.items()}
+
+    def each(template: str, iso3: str) -> list[dict[str, str]]:
+        if "{leader}" in template:
+            return [{**fills[iso3][0], "leader": leader} for leader in leaders[iso3]]
+        return fills[iso3] if "{demonym}" in template else fills[iso3][:1]
+
     for organ in organs["organ"]:
-        templates = [(t, "{demonym}" in t) for t in (organ["name"], *organ.get("aliases", ()))]
+        templates = (organ["name"], *organ.get("aliases", ()))
         case_sensitive = organ.get("case_sensitive", ())
-        for iso3, forms in fills.items():
-            names = list(dict.fromkeys([t.format_map(values) for t, each_form in templates
-                                        for values in (forms if each_form else forms[:1])]))
+        for iso3 in fills:
+            names = list(dict.fromkeys([t.format_map(values) for t in templates for values in each(t, iso3)]))
             actor = Actor(
                 id=f"{iso3}-{organ['key']}", name=names[0], kind=organ["kind"], country=iso3,
                 sector=organ["sector"], role=organ.get("role"), aliases=tuple(names[1:]),

@@ -73,6 +73,10 @@ _DESCRIPTIONS = {
 }
 _GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV", "government forces": "MIL",
                      "government troops": "MIL", "army": "MIL", "military": "MIL"}
+# Labels the tagger gives things, under which a short name is still a person named in full before ("Rep. Tom Cole
+# ... Cole said": PRODUCT); not a one-word "person", which may be the tagger's slip itself ("the Carrier plant").
+_THING_LABELS = ("LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+_SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
 _ORG_KINDS = (
@@ -255,7 +259,8 @@ def resolve_actors(article: Article, doc: Doc) -> None:
 
     _surnames_missed_by_the_tagger(reading, taken)
     _surnames_read_as_organisations(reading, entity_actor)
-    article.entities = _entities(reading, entity_actor)
+    article.entities = _entities(reading, entity_actor)  # (which gives a titled name's mention its title)
+    _unnamed_spokespersons(reading)
     kinds = {actor.id: actor.kind for actor in reading.actors.values()}
     mentions = sorted((m.to_dict() for m in reading.mentions), key=lambda m: m["start"])
     for token, actor_id in resolve_pronouns(doc, mentions, kinds, reading.genders):
@@ -325,7 +330,8 @@ def _with_determiner(doc: Doc, start: int) -> int:
 def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | None:
     kb, key = reading.kb, _key(ent.text)
     label = ent.label_
-    if label in ("PERSON", "ORG", "NORP", "GPE") and len(ent) <= 2 and (person := reading.person_named(ent)):
+    if len(ent) <= 2 and (label in ("PERSON", "ORG", "NORP", "GPE") or label in _THING_LABELS) \
+            and (person := reading.person_named(ent)) and (label not in _THING_LABELS or " " in person.name):
         return reading.mention(ent, person, "name").id
     if ent.ent_id_ and ent.ent_id_ in kb.actors:
         return reading.mention(ent, kb.actors[ent.ent_id_], "name").id
@@ -799,6 +805,17 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
         if actor:
             reading.mention(token.doc[token.i - 1:token.i + 1], actor, "description")
         return
+    if word == "administration":
+        # "the administration", "administration officials": the one named before ("the Obama administration"),
+        # which need not be of the country the article is most about (a US report on Syria); "the administration
+        # of aid" is an act
+        after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+        named = next((m for m in reversed(reading.mentions) if m.start < token.idx
+                      and "administration" in m.text.lower() and reading.actors[m.actor].kind == "government"), None)
+        if named and (determiner or after == "officials") and after != "of":
+            span = token.doc[token.i - determiner:token.i + 1 + (after == "officials")]
+            reading.mention(span, reading.actors[named.actor], "description")
+        return
     two = token.doc[token.i:token.i + 2].text.lower()
     key = two if two in _GOVERNMENT_WORDS else word
     if key in _GOVERNMENT_WORDS and (determiner or key != word):
@@ -831,10 +848,32 @@ def _surnames_read_as_organisations(reading: _Reading, entity_actor: dict[tuple[
                     entity_actor[span] = person.id
 
 
+def _unnamed_spokespersons(reading: _Reading) -> None:
+    """A spokesperson not named speaks for whom the phrase names: "a Pentagon spokeswoman", "a spokesman for the
+    foreign ministry", "a Clinton spokesman" are that organ, organisation or person, as event coders code them (a
+    named one is a person of their own: "Kremlin spokesman Dmitry Peskov")."""
+    spans = [(m.start, m.end, m.actor) for m in reading.mentions]
+    for token in reading.doc:
+        if token.lower_ not in _SPOKESPERSONS or any(start <= token.idx < end for start, end, _ in spans):
+            continue
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children) \
+                or token.dep_ in ("compound", "appos") and token.head.pos_ == "PROPN":
+            continue  # named: "Cruz spokeswoman Catherine Frazier", "Brian Fallon, a spokesman for Mrs. Clinton,"
+
+        for_whom = [c for c in token.children if c.dep_ in ("compound", "nmod", "poss")]
+        for_whom += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                     if p.dep_ == "pobj"]
+        # (the longest mention at each word: "the Russian Foreign Ministry", not "Russian")
+        actors = {max(at, key=lambda span: span[1] - span[0])[2] for word in for_whom
+                  if (at := [span for span in spans if span[0] <= word.idx < span[1]])}
+        if len(actors) == 1:
+            reading.mention(token, reading.actors[actors.pop()], "description")
+
+
 @cache
 def _word_hashes(vocab: Vocab) -> numpy.ndarray:
     """The pronouns, descriptions and government words as lower-case hashes, to find them without a loop."""
-    words = set(_PRONOUNS) | set(_DESCRIPTIONS) | set(_GOVERNMENT_WORDS)
+    words = set(_PRONOUNS) | set(_DESCRIPTIONS) | set(_GOVERNMENT_WORDS) | {"administration"}
     return numpy.array([vocab.strings.add(w) for w in words], dtype="uint64")
 
 

@@ -676,13 +676,16 @@ def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]
             # "-Nate Cohn explains why ...": the dash of a bulleted line, which the tokenizer leaves on the name
             while s_start < s_end - 1 and doc_text[s_start] in _BULLETS:
                 s_start += 1
-            # Only a mention that covers the speaker's head word counts: in "a spokesman for Mrs. Okafor" the
-            # speaker is the spokesman, and with no mention of him the actor stays null rather than guessed.
+            # Only a mention that covers the speaker's head word counts: in "a friend of Mrs. Okafor" the speaker
+            # is the friend, and with no mention of him the actor stays null rather than guessed ("a spokesman
+            # for Mrs. Okafor" is hers: the actors stage reads him so).
             word = text.doc[reading.source_head]
             actor = mentions.actor_at(word.idx, word.idx + len(word.text), (s_start, s_end))
-            # "Another critic, Ray Marlow, said": the name set beside the description is the speaker's
-            for name in (c for c in word.children if actor is None and c.dep_ == "appos" and c.pos_ == "PROPN"
-                         and s_start <= c.idx < s_end):
+            # "Another critic, Ray Marlow, said": the name set beside the description is the speaker's; so is the
+            # name a bare title is joined to ("Former prosecutor and New York City Mayor Rudy Giuliani said").
+            title = word.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in word.children)
+            for name in (c for c in word.children if actor is None and c.pos_ == "PROPN" and s_start <= c.idx < s_end
+                         and (c.dep_ == "appos" or c.dep_ == "conj" and title)):
                 actor = mentions.actor_at(name.idx, name.idx + len(name.text), (s_start, s_end))
             speaker = {"start": s_start, "end": s_end, "text": doc_text[s_start:s_end], "actor": actor}
         cue_start, cue_end = head.cue
