@@ -256,6 +256,13 @@ def test_an_unnamed_spokesperson_speaks_for_whom_the_phrase_names():
     speakers = [q["speaker"]["actor"] for q in article.quotes]
     assert speakers[:3] == ["USA-MOD", "RUS-MFA", actor_named(article, "Ada Brandt")["id"]]
     assert actor_named(article, "Dmitry Peskov")["id"] == speakers[3]
+    # a person's campaign and office speak for the person; to campaign for someone is no campaign
+    article = dateline.analyze("Lena Okafor spoke in Reno. The Okafor campaign said the ad was false. Mrs. Okafor's "
+                               "office said she would not comment. Ray Marlow said he would campaign for her.",
+                               kind="plain")
+    okafor = actor_named(article, "Lena Okafor")["id"]
+    assert [q["speaker"]["actor"] for q in article.quotes][:2] == [okafor, okafor]
+    assert [m["start"] for m in article.mentions if m["text"] == "campaign"] == [article.text.index("campaign")]
 
 
 def test_a_surname_the_tagger_takes_for_a_thing_is_the_person_named_before():

@@ -77,6 +77,7 @@ _GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV",
 # ... Cole said": PRODUCT); not a one-word "person", which may be the tagger's slip itself ("the Carrier plant").
 _THING_LABELS = ("LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 _SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
+_PERSONS_ORGANS = {"campaign", "office"}  # a person's, which speak for the person
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
 _ORG_KINDS = (
@@ -260,11 +261,11 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     _surnames_missed_by_the_tagger(reading, taken)
     _surnames_read_as_organisations(reading, entity_actor)
     article.entities = _entities(reading, entity_actor)  # (which gives a titled name's mention its title)
-    _unnamed_spokespersons(reading)
     kinds = {actor.id: actor.kind for actor in reading.actors.values()}
     mentions = sorted((m.to_dict() for m in reading.mentions), key=lambda m: m["start"])
     for token, actor_id in resolve_pronouns(doc, mentions, kinds, reading.genders):
         reading.mention(token, reading.actors[actor_id], "pronoun")
+    _speaking_for(reading)  # ("his office": after the pronouns)
     counts: dict[str, int] = {}
     for mention in reading.mentions:
         counts[mention.actor] = counts.get(mention.actor, 0) + 1
@@ -848,26 +849,33 @@ def _surnames_read_as_organisations(reading: _Reading, entity_actor: dict[tuple[
                     entity_actor[span] = person.id
 
 
-def _unnamed_spokespersons(reading: _Reading) -> None:
-    """A spokesperson not named speaks for whom the phrase names: "a Pentagon spokeswoman", "a spokesman for the
-    foreign ministry", "a Clinton spokesman" are that organ, organisation or person, as event coders code them (a
-    named one is a person of their own: "Kremlin spokesman Dmitry Peskov")."""
+def _speaking_for(reading: _Reading) -> None:
+    """Who speaks for an actor without a name of their own is that actor, as event coders code them: an unnamed
+    spokesperson for whom the phrase names ("a Pentagon spokeswoman", "a spokesman for the foreign ministry"), and
+    a person's campaign or office ("the Clinton campaign", "Ryan's office"). A named spokesperson is a person of
+    their own ("Kremlin spokesman Dmitry Peskov", "Brian Fallon, a spokesman for Mrs. Clinton,")."""
     spans = [(m.start, m.end, m.actor) for m in reading.mentions]
     for token in reading.doc:
-        if token.lower_ not in _SPOKESPERSONS or any(start <= token.idx < end for start, end, _ in spans):
-            continue
-        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children) \
+        word = token.lower_
+        if word not in _SPOKESPERSONS and word not in _PERSONS_ORGANS or token.pos_ != "NOUN" \
+                or any(start <= token.idx < end for start, end, _ in spans) \
+                or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children) \
                 or token.dep_ in ("compound", "appos") and token.head.pos_ == "PROPN":
-            continue  # named: "Cruz spokeswoman Catherine Frazier", "Brian Fallon, a spokesman for Mrs. Clinton,"
-
+            continue
         for_whom = [c for c in token.children if c.dep_ in ("compound", "nmod", "poss")]
         for_whom += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                      if p.dep_ == "pobj"]
         # (the longest mention at each word: "the Russian Foreign Ministry", not "Russian")
-        actors = {max(at, key=lambda span: span[1] - span[0])[2] for word in for_whom
-                  if (at := [span for span in spans if span[0] <= word.idx < span[1]])}
-        if len(actors) == 1:
-            reading.mention(token, reading.actors[actors.pop()], "description")
+        actors = {max(at, key=lambda span: span[1] - span[0])[2] for w in for_whom
+                  if (at := [span for span in spans if span[0] <= w.idx < span[1]])}
+        if len(actors) != 1:
+            continue
+        actor = reading.actors[actors.pop()]
+        # (a person known by more than one word, or by a gender: the tagger takes a campaign's slogan for a
+        # person too, "the ''Remain'' campaign")
+        if word in _SPOKESPERSONS or actor.kind == "person" and (" " in actor.name or actor.id in reading.genders):
+            reading.mention(token, actor, "description")
+            spans.append((token.idx, token.idx + len(token), actor.id))  # ("a spokesman for her campaign")
 
 
 @cache
