@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -58,6 +59,28 @@ class Role:
     country: str | None = None  # the one state whose title it is ("chancellor of the exchequer")
 
 
+@dataclass(frozen=True)
+class Term:
+    office: str  # a roles.toml title
+    start: date
+    end: date | None  # None: held on the day the data was checked
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    country: str
+    terms: tuple[Term, ...]
+
+    def office_on(self, day: date, checked: date) -> str | None:
+        """The office held on the day, where the data knows it (an office begins and ends on the day it is
+        handed over: on inauguration day the new president holds it)."""
+        for term in self.terms:
+            if term.start <= day and (day < term.end if term.end else day <= checked):
+                return term.office
+        return None
+
+
 @dataclass
 class KnowledgeBase:
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -80,6 +103,10 @@ class KnowledgeBase:
     organ_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Own names of organs ("Pentagon", "Knesset"): names, unlike the template descriptions.
     named_organs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Heads of state and government by each of their names, case-folded (leaders.toml), and the day the offices
+    # still held were checked.
+    leaders: dict[str, Leader] = field(default_factory=dict)
+    leaders_checked: date = date.min
 
     def actor_named(self, text: str) -> Actor | None:
         actor_id = self.exact_names.get(text.strip()) or self.names.get(_key(text))
@@ -110,7 +137,6 @@ def _read(name: str) -> dict:
 def knowledge_base() -> KnowledgeBase:
     kb = KnowledgeBase()
     adjectives: dict[str, tuple[str, ...]] = {}
-    leaders: dict[str, tuple[str, ...]] = {}
     for entry in _read("states.toml")["state"]:
         state = State(
             iso3=entry["iso3"], name=entry["name"], aliases=tuple(entry.get("aliases", ())),
@@ -120,7 +146,6 @@ def knowledge_base() -> KnowledgeBase:
         )
         kb.states[state.iso3] = state
         adjectives[state.iso3] = tuple(entry.get("adjectives", ()))
-        leaders[state.iso3] = tuple(entry.get("leaders", ()))
         kb.actors[state.iso3] = Actor(
             id=state.iso3, name=state.name, kind="state", country=state.iso3, aliases=state.aliases,
             wikidata=state.wikidata,
@@ -133,15 +158,25 @@ def knowledge_base() -> KnowledgeBase:
         for demonym in (*state.demonyms, *adjectives[state.iso3]):
             kb.demonyms.setdefault(_key(demonym), state.iso3)
 
+    leaders_file = _read("leaders.toml")
+    kb.leaders_checked = leaders_file["checked"]
+    governments: dict[str, list[str]] = {}  # the names of the governments of each state's leaders
+    for entry in leaders_file["leader"]:
+        terms = tuple(Term(t["office"], t["from"], t.get("to")) for t in entry["terms"])
+        leader = Leader(entry["name"], entry["country"], terms)
+        for name in (leader.name, *entry.get("names", ())):
+            kb.leaders[_key(name)] = leader
+        governments.setdefault(leader.country, []).extend(entry.get("government", ()))
+
     organs = _read("organs.toml")
-    # The placeholders' values for each state, with {demonym} in each adjectival form and {leader} each of its
-    # leaders: 38 organs over some 250 states are 66,000 names, so the loop below is kept to what each name needs.
+    # The placeholders' values for each state, with {demonym} in each adjectival form and {leader} each name of its
+    # leaders' governments: 38 organs over some 250 states are 66,000 names, so the loop below is kept to what each name needs.
     fills = {iso3: [{"name": state.name, "demonym": form, "capital": state.capital or state.name}
                     for form in (state.demonym, *adjectives[iso3])] for iso3, state in kb.states.items()}
 
     def each(template: str, iso3: str) -> list[dict[str, str]]:
         if "{leader}" in template:
-            return [{**fills[iso3][0], "leader": leader} for leader in leaders[iso3]]
+            return [{**fills[iso3][0], "leader": name} for name in governments.get(iso3, ())]
         return fills[iso3] if "{demonym}" in template else fills[iso3][:1]
 
     for organ in organs["organ"]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 import numpy
@@ -119,6 +120,7 @@ class _Reading:
     # Token where a person's mention starts when a title stands before the name ("Foreign Minister Sergei Lavrov").
     titled: dict[int, int] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)  # person id -> "male"/"female", where a word tells it
+    day: date | None = None  # the article's date, for the office a leader holds on it
     # (head noun, words) of the descriptions each PERSON entity is named with, by its first token: "FBI Director
     # James Comey" is ("director", {"fbi", "director"}), which "the FBI director" later stands for ...
     described: dict[int, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
@@ -214,7 +216,7 @@ class _Reading:
 def resolve_actors(article: Article, doc: Doc) -> None:
     """Fill the article's entities, actors and actor mentions from its parsed text."""
     correct_entities(doc)
-    reading = _Reading(knowledge_base(), doc, doc.text)
+    reading = _Reading(knowledge_base(), doc, doc.text, day=_day(article.published))
     sentences = {sent.start: i for i, sent in enumerate(doc.sents)}
     sentence_of = [0] * len(doc)
     for sent in doc.sents:
@@ -430,6 +432,7 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
             reading.unnamed_officials.remove((index, official))
             _relink(reading, official.id, actor)
             break
+    actor = _as_leader(reading, actor)
     reading.add_person(surname, actor)
     for head, words in described:
         reading.descriptors.append((actor, head, words))
@@ -514,6 +517,28 @@ def _speaks(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in ("say", "tell", "add", "state", "announce", "warn", "insist", "claim", "deny", "note", "explain", "stress", "argue")
 
 
+def _as_leader(reading: _Reading, person: Actor) -> Actor:
+    """A head of state or government the data knows ("Erdogan", "Barack Obama") is of their country, and holds
+    their office on the article's date; a title or country the text gives comes first ("Prime Minister Putin" in
+    2010 stays prime minister, and a namesake said to be of another country is not the leader)."""
+    leader = reading.kb.leaders.get(_key(person.name))
+    if leader is None or person.country not in (None, leader.country):
+        return person
+    role, sector = person.role, person.sector
+    office = leader.office_on(reading.day, reading.kb.leaders_checked) if reading.day else None
+    if role is None and office is not None:
+        role, sector = office, next(r.sector for r in reading.kb.roles if r.title == office)
+    return Actor(id=person.id, name=person.name, kind="person", country=leader.country, sector=sector, role=role,
+                 aliases=person.aliases)
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
 def _with_role(actor: Actor, official: Actor) -> Actor:
     return Actor(id=actor.id, name=actor.name, kind="person", country=official.country, sector=official.sector,
                  role=official.role, aliases=actor.aliases)
@@ -584,8 +609,8 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
         if person is None:
             official = _unnamed(reading, role, country)
             country = country or _country_of_role(reading, role)
-            person = Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text,
-                           kind="person", country=country, sector=role.sector, role=role.title)
+            person = _as_leader(reading, Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text,
+                                               kind="person", country=country, sector=role.sector, role=role.title))
             reading.add_person(surname, person)
             if official is not None:  # "The U.S. president ... President Bush said": the same man
                 _relink(reading, official.id, person)
