@@ -170,7 +170,8 @@ def knowledge_base() -> KnowledgeBase:
 
     organs = _read("organs.toml")
     # The placeholders' values for each state, with {demonym} in each adjectival form and {leader} each name of its
-    # leaders' governments: 38 organs over some 250 states are 66,000 names, so the loop below is kept to what each name needs.
+    # leaders' governments: 38 organs over some 250 states are 66,000 names, so the loop below is kept to what
+    # each name needs.
     fills = {iso3: [{"name": state.name, "demonym": form, "capital": state.capital or state.name}
                     for form in (state.demonym, *adjectives[iso3])] for iso3, state in kb.states.items()}
 

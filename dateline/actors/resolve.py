@@ -333,7 +333,7 @@ def _with_determiner(doc: Doc, start: int) -> int:
 def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | None:
     kb, key = reading.kb, _key(ent.text)
     label = ent.label_
-    if len(ent) <= 2 and (label in ("PERSON", "ORG", "NORP", "GPE") or label in _THING_LABELS) \
+    if len(ent) <= 2 and label in ("PERSON", "ORG", "NORP", "GPE", *_THING_LABELS) \
             and (person := reading.person_named(ent)) and (label not in _THING_LABELS or " " in person.name):
         return reading.mention(ent, person, "name").id
     if ent.ent_id_ and ent.ent_id_ in kb.actors:
