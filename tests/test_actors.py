@@ -261,17 +261,28 @@ def test_a_leader_named_alone_is_of_their_country_and_in_office_on_the_articles_
     text = ("Tayyip Erdogan spoke in Ankara on Monday. The president said Turkey would not yield, and Putin "
             "criticized him.")
     article = dateline.analyze(text, kind="plain", date="2016-05-02")
-    erdogan, putin = actor_named(article, "Tayyip Erdogan"), actor_named(article, "Putin")
+    erdogan, putin = actor_named(article, "Recep Tayyip Erdogan"), actor_named(article, "Vladimir Putin")
     assert (erdogan["country"], erdogan["role"], erdogan["sector"]) == ("TUR", "president", "GOV")
     assert (putin["country"], putin["role"]) == ("RUS", "president")
     assert [q["speaker"]["actor"] for q in article.quotes if q["cue"]["text"] == "said"] == [erdogan["id"]]
     # in 2010 Erdogan was prime minister and Putin too; with no date, neither holds an office from the data
     article = dateline.analyze(text, kind="plain", date="2010-05-03")
-    assert actor_named(article, "Tayyip Erdogan")["role"] == actor_named(article, "Putin")["role"] == (
+    assert actor_named(article, "Recep Tayyip Erdogan")["role"] == actor_named(article, "Vladimir Putin")["role"] == (
         "prime minister")
     article = dateline.analyze(text, kind="plain")
-    erdogan = actor_named(article, "Tayyip Erdogan")
+    erdogan = actor_named(article, "Recep Tayyip Erdogan")
     assert (erdogan["country"], erdogan["role"]) == ("TUR", None)
+    # another of a leader's names is the same person
+    article = dateline.analyze("Luiz Inácio Lula da Silva spoke in Brasilia. Lula said Brazil would grow.",
+                               kind="plain")
+    assert [a["name"] for a in article.actors if a["kind"] == "person"] == ["Luiz Inácio Lula da Silva"]
+    # a leader's name the tagger misses is still the leader; the government of a leader is his country's
+    article = dateline.analyze("Officials prepared the Obama-Xi talks in Beijing on Monday.", kind="plain")
+    assert (actor_named(article, "Xi Jinping")["country"], actor_named(article, "Barack Obama")["country"]) == (
+        "CHN", "USA")
+    article = dateline.analyze("U.S. officials met in Washington on Monday. They discussed bombing raids by the "
+                               "government of President Bashar al-Assad.", kind="plain")
+    assert [m["actor"] for m in article.mentions if m["text"] == "the government"] == ["SYR-GOV"]
 
 
 def test_an_unnamed_spokesperson_speaks_for_whom_the_phrase_names():

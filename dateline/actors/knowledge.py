@@ -112,6 +112,15 @@ class KnowledgeBase:
         actor_id = self.exact_names.get(text.strip()) or self.names.get(_key(text))
         return self.actors[actor_id] if actor_id else None
 
+    def leader_named(self, name: str) -> Leader | None:
+        """The leader a name is one of the names of, or, for a name of several words, the end of one of them
+        only ("Inácio Lula da Silva": the tagger leaves a first word out now and then)."""
+        key = _key(name)
+        if key in self.leaders or " " not in key:
+            return self.leaders.get(key)
+        ending = {id(leader): leader for known, leader in self.leaders.items() if known.endswith(" " + key)}
+        return next(iter(ending.values())) if len(ending) == 1 else None
+
     def government(self, iso3: str) -> Actor:
         return self.actors[f"{iso3}-GOV"]
 

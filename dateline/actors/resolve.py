@@ -420,8 +420,10 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
         named = {p.id: p for p in reading.persons.values() if p.name.split()[0] == ent.text and " " in p.name}
         if len(named) == 1:
             return reading.mention(ent, next(iter(named.values())), "name")
+    if (leader := _leader_read(reading, ent.text)) is not None:  # "Lula" after "Luiz Inácio Lula da Silva"
+        return reading.mention(ent, leader, "name")
     sentence = sentence_of[ent.start]
-    actor = Actor(id=f"person:{_slug(ent.text)}", name=ent.text, kind="person")
+    actor = _as_leader(reading, Actor(id=f"person:{_slug(ent.text)}", name=ent.text, kind="person"))
     # A lede's unnamed official ("Russia's deputy foreign minister said") named in the next two sentences (not
     # someone described otherwise: "Wen Taoming, the district commander, said" after "China's ambassador said").
     described = reading.described.get(ent.start, ())
@@ -432,7 +434,6 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
             reading.unnamed_officials.remove((index, official))
             _relink(reading, official.id, actor)
             break
-    actor = _as_leader(reading, actor)
     reading.add_person(surname, actor)
     for head, words in described:
         reading.descriptors.append((actor, head, words))
@@ -518,18 +519,28 @@ def _speaks(token: Token) -> bool:
 
 
 def _as_leader(reading: _Reading, person: Actor) -> Actor:
-    """A head of state or government the data knows ("Erdogan", "Barack Obama") is of their country, and holds
-    their office on the article's date; a title or country the text gives comes first ("Prime Minister Putin" in
-    2010 stays prime minister, and a namesake said to be of another country is not the leader)."""
-    leader = reading.kb.leaders.get(_key(person.name))
+    """A head of state or government the data knows ("Erdogan", "Barack Obama") takes the name the data gives
+    (and an id from it, the same in every article), is of their country, and holds their office on the article's
+    date; a title or country the text gives comes first ("Prime Minister Putin" in 2010 stays prime minister, and
+    a namesake said to be of another country is not the leader). Only a person not yet mentioned: the id changes."""
+    leader = reading.kb.leader_named(person.name)
     if leader is None or person.country not in (None, leader.country):
         return person
     role, sector = person.role, person.sector
     office = leader.office_on(reading.day, reading.kb.leaders_checked) if reading.day else None
     if role is None and office is not None:
         role, sector = office, next(r.sector for r in reading.kb.roles if r.title == office)
-    return Actor(id=person.id, name=person.name, kind="person", country=leader.country, sector=sector, role=role,
-                 aliases=person.aliases)
+    return Actor(id=f"person:{_slug(leader.name)}", name=leader.name, kind="person", country=leader.country,
+                 sector=sector, role=role, aliases=person.aliases)
+
+
+def _leader_read(reading: _Reading, name: str) -> Actor | None:
+    """The person already read who is the leader this name names, by another of the leader's names."""
+    leader = reading.kb.leader_named(name)
+    if leader is None:
+        return None
+    return next((p for people in reading.namesakes.values() for p in people
+                 if reading.kb.leader_named(p.name) is leader), None)
 
 
 def _day(published: str | None) -> date | None:
@@ -845,20 +856,40 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
     two = token.doc[token.i:token.i + 2].text.lower()
     key = two if two in _GOVERNMENT_WORDS else word
     if key in _GOVERNMENT_WORDS and (determiner or key != word):
-        # "the government", "government forces": of the country the article is about so far.
-        country = reading.dominant_country(token.idx)
+        # "the government", "government forces": of the country the article is about so far, or of the leader
+        # it is said to be of ("the government of President Bashar al-Assad").
+        country = _leaders_country(reading, token.i + 1) or reading.dominant_country(token.idx)
         organ = kb.actors.get(f"{country}-{_GOVERNMENT_WORDS[key]}") if country else None
         if organ:
             span = token.doc[token.i - (1 if determiner else 0):token.i + (2 if key != word else 1)]
             reading.mention(span, organ, "description")
 
 
+def _leaders_country(reading: _Reading, i: int) -> str | None:
+    """The country of the leader named in an "of" phrase at token i, after a title if any ("of President Bashar
+    al-Assad")."""
+    doc = reading.doc
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    person = next((e for e in doc.ents if i < e.start <= i + 4 and e.label_ == "PERSON"), None)
+    leader = reading.kb.leader_named(person.text) if person is not None else None
+    return leader.country if leader else None
+
+
 def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
-    """A known surname the tagger did not mark ("said Gatilov") is still that person."""
+    """A known surname the tagger did not mark ("said Gatilov") is still that person; so is the name of a leader
+    the knowledge base knows ("Erdogan said Turkey would not yield")."""
     covered = {m.start for m in reading.mentions}
     for token in reading.doc:
-        person = reading.persons.get(_surname(token.text)) if token.text[:1].isupper() else None
-        if person and token.idx not in covered and token.i not in taken and token.ent_type_ == "":
+        if not token.text[:1].isupper() or token.idx in covered or token.i in taken or token.ent_type_ != "":
+            continue
+        person = reading.persons.get(_surname(token.text))
+        if person is None and token.pos_ == "PROPN" and _key(token.text) in reading.kb.leaders:
+            person = _leader_read(reading, token.text)
+            if person is None:
+                person = _as_leader(reading, Actor(id=f"person:{_slug(token.text)}", name=token.text, kind="person"))
+                reading.add_person(_surname(token.text), person)
+        if person:
             reading.mention(token, person, "name")
 
 
