@@ -276,7 +276,11 @@ def test_a_leader_named_alone_is_of_their_country_and_in_office_on_the_articles_
     article = dateline.analyze("Luiz Inácio Lula da Silva spoke in Brasilia. Lula said Brazil would grow.",
                                kind="plain")
     assert [a["name"] for a in article.actors if a["kind"] == "person"] == ["Luiz Inácio Lula da Silva"]
-    # a leader's name the tagger misses is still the leader; the government of a leader is his country's
+    # a leader's name the tagger misses or takes for something else ("Erdogan" as a place) is still the leader; the
+    # government of a leader is his country's
+    article = dateline.analyze("Erdogan said Turkey would not yield, and Putin criticized Ankara.", kind="plain")
+    assert [q["speaker"]["actor"] for q in article.quotes if q["cue"]["text"] == "said"] == [
+        actor_named(article, "Recep Tayyip Erdogan")["id"]]
     article = dateline.analyze("Officials prepared the Obama-Xi talks in Beijing on Monday.", kind="plain")
     assert (actor_named(article, "Xi Jinping")["country"], actor_named(article, "Barack Obama")["country"]) == (
         "CHN", "USA")

@@ -336,6 +336,8 @@ def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | 
     if len(ent) <= 2 and label in ("PERSON", "ORG", "NORP", "GPE", *_THING_LABELS) \
             and (person := reading.person_named(ent)) and (label not in _THING_LABELS or " " in person.name):
         return reading.mention(ent, person, "name").id
+    if label in ("PERSON", "ORG", "NORP", "GPE", *_THING_LABELS) and kb.leader_named(ent.text):
+        return _read_person(reading, ent, sentence_of).id  # whatever the label: "Erdogan said" as a place
     if ent.ent_id_ and ent.ent_id_ in kb.actors:
         return reading.mention(ent, kb.actors[ent.ent_id_], "name").id
     if known := kb.actor_named(ent.text):
