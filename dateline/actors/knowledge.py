@@ -107,6 +107,8 @@ class KnowledgeBase:
     # still held were checked.
     leaders: dict[str, Leader] = field(default_factory=dict)
     leaders_checked: date = date.min
+    # The ends of several words of leaders' names ("inácio lula da silva"), to the one leader they end (None: several).
+    leader_endings: dict[str, Leader | None] = field(default_factory=dict)
 
     def actor_named(self, text: str) -> Actor | None:
         actor_id = self.exact_names.get(text.strip()) or self.names.get(_key(text))
@@ -116,10 +118,7 @@ class KnowledgeBase:
         """The leader a name is one of the names of, or, for a name of several words, the end of one of them
         only ("Inácio Lula da Silva": the tagger leaves a first word out now and then)."""
         key = _key(name)
-        if key in self.leaders or " " not in key:
-            return self.leaders.get(key)
-        ending = {id(leader): leader for known, leader in self.leaders.items() if known.endswith(" " + key)}
-        return next(iter(ending.values())) if len(ending) == 1 else None
+        return self.leaders.get(key) or self.leader_endings.get(key)
 
     def government(self, iso3: str) -> Actor:
         return self.actors[f"{iso3}-GOV"]
@@ -175,6 +174,10 @@ def knowledge_base() -> KnowledgeBase:
         leader = Leader(entry["name"], entry["country"], terms)
         for name in (leader.name, *entry.get("names", ())):
             kb.leaders[_key(name)] = leader
+            words = _key(name).split()
+            for ending in (" ".join(words[i:]) for i in range(1, len(words) - 1)):
+                held = kb.leader_endings.setdefault(ending, leader)
+                kb.leader_endings[ending] = held if held is leader else None
         governments.setdefault(leader.country, []).extend(entry.get("government", ()))
 
     organs = _read("organs.toml")

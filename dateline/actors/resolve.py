@@ -267,7 +267,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     mentions = sorted((m.to_dict() for m in reading.mentions), key=lambda m: m["start"])
     for token, actor_id in resolve_pronouns(doc, mentions, kinds, reading.genders):
         reading.mention(token, reading.actors[actor_id], "pronoun")
-    _speaking_for(reading)  # ("his office": after the pronouns)
+    _speaking_for(reading, lower)  # ("his office": after the pronouns)
     counts: dict[str, int] = {}
     for mention in reading.mentions:
         counts[mention.actor] = counts.get(mention.actor, 0) + 1
@@ -907,15 +907,16 @@ def _surnames_read_as_organisations(reading: _Reading, entity_actor: dict[tuple[
                     entity_actor[span] = person.id
 
 
-def _speaking_for(reading: _Reading) -> None:
+def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
     """Who speaks for an actor without a name of their own is that actor, as event coders code them: an unnamed
     spokesperson for whom the phrase names ("a Pentagon spokeswoman", "a spokesman for the foreign ministry"), and
     a person's campaign or office ("the Clinton campaign", "Ryan's office"). A named spokesperson is a person of
     their own ("Kremlin spokesman Dmitry Peskov", "Brian Fallon, a spokesman for Mrs. Clinton,")."""
     spans = [(m.start, m.end, m.actor) for m in reading.mentions]
-    for token in reading.doc:
+    hashes = numpy.array([reading.doc.vocab.strings.add(w) for w in _SPOKESPERSONS | _PERSONS_ORGANS], dtype="uint64")
+    for token in (reading.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, hashes))):
         word = token.lower_
-        if word not in _SPOKESPERSONS and word not in _PERSONS_ORGANS or token.pos_ != "NOUN" \
+        if token.pos_ != "NOUN" \
                 or any(start <= token.idx < end for start, end, _ in spans) \
                 or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children) \
                 or token.dep_ in ("compound", "appos") and token.head.pos_ == "PROPN":
