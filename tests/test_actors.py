@@ -272,6 +272,12 @@ def test_a_leader_named_alone_is_of_their_country_and_in_office_on_the_articles_
     article = dateline.analyze(text, kind="plain")
     erdogan = actor_named(article, "Recep Tayyip Erdogan")
     assert (erdogan["country"], erdogan["role"]) == ("TUR", None)
+    # a country's title is the leader holding it on the date, but not with "former"
+    article = dateline.analyze("Russia's president said on Saturday that talks would go on. The Syrian president "
+                               "agreed, and the former Iranian president objected.", kind="plain", date="2016-04-30")
+    assert [q["speaker"]["actor"] for q in article.quotes] == [actor_named(article, "Vladimir Putin")["id"]]
+    assert "Bashar al-Assad" in {a["name"] for a in article.actors} and "Hassan Rouhani" not in {
+        a["name"] for a in article.actors}
     # another of a leader's names is the same person
     article = dateline.analyze("Luiz Inácio Lula da Silva spoke in Brasilia. Lula said Brazil would grow.",
                                kind="plain")

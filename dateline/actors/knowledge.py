@@ -106,6 +106,7 @@ class KnowledgeBase:
     # Heads of state and government by each of their names, case-folded (leaders.toml), and the day the offices
     # still held were checked.
     leaders: dict[str, Leader] = field(default_factory=dict)
+    leaders_of: dict[str, list[Leader]] = field(default_factory=dict)  # by country
     leaders_checked: date = date.min
     # The ends of several words of leaders' names ("inácio lula da silva"), to the one leader they end (None: several).
     leader_endings: dict[str, Leader | None] = field(default_factory=dict)
@@ -172,6 +173,7 @@ def knowledge_base() -> KnowledgeBase:
     for entry in leaders_file["leader"]:
         terms = tuple(Term(t["office"], t["from"], t.get("to")) for t in entry["terms"])
         leader = Leader(entry["name"], entry["country"], terms)
+        kb.leaders_of.setdefault(leader.country, []).append(leader)
         for name in (leader.name, *entry.get("names", ())):
             kb.leaders[_key(name)] = leader
             words = _key(name).split()

@@ -545,6 +545,30 @@ def _leader_read(reading: _Reading, name: str) -> Actor | None:
                  if reading.kb.leader_named(p.name) is leader), None)
 
 
+# Words before a title that put its holder at another time than the article's ("the former Russian president").
+_OTHER_TIME = {"former", "ex", "late", "then", "next", "future", "previous", "incoming", "outgoing", "acting",
+               "interim", "past"}
+
+
+def _office_holder(reading: _Reading, country: str, office: str, described: Span) -> Actor | None:
+    """The one leader of the country in leaders.toml who holds the office on the article's date, as a person of
+    the article."""
+    doc = described.doc
+    if reading.day is None or any(t.lower_.rstrip("-") in _OTHER_TIME
+                                  for t in doc[max(0, described.start - 2):described.end]):
+        return None
+    holders = [leader for leader in reading.kb.leaders_of.get(country, ())
+               if leader.office_on(reading.day, reading.kb.leaders_checked) == office]
+    if len(holders) != 1:
+        return None
+    person = _leader_read(reading, holders[0].name)
+    if person is None:
+        name = holders[0].name
+        person = _as_leader(reading, Actor(id=f"person:{_slug(name)}", name=name, kind="person"))
+        reading.add_person(_surname(name), person)
+    return person
+
+
 def _day(published: str | None) -> date | None:
     try:
         return date.fromisoformat(published[:10]) if published else None
@@ -649,6 +673,9 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
     for person in reading.persons.values():
         if person.role == role.title and (country is None or person.country == country):
             return reading.mention(described, person, "title")
+    # "the Syrian president" in 2016: Bashar al-Assad, not an official to be named later
+    if country is not None and (holder := _office_holder(reading, country, role.title, described)) is not None:
+        return reading.mention(described, holder, "title")
     if owner is None:
         return None
     official = Actor(
