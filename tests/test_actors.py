@@ -278,6 +278,9 @@ def test_a_leader_named_alone_is_of_their_country_and_in_office_on_the_articles_
     assert [q["speaker"]["actor"] for q in article.quotes] == [actor_named(article, "Vladimir Putin")["id"]]
     assert "Bashar al-Assad" in {a["name"] for a in article.actors} and "Hassan Rouhani" not in {
         a["name"] for a in article.actors}
+    article = dateline.analyze("Ray Marlow said on Sunday that he hoped to become the US president.", kind="plain",
+                               date="2016-06-26")
+    assert "Barack Obama" not in {a["name"] for a in article.actors}
     # another of a leader's names is the same person
     article = dateline.analyze("Luiz Inácio Lula da Silva spoke in Brasilia. Lula said Brazil would grow.",
                                kind="plain")

@@ -552,10 +552,10 @@ _OTHER_TIME = {"former", "ex", "late", "then", "next", "future", "previous", "in
 
 def _office_holder(reading: _Reading, country: str, office: str, described: Span) -> Actor | None:
     """The one leader of the country in leaders.toml who holds the office on the article's date, as a person of
-    the article."""
+    the article; not what someone is or becomes ("his quest to become the US president")."""
     doc = described.doc
-    if reading.day is None or any(t.lower_.rstrip("-") in _OTHER_TIME
-                                  for t in doc[max(0, described.start - 2):described.end]):
+    if reading.day is None or described.root.dep_ in ("attr", "oprd") or any(
+            t.lower_.rstrip("-") in _OTHER_TIME for t in doc[max(0, described.start - 2):described.end]):
         return None
     holders = [leader for leader in reading.kb.leaders_of.get(country, ())
                if leader.office_on(reading.day, reading.kb.leaders_checked) == office]
