@@ -278,9 +278,13 @@ def test_a_leader_named_alone_is_of_their_country_and_in_office_on_the_articles_
     assert [q["speaker"]["actor"] for q in article.quotes] == [actor_named(article, "Vladimir Putin")["id"]]
     assert "Bashar al-Assad" in {a["name"] for a in article.actors} and "Hassan Rouhani" not in {
         a["name"] for a in article.actors}
-    article = dateline.analyze("Ray Marlow said on Sunday that he hoped to become the US president.", kind="plain",
-                               date="2016-06-26")
+    article = dateline.analyze("Ray Marlow said on Sunday that he hoped to become the US president, and Lena Okafor "
+                               "that she would be elected as U.S. president.", kind="plain", date="2016-06-26")
     assert "Barack Obama" not in {a["name"] for a in article.actors}
+    # a leader's gender is known: "Sheikh" before a woman's name
+    article = dateline.analyze("Sheikh Hasina met Narendra Modi in Delhi on Monday. She said the talks went well.",
+                               kind="plain", date="2016-05-02")
+    assert [q["speaker"]["actor"] for q in article.quotes] == [actor_named(article, "Sheikh Hasina")["id"]]
     # another of a leader's names is the same person
     article = dateline.analyze("Luiz Inácio Lula da Silva spoke in Brasilia. Lula said Brazil would grow.",
                                kind="plain")

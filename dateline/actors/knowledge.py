@@ -70,6 +70,7 @@ class Term:
 class Leader:
     name: str
     country: str
+    gender: str
     terms: tuple[Term, ...]
 
     def office_on(self, day: date, checked: date) -> str | None:
@@ -172,7 +173,7 @@ def knowledge_base() -> KnowledgeBase:
     governments: dict[str, list[str]] = {}  # the names of the governments of each state's leaders
     for entry in leaders_file["leader"]:
         terms = tuple(Term(t["office"], t["from"], t.get("to")) for t in entry["terms"])
-        leader = Leader(entry["name"], entry["country"], terms)
+        leader = Leader(entry["name"], entry["country"], entry["gender"], terms)
         kb.leaders_of.setdefault(leader.country, []).append(leader)
         for name in (leader.name, *entry.get("names", ())):
             kb.leaders[_key(name)] = leader

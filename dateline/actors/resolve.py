@@ -532,8 +532,10 @@ def _as_leader(reading: _Reading, person: Actor) -> Actor:
     office = leader.office_on(reading.day, reading.kb.leaders_checked) if reading.day else None
     if role is None and office is not None:
         role, sector = office, next(r.sector for r in reading.kb.roles if r.title == office)
-    return Actor(id=f"person:{_slug(leader.name)}", name=leader.name, kind="person", country=leader.country,
-                 sector=sector, role=role, aliases=person.aliases)
+    leader_id = f"person:{_slug(leader.name)}"
+    reading.genders[leader_id] = leader.gender
+    return Actor(id=leader_id, name=leader.name, kind="person", country=leader.country, sector=sector, role=role,
+                 aliases=person.aliases)
 
 
 def _leader_read(reading: _Reading, name: str) -> Actor | None:
@@ -552,9 +554,11 @@ _OTHER_TIME = {"former", "ex", "late", "then", "next", "future", "previous", "in
 
 def _office_holder(reading: _Reading, country: str, office: str, described: Span) -> Actor | None:
     """The one leader of the country in leaders.toml who holds the office on the article's date, as a person of
-    the article; not what someone is or becomes ("his quest to become the US president")."""
+    the article; not what someone is or becomes ("his quest to become the US president", "elected as U.S.
+    president")."""
     doc = described.doc
-    if reading.day is None or described.root.dep_ in ("attr", "oprd") or any(
+    root = described.root
+    if reading.day is None or root.dep_ in ("attr", "oprd") or root.head.lower_ == "as" or any(
             t.lower_.rstrip("-") in _OTHER_TIME for t in doc[max(0, described.start - 2):described.end]):
         return None
     holders = [leader for leader in reading.kb.leaders_of.get(country, ())
