@@ -522,9 +522,10 @@ def _speaks(token: Token) -> bool:
 
 def _as_leader(reading: _Reading, person: Actor) -> Actor:
     """A head of state or government the data knows ("Erdogan", "Barack Obama") takes the name the data gives
-    (and an id from it, the same in every article), is of their country, and holds their office on the article's
-    date; a title or country the text gives comes first ("Prime Minister Putin" in 2010 stays prime minister, and
-    a namesake said to be of another country is not the leader). Only a person not yet mentioned: the id changes."""
+    (and an id from it, the same in every article), is of their country and gender, and holds their office on the
+    article's date; a title or country the text gives comes first ("Prime Minister Putin" in 2010 stays prime
+    minister, and a namesake said to be of another country is not the leader). Only a person not yet mentioned:
+    the id changes."""
     leader = reading.kb.leader_named(person.name)
     if leader is None or person.country not in (None, leader.country):
         return person
