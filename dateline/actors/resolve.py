@@ -77,6 +77,7 @@ _GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV",
 # Labels the tagger gives things, under which a short name is still a person named in full before ("Rep. Tom Cole
 # ... Cole said": PRODUCT); not a one-word "person", which may be the tagger's slip itself ("the Carrier plant").
 _THING_LABELS = ("LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+_PERSON_NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", *_THING_LABELS)  # what may be a person's name, whatever the label
 _SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
 _PERSONS_ORGANS = {"campaign", "office"}  # a person's, which speak for the person
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -333,10 +334,10 @@ def _with_determiner(doc: Doc, start: int) -> int:
 def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | None:
     kb, key = reading.kb, _key(ent.text)
     label = ent.label_
-    if len(ent) <= 2 and label in ("PERSON", "ORG", "NORP", "GPE", *_THING_LABELS) \
+    if len(ent) <= 2 and label in _PERSON_NAME_LABELS \
             and (person := reading.person_named(ent)) and (label not in _THING_LABELS or " " in person.name):
         return reading.mention(ent, person, "name").id
-    if label in ("PERSON", "ORG", "NORP", "GPE", *_THING_LABELS) and kb.leader_named(ent.text):
+    if label in _PERSON_NAME_LABELS and kb.leader_named(ent.text):
         return _read_person(reading, ent, sentence_of).id  # whatever the label: "Erdogan said" as a place
     if ent.ent_id_ and ent.ent_id_ in kb.actors:
         return reading.mention(ent, kb.actors[ent.ent_id_], "name").id
