@@ -69,7 +69,7 @@ class Term:
 @dataclass(frozen=True)
 class Leader:
     name: str
-    country: str
+    country: str | None  # None: a career in international organisations alone
     gender: str
     terms: tuple[Term, ...]
 
@@ -107,7 +107,7 @@ class KnowledgeBase:
     # Heads of state and government by each of their names, case-folded (leaders.toml), and the day the offices
     # still held were checked.
     leaders: dict[str, Leader] = field(default_factory=dict)
-    leaders_of: dict[str, list[Leader]] = field(default_factory=dict)  # by country
+    leaders_of: dict[str | None, list[Leader]] = field(default_factory=dict)  # by country
     leaders_checked: date = date.min
     # The ends of several words of leaders' names ("inácio lula da silva"), to the one leader they end (None: several).
     leader_endings: dict[str, Leader | None] = field(default_factory=dict)
@@ -173,7 +173,7 @@ def knowledge_base() -> KnowledgeBase:
     governments: dict[str, list[str]] = {}  # the names of the governments of each state's leaders
     for entry in leaders_file["leader"]:
         terms = tuple(Term(t["office"], t["from"], t.get("to")) for t in entry["terms"])
-        leader = Leader(entry["name"], entry["country"], entry["gender"], terms)
+        leader = Leader(entry["name"], entry.get("country"), entry["gender"], terms)
         kb.leaders_of.setdefault(leader.country, []).append(leader)
         for name in (leader.name, *entry.get("names", ())):
             kb.leaders[_key(name)] = leader

@@ -530,13 +530,17 @@ def _as_leader(reading: _Reading, person: Actor) -> Actor:
     leader = reading.kb.leader_named(person.name)
     if leader is None or person.country not in (None, leader.country):
         return person
-    role, sector = person.role, person.sector
+    role, sector, country = person.role, person.sector, leader.country
     office = leader.office_on(reading.day, reading.kb.leaders_checked) if reading.day else None
-    if role is None and office is not None:
-        role, sector = office, next(r.sector for r in reading.kb.roles if r.title == office)
+    if office is not None:
+        held = next(r for r in reading.kb.roles if r.title == office)
+        if role is None:
+            role, sector = office, held.sector
+        if held.igo:
+            country = None  # the UN's secretary-general acts for the UN, not for Portugal ("UN chief X" reads so)
     leader_id = f"person:{_slug(leader.name)}"
     reading.genders[leader_id] = leader.gender
-    return Actor(id=leader_id, name=leader.name, kind="person", country=leader.country, sector=sector, role=role,
+    return Actor(id=leader_id, name=leader.name, kind="person", country=country, sector=sector, role=role,
                  aliases=person.aliases)
 
 
@@ -554,7 +558,7 @@ _OTHER_TIME = {"former", "ex", "late", "then", "next", "future", "previous", "in
                "interim", "past"}
 
 
-def _office_holder(reading: _Reading, country: str, office: str, described: Span) -> Actor | None:
+def _office_holder(reading: _Reading, country: str | None, office: str, described: Span) -> Actor | None:
     """The one leader of the country in leaders.toml who holds the office on the article's date, as a person of
     the article; not what someone is or becomes ("his quest to become the US president", "elected as U.S.
     president")."""
@@ -563,8 +567,10 @@ def _office_holder(reading: _Reading, country: str, office: str, described: Span
     if reading.day is None or root.dep_ in ("attr", "oprd") or root.head.lower_ == "as" or any(
             t.lower_.rstrip("-") in _OTHER_TIME for t in doc[max(0, described.start - 2):described.end]):
         return None
-    holders = [leader for leader in reading.kb.leaders_of.get(country, ())
-               if leader.office_on(reading.day, reading.kb.leaders_checked) == office]
+    # (an international organisation's office, without a country: any leader may hold it)
+    candidates = reading.kb.leaders_of.get(country, ()) if country else {
+        id(leader): leader for leader in reading.kb.leaders.values()}.values()
+    holders = [leader for leader in candidates if leader.office_on(reading.day, reading.kb.leaders_checked) == office]
     if len(holders) != 1:
         return None
     person = _leader_read(reading, holders[0].name)
@@ -680,7 +686,7 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
         if person.role == role.title and (country is None or person.country == country):
             return reading.mention(described, person, "title")
     # "the Syrian president" in 2016: Bashar al-Assad, not an official to be named later
-    if country is not None and (holder := _office_holder(reading, country, role.title, described)) is not None:
+    if (country or role.igo) and (holder := _office_holder(reading, country, role.title, described)) is not None:
         return reading.mention(described, holder, "title")
     if owner is None:
         return None
