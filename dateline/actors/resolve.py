@@ -235,7 +235,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
         # A name is placed where it starts, after its "the": "the Ivory Coast's Supreme Court" is the organ's.
         + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in doc.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, lower))]
-        + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab)))]
+        + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab, _READ_WORDS)))]
         + [(token.i, "described", token) for token in _described_heads(reading, lower)],
         key=lambda item: (item[0], item[1] != "organ", item[1] != "title"),
     )
@@ -952,7 +952,7 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
     a person's campaign or office ("the Clinton campaign", "Ryan's office"). A named spokesperson is a person of
     their own ("Kremlin spokesman Dmitry Peskov", "Brian Fallon, a spokesman for Mrs. Clinton,")."""
     spans = [(m.start, m.end, m.actor) for m in reading.mentions]
-    hashes = numpy.array([reading.doc.vocab.strings.add(w) for w in _SPOKESPERSONS | _PERSONS_ORGANS], dtype="uint64")
+    hashes = _word_hashes(reading.doc.vocab, _SPEAKING_WORDS)
     for token in (reading.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, hashes))):
         word = token.lower_
         if token.pos_ != "NOUN" \
@@ -976,10 +976,14 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
             spans.append((token.idx, token.idx + len(token), actor.id))  # ("a spokesman for her campaign")
 
 
+# The words `_read_word` reads (pronouns, descriptions, government words) and those `_speaking_for` reads.
+_READ_WORDS = frozenset(_PRONOUNS) | frozenset(_DESCRIPTIONS) | frozenset(_GOVERNMENT_WORDS) | {"administration"}
+_SPEAKING_WORDS = frozenset(_SPOKESPERSONS | _PERSONS_ORGANS)
+
+
 @cache
-def _word_hashes(vocab: Vocab) -> numpy.ndarray:
-    """The pronouns, descriptions and government words as lower-case hashes, to find them without a loop."""
-    words = set(_PRONOUNS) | set(_DESCRIPTIONS) | set(_GOVERNMENT_WORDS) | {"administration"}
+def _word_hashes(vocab: Vocab, words: frozenset[str]) -> numpy.ndarray:
+    """Words as lower-case hashes, to find them in a doc's LOWER array without a loop."""
     return numpy.array([vocab.strings.add(w) for w in words], dtype="uint64")
 
 
