@@ -1066,3 +1066,13 @@ def test_a_description_named_by_its_apposition_is_that_name_not_an_earlier_actor
 def test_an_as_clause_after_an_attribution_says_when_not_who(text):
     [quote] = analyze("News of the day.\n\n" + text).quotes
     assert (quote["text"], quote["speaker"]["text"]) == ("''Everybody should be heard first,''", "she")
+
+
+def test_a_blank_line_ends_the_sentence_before_a_speaker():
+    # Left alone, the parser ran "Plan B." and the next paragraph into one sentence: the speaker was the object of
+    # "for" and the quote had none.
+    article = analyze("Aides say the campaign is already drafting its Plan B.\n\n"
+                      "Brandt hasn't said whether she has a strategy for the convention.")
+    quote = quote_with(article, "whether she has a strategy")
+    assert quote["speaker"]["text"] == "Brandt"
+

@@ -6,7 +6,9 @@ import importlib.util
 import re
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 
 from dateline.actors.patterns import add_actor_ruler
@@ -44,8 +46,20 @@ def _load(name: str) -> Language:
     except OSError as error:
         raise ModelNotFound(f"cannot load the spaCy model {name!r}: {error}") from None
     _split_glued_quotes(nlp)
+    nlp.add_pipe("dateline_paragraphs", before="parser")
     add_actor_ruler(nlp)
     return nlp
+
+
+@Language.component("dateline_paragraphs")
+def _paragraphs_open_sentences(doc):
+    """A blank line ends a sentence. The parser, left alone, ran one sentence across a paragraph break after an
+    abbreviation ("time for Plan B.", then "Sanders said ...": Sanders became the object of "for") or after a colon
+    or a closing quotation mark, in one sentence of six in political news; it keeps the boundaries set before it."""
+    for k in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():  # (a Python pass over every token was slow)
+        if doc[k].text.count("\n") >= 2:
+            doc[k + 1].is_sent_start = True
+    return doc
 
 
 # Scraped text often loses the space at a quotation mark ('the deal,”Okafor said', 'Marlow said,“Look'); the
