@@ -1076,3 +1076,25 @@ def test_a_blank_line_ends_the_sentence_before_a_speaker():
     quote = quote_with(article, "whether she has a strategy")
     assert quote["speaker"]["text"] == "Brandt"
 
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a verb joined to a passive: who undergoes the first says the second
+    ("By evening, the minister was forced into a rare retreat and said that his words had been misread.", "said",
+     "the minister"),
+    ("After the vote, Ms. Pryce was prompted to say that the count had been fair.", "to say", "Ms. Pryce"),
+    # an infinitive hung on a phrase of the verb
+    ("The columnist Ada Brandt went so far as to say: ''The paper as we know it is over.''", "to say:",
+     "The columnist Ada Brandt"),
+    # the subject taken for the subject of the relative clause set before the cue
+    ("Hale, meanwhile, who has won no endorsements so far, said that the count meant little.", "said", "Hale"),
+])
+def test_speaker_through_passives_phrases_and_relative_clauses(text, cue, speaker):
+    [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == cue]
+    assert quote["speaker"]["text"] == speaker
+
+
+def test_relative_pronoun_the_parse_took_for_a_second_subject_of_the_cue():
+    article = analyze("The ministry released the files, which she said covered every contract of the past year.")
+    assert [(q["text"], q["speaker"]["text"]) for q in article.quotes] == [
+        ("which", "she"), ("covered every contract of the past year", "she")]
+    assert article.quotes[1]["continues"] == 0

@@ -122,7 +122,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     elif reading.content[0][0] < token.i:
         reading.inverted = True
     if not reading.content:
-        reading.content = _passive_object(token, lemma, vocabulary) or _relative_object(token, lemma, vocabulary)
+        reading.content = _passive_object(token, lemma, vocabulary) or _relative_object(token, lemma, vocabulary) \
+            or _relative_report(token)
     if reading.inverted:
         # "But the next decade brought a change, she said": the conjunction that opens the sentence goes
         # with what was said (PolNeAR and PARC keep it).
@@ -1086,6 +1087,17 @@ def _relative_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tu
     if verb.left_edge.i < end:
         return []
     return [trim(verb.doc, noun.left_edge.i, end)]
+
+
+def _relative_report(verb: Token) -> list[tuple[int, int]]:
+    """ "the emails, which she said represented all her work": the parse took the relative pronoun for a second
+    subject of the cue and what follows the cue for its object; the pronoun and the rest of the clause are what was
+    said (split around the cue and its source later)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 2 or subjects[0].tag_ not in ("WDT", "WP") or subjects[1].tag_ in ("WDT", "WP") \
+            or verb.right_edge.i == verb.i:
+        return []
+    return [(subjects[0].i, verb.right_edge.i + 1)]
 
 
 def _as_clause(verb: Token, group: CueGroup | None) -> list[tuple[int, int]]:

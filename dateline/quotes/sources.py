@@ -97,6 +97,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # "Romney ran on his ability to jolt the recovery and accused Obama of ...": a finite verb the parse
             # joined to an infinitive or a participle goes with the finite verb above them
             host = next((a for a in host.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), host)
+        if verb.dep_ in ("conj", "xcomp") and not passive:
+            # "Marlow was forced into damage control and said ...", "Marlow was prompted to say": who undergoes
+            # the first verb says the second
+            patient = next((c for c in host.children if c.dep_ == "nsubjpass" and c.lower_ not in EXPLETIVES), None)
+            if patient is not None:
+                return patient, False
         return subject_of(host, depth + 1)
     # "began by crediting", "took the unusual step of criticizing": the subject of the verb the phrase hangs on
     if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
@@ -134,7 +140,36 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             and not comma_before(verb.doc, verb.i):
         if verb.head.lemma_.lower() in vocabulary().participle_holders:
             return verb.head, False
+    # "went so far as to say", "went out of his way to say": an infinitive the parse hung on a word of the phrase
+    # says what the subject of the phrase's verb says (not of "be": "a good way to understand it is ...")
+    if depth < 3 and has_to(verb) and verb.dep_ in ("advcl", "relcl"):
+        host = _phrase_verb(verb)
+        if host is not None and host.lemma_ != "be":
+            return subject_of(host, depth + 1)
+    # "Sanders, who sits at zero endorsements, said", "activists clamoring to block him say": a finite cue with no
+    # subject, where the parse took its subject for that of the clause set before it (a relative clause or a
+    # participle it misread as a verb of its own)
+    if verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
+        doc = verb.doc
+        for clause in (c for c in verb.lefts if c.dep_ in ("ccomp", "advcl")):
+            opener = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == clause.left_edge.i
+                           and c.pos_ in ("NOUN", "PROPN")), None)
+            if opener is not None and (
+                    doc[opener.i + 1].text == "," and any(t.tag_ in ("WP", "WP$") for t in doc[opener.i + 1:clause.i])
+                    or clause.tag_ == "VBG" and not any(c.dep_ == "aux" for c in clause.children)):
+                return opener, False
     return None, False
+
+
+def _phrase_verb(token: Token) -> Token | None:
+    """The verb above the token, through at most three adverbs, prepositions or nouns ("went so far as", "went out of
+    his way")."""
+    for steps, node in enumerate(token.ancestors):
+        if is_verb(node):
+            return node
+        if steps == 3 or node.pos_ not in ("ADV", "ADP", "NOUN"):
+            return None
+    return None
 
 
 def _opens_quotation(verb: Token) -> bool:
