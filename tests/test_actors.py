@@ -490,6 +490,17 @@ def test_a_title_for_a_portfolio_joins_the_name_after_it():
     assert mentions_of(article, assad["id"]) == ["President of Syria Bashar al-Assad", "Assad"]
 
 
+def test_a_title_with_the_state_or_organisation_after_it_is_the_holder_on_the_date():
+    article = dateline.analyze("The president of Russia said on Saturday that talks would go on. The secretary "
+                               "general of the United Nations said the truce should hold.", kind="plain",
+                               date="2016-04-30")
+    assert [q["speaker"]["actor"] for q in article.quotes] == [
+        actor_named(article, "Vladimir Putin")["id"], actor_named(article, "Ban Ki-moon")["id"]]
+    # with no date, an official of that state, not the state itself
+    [quote] = dateline.analyze("The foreign minister of Iran said the talks would go on.", kind="plain").quotes
+    assert quote["speaker"]["actor"] == "IRN:foreign-minister"
+
+
 def test_a_named_holder_of_the_same_title_lends_no_country():
     article = dateline.analyze(
         "Iraqi Prime Minister Haider al-Abadi met envoys in Baghdad. In London, Prime Minister Lena Marsh said "

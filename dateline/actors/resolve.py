@@ -639,6 +639,9 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
         country, start = found
         described = doc[min(start, described.start):span.end]  # "Foreign Office Minister"
     country = country or role.country
+    if country is None and (found := _of_state(reading, span)) is not None:
+        country, end = found
+        described = doc[described.start:end]  # "the president of Russia"
     after = doc[span.end] if span.end < len(doc) else None
     if (after is not None and after.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].ent_iob_ == "B"
             and doc[span.end + 1].ent_type_ == "PERSON"):
@@ -696,6 +699,21 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
     )
     reading.unnamed_officials.append((sentence_of[span.start], official))
     return reading.mention(described, official, "title")
+
+
+def _of_state(reading: _Reading, span: Span) -> tuple[str, int] | None:
+    """The state an "of" phrase right after a title names ("the president of Russia", "the foreign minister of the
+    United States"), and where the phrase ends; not a phrase that goes on ("the president of Russia's largest bank")."""
+    doc, i = span.doc, span.end
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    start = i + 1 + (doc[i + 1].lower_ == "the")
+    for end in range(min(len(doc), start + 4), start, -1):
+        country = reading.kb.state_names.get(_key(doc[start:end].text))
+        if country is not None:
+            goes_on = end < len(doc) and (doc[end].text in ("'s", "’s") or doc[end].pos_ in ("NOUN", "PROPN"))
+            return None if goes_on else (country, end)
+    return None
 
 
 def _portfolio(doc: Doc, i: int) -> Span | None:
