@@ -1098,3 +1098,10 @@ def test_relative_pronoun_the_parse_took_for_a_second_subject_of_the_cue():
     assert [(q["text"], q["speaker"]["text"]) for q in article.quotes] == [
         ("which", "she"), ("covered every contract of the past year", "she")]
     assert article.quotes[1]["continues"] == 0
+
+
+def test_a_description_after_the_name_that_the_parse_made_a_second_subject_is_the_names():
+    [quote] = analyze("Ban Ki-moon, the secretary general of the United Nations, urged both sides to return to "
+                      "Geneva.").quotes
+    assert quote["speaker"]["text"] == "Ban Ki-moon, the secretary general of the United Nations,"
+    assert quote["speaker"]["actor"] == "person:ban-ki-moon"

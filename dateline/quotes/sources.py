@@ -57,6 +57,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # '"Anybody who attacks him ...," said Louise Sunshine': the parse may take a word of the quotation for a
         # second subject; the speaker is the one next to the verb
         subjects.sort(key=lambda c: abs(c.i - verb.i))
+        # "Ban Ki-moon, the secretary general of the United Nations, vowed": a description set off after a name,
+        # which the parse made a second subject, is the name's apposition
+        named = _apposed_to(subjects[0], subjects[1:])
+        if named is not None:
+            subjects.insert(0, named)
     for child in subjects:
         if child.lower_ in EXPLETIVES and child.dep_ == "expl":
             return None, False
@@ -161,6 +166,16 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _apposed_to(subject: Token, others: list[Token]) -> Token | None:
+    """The name among other subjects of the verb that the subject (a description) is set off after by a comma."""
+    doc = subject.doc
+    start = subject.left_edge.i
+    if subject.pos_ != "NOUN":
+        return None
+    return next((o for o in others if o.pos_ == "PROPN" and o.right_edge.i + 2 == start
+                 and doc[start - 1].text == ","), None)
+
+
 def _phrase_verb(token: Token) -> Token | None:
     """The verb above the token, through at most three adverbs, prepositions or nouns ("went so far as", "went out of
     his way")."""
@@ -221,6 +236,11 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             continue
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
+    # (the description set off after the name, which the parse made the verb's subject too: see subject_of)
+    described = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i != subject.i
+                      and c.left_edge.i == end + 1 and doc[end].text == "," and c.i < verb.i), None)
+    if described is not None and _apposed_to(described, [subject]) is subject:
+        end = described.right_edge.i + 1
     # "Okafor leads Marlow - 60 percent of voters said": a dash set off by spaces before the subject opens its clause
     for k in range(start, subject.i):
         if doc[k].text in _DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
