@@ -501,6 +501,18 @@ def test_a_title_with_the_state_or_organisation_after_it_is_the_holder_on_the_da
     assert quote["speaker"]["actor"] == "IRN:foreign-minister"
 
 
+def test_the_former_holder_of_a_title_is_the_one_named_who_no_longer_holds_it():
+    article = dateline.analyze("President Barack Obama met former President George W. Bush in Dallas on Monday. The "
+                               "former president said the memorial was moving. The president said it was a day of "
+                               "grief.", kind="plain", date="2016-07-12")
+    assert [q["speaker"]["actor"] for q in article.quotes] == ["person:george-w-bush", "person:barack-obama"]
+    # named first without the title (a headline), then with it
+    article = dateline.analyze("Ada Brandt backs the levy.\n\nFormer Governor Ada Brandt spoke in Delmar on Monday. "
+                               "The former governor said the levy would pass.", kind="plain")
+    assert [q["speaker"]["actor"] for q in article.quotes if q["cue"]["text"] == "said"] == ["person:ada-brandt"]
+    assert actor_named(article, "Ada Brandt")["role"] == "governor"
+
+
 def test_a_named_holder_of_the_same_title_lends_no_country():
     article = dateline.analyze(
         "Iraqi Prime Minister Haider al-Abadi met envoys in Baghdad. In London, Prime Minister Lena Marsh said "

@@ -581,6 +581,13 @@ def _office_holder(reading: _Reading, country: str | None, office: str, describe
     return person
 
 
+def _holds(reading: _Reading, person: Actor, office: str) -> bool:
+    """Whether leaders.toml has the person in that office on the article's date."""
+    leader = reading.kb.leader_named(person.name)
+    return leader is not None and reading.day is not None \
+        and leader.office_on(reading.day, reading.kb.leaders_checked) == office
+
+
 def _day(published: str | None) -> date | None:
     try:
         return date.fromisoformat(published[:10]) if published else None
@@ -666,6 +673,12 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
             reading.add_person(surname, person)
             if official is not None:  # "The U.S. president ... President Bush said": the same man
                 _relink(reading, official.id, person)
+        elif person.role is None and (None in (person.country, country) or person.country == country):
+            # "Bill Clinton" in the headline, "Former President Bill Clinton" in the story: the title is his
+            person = Actor(id=person.id, name=person.name, kind="person", country=country or person.country,
+                           sector=role.sector, role=role.title, aliases=person.aliases)
+            reading.add_person(surname, person)
+            _relink(reading, person.id, person)
         if apposed:
             return reading.mention(described, person, "title")
         reading.titled[person_span.start] = described.start
@@ -681,12 +694,18 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
             _relink(reading, person.id, person)
             return reading.mention(described, person, "title")
     owner = kb.states[country].name if country else kb.actors[role.igo].name if role.igo in kb.actors else None
-    definite = span.start > 0 and doc[span.start - 1].lower_ == "the"
+    before = span.start - 1
+    while before >= 0 and doc[before].lower_.rstrip("-") in _OTHER_TIME:
+        before -= 1
+    definite = before >= 0 and doc[before].lower_ == "the"
     if owner is None and not definite:
         return None
-    # "The Russian deputy foreign minister" after Gatilov was named: the same man.
+    # "The Russian deputy foreign minister" after Gatilov was named: the same man; "the former president" is one who
+    # does not hold the office on the article's date.
+    former = before < span.start - 1
     for person in reading.persons.values():
-        if person.role == role.title and (country is None or person.country == country):
+        if person.role == role.title and (country is None or person.country == country) \
+                and not (former and _holds(reading, person, role.title)):
             return reading.mention(described, person, "title")
     # "the Syrian president" in 2016: Bashar al-Assad, not an official to be named later
     if (country or role.igo) and (holder := _office_holder(reading, country, role.title, described)) is not None:
@@ -806,7 +825,8 @@ def _apposed_person(reading: _Reading, described: Span) -> tuple[str, Actor] | N
 def _with_country_words(span: Span, doc: Doc) -> Span:
     """The whole description: "Russia's deputy foreign minister", not only the title."""
     i = span.start
-    while i > 0 and (doc[i - 1].text in ("'s", "’s") or doc[i - 1].ent_type_ in ("GPE", "NORP") or doc[i - 1].lower_ == "the"):
+    while i > 0 and (doc[i - 1].text in ("'s", "’s") or doc[i - 1].ent_type_ in ("GPE", "NORP")
+                     or doc[i - 1].lower_ == "the" or doc[i - 1].lower_.rstrip("-") in _OTHER_TIME):
         i -= 1
     return doc[i:span.end]
 
