@@ -37,6 +37,7 @@ from dateline.actors.coref import resolve_pronouns
 from dateline.actors.entities import correct_entities
 from dateline.actors.knowledge import Actor, KnowledgeBase, Role, _key, knowledge_base
 from dateline.article import Article
+from dateline.extract.dates import MONTHS
 
 # Prepositions after which a place name locates something rather than acting or being acted on.
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within", "from",
@@ -956,11 +957,14 @@ def _leaders_country(reading: _Reading, i: int) -> str | None:
 
 
 def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
-    """A known surname the tagger did not mark ("said Gatilov") is still that person; so is the name of a leader
-    the knowledge base knows ("Erdogan said Turkey would not yield")."""
+    """A known surname the tagger did not mark ("said Gatilov"), or marked as part of a time ("Last week Stumpf
+    said"), is still that person; so is the name of a leader the knowledge base knows ("Erdogan said Turkey would
+    not yield")."""
     covered = {m.start for m in reading.mentions}
     for token in reading.doc:
-        if not token.text[:1].isupper() or token.idx in covered or token.i in taken or token.ent_type_ != "":
+        # (a month is a time's own word, whoever shares its name: "in May")
+        timed = token.ent_type_ in ("DATE", "TIME") and token.pos_ == "PROPN" and token.lower_.rstrip(".") not in MONTHS
+        if not token.text[:1].isupper() or token.idx in covered or (token.i in taken or token.ent_type_) and not timed:
             continue
         person = reading.persons.get(_surname(token.text))
         if person is None and token.pos_ == "PROPN" and _key(token.text) in reading.kb.leaders:
