@@ -1105,3 +1105,24 @@ def test_a_description_after_the_name_that_the_parse_made_a_second_subject_is_th
                       "Geneva.").quotes
     assert quote["speaker"]["text"] == "Ban Ki-moon, the secretary general of the United Nations,"
     assert quote["speaker"]["actor"] == "person:ban-ki-moon"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the name hung on the time's preposition
+    ("Senator Lena Okafor questioned Ray Marlow on Tuesday.\n\nOn Monday Marlow said that the bank was sound.",
+     "Marlow"),
+    # the day made part of the name
+    ("On Monday Ray Marlow said the bank was sound.", "Ray Marlow"),
+])
+def test_a_day_before_the_speakers_name_is_not_the_speaker(text, speaker):
+    [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == "said"]
+    assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == (speaker, "person:ray-marlow")
+
+
+def test_a_surname_the_tagger_took_into_a_time_is_the_person():
+    # "Last week Stumpf" is one DATE to the tagger, in a real article of PolNeAR's dev split
+    if not (POLNEAR / "dev" / "attributions").is_dir():
+        pytest.skip(f"PolNeAR is not at {POLNEAR} (it comes with ../shared/benchmarks, which CI has)")
+    [article] = [a for a in load_split(POLNEAR, "dev") if a.id.startswith("huff-post_2016-09-20_elizabeth-warren")]
+    quote = quote_with(analyze(article.text), "low-level workers for this behavior")
+    assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == ("Stumpf", "person:john-stumpf")

@@ -273,6 +273,14 @@ def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | Non
     if end == sentence.start or doc[end - 1].pos_ not in ("PROPN", "NOUN", "NUM", "PRON", "PUNCT") \
             or doc[end - 1].is_punct and doc[end - 1].text != ",":
         return None, None
+    # "On Monday Marlow said": a name right after the time that opens the sentence, hung on the time's preposition
+    name = end
+    while name > max(sentence.start, end - 4) and doc[name - 1].pos_ == "PROPN" \
+            and doc[name - 1].ent_type_ in ("", "PERSON"):
+        name -= 1
+    if sentence.start < name < end and doc[name - 1].ent_type_ in ("DATE", "TIME") \
+            and doc[name - 1].pos_ in ("PROPN", "NOUN"):  # (not an age: "62-year-old Ada Brandt")
+        return (name, end), end - 1
     k = end
     first = end
     while k > sentence.start:

@@ -277,6 +277,10 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         for child in subject.rights:
             if child.dep_ == "prep" and child.lower_ in _NAME_TRAILERS and not _of_where(child):
                 end = min(end, child.left_edge.i)
+    # "On Monday Ray Marlow said": the day the parse made part of the name (not an age: "81-year-old Ada Brandt")
+    while start < subject.i and doc[start].ent_type_ in ("DATE", "TIME") and doc[start].pos_ == "PROPN" \
+            and subject.pos_ == "PROPN" and subject.ent_type_ not in ("DATE", "TIME"):
+        start += 1
     start, end = trim(doc, start, end)
     # "Richards and Menendez both stressed", "progressives in particular", "even economists", "just 28 percent of
     # voters": words the parse hung on the speaker that say how many or how much, not who.
