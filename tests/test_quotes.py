@@ -1126,3 +1126,12 @@ def test_a_surname_the_tagger_took_into_a_time_is_the_person():
     [article] = [a for a in load_split(POLNEAR, "dev") if a.id.startswith("huff-post_2016-09-20_elizabeth-warren")]
     quote = quote_with(analyze(article.text), "low-level workers for this behavior")
     assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == ("Stumpf", "person:john-stumpf")
+
+
+@pytest.mark.parametrize("text", [
+    "Ray Marlow is a former civil rights lawyer who has pledged to end the death penalty.",
+    "Ray Marlow often mocks his rivals and is a showman and provocateur who has pledged to end the death penalty.",
+])
+def test_who_after_what_someone_is_said_to_be_is_that_someone(text):
+    [quote] = [q for q in analyze(text).quotes if "pledged" in q["cue"]["text"]]
+    assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == ("who", "person:ray-marlow")

@@ -222,7 +222,20 @@ def _of_where(preposition: Token) -> bool:
 def antecedent_of(subject: Token) -> int:
     """The token that stands for the speaker: the noun a relative pronoun hangs on, else the subject."""
     if subject.lower_ in RELATIVE and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-        return subject.head.head.i
+        noun = subject.head.head
+        # "Kaine is a former lawyer who opposes ...", "X is a liar and birther who has pledged ...": the noun is
+        # what the subject of "be" is said to be, and stands for it
+        described = noun
+        while described.dep_ == "conj" and described.head.i != described.i:
+            described = described.head
+        if described.dep_ == "attr" and described.head.lemma_ == "be":
+            verb = described.head  # ("X incites violence and is a liar": the subject of the verb "is" joins)
+            while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head
+            named = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON")), None)
+            if named is not None:
+                return named.i
+        return noun.i
     return subject.i
 
 
