@@ -1135,3 +1135,20 @@ def test_a_surname_the_tagger_took_into_a_time_is_the_person():
 def test_who_after_what_someone_is_said_to_be_is_that_someone(text):
     [quote] = [q for q in analyze(text).quotes if "pledged" in q["cue"]["text"]]
     assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == ("who", "person:ray-marlow")
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The panel met on Tuesday. “How big is that wall?” asked the boy, who wore a red hat.", "asked", "the boy"),
+    ("The panel met on Tuesday. “Why now?” asked Marlow.", "asked", "Marlow"),
+    # the parse took a word of the quotation for the subject and the name for the one urged
+    ("The panel met on Tuesday. “Stop,” urged Ray Marlow, who chairs the panel.", "urged", "Ray Marlow"),
+])
+def test_the_name_after_a_verb_of_asking_set_after_the_quotation_is_who_asks(text, cue, speaker):
+    [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == cue]
+    assert quote["speaker"]["text"] == speaker
+
+
+def test_a_title_in_quotation_marks_before_the_verb_is_not_an_inverted_cue():
+    [quote] = [q for q in analyze("Kerry Washington, star of “Scandal,” thanked Obama for the steps.").quotes
+               if "steps" in q["text"]]
+    assert quote["speaker"] is None or "Obama" not in quote["speaker"]["text"]

@@ -28,6 +28,7 @@ from dateline.quotes.parse import (
     RELATIVE,
     SUBJECTS,
     comma_before,
+    follows_quotation,
     has_to,
     is_verb,
     minus,
@@ -146,7 +147,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     if subject is not None:
         reading.source, reading.source_head = source_span(subject, speaker), antecedent_of(subject)
     elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
-            and lemma not in _ADDRESSING:
+            and (lemma not in _ADDRESSING or follows_quotation(token)):
+        # ('“Why now?” asked Udall': right after a quotation, the name after a verb of asking is who asks)
         reading.source, reading.source_head = speaker_after(token, reading.cue[1])
     if reading.source is None and not passive and token.tag_ in ("VBD", "VBZ", "VBP") \
             and token.dep_ in ("ROOT", "dep", "conj", "parataxis") and not any(

@@ -56,7 +56,7 @@ from dateline.quotes.cues import (
     speaker_before,
 )
 from dateline.quotes.marks import Passage, find_passages
-from dateline.quotes.parse import comma_before, is_verb
+from dateline.quotes.parse import comma_before, follows_quotation, is_verb
 from dateline.quotes.vocabulary import vocabulary
 
 
@@ -263,7 +263,7 @@ def _clip_source(text: _Text, reading: Reading) -> None:
             cue = text.doc[reading.head]
             if cue.tag_ in ("VBD", "VBZ", "VBP") and not reading.passive:
                 reading.source, reading.source_head = speaker_before(cue, reading)
-                if reading.source is None and reading.inverted:
+                if reading.source is None and (reading.inverted or follows_quotation(cue)):
                     reading.source, reading.source_head = speaker_after(cue, reading.cue[1])
                 if reading.source is not None and any(text.passage_of[k] >= 0 for k in range(*reading.source)):
                     reading.source = reading.source_head = None

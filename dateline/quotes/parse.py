@@ -33,6 +33,17 @@ def comma_before(doc: Doc, i: int) -> bool:
     return doc[i - 1].text == "," or i >= 2 and doc[i - 1].text in CLOSING and doc[i - 2].text == ","
 
 
+def follows_quotation(verb: Token) -> bool:
+    """Whether the verb comes right after a closing quotation mark with only a name after it in its clause
+    ('“Why now?” asked Udall.', 'asked the boy, who ...'): set after what was said, with its speaker after it (and
+    not 'Washington, star of “Scandal,” thanked Obama for ...')."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in CLOSING:
+        return False
+    chunk = next((c for c in doc.noun_chunks if c.start == verb.i + 1), None)
+    return chunk is not None and (chunk.end == verb.sent.end or doc[chunk.end].is_punct)
+
+
 def reporting_participle(token: Token) -> bool:
     """ ", calling them “very dull budget papers”", ", referring to the convention": a reporting verb's participle
     that opens a phrase at the end of a clause says more about the saying (or is an attribution of its own), and
