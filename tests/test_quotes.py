@@ -1087,6 +1087,9 @@ def test_a_blank_line_ends_the_sentence_before_a_speaker():
      "The columnist Ada Brandt"),
     # the subject taken for the subject of the relative clause set before the cue
     ("Hale, meanwhile, who has won no endorsements so far, said that the count meant little.", "said", "Hale"),
+    # a perfect participle set before the subject of the sentence
+    ("Having announced that he would not send Marlow to prison, Judge Ada Berman proceeded to hand down the "
+     "sentence.", "Having announced", "Judge Ada Berman"),
 ])
 def test_speaker_through_passives_phrases_and_relative_clauses(text, cue, speaker):
     [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == cue]
