@@ -737,6 +737,9 @@ def test_polnear_loader_on_the_real_data():
      "Senator Maria Okafor, a Democrat from Vermont,"),
     # the day, right before the verb, hung on the speaker by the parse
     ("A congressional report on Wednesday said the agency had failed.", "A congressional report"),
+    # or the channel (and not what a phrase of the speaker names: "The authors of the report")
+    ("On the same day Ray Marlow in a Medium post said he would cut the levy.", "Ray Marlow"),
+    ("The authors of the report said the agency had failed.", "The authors of the report"),
     # a clause opened by a dash
     ("Okafor leads Marlow - 60 percent of voters said she would handle the economy better.", "60 percent of voters"),
 ])

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.quotes.parse import (
+    CHANNELS,
     CLOSING,
     EXPLETIVES,
     OPENING,
@@ -44,9 +45,6 @@ _GROUP_ADVERBS = {"also", "previously", "repeatedly", "later", "recently", "publ
                   "again", "often", "already", "never", "long", "falsely", "wrongly", "correctly", "reportedly",
                   "explicitly", "openly", "flatly", "specifically", "frequently", "first", "just", "still", "even",
                   "further", "clearly", "directly", "separately", "simply", "ever", "had", "then", "now"}
-# "said in a statement": the channel joins the cue when it follows the verb at once.
-_CHANNELS = {"statement", "interview", "release", "email", "e-mail", "tweet", "letter", "post", "speech",
-             "memo", "op-ed", "report", "filing", "message", "video", "call", "conversation", "note"}
 # Verbs whose object is the one spoken to ("told reporters"), never the speaker.
 _ADDRESSING = {"tell", "inform", "assure", "remind", "brief", "advise", "warn", "ask", "urge", "thank", "answer"}
 _COPULAS = {"be", "remain", "become", "seem", "appear", "sound", "feel", "look", "grow"}
@@ -763,7 +761,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 for clause in noun.children:
                     if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                             m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.children) \
-                            and (noun.lemma_.lower() in _CHANNELS or clause.dep_ == "relcl"):
+                            and (noun.lemma_.lower() in CHANNELS or clause.dep_ == "relcl"):
                         return [subtree(clause)], group, None
         # "said no", "said yes"; "after half said so", "don't think so": "so" right after the verb stands for what
         # was said before
@@ -1155,7 +1153,7 @@ def _verb_group(verb: Token) -> tuple[int, int]:
     if end + 1 < len(doc) and doc[end + 1].dep_ == "prep" and doc[end + 1].head.i == verb.i \
             and doc[end + 1].lower_ in ("in", "on", "via", "during"):
         objects = [c for c in doc[end + 1].children if c.dep_ == "pobj"]
-        if objects and objects[0].lemma_.lower() in _CHANNELS and objects[0].right_edge.i == objects[0].i:
+        if objects and objects[0].lemma_.lower() in CHANNELS and objects[0].right_edge.i == objects[0].i:
             end = objects[0].i
     return start, end + 1
 

@@ -12,6 +12,9 @@ SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 EXPLETIVES = {"it", "there"}
 RELATIVE = {"who", "which", "that", "whom"}
+# Where something is said ("said in a statement", "Bush in a Medium post said").
+CHANNELS = {"statement", "interview", "release", "email", "e-mail", "tweet", "letter", "post", "speech", "memo",
+            "op-ed", "report", "filing", "message", "video", "call", "conversation", "note"}
 CLOSING = {"”", "’", "\"", "''", "»"}
 OPENING = {"“", "‘", "\"", "''", "«", "``"}
 

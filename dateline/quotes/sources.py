@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.nlp.wire import after_dateline
 from dateline.quotes.parse import (
+    CHANNELS,
     CLOSING,
     EXPLETIVES,
     PASSIVE_SUBJECTS,
@@ -276,10 +277,12 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
                 child.dep_ in ("amod", "acl", "advcl") and child.tag_ in ("JJ", "VBG", "VBN")
                 or child.dep_ == "prep" and child.lower_ in _TIME_PREPOSITIONS and child.left_edge.i == child.i):
             end = min(end, child.left_edge.i - 1)
-        # "A congressional report on Wednesday said", "Marlow at the time said": the day of the saying, right
-        # before the verb, that the parse hung on the speaker
+        # "A congressional report on Wednesday said", "Marlow at the time said", "Bush in a Medium post said": the
+        # day or the channel of the saying, right before the verb, that the parse hung on the speaker
         elif child.dep_ == "prep" and child.i < verb.i and child.right_edge.i + 1 == verb.i and any(
-                c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time") for c in child.children):
+                c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time"
+                                      or c.lemma_.lower() in CHANNELS and child.lower_ in ("in", "on", "via"))
+                for c in child.children):
             end = min(end, child.i)
     # "said the mayor when asked about the plan", "Ruiz, while visiting the site, said": a clause that opens with a
     # subordinating word tells when or why the speaker spoke, whatever the parse hung it on
