@@ -1158,3 +1158,10 @@ def test_a_title_in_quotation_marks_before_the_verb_is_not_an_inverted_cue():
     [quote] = [q for q in analyze("Kerry Washington, star of “Scandal,” thanked Obama for the steps.").quotes
                if "steps" in q["text"]]
     assert quote["speaker"] is None or "Obama" not in quote["speaker"]["text"]
+
+
+def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_before_it():
+    quotes = analyze("Senator Ray Marlow criticized the new tax on fuel, which he argued would hurt farmers most.").quotes
+    assert [(q["cue"]["text"], q["text"]) for q in quotes] == [
+        ("criticized", "the new tax on fuel"), ("argued", "which"), ("argued", "would hurt farmers most")]
+    assert quotes[1]["speaker"]["actor"] == quotes[0]["speaker"]["actor"] == "person:ray-marlow"

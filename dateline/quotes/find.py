@@ -56,7 +56,7 @@ from dateline.quotes.cues import (
     speaker_before,
 )
 from dateline.quotes.marks import Passage, find_passages
-from dateline.quotes.parse import comma_before, follows_quotation, is_verb
+from dateline.quotes.parse import comma_before, follows_quotation, is_verb, trim
 from dateline.quotes.vocabulary import vocabulary
 
 
@@ -171,6 +171,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
                 cut -= 1
             if cut > a and a <= reading.source_head < cut:
                 reading.source = (a, cut)
+    _relative_attributions_apart(doc, readings)
     _same_speaker_goes_on(doc, readings)
     readings += _colon_readings(text, readings)
     quotes = [_with_passages(text, r) for r in readings]
@@ -197,6 +198,22 @@ def find_quotes(article: Article, doc: Doc) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------- content
+
+
+def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
+    """'criticized his rivals for their hostility to the department, which he argued seeks ...': a relative
+    clause set off at the end of a content, with an attribution of its own, is that attribution's; the content
+    stops before it (a word belongs to one attribution)."""
+    for inner in readings:
+        if not inner.content:
+            continue
+        lead = min(inner.cue[0], inner.content[0][0], inner.source[0] if inner.source else inner.cue[0])
+        if lead < 1 or doc[lead].lower_ not in ("which", "who", "whom") or doc[lead - 1].text not in (",", "—", "–"):
+            continue
+        end = max(inner.cue[1], inner.content[-1][1])
+        for outer in readings:
+            if outer is not inner and any(a < lead < b <= end + 1 for a, b in outer.content):
+                outer.content = [trim(doc, a, min(b, lead - 1)) for a, b in outer.content if a < lead - 1]
 
 
 def _same_speaker_goes_on(doc: Doc, readings: list[Reading]) -> None:
