@@ -1165,3 +1165,13 @@ def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_befor
     assert [(q["cue"]["text"], q["text"]) for q in quotes] == [
         ("criticized", "the new tax on fuel"), ("argued", "which"), ("argued", "would hurt farmers most")]
     assert quotes[1]["speaker"]["actor"] == quotes[0]["speaker"]["actor"] == "person:ray-marlow"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("It's important to remember that political parties aren't pure democracies.", None),
+    ("It is worth noting that the state is defined by its largest city.", None),
+    ("The report is likely to stress that the bank failed.", "The report"),
+])
+def test_it_before_an_adjective_and_an_infinitive_is_no_speaker(text, speaker):
+    [quote] = analyze(text).quotes
+    assert (quote["speaker"] or {}).get("text") == speaker
