@@ -1175,3 +1175,13 @@ def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_befor
 def test_it_before_an_adjective_and_an_infinitive_is_no_speaker(text, speaker):
     [quote] = analyze(text).quotes
     assert (quote["speaker"] or {}).get("text") == speaker
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("His former business partner at Lenox, Lawrence B. Cummings, said the firm had lost money.",
+     "person:lawrence-b-cummings"),
+    ("A spokeswoman at the Foreign Ministry, Maria Zakharova, said Moscow would respond.", "person:maria-zakharova"),
+])
+def test_the_name_the_parse_set_beside_the_firm_in_the_speakers_description_is_the_speakers(text, actor):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["actor"] == actor

@@ -704,6 +704,14 @@ def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]
             for name in (c for c in word.children if actor is None and c.pos_ == "PROPN" and s_start <= c.idx < s_end
                          and (c.dep_ == "appos" or c.dep_ == "conj" and title)):
                 actor = mentions.actor_at(name.idx, name.idx + len(name.text), (s_start, s_end))
+            # "His former partner at Lenox, Lawrence Cummings, said": the parse set the name beside the last noun
+            # of the description, a firm or a place, rather than beside the description (not a person: "a friend
+            # of the mayor, Tom Ruiz," may name either)
+            for name in (t for t in word.subtree if actor is None and t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                         and t.head.i > word.i and t.head.ent_type_ in ("ORG", "GPE", "FAC", "LOC")
+                         and s_start <= t.idx < s_end
+                         and t.right_edge.i + 1 < len(text.doc) and text.doc[t.right_edge.i + 1].idx >= s_end - 1):
+                actor = mentions.actor_at(name.idx, name.idx + len(name.text), (s_start, s_end))
             speaker = {"start": s_start, "end": s_end, "text": doc_text[s_start:s_end], "actor": actor}
         cue_start, cue_end = head.cue
         out.append({
