@@ -1185,3 +1185,13 @@ def test_it_before_an_adjective_and_an_infinitive_is_no_speaker(text, speaker):
 def test_the_name_the_parse_set_beside_the_firm_in_the_speakers_description_is_the_speakers(text, actor):
     [quote] = analyze(text).quotes
     assert quote["speaker"]["actor"] == actor
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The bank, said Ray Marlow, would fail within a year.", "Ray Marlow", ["The bank", "would fail within a year"]),
+    ("This, said the mayor, is unacceptable.", "the mayor", ["This", "is unacceptable"]),
+])
+def test_an_inverted_cue_set_inside_what_was_said(text, speaker, content):
+    quotes = analyze(text).quotes
+    assert [q["text"] for q in quotes] == content
+    assert {q["speaker"]["text"] for q in quotes} == {speaker}

@@ -57,7 +57,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         subjects = [c for c in subjects if c.ent_type_ not in ("TIME", "DATE")] or subjects
         # '"Anybody who attacks him ...," said Louise Sunshine': the parse may take a word of the quotation for a
         # second subject; the speaker is the one next to the verb
-        subjects.sort(key=lambda c: abs(c.i - verb.i))
+        # (and "This, said the mayor, is ...": after a comma, the one after the verb)
+        inverted = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+        subjects.sort(key=lambda c: (abs(c.i - verb.i), not (inverted and c.i > verb.i)))
         # "Ban Ki-moon, the secretary general of the United Nations, vowed": a description set off after a name,
         # which the parse made a second subject, is the name's apposition
         named = _apposed_to(subjects[0], subjects[1:])
