@@ -1190,8 +1190,11 @@ def test_the_name_the_parse_set_beside_the_firm_in_the_speakers_description_is_t
 @pytest.mark.parametrize("text, speaker, content", [
     ("The bank, said Ray Marlow, would fail within a year.", "Ray Marlow", ["The bank", "would fail within a year"]),
     ("This, said the mayor, is unacceptable.", "the mayor", ["This", "is unacceptable"]),
+    # not inverted: what the parse hung on the cue before the comma that opens the attribution
+    ("If the demands are not met, Ray Marlow warned, his supporters will leave the party.", "Ray Marlow",
+     ["If the demands are not met", "his supporters will leave the party"]),
 ])
-def test_an_inverted_cue_set_inside_what_was_said(text, speaker, content):
+def test_a_cue_set_inside_what_was_said(text, speaker, content):
     quotes = analyze(text).quotes
     assert [q["text"] for q in quotes] == content
     assert {q["speaker"]["text"] for q in quotes} == {speaker}

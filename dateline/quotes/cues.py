@@ -1055,10 +1055,14 @@ def _host_clause(verb: Token) -> list[tuple[int, int]]:
             if child.dep_ == "advcl" and child.left_edge.i > verb.right_edge.i and any(
                     m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
                 end = min(end, child.left_edge.i)
+    # The attribution starts at the comma before its subject or, inverted, before the verb: what the parse hung
+    # on the cue before that comma is the host's ("Instead, Trump told CNN, his policy would ...", "The bank,
+    # said Marlow, would fail")
     cut = verb.left_edge.i
-    if verb.i > 0 and doc[verb.i - 1].text == "," and any(c.dep_ in SUBJECTS and c.i > verb.i for c in verb.children):
-        # "The bank, said Marlow, would fail": what the parse hung before an inverted cue is the host's
-        cut = verb.i - 1
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    first = verb.i if any(c.i > verb.i for c in subjects) else subjects[-1].left_edge.i
+    if cut < first and doc[first - 1].text == ",":
+        cut = first - 1
     return minus(start, end, cut, verb.right_edge.i + 1, verb.doc)
 
 
