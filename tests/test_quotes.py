@@ -1198,3 +1198,14 @@ def test_a_cue_set_inside_what_was_said(text, speaker, content):
     quotes = analyze(text).quotes
     assert [q["text"] for q in quotes] == content
     assert {q["speaker"]["text"] for q in quotes} == {speaker}
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Ray Marlow even offered some kind words about the mayor.", "even offered some kind words about", "the mayor"),
+    ("The mayor offered his condolences to the families.", "offered his condolences to", "the families"),
+    ("Senator Lena Okafor paid tribute to the victims.", "paid tribute to", "the victims"),
+])
+def test_speech_acts_through_a_light_verb_and_a_noun(text, cue, content):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"], quote["text"]) == (cue, content)
+    assert quote["speaker"] is not None

@@ -562,7 +562,8 @@ def _complement(word: Token, takes: frozenset[str], children) -> tuple[tuple[int
         if child.dep_ in ("acl", "xcomp", "ccomp", "advcl") and "to" in takes and has_to(child) \
                 and child.left_edge.i > word.i:
             return subtree(child), None
-        if child.dep_ == "prep" and child.lower_ in takes:
+        # (a light verb's "to" is a dative to the parse: "offered his condolences to the families")
+        if child.dep_ in ("prep", "dative") and child.lower_ in takes:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             # (a quotation is content whatever it names: "chants of “Four more years!”")
             if objects and (objects[0].ent_type_ not in _NOT_CONTENT_ENTITIES
