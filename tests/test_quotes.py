@@ -1209,3 +1209,16 @@ def test_speech_acts_through_a_light_verb_and_a_noun(text, cue, content):
     [quote] = analyze(text).quotes
     assert (quote["cue"]["text"], quote["text"]) == (cue, content)
     assert quote["speaker"] is not None
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ms. Brandt called Mrs. Okafor an ''Aunt Tom.''", "Mrs. Okafor an ''Aunt Tom.''"),
+    ('Former Florida governor Ray Marlow called the use of executive orders "quite dangerous."',
+     'the use of executive orders "quite dangerous."'),
+    # the preposition read as the mark of a passive infinitive clause
+    ("Ray Marlow has called for the group's strongholds in Syria and Iraq to be hit even harder.",
+     "the group's strongholds in Syria and Iraq to be hit even harder"),
+])
+def test_naming_and_requests_through_misparses(text, content):
+    [quote] = analyze(text).quotes
+    assert quote["text"] == content and quote["speaker"] is not None

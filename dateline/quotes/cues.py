@@ -788,12 +788,13 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
     if (naming := _naming(lemma, vocabulary)) is not None and (named := _named(verb, objects, predicates)):
         return [named], naming, None
-    # "is calling for the council to speed up its work", "pushed for Congress to act": the parser makes the
+    # "is calling for the council to speed up its work", "pushed for Congress to act", "called for the strongholds
+    # to be hit": the parser makes the
     # preposition the mark of an infinitive clause with a subject; that clause is the content.
     for clause in (c for c in children if c.dep_ == "advcl" and c.i > verb.i and has_to(c)):
         marks = [m for m in clause.children if m.dep_ == "mark" and m.i < clause.i]
         if marks and verb.i < marks[0].i and (by_preposition := vocabulary.preposition_group(lemma, marks[0].lower_)) \
-                and any(c.dep_ in SUBJECTS for c in clause.children):
+                and any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in clause.children):
             return [trim(verb.doc, marks[0].i + 1, subtree(clause)[1])], by_preposition, marks[0]
     for child in children:
         if child.dep_ in ("prep", "prt") and child.i > verb.i:
@@ -888,16 +889,23 @@ def _named_span(verb: Token, objects: list[Token], predicates: list[Token]) -> t
             return trim(doc, first.left_edge.i, first.right_edge.i + 1)
     if objects and objects[0].i > verb.i:
         obj = objects[0]
+        # (quoted, or a bare "a/an" phrase right after the one named: "called Ms. Brandt an ''Aunt Tom''", "called
+        # Marlow a liar")
         names = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and (
-            doc[c.left_edge.i].text in OPENING or doc[c.left_edge.i - 1].text in OPENING and c.left_edge.i - 1 > obj.i)]
+            any(doc[k].text in OPENING for k in range(c.left_edge.i, c.i))
+            or doc[c.left_edge.i - 1].text in OPENING and c.left_edge.i - 1 > obj.i
+            or doc[c.left_edge.i].lower_ in ("a", "an") and c.left_edge.i == obj.right_edge.i + 1
+            and doc[obj.right_edge.i].text != ",")]
         if names:
             return trim(doc, obj.left_edge.i, names[0].right_edge.i + 1)
         # "called anti-Marlow marchers “illegals” and “thugs”": the one named hung on the quoted name
         if obj.i - 1 > obj.left_edge.i and doc[obj.i - 1].text in OPENING \
                 and any(c.dep_ in ("nmod", "compound", "poss") and c.i < obj.i - 1 for c in obj.children):
             return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
-        # "called Mr. Marlow's comments ''racially toxic''": the quoted name read as the object's modifier
-        if obj.i + 1 < obj.right_edge.i and doc[obj.i + 1].text in OPENING:
+        # "called Mr. Marlow's comments ''racially toxic''", 'called the use of executive orders "quite dangerous"':
+        # the quoted name read as the object's modifier
+        if any(c.i > obj.i and c.dep_ in ("amod", "appos") and doc[c.left_edge.i - 1].text in OPENING
+               for c in obj.children) or obj.i + 1 < obj.right_edge.i and doc[obj.i + 1].text in OPENING:
             return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
         # "calls her “a very sharp negotiator”": the pronoun read as the name's possessive
         if doc[obj.left_edge.i].tag_ in ("PRP$", "PRP") and obj.left_edge.i + 1 < obj.i \
