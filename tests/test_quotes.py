@@ -1222,3 +1222,14 @@ def test_speech_acts_through_a_light_verb_and_a_noun(text, cue, content):
 def test_naming_and_requests_through_misparses(text, content):
     [quote] = analyze(text).quotes
     assert quote["text"] == content and quote["speaker"] is not None
+
+
+@pytest.mark.parametrize("text, content", [
+    ("One influential 2009 paper found improvements in math scores, but no evidence of a boost in reading.",
+     "improvements in math scores, but no evidence of a boost in reading"),
+    ("A new poll finds Okafor with only a small lead over Marlow.", "Okafor with only a small lead over Marlow"),
+    ("Police found a body in the river.", None),
+])
+def test_what_a_study_or_a_poll_finds(text, content):
+    quotes = analyze(text).quotes
+    assert (quotes[0]["text"] if quotes else None) == content

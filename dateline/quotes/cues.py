@@ -823,6 +823,11 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             end = max([to.right_edge.i] + [c.right_edge.i for c in children if c.i > to.i
                                            and c.dep_ in ("advcl", "pobj", "pcomp", "dobj")])
             return [trim(verb.doc, objects[0].left_edge.i, end + 1)], vocabulary.group(lemma) or group, None
+    # "One 2009 paper found improvements in math scores", "A jury found Zimmerman not guilty", "The poll found
+    # Mr. Trump about even with Mrs. Clinton": a finding, the rest of the clause
+    if lemma == "find" and objects and objects[0].i > verb.i and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.finders for c in children):
+        return [trim(verb.doc, objects[0].left_edge.i, verb.right_edge.i + 1)], group, None
     if vocabulary.takes_object(lemma) and objects:
         start, end = _with_as(verb, subtree(objects[0]))
         # "defended his call to raise the minimum wage": an infinitive the parser hung on a verb that takes none

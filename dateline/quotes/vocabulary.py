@@ -41,6 +41,7 @@ class Vocabulary:
     adjectives: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)
     raising: frozenset[str] = frozenset()  # "appears to be slipping": verbs of seeming
     in_documents: frozenset[str] = frozenset()  # "in the latest poll": documents that attribute through "in"
+    finders: frozenset[str] = frozenset()  # "the survey finds Clinton with a lead": whose "find" takes an object
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
     to_verbs: frozenset[str] = frozenset()  # verbs of a group without to_clause that take an infinitive too
@@ -111,6 +112,7 @@ def vocabulary() -> Vocabulary:
         nouns=nouns, adjectives=adjectives,
         raising=frozenset(phrase_lists.get("seeming", ())),
         in_documents=frozenset(phrase_lists.get("in_documents", ())),
+        finders=frozenset(phrase_lists.get("finders", ())),
         participle_holders=frozenset(phrase_lists.get("participle_holders", ())) | frozenset(
             phrase_lists.get("in_documents", ())),
         light_verbs=frozenset(phrase_lists.get("light_verbs", ())),
