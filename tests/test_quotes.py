@@ -1233,3 +1233,11 @@ def test_naming_and_requests_through_misparses(text, content):
 def test_what_a_study_or_a_poll_finds(text, content):
     quotes = analyze(text).quotes
     assert (quotes[0]["text"] if quotes else None) == content
+
+
+def test_the_clause_before_a_closing_attribution_the_parse_hung_as_an_adverbial_is_what_was_said():
+    # (as USA Today wrote it on 2016-03-30; the parse hangs the clause on "prepared")
+    text = ("As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, a 15-year-old "
+            "girl outside the venue was pepper-sprayed by another bystander, police said.")
+    [quote] = analyze(text).quotes
+    assert quote["text"] == text[:text.index(", police")] and quote["speaker"]["text"] == "police"

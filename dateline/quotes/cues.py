@@ -723,6 +723,10 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         clauses = [c for c in children if c.dep_ == "ccomp"]
         # "saying in her note only that she was ...": a "that"-clause the parser hung as an adverbial clause
         clauses += [c for c in children if c.dep_ == "advcl" and c.i > verb.i and _has_that(c)]
+        # "As Trump prepared to speak, a girl was pepper-sprayed by a bystander, police said.": the clause before
+        # a closing "X said", which the parse hung as an adverbial clause
+        clauses += [c for c in children if c.dep_ == "advcl" and c.right_edge.i + 1 < verb.i and verb.dep_ == "ROOT"
+                    and verb.left_edge.i == c.left_edge.i and _closing_attribution(verb, c)]
         # "Asked if he was ever bullied, ...", "was asked whether he would run": the question, hung as an adverbial
         # clause
         if lemma in vocabulary.asking:
@@ -857,6 +861,18 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     if gerunds and (vocabulary.takes_object(lemma) or lemma in vocabulary.to_verbs):
         return [subtree(gerunds[0])], vocabulary.object_groups.get(lemma) or vocabulary.group(lemma), None
     return [], group, None
+
+
+def _closing_attribution(verb: Token, clause: Token) -> bool:
+    """Whether the verb and its subject close the sentence after the clause, set off by a comma ('...,
+    police said.'), and the clause has a subject of its own (not "When asked, Marlow said ...")."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return bool(subjects) and doc[subjects[0].left_edge.i - 1].text == "," \
+        and subjects[0].left_edge.i - 1 == clause.right_edge.i + 1 \
+        and all(t.is_punct or t.is_space for t in doc[verb.i + 1:verb.sent.end]) \
+        and any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for t in clause.subtree for c in t.children
+                if t.dep_ not in ("relcl", "acl"))
 
 
 def _naming(lemma: str, vocabulary: Vocabulary) -> CueGroup | None:
