@@ -793,8 +793,8 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     if (naming := _naming(lemma, vocabulary)) is not None and (named := _named(verb, objects, predicates)):
         return [named], naming, None
     # "is calling for the council to speed up its work", "pushed for Congress to act", "called for the strongholds
-    # to be hit": the parser makes the
-    # preposition the mark of an infinitive clause with a subject; that clause is the content.
+    # to be hit": the parser makes the preposition the mark of an infinitive clause with a subject (or a passive
+    # one); that clause is the content.
     for clause in (c for c in children if c.dep_ == "advcl" and c.i > verb.i and has_to(c)):
         marks = [m for m in clause.children if m.dep_ == "mark" and m.i < clause.i]
         if marks and verb.i < marks[0].i and (by_preposition := vocabulary.preposition_group(lemma, marks[0].lower_)) \
