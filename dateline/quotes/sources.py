@@ -86,15 +86,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if node.dep_ == "ccomp" and vocabulary().group(node.head.lemma_.lower()) is not None and depth < 3 \
                 and not _inverted_cue(node):
             return subject_of(node.head, depth + 1)
-    # "It's important to remember that ...", "It is worth noting": after "it is" and an adjective, the infinitive
-    # is the writer's aside, and "it" stands for no one
-    copula = verb.head.head if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" else verb.head
-    if verb.dep_ == "xcomp" and copula.lemma_ == "be" and any(c.dep_ == "acomp" for c in copula.children) \
-            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
-        return None, False
-    # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
-    if depth < 3 and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
-        return subject_of(verb.head.head, depth + 1)
+    if verb.dep_ == "xcomp":
+        on_adjective = verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp"
+        copula = verb.head.head if on_adjective else verb.head
+        # "It's important to remember that ...", "It is worth noting": after "it is" and an adjective, the
+        # infinitive is the writer's aside, and "it" stands for no one
+        if copula.lemma_ == "be" and any(c.dep_ == "acomp" for c in copula.children) \
+                and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+            return None, False
+        # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
+        if depth < 3 and on_adjective:
+            return subject_of(copula, depth + 1)
     # "Okafor adds that she has published her plan and called on Pryce to do the same": a finite cue joined
     # to a reported clause speaks for the one who reports it.
     if depth < 3 and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ccomp" \
