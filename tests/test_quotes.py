@@ -292,6 +292,11 @@ def test_a_stance_told_of_the_speaker_is_a_quote_of_its_own_and_the_source_stops
         ("fierce critic of", "Halvorsen", "the fishing quota")
     assert (supporter["speaker"]["text"], supporter["text"]) == ("Peter Lind", "the mission")
     assert said["speaker"]["text"] == "Peter Lind" and said["text"] == "the troops should stay"
+    # (the source keeps the bracket that closes the party and state before the relative clause)
+    article = analyze("Speaking on the radio, Rep. Ada Brandt (D-Ore.), who has endorsed the mayor, said the levy would "
+                      "pass.")
+    endorsed, said = article.quotes
+    assert endorsed["speaker"]["text"] == "who" and said["speaker"]["text"] == "Rep. Ada Brandt (D-Ore.)"
 
 
 @pytest.mark.parametrize("text, parts, cue, speaker", [

@@ -167,7 +167,10 @@ def find_quotes(article: Article, doc: Doc) -> None:
         if inner:
             cut = min(min(r.cue[0], r.content[0][0], r.source[0] if r.source and r.source[0] > a else r.cue[0])
                       for r in inner)
-            while cut > a and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "det" and doc[cut - 1].head.i >= cut):
+            # (back over the comma and an article hung on the inner cue, not over a closing bracket:
+            # "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said")
+            while cut > a and (doc[cut - 1].is_punct and doc[cut - 1].text not in (")", "]")
+                               or doc[cut - 1].dep_ == "det" and doc[cut - 1].head.i >= cut):
                 cut -= 1
             if cut > a and a <= reading.source_head < cut:
                 reading.source = (a, cut)
