@@ -1130,6 +1130,19 @@ def test_a_day_before_the_speakers_name_is_not_the_speaker(text, speaker):
     assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == (speaker, "person:ray-marlow")
 
 
+def test_a_name_the_parse_hung_in_the_quotation_before_it_is_the_speaker():
+    # "“It is not the position that everything is hunky-dory,” Gene Sperling, ..., said": the parse takes the name
+    # after the closing mark for a word of the quoted clause; a sentence of a real article of PolNeAR's train split
+    if not (POLNEAR / "train" / "attributions").is_dir():
+        pytest.skip(f"PolNeAR is not at {POLNEAR} (it comes with ../shared/benchmarks, which CI has)")
+    [article] = [a for a in load_split(POLNEAR, "train") if a.id.startswith("politico_2015-12-01_could-an-accident")]
+    start = article.text.index("“It is not the position")
+    [quote] = analyze(article.text[start:article.text.index(".", article.text.index("POLITICO event", start)) + 1]).quotes
+    assert quote["text"] == "“It is not the position that everything is hunky-dory,”"
+    assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == ("Gene Sperling, a top outside Clinton adviser,",
+                                                                     "person:gene-sperling")
+
+
 def test_a_surname_the_tagger_took_into_a_time_is_the_person():
     # "Last week Stumpf" is one DATE to the tagger, in a real article of PolNeAR's dev split
     if not (POLNEAR / "dev" / "attributions").is_dir():

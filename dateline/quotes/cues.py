@@ -151,6 +151,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     if reading.source is None and not passive and token.tag_ in ("VBD", "VBZ", "VBP") \
             and token.dep_ in ("ROOT", "dep", "conj", "parataxis") and not any(
                 c.dep_ in SUBJECTS or c.dep_ == "expl" for c in token.children):
+        _name_out_of_quotation(reading, token.doc)
         reading.source, reading.source_head = speaker_before(token, reading)
     if reading.source is not None:
         pass
@@ -163,6 +164,20 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.source, reading.source_head = source_span(first, token), first.i
     _around_attribution(reading, token.doc)
     return reading
+
+
+def _name_out_of_quotation(reading: Reading, doc: Doc) -> None:
+    """ "“It is not hunky-dory,” Gene Sperling, a top adviser, said": the parse hung the name after the closing
+    quotation mark in the quoted clause. The content ends at the mark; the name is left to the speaker."""
+    start, end = reading.content[-1] if reading.content else (0, 0)
+    if end > reading.cue[0]:
+        return
+    close = next((k for k in range(end - 1, start, -1) if doc[k].text in CLOSING and doc[k - 1].is_punct), None)
+    if close is None or close + 1 >= end:
+        return
+    rest = doc[close + 1:end]
+    if rest[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        reading.content[-1] = (start, close + 1)
 
 
 def _around_attribution(reading: Reading, doc: Doc) -> None:
