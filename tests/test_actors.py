@@ -328,6 +328,10 @@ def test_an_unnamed_spokesperson_speaks_for_whom_the_phrase_names():
     speakers = [q["speaker"]["actor"] for q in article.quotes]
     assert speakers[:3] == ["USA-MOD", "RUS-MFA", actor_named(article, "Ada Brandt")["id"]]
     assert actor_named(article, "Dmitry Peskov")["id"] == speakers[3]
+    # a former spokesman speaks for no one; one named after whom he speaks for is himself
+    article = dateline.analyze("“We stay,” said a former spokesman for the Pentagon. “We will not back down,” said a "
+                               "spokesman for the Foreign Ministry, Maria Zakharova.", kind="plain")
+    assert [q["speaker"]["actor"] for q in article.quotes] == [None, actor_named(article, "Maria Zakharova")["id"]]
     # a person's campaign and office speak for the person; to campaign for someone is no campaign
     article = dateline.analyze("Lena Okafor spoke in Reno. The Okafor campaign said the ad was false. Mrs. Okafor's "
                                "office said she would not comment. Ray Marlow said he would campaign for her.",

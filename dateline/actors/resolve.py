@@ -1005,6 +1005,11 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
         for_whom = [c for c in token.children if c.dep_ in ("compound", "nmod", "poss")]
         for_whom += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                      if p.dep_ == "pobj"]
+        # a former spokesman speaks for no one; a spokesman named after whom he speaks for, where the parse set
+        # the name beside that ("a spokesman for the Foreign Ministry, Oleg Voloshyn,"), is a person of his own
+        if any(c.dep_ == "amod" and c.lower_ in ("former", "ex") for c in token.children) or any(
+                c.dep_ == "appos" and c.ent_type_ == "PERSON" for w in for_whom for c in w.children):
+            continue
         # (the longest mention at each word: "the Russian Foreign Ministry", not "Russian")
         actors = {max(at, key=lambda span: span[1] - span[0])[2] for w in for_whom
                   if (at := [span for span in spans if span[0] <= w.idx < span[1]])}

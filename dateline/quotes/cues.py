@@ -264,6 +264,11 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
     for child in chunk.root.rights:
         if child.dep_ == "appos" and child.i >= end:
             end = max(end, child.right_edge.i + 1)
+        # "said a former spokesman for the Foreign Ministry, Oleg Voloshyn, who ...": what the speaker is a
+        # spokesman for, and the name set beside it, without a clause told of them
+        elif child.dep_ == "prep" and child.i == end and chunk.root.pos_ == "NOUN" and child.lower_ in ("of", "for", "at"):
+            end = child.right_edge.i + 1
+            end = min([end] + [t.left_edge.i for t in child.subtree if t.dep_ in ("relcl", "acl", "advcl")])
     start = after if chunk.start <= title else chunk.start
     if any(doc[k].text == "(" for k in range(start, end)) and not any(doc[k].text == ")" for k in range(start, end)):
         # "Ada Brandt (D-Ohio)": the bracket the name opens closes in it
