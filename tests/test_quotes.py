@@ -492,6 +492,8 @@ def test_likening_needs_its_phrase():
      "the president's claim that the group had been contained"),
     ("The coach has sounded off against the plan for a salary cap.", "has sounded off against",
      "the plan for a salary cap"),
+    ("The actor has spoken out in favor of a ban on assault rifles.", "has spoken out in favor of",
+     "a ban on assault rifles"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes
