@@ -330,6 +330,8 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     "It is clear that the truce has failed.",  # the writer's own judgement
     "The army's efforts to retake the city failed.",  # an effort is an act, not an attitude
     "Halvorsen rose in the polls to a clear lead by the autumn.",  # where something happened, not who says so
+    "The mayor apologized.",  # an apology without what for reports nothing
+    "Okafor was projecting warmth and calm.",  # projecting a manner, not a forecast
 ])
 def test_words_that_only_look_like_attitudes_are_not_quotes(text):
     assert analyze(text).quotes == []
@@ -494,6 +496,8 @@ def test_likening_needs_its_phrase():
      "the plan for a salary cap"),
     ("The actor has spoken out in favor of a ban on assault rifles.", "has spoken out in favor of",
      "a ban on assault rifles"),
+    ("The mayor apologized for the delay in the count.", "apologized for", "the delay in the count"),
+    ("Analysts project that the harvest will fall by a third.", "project", "that the harvest will fall by a third"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes
