@@ -59,12 +59,13 @@ def reporting_participle(token: Token) -> bool:
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Without punctuation and conjunctions at the edges; a closing quote mark stays with what it closes."""
+    """Without punctuation and conjunctions at the edges; a closing quote mark stays with what it closes, and a
+    percent sign with its number ("41%", which the tokenizer marks as punctuation)."""
     while start < end and (doc[start].is_punct and doc[start].text not in OPENING or doc[start].dep_ == "cc"
                            or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in CLOSING
-                           and doc[end - 1].text not in (")", "]") or doc[end - 1].is_space
+                           and doc[end - 1].text not in (")", "]", "%") or doc[end - 1].is_space
                            or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
