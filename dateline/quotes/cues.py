@@ -825,6 +825,9 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             by_preposition = vocabulary.preposition_group(lemma, child.lower_)
             if by_preposition is None:
                 continue
+            if by_preposition.name == "stance" and verb.tag_ == "VBN" \
+                    and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
+                continue  # a stance is taken, not undergone: "the candidate most identified with free trade"
             objects_of = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and (
                 c.ent_type_ not in _NOT_CONTENT_ENTITIES
                 or by_preposition.name == "request" and c.ent_type_ in _REQUESTED_AMOUNTS)
