@@ -333,6 +333,7 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     "The mayor apologized.",  # an apology without what for reports nothing
     "Okafor was projecting warmth and calm.",  # projecting a manner, not a forecast
     "Okafor is the candidate most identified with free trade.",  # associated with it, which is no stance taken
+    "The mill laid off 200 workers.",  # laying off, not laying out
 ])
 def test_words_that_only_look_like_attitudes_are_not_quotes(text):
     assert analyze(text).quotes == []
@@ -501,6 +502,7 @@ def test_likening_needs_its_phrase():
     ("Analysts project that the harvest will fall by a third.", "project", "that the harvest will fall by a third"),
     ("The coroner identified the driver as Ada Brandt.", "identified", "the driver as Ada Brandt"),
     ("Some 41% identify with the Green Party.", "identify with", "the Green Party"),
+    ("The governor laid out her plan for the harbor.", "laid out", "her plan for the harbor"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes
