@@ -503,6 +503,8 @@ def test_likening_needs_its_phrase():
     ("The coroner identified the driver as Ada Brandt.", "identified", "the driver as Ada Brandt"),
     ("Some 41% identify with the Green Party.", "identify with", "the Green Party"),
     ("The governor laid out her plan for the harbor.", "laid out", "her plan for the harbor"),
+    ("The governor gave a speech on the harbor.", "gave a speech on", "the harbor"),
+    ("The mayor delivered a forceful message about the budget.", "delivered a forceful message about", "the budget"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes
