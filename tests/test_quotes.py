@@ -359,6 +359,12 @@ def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():
     ("The rebels pivoted to talk about the siege.", "to talk about", "The rebels"),
     ("The ministry issued a statement saying the convoy had been attacked.", "saying", "The ministry"),
     ("The envoy took a moment to point out that the truce had held.", "to point out", "The envoy"),
+    # a gerund after a preposition: who undergoes the clause's passive, the owner of a policy, the subject of the
+    # clause the nouns before it hang on
+    ("The economist was sidelined after demonstrating that the plan was too small.", "demonstrating",
+     "The economist"),
+    ("The mayor broke from his policy of not attacking the council.", "not attacking", "his"),
+    ("In addition to stating that the levy was unfair, the mayor vetoed it.", "stating", "the mayor"),
 ])
 def test_speaker_of_a_participle_or_infinitive_is_the_subject_it_hangs_on(text, cue, speaker):
     [quote] = analyze(text).quotes

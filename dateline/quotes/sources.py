@@ -122,17 +122,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if patient is not None:
                 return patient, False
         return subject_of(host, depth + 1)
-    # "began by crediting", "took the unusual step of criticizing": the subject of the verb the phrase hangs on
     if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
-        host = verb.head.head
-        if host.dep_ == "dobj" and host.pos_ == "NOUN":
-            host = host.head
-        # "Marlow is quoted as saying": the one quoted
-        quoted = [c for c in host.children if c.dep_ in PASSIVE_SUBJECTS and c.lower_ not in EXPLETIVES]
-        if verb.head.lower_ == "as" and quoted:
-            return quoted[0], False
-        if is_verb(host):
-            return subject_of(host, depth + 1)
+        return _gerund_subject(verb, depth)
     # "Marlow, who chairs the panel, tweeted on Friday to say ...", "a woman shouted “Enough!”": a finite reporting
     # verb the parse hung on the noun before it as a participle, where that noun has no verb of its own (it is the
     # sentence's root) or the verb opens a quotation, itself or after what hangs on it ("Ada Brandt, the Green
@@ -177,6 +168,35 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     or clause.tag_ == "VBG" and not any(c.dep_ == "aux" for c in clause.children)):
                 return opener, False
     return None, False
+
+
+def _gerund_subject(verb: Token, depth: int) -> tuple[Token | None, bool]:
+    """Who does what a gerund after a preposition says: the subject of the clause the phrase hangs on ("began by
+    crediting", "took the unusual step of criticizing", "After months of refusing to apologize, Clinton said",
+    "are united in supporting"), the one who undergoes a passive ("Marlow is quoted as saying", "Romer was
+    sidelined after demonstrating that ..."), or the one whose habit or policy it is ("his policy of not
+    attacking Trump")."""
+    preposition, host = verb.head, verb.head.head
+    for _ in range(3):  # up through the nouns the phrase hangs on ("In addition to stating ..., Clinton has said")
+        if host.pos_ not in ("NOUN", "PROPN"):
+            break
+        owners = [c for c in host.children if c.dep_ == "poss"]
+        if preposition.lower_ == "of" and owners:
+            return owners[0], False
+        if host.dep_ == "dobj":
+            host = host.head
+        elif host.dep_ == "pobj" and host.head.dep_ == "prep":
+            preposition, host = host.head, host.head.head
+        else:
+            break
+    if host.pos_ == "ADJ" and host.dep_ == "acomp":
+        host = host.head
+    if not (is_verb(host) or host.lemma_ == "be"):
+        return None, False
+    patient = next((c for c in host.children if c.dep_ in PASSIVE_SUBJECTS and c.lower_ not in EXPLETIVES), None)
+    if patient is not None:
+        return patient, False
+    return subject_of(host, depth + 1)
 
 
 def _apposed_to(subject: Token, others: list[Token]) -> Token | None:
