@@ -511,6 +511,10 @@ def test_likening_needs_its_phrase():
     ("The governor laid out her plan for the harbor.", "laid out", "her plan for the harbor"),
     ("The governor gave a speech on the harbor.", "gave a speech on", "the harbor"),
     ("The mayor delivered a forceful message about the budget.", "delivered a forceful message about", "the budget"),
+    ("The ministry rebuffed the offer of talks.", "rebuffed", "the offer of talks"),
+    ("The governor brushed off the criticism.", "brushed off", "the criticism"),
+    ("City officials have balked at the plan.", "have balked at", "the plan"),
+    ("Some interpret the vote as a rebuke.", "interpret", "the vote as a rebuke"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes
