@@ -515,6 +515,7 @@ def test_likening_needs_its_phrase():
     ("The governor brushed off the criticism.", "brushed off", "the criticism"),
     ("City officials have balked at the plan.", "have balked at", "the plan"),
     ("Some interpret the vote as a rebuke.", "interpret", "the vote as a rebuke"),
+    ("The senator repeatedly invoked the flood of 1993.", "repeatedly invoked", "the flood of 1993"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes
