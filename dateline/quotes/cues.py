@@ -1006,7 +1006,7 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
                      and token.tag_ in ("VBD", "VBZ") and verb.tag_ in ("VBD", "VBZ")
                      and token.lemma_ != token.head.lemma_
                      and _second_cue_content(token, verb, vocabulary)):
-            cut = token.i
+            cut = min(token.i, token.left_edge.i)  # (with what the second verb has before it: "and again claimed")
         elif _said_next(token, vocabulary):
             cut = token.i - 1
         else:
