@@ -348,6 +348,17 @@ def test_a_surname_the_tagger_takes_for_a_thing_is_the_person_named_before():
     assert [q["speaker"]["actor"] for q in article.quotes] == [cole, cole]
 
 
+def test_one_man_with_two_titles_and_his_family_name_written_first():
+    # the tagger takes "Councilor" for a person and "Wang" for an organisation
+    article = dateline.analyze("Chinese State Councilor and Foreign Minister Wang Yi said in Moscow on Thursday that "
+                               "the talks must resume. All sides should work toward peace on the peninsula, Wang told "
+                               "a news conference.", kind="plain")
+    wang = actor_named(article, "Wang Yi")["id"]
+    assert [q["speaker"]["actor"] for q in article.quotes] == [wang, wang]
+    assert [a["id"] for a in article.actors] == ["CHN", wang]
+    assert "Councilor" not in [e["text"] for e in article.entities]
+
+
 def test_what_someone_is_or_becomes_is_no_mention_of_the_person_described_so():
     article = dateline.analyze(
         "Republican presidential nominee Ray Marlow spoke in Dayton. Pryce said she hoped to be the nominee in four "

@@ -150,6 +150,12 @@ class _Reading:
         if surname not in self.persons or self.persons[surname].id == person.id:
             self.persons[surname] = person
 
+    def opening(self, name: str) -> Actor | None:
+        """The one person whose full name a lone name opens: a family name written first ("Liu" after "Liu
+        Xiaming", "Wang" after "Wang Yi"), or a first name ("Bernie" after "Bernie Sanders")."""
+        named = {p.id: p for p in self.persons.values() if p.name.split()[0] == name and " " in p.name}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def person_named(self, name: Span) -> Actor | None:
         """The person of the article a name stands for: by surname, but "Bill Clinton" after "Hillary Clinton" is
         another person (None: not read yet), and "Mr. Clinton" the one of them that is a man."""
@@ -231,8 +237,12 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     reading.described = {ent.start: _descriptors(reading, ent) for ent in doc.ents if ent.label_ == "PERSON"}
     entity_actor: dict[tuple[int, int], str | None] = {}
     # Everything that may stand for an actor, in text order (organ descriptions, then titles, first at a tie).
+    title_spans = filter_spans(titles(doc, as_spans=True) + exact_titles(doc, as_spans=True))
+    # A title word the tagger took for a name is no person ("Chinese State Councilor", "Councilor" a PERSON).
+    in_titles = {i for span in title_spans for i in range(span.start, span.end)}
+    doc.ents = [e for e in doc.ents if not (e.label_ == "PERSON" and all(i in in_titles for i in range(e.start, e.end)))]
     candidates = sorted(
-        [(span.start, "title", span) for span in filter_spans(titles(doc, as_spans=True) + exact_titles(doc, as_spans=True))]
+        [(span.start, "title", span) for span in title_spans]
         # A name is placed where it starts, after its "the": "the Ivory Coast's Supreme Court" is the organ's.
         + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in doc.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, lower))]
@@ -418,12 +428,8 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
     surname = _surname(ent.text)
     if (known := reading.person_named(ent)) is not None:
         return reading.mention(ent, known, "name")
-    # A lone name that opens the full name of exactly one person: a family name written first ("Liu" after "Liu
-    # Xiaming"), or a first name ("Bernie" after "Bernie Sanders")
-    if len(ent) == 1:
-        named = {p.id: p for p in reading.persons.values() if p.name.split()[0] == ent.text and " " in p.name}
-        if len(named) == 1:
-            return reading.mention(ent, next(iter(named.values())), "name")
+    if len(ent) == 1 and (opened := reading.opening(ent.text)) is not None:
+        return reading.mention(ent, opened, "name")
     if (leader := _leader_read(reading, ent.text)) is not None:  # "Lula" after "Luiz Inácio Lula da Silva"
         return reading.mention(ent, leader, "name")
     sentence = sentence_of[ent.start]
@@ -662,6 +668,8 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
             if doc[portfolio.start - 1].lower_ != "to":  # an ambassador to Britain is not Britain's
                 country = country or kb.state_names.get(key)
             after = doc[portfolio.end]
+    if after is not None and after.lower_ == "and" and _named_after_next_title(doc, after.i + 1):
+        return None  # "State Councilor and Foreign Minister Wang Yi": one man, whose name follows his last title
     if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
         person_span = next(e for e in doc.ents if e.start == after.i)
         surname = _surname(person_span.text)
@@ -719,6 +727,14 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
     )
     reading.unnamed_officials.append((sentence_of[span.start], official))
     return reading.mention(described, official, "title")
+
+
+def _named_after_next_title(doc: Doc, i: int) -> bool:
+    """Whether capitalised words from token i (another title) lead to a name."""
+    k = i
+    while k < min(len(doc), i + 5) and doc[k].ent_type_ != "PERSON" and (doc[k].is_title or doc[k].text.endswith(".")):
+        k += 1
+    return i < k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"
 
 
 def _of_state(reading: _Reading, span: Span) -> tuple[str, int] | None:
@@ -980,7 +996,9 @@ def _surnames_read_as_organisations(reading: _Reading, entity_actor: dict[tuple[
     """A lone surname the tagger took for an organisation ("Pence defends tax plan" in the headline of a story on
     Mike Pence; "Hale said" after "Chris Hale") is the person of the article with that surname."""
     for actor in list(reading.actors.values()):
-        person = reading.persons.get(_surname(actor.name)) if actor.kind == "other" and " " not in actor.name else None
+        if actor.kind != "other" or " " in actor.name:
+            continue
+        person = reading.persons.get(_surname(actor.name)) or reading.opening(actor.name)
         if person is not None and person.id != actor.id:
             _relink(reading, actor.id, person)
             for span, actor_id in entity_actor.items():

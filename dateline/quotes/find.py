@@ -702,8 +702,9 @@ def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]
             word = text.doc[reading.source_head]
             actor = mentions.actor_at(word.idx, word.idx + len(word.text), (s_start, s_end))
             # "Another critic, Ray Marlow, said": the name set beside the description is the speaker's; so is the
-            # name a bare title is joined to ("Former prosecutor and New York City Mayor Rudy Giuliani said").
-            title = word.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in word.children)
+            # name a bare title is joined to ("Former prosecutor and New York City Mayor Rudy Giuliani said",
+            # "Chinese State Councilor and Foreign Minister Wang Yi said").
+            title = word.tag_ in ("NN", "NNP") and not any(c.dep_ in ("det", "poss") for c in word.children)
             for name in (c for c in word.children if actor is None and c.pos_ == "PROPN" and s_start <= c.idx < s_end
                          and (c.dep_ == "appos" or c.dep_ == "conj" and title)):
                 actor = mentions.actor_at(name.idx, name.idx + len(name.text), (s_start, s_end))
