@@ -541,6 +541,17 @@ def test_source_without_dateline_participle_or_quantifier(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+def test_a_dateline_with_its_state_is_not_the_speaker():
+    # the AP's "CITY, State. -", whose place the parse takes for the subject, in a real article of GeoWebNews
+    path = POLNEAR.parent / "geowebnews" / "GeoWebNews" / "227.txt"
+    if not path.is_file():
+        pytest.skip(f"GeoWebNews is not at {path.parent} (it comes with ../shared/benchmarks, which CI has)")
+    text = path.read_text()
+    start = text.index("CAMP MURRAY")
+    quote = analyze(text[start:text.index(".", text.index("suitcase", start)) + 1]).quotes[0]
+    assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == ("Lt. Col. Ricky Thomas", "person:ricky-thomas")
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("In a letter to the Gazette, his chief economic aide, Lena Morales, said: “The budget is sound.”",
      "his chief economic aide, Lena Morales,"),

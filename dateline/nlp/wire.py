@@ -7,11 +7,21 @@ from spacy.tokens import Doc
 
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
-    """The first token of [start, end) after a wire dateline that opens it ("MACAU (Reuters) –", "GENEVA -"): words
-    in capitals or a closing bracket, then a spaced dash; else `start`."""
+    """The first token of [start, end) after a wire dateline that opens it ("MACAU (Reuters) –", "GENEVA -",
+    "CAMP MURRAY, Wash. -"): words in capitals, with the state or country after a comma, or a closing bracket,
+    then a spaced dash; else `start`."""
     for k in range(start + 1, end - 1):
         if doc[k].text in ("—", "–", "-", "―") and (doc[k].tag_ != "HYPH" or doc[k].whitespace_) \
-                and doc[k - 1].whitespace_ and (
-                doc[k - 1].text == ")" or all(doc[m].text.isupper() for m in range(start, k) if doc[m].is_alpha)):
+                and doc[k - 1].whitespace_ and (doc[k - 1].text == ")" or _place_in_capitals(doc, start, k)):
             start = k + 1
     return start
+
+
+def _place_in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """A place in capitals, with a state or country of a few words after a comma in the AP's style ("CAMP MURRAY,
+    Wash.", "ALEPPO, Syria")."""
+    comma = next((m for m in range(start, end) if doc[m].text == ","), end)
+    if comma > start and end - comma - 1 > 3:
+        return False
+    return any(doc[m].is_alpha for m in range(start, comma)) \
+        and all(doc[m].text.isupper() for m in range(start, comma) if doc[m].is_alpha)

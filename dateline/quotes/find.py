@@ -273,7 +273,12 @@ def _clip_source(text: _Text, reading: Reading) -> None:
     within one paragraph."""
     if reading.source is None:
         return
-    head = reading.source_head if reading.source[0] <= reading.source_head < reading.source[1] else None
+    doc = text.doc
+    start, end = reading.source
+    if reading.source_head < start and after_dateline(doc, doc[reading.source_head].sent.start, end) == start:
+        # "CAMP MURRAY, Wash. - Lt. Col. Ricky Thomas jokes": the parse took the dateline's place for the subject
+        reading.source_head = next(t.i for t in doc[start:end] if not start <= t.head.i < end)
+    head = reading.source_head if start <= reading.source_head < end else None
     if head is None or text.passage_of[head] >= 0 or text.paragraph_of[head] != text.paragraph_of[reading.head]:
         if head is not None:
             reading.source = None
@@ -288,8 +293,6 @@ def _clip_source(text: _Text, reading: Reading) -> None:
                 if reading.source is not None and any(text.passage_of[k] >= 0 for k in range(*reading.source)):
                     reading.source = reading.source_head = None
         return
-    doc = text.doc
-    start, end = reading.source
     blocked = set()
     for a, b in reading.content:
         blocked.update(range(a, b))
