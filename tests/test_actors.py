@@ -1,5 +1,7 @@
 """Actors on the seed: names, metonymy, titles and coreference resolved as an analyst reads them."""
 
+from pathlib import Path
+
 import pytest
 
 import dateline
@@ -403,6 +405,18 @@ def test_places_the_tagger_reads_as_people_or_nationalities_are_places():
     assert [label for text, label in entities if text in ("Raqqah", "Aleppo")] == ["GPE"] * 4
     assert not [a for a in article.actors if a["name"] in ("Raqqah", "Aleppo")]
     assert ("Kurdish", "NORP") in entities
+
+
+def test_a_common_noun_the_tagger_took_into_a_name_is_left_out():
+    # "said Jays fan Ray Payette", in a real article of GeoWebNews
+    path = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "geowebnews" / "GeoWebNews" / "19.txt"
+    if not path.is_file():
+        pytest.skip(f"GeoWebNews is not at {path.parent} (it comes with ../shared/benchmarks, which CI has)")
+    text = path.read_text()
+    start = text.index('"His bat flip')
+    article, entities = entities_of(text[start:text.index(". ", text.index("Payette", start)) + 1])
+    assert ("Ray Payette", "PERSON") in entities
+    assert article.quotes[0]["speaker"]["actor"] == actor_named(article, "Ray Payette")["id"]
 
 
 def test_a_person_named_like_a_town_stays_a_person():

@@ -59,7 +59,7 @@ def correct_entities(doc: Doc) -> None:
     """Rewrite `doc.ents` with the corrections above; every later stage reads the corrected entities."""
     ents, spatial = [], set()
     for ent in doc.ents:
-        kept = _without_leading_word(ent)
+        kept = _without_description(_without_leading_word(ent))
         if kept is not None:
             ents.append(kept)
             if kept.start != ent.start and ent[0].lower_ in _SPATIAL:
@@ -91,6 +91,17 @@ def _without_leading_word(ent: Span) -> Span | None:
     while start < ent.end and ent.doc[start].is_punct:
         start += 1
     return _span(ent.doc, start, ent.end, ent) if start < ent.end else None
+
+
+def _without_description(ent: Span | None) -> Span | None:
+    """ "Jays fan Ray Payette" -> "Ray Payette": a person's name without the common noun the tagger took in before
+    it (a noun in lower case; not a particle of the name: "Lula da Silva")."""
+    if ent is None or ent.label_ != "PERSON":
+        return ent
+    nouns = [t.i for t in ent if t.pos_ == "NOUN" and t.is_lower]
+    if not nouns or not all(t.is_title for t in ent.doc[nouns[-1] + 1:ent.end]) or nouns[-1] + 1 >= ent.end:
+        return ent
+    return _span(ent.doc, nouns[-1] + 1, ent.end, ent)
 
 
 def _known(text: str) -> bool:
