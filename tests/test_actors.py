@@ -419,6 +419,16 @@ def test_a_common_noun_the_tagger_took_into_a_name_is_left_out():
     assert article.quotes[0]["speaker"]["actor"] == actor_named(article, "Ray Payette")["id"]
 
 
+def test_a_web_address_is_no_entity():
+    # the tagger takes the link line of a real GeoWebNews article for a person, whom "he" then stands for
+    path = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "geowebnews" / "GeoWebNews" / "161.txt"
+    if not path.is_file():
+        pytest.skip(f"GeoWebNews is not at {path.parent} (it comes with ../shared/benchmarks, which CI has)")
+    article, entities = entities_of(path.read_text())
+    assert not [text for text, _ in entities if "http" in text]
+    assert article.quotes[0]["speaker"]["actor"] == actor_named(article, "Qamar Javed Bajwa")["id"]
+
+
 def test_a_person_named_like_a_town_stays_a_person():
     _, entities = entities_of("Jordan Peterson said in Toronto that he would speak again. Peterson left on Monday.")
     assert ("Jordan Peterson", "PERSON") in entities and ("Peterson", "PERSON") in entities

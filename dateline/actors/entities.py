@@ -161,10 +161,12 @@ def _persons_split_off(doc: Doc, ents: list[Span]) -> list[Span]:
 def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
     """Named things the tagger takes for people or organisations: a military operation is an event ("Operation
     Inherent Resolve"), a ship a product ("USS Mahan", and "Forbin" after "FS Forbin"), a social platform an
-    organisation ("Twitter"), as OntoNotes labels them."""
+    organisation ("Twitter"), as OntoNotes labels them; a web address is no entity at all."""
     ships = set()
     out = []
     for ent in ents:
+        if any(t.like_url for t in ent):
+            continue
         before = doc[ent.start - 1] if ent.start > 0 else None
         prefix = before is not None and before.text in _SHIP_PREFIXES and before.ent_iob_ == "O"
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") and not ent.id_:
