@@ -414,6 +414,8 @@ def test_colon_after_a_name_attributes_the_rest_of_the_line():
     [quote] = article.quotes
     assert quote["text"] == "Brandt’s rhetoric is destroying the party"
     assert quote["cue"]["text"] == ":" and quote["speaker"]["text"] == "Lind"
+    # (a dateline before a colon names no speaker)
+    assert analyze("LOS ANGELES: A man smashed the windows of two cars on Sunday.").quotes == []
 
 
 # ---------------------------------------------------------------------------------------------------- issue #4

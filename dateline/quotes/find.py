@@ -606,8 +606,9 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
                 or not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) \
                 or speaker.text.lower().strip() in vocab.not_speakers or any(t.like_num for t in speaker) \
                 or speaker[-1].lower_ in vocab.not_speakers \
-                or len(speaker) == 1 and speaker[0].is_upper and len(speaker[0].text) > 4:
-            continue  # a label ("Delegate update:", "Monday's Morning Email:", "BOOM:"), not a name
+                or len(speaker) == 1 and speaker[0].is_upper and len(speaker[0].text) > 4 \
+                or all(t.is_upper for t in speaker if t.is_alpha) and speaker.root.ent_type_ in ("GPE", "LOC"):
+            continue  # a label ("Delegate update:", "Monday's Morning Email:", "BOOM:") or a dateline ("LOS ANGELES:")
         if _is_name_list(doc[colon + 1:end]):
             continue  # "Delmar: Ann Foss, Raj Mehta, Lou Perrin, ...": a list under a heading
         content_end = end
