@@ -11,6 +11,7 @@ from dateline.quotes.parse import (
     CHANNELS,
     CLOSING,
     EXPLETIVES,
+    OCCASIONS,
     PASSIVE_SUBJECTS,
     RELATIVE,
     SUBJECTS,
@@ -324,6 +325,12 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         # "said Gatilov of the groups operating inside Aleppo": the phrase after the name is about the saying.
         for child in subject.rights:
             if child.dep_ == "prep" and child.lower_ in _NAME_TRAILERS and not _of_where(child):
+                end = min(end, child.left_edge.i)
+    if subject.i > verb.i:
+        # "said the chief of detectives, Gerard Gigante, at a news conference": where or how the words were said
+        for child in subject.rights:
+            if child.dep_ == "prep" and child.lower_ in ("at", "in", "during", "on") and any(
+                    c.dep_ == "pobj" and c.lemma_.lower() in CHANNELS | OCCASIONS for c in child.children):
                 end = min(end, child.left_edge.i)
     # "On Monday Ray Marlow said": the day the parse made part of the name (not an age: "81-year-old Ada Brandt")
     while start < subject.i and doc[start].ent_type_ in ("DATE", "TIME") and doc[start].pos_ == "PROPN" \
