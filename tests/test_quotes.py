@@ -334,6 +334,10 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     "Okafor was projecting warmth and calm.",  # projecting a manner, not a forecast
     "Okafor is the candidate most identified with free trade.",  # associated with it, which is no stance taken
     "The mill laid off 200 workers.",  # laying off, not laying out
+    # force, not words: by an armed force, or on a place or a thing
+    "Rebels attacked the convoy near Aleppo on Sunday.",
+    "Militants attacked a checkpoint in Sinai for the second time.",
+    "Russia attacked Ukraine at dawn.",
 ])
 def test_words_that_only_look_like_attitudes_are_not_quotes(text):
     assert analyze(text).quotes == []
@@ -521,6 +525,7 @@ def test_likening_needs_its_phrase():
     ("City officials have balked at the plan.", "have balked at", "the plan"),
     ("Some interpret the vote as a rebuke.", "interpret", "the vote as a rebuke"),
     ("The senator repeatedly invoked the flood of 1993.", "repeatedly invoked", "the flood of 1993"),
+    ("The senator attacked Beijing over its trade policy.", "attacked", "Beijing over its trade policy"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes

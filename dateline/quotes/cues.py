@@ -90,6 +90,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and lemma in vocabulary.naming_participles \
             and (named := _read_named_participle(token, vocabulary)) is not None:
         return named
+    if lemma in vocabulary.force_verbs and _by_force(token, vocabulary):
+        return None
     group = vocabulary.group(lemma)
     if group is None:
         if lemma == "make":
@@ -164,6 +166,19 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.source, reading.source_head = source_span(first, token), first.i
     _around_attribution(reading, token.doc)
     return reading
+
+
+def _by_force(verb: Token, vocabulary: Vocabulary) -> bool:
+    """ "Rebels attacked the convoy", "the base was hit by rockets": a verb of force done by an armed force, or to a
+    place or a thing that can be struck, is an act, not an accusation (unless it says what for: "attacked China
+    over its trade policy")."""
+    done_by = [c for c in verb.children if c.dep_ == "nsubj"]
+    done_by += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if any(c.lemma_.lower() in vocabulary.armed for c in done_by):
+        return True
+    done_to = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(c.lemma_.lower() in vocabulary.targets or c.ent_type_ in ("GPE", "FAC", "LOC") for c in done_to) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("over", "for", "as") for c in verb.children)
 
 
 def _name_out_of_quotation(reading: Reading, doc: Doc) -> None:

@@ -43,6 +43,9 @@ class Vocabulary:
     in_documents: frozenset[str] = frozenset()  # "in the latest poll": documents that attribute through "in"
     finders: frozenset[str] = frozenset()  # "the survey finds Clinton with a lead": whose "find" takes an object
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
+    force_verbs: frozenset[str] = frozenset()  # "attacked the convoy": verbs that accuse only in words
+    armed: frozenset[str] = frozenset()  # "rebels attacked": who attacks with force
+    targets: frozenset[str] = frozenset()  # "attacked the base": what is attacked with force
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
     to_verbs: frozenset[str] = frozenset()  # verbs of a group without to_clause that take an infinitive too
     verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
@@ -116,6 +119,9 @@ def vocabulary() -> Vocabulary:
         participle_holders=frozenset(phrase_lists.get("participle_holders", ())) | frozenset(
             phrase_lists.get("in_documents", ())),
         light_verbs=frozenset(phrase_lists.get("light_verbs", ())),
+        force_verbs=frozenset(phrase_lists.get("force_verbs", ())),
+        armed=frozenset(phrase_lists.get("armed", ())),
+        targets=frozenset(phrase_lists.get("targets", ())),
         verb_phrases=phrases,
         to_verbs=frozenset(v for spec in data["groups"].values() for v in spec.get("to_verbs", ())),
         likening=frozenset(v for spec in data["groups"].values() for v in spec.get("likening", ())),
