@@ -338,6 +338,9 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     "Rebels attacked the convoy near Aleppo on Sunday.",
     "Militants attacked a checkpoint in Sinai for the second time.",
     "Russia attacked Ukraine at dawn.",
+    # the writer's word to the reader
+    "Remember: the world also looked away then.",
+    "Call it a familiarity fetish.",
 ])
 def test_words_that_only_look_like_attitudes_are_not_quotes(text):
     assert analyze(text).quotes == []

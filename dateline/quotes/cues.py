@@ -92,6 +92,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return named
     if lemma in vocabulary.force_verbs and _by_force(token, vocabulary):
         return None
+    if token.tag_ == "VB" and token.is_sent_start and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children):
+        return None  # the writer's word to the reader, not an attribution ("Read more: ...", "Consider what he said")
     group = vocabulary.group(lemma)
     if group is None:
         if lemma == "make":
