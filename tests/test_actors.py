@@ -389,6 +389,15 @@ def entities_of(text):
     return article, [(e["text"], e["label"]) for e in article.entities]
 
 
+def geowebnews_text(name: str) -> str:
+    """A real article of GeoWebNews (news of other kinds than PolNeAR's), for misreadings made-up text does not
+    reproduce."""
+    path = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "geowebnews" / "GeoWebNews" / name
+    if not path.is_file():
+        pytest.skip(f"GeoWebNews is not at {path.parent} (it comes with ../shared/benchmarks, which CI has)")
+    return path.read_text()
+
+
 def test_a_sentence_opening_preposition_is_not_part_of_the_place_after_it():
     # The small model tags "Near Palmyra" as a person.
     _, entities = entities_of("Near Palmyra, government troops shelled the ridge on Tuesday.")
@@ -409,10 +418,7 @@ def test_places_the_tagger_reads_as_people_or_nationalities_are_places():
 
 def test_a_common_noun_the_tagger_took_into_a_name_is_left_out():
     # "said Jays fan Ray Payette", in a real article of GeoWebNews
-    path = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "geowebnews" / "GeoWebNews" / "19.txt"
-    if not path.is_file():
-        pytest.skip(f"GeoWebNews is not at {path.parent} (it comes with ../shared/benchmarks, which CI has)")
-    text = path.read_text()
+    text = geowebnews_text("19.txt")
     start = text.index('"His bat flip')
     article, entities = entities_of(text[start:text.index(". ", text.index("Payette", start)) + 1])
     assert ("Ray Payette", "PERSON") in entities
@@ -421,10 +427,7 @@ def test_a_common_noun_the_tagger_took_into_a_name_is_left_out():
 
 def test_a_web_address_is_no_entity():
     # the tagger takes the link line of a real GeoWebNews article for a person, whom "he" then stands for
-    path = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "geowebnews" / "GeoWebNews" / "161.txt"
-    if not path.is_file():
-        pytest.skip(f"GeoWebNews is not at {path.parent} (it comes with ../shared/benchmarks, which CI has)")
-    article, entities = entities_of(path.read_text())
+    article, entities = entities_of(geowebnews_text("161.txt"))
     assert not [text for text, _ in entities if "http" in text]
     assert article.quotes[0]["speaker"]["actor"] == actor_named(article, "Qamar Javed Bajwa")["id"]
 

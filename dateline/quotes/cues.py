@@ -92,7 +92,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return named
     if lemma in vocabulary.force_verbs and _by_force(token, vocabulary):
         return None
-    if token.tag_ == "VB" and token.is_sent_start and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children):
+    if token.tag_ == "VB" and token.is_sent_start \
+            and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children):
         return None  # the writer's word to the reader, not an attribution ("Read more: ...", "Consider what he said")
     group = vocabulary.group(lemma)
     if group is None:
@@ -283,7 +284,8 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
             end = max(end, child.right_edge.i + 1)
         # "said a former spokesman for the Foreign Ministry, Oleg Voloshyn, who ...": what the speaker is a
         # spokesman for, and the name set beside it, without a clause told of them
-        elif child.dep_ == "prep" and child.i == end and chunk.root.pos_ == "NOUN" and child.lower_ in ("of", "for", "at"):
+        elif child.dep_ == "prep" and child.i == end and chunk.root.pos_ == "NOUN" \
+                and child.lower_ in ("of", "for", "at"):
             end = child.right_edge.i + 1
             end = min([end] + [t.left_edge.i for t in child.subtree if t.dep_ in ("relcl", "acl", "advcl")])
     start = after if chunk.start <= title else chunk.start
