@@ -530,6 +530,9 @@ def test_a_title_for_a_portfolio_joins_the_name_after_it():
     assad = person(article, "Bashar al-Assad")
     assert (assad["role"], assad["country"]) == ("president", "SYR")
     assert mentions_of(article, assad["id"]) == ["President of Syria Bashar al-Assad", "Assad"]
+    # (a rank written between the title and the name)
+    article = dateline.analyze("Speaker of the House Rep. Ada Brandt (R-Ohio) said the bill would pass.", kind="plain")
+    assert article.quotes[0]["speaker"]["actor"] == person(article, "Ada Brandt")["id"]
 
 
 def test_a_title_with_the_state_or_organisation_after_it_is_the_holder_on_the_date():

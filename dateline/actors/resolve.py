@@ -669,6 +669,11 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
             if doc[portfolio.start - 1].lower_ != "to":  # an ambassador to Britain is not Britain's
                 country = country or kb.state_names.get(key)
             after = doc[portfolio.end]
+        # ("Chairman of the Joint Chiefs Gen. Joseph Dunford", "Speaker of the House Rep. Paul Ryan": a rank
+        # written before the name)
+        while after is not None and after.lower_ in kb.title_abbreviations and after.ent_type_ != "PERSON" \
+                and after.i + 1 < len(doc):
+            after = doc[after.i + 1]
     if after is not None and after.lower_ == "and" and _named_after_next_title(doc, after.i + 1):
         return None  # "State Councilor and Foreign Minister Wang Yi": one man, whose name follows his last title
     if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
