@@ -236,8 +236,9 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     title_spans = filter_spans(titles(doc, as_spans=True) + exact_titles(doc, as_spans=True))
     # A title word the tagger took for a name is no person ("Chinese State Councilor", "Councilor" a PERSON).
     in_titles = {i for span in title_spans for i in range(span.start, span.end)}
-    doc.ents = [e for e in doc.ents
-                if not (e.label_ == "PERSON" and all(i in in_titles for i in range(e.start, e.end)))]
+    names = [e for e in doc.ents if not (e.label_ == "PERSON" and all(i in in_titles for i in range(e.start, e.end)))]
+    if len(names) < len(doc.ents):
+        doc.ents = names
     taken: set[int] = set()  # tokens already read as part of a mention
     reading.described = {ent.start: _descriptors(reading, ent) for ent in doc.ents if ent.label_ == "PERSON"}
     entity_actor: dict[tuple[int, int], str | None] = {}
