@@ -286,8 +286,8 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
         # spokesman for, and the name set beside it, without a clause told of them
         elif child.dep_ == "prep" and child.i == end and chunk.root.pos_ == "NOUN" \
                 and child.lower_ in ("of", "for", "at"):
-            end = child.right_edge.i + 1
-            end = min([end] + [t.left_edge.i for t in child.subtree if t.dep_ in ("relcl", "acl", "advcl")])
+            end = min([child.right_edge.i + 1]
+                      + [t.left_edge.i for t in child.subtree if t.dep_ in ("relcl", "acl", "advcl")])
     start = after if chunk.start <= title else chunk.start
     if any(doc[k].text == "(" for k in range(start, end)) and not any(doc[k].text == ")" for k in range(start, end)):
         # "Ada Brandt (D-Ohio)": the bracket the name opens closes in it
@@ -1025,7 +1025,7 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
                      and token.tag_ in ("VBD", "VBZ") and verb.tag_ in ("VBD", "VBZ")
                      and token.lemma_ != token.head.lemma_
                      and _second_cue_content(token, verb, vocabulary)):
-            cut = min(token.i, token.left_edge.i)  # (with what the second verb has before it: "and again claimed")
+            cut = token.left_edge.i  # (with what the second verb has before it: "and again claimed")
         elif _said_next(token, vocabulary):
             cut = token.i - 1
         else:
