@@ -575,6 +575,15 @@ def test_speaker_before_a_cue_the_parse_left_without_one(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+def test_a_name_the_parse_hung_on_the_phrase_before_the_cue_is_the_speaker():
+    quote = next(q for q in analyze(
+        "Tuesday on a radio show, while discussing a tweet from the nominee featuring an image of Hillary Clinton, "
+        "Senate Majority Leader Mitch McConnell (R-KY) said “the image has no place in a campaign.”").quotes
+        if q["kind"] == "direct")
+    assert quote["speaker"]["text"] == "Senate Majority Leader Mitch McConnell (R-KY)"
+    assert quote["speaker"]["actor"] == "person:mitch-mcconnell"
+
+
 @pytest.mark.parametrize("text, cue, content", [
     ("Asked if she was ever lost, the climber said no.", "Asked", "if she was ever lost"),
     ("In a podcast in March, the chef was asked if he had ever been laughed at.", "was asked",
@@ -1200,6 +1209,10 @@ def polnear_sentence(article_prefix: str, first: str, last: str) -> str:
     ("nyt_2016-08-02_how-an-aide-to-trump-held", "He also had a voice", "helped form.",
      "He also had a voice in decisions about major American investments in Ukraine",
      "a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn,", "person:oleg-voloshyn"),
+    # the parse hangs the name on the one before it and the closing bracket elsewhere
+    ("breitbart_2016-07-05_ryan-anti-semitic", "Tuesday on WTMJ", "presidential campaign.”",
+     "“anti-Semitic images, they’ve got no place in a presidential campaign.”",
+     "Speaker of the House Rep. Paul Ryan (R-WI)", "person:paul-ryan"),
 ])
 def test_the_speaker_around_a_misparse_in_a_real_article(article, first, last, content, speaker, actor):
     [quote] = [q for q in analyze(polnear_sentence(article, first, last)).quotes if q["text"] == content]

@@ -168,7 +168,31 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     doc[opener.i + 1].text == "," and any(t.tag_ in ("WP", "WP$") for t in doc[opener.i + 1:clause.i])
                     or clause.tag_ == "VBG" and not any(c.dep_ == "aux" for c in clause.children)):
                 return opener, False
+        named = _name_before(verb)
+        if named is not None:
+            return named, False
     return None, False
+
+
+def _name_before(verb: Token) -> Token | None:
+    """ "..., Speaker of the House Paul Ryan (R-WI) said": a name right before a finite cue that has no subject,
+    which the parse hung on the phrase before it (as an apposition or the object of a preposition)."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k > 0 and doc[k].text == ")":  # the party and state after a lawmaker's name
+        k = next((j for j in range(k - 1, max(k - 6, 0), -1) if doc[j].text == "("), 0) - 1
+    if k < 0:
+        return None
+    name = doc[k]
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") \
+            or name.dep_ in SUBJECTS or name.dep_ == "compound" or name.head.i > name.i:
+        return None
+    if verb.head.i == name.i:  # (the verb describes the name: "a PAC called Stop Hillary")
+        return None
+    # (the title the name is the object of: "Speaker of the House Rep. Paul Ryan")
+    if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "PROPN":
+        return name.head.head
+    return name
 
 
 def _gerund_subject(verb: Token, depth: int) -> tuple[Token | None, bool]:
@@ -283,6 +307,12 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             continue
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
+    # "Rep. Paul Ryan (R-WI) said": the party and state between the name and the cue are the name's, whichever
+    # word the parse hung the brackets on (not a pointer to the page: "A video (above) shows")
+    if end < verb.i and doc[verb.i - 1].text == ")":
+        opening = next((k for k in range(verb.i - 2, start - 1, -1) if doc[k].text == "("), None)
+        if opening is not None and opening <= end and any(t.pos_ == "PROPN" for t in doc[opening:verb.i]):
+            end = verb.i
     # (the description set off after the name, which the parse made the verb's subject too: see subject_of)
     described = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i != subject.i
                       and c.left_edge.i == end + 1 and doc[end].text == "," and c.i < verb.i), None)
