@@ -575,6 +575,13 @@ def test_speaker_before_a_cue_the_parse_left_without_one(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+def test_a_clause_that_opens_with_while_is_not_the_subject():
+    quote = next(q for q in analyze(
+        "While discussing a controversial tweet from the nominee featuring an image of Hillary Clinton, House "
+        "Speaker Paul Ryan said “anti-Semitic images have no place in a campaign.”").quotes if q["kind"] == "direct")
+    assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == ("House Speaker Paul Ryan", "person:paul-ryan")
+
+
 def test_a_name_the_parse_hung_on_the_phrase_before_the_cue_is_the_speaker():
     quote = next(q for q in analyze(
         "Tuesday on a radio show, while discussing a tweet from the nominee featuring an image of Hillary Clinton, "
