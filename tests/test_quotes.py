@@ -365,6 +365,9 @@ def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():
     ("The league took the rare step of criticizing the referees.", "criticizing", "The league"),
     ("The rebels pivoted to talk about the siege.", "to talk about", "The rebels"),
     ("The ministry issued a statement saying the convoy had been attacked.", "saying", "The ministry"),
+    # and a relative clause on what a verb of publishing put out
+    ("The ministry issued a statement that accused the rebels of breaking the truce.", "accused", "The ministry"),
+    ("The Post ran a piece that noted the plan would help the rich.", "noted", "The Post"),
     ("The envoy took a moment to point out that the truce had held.", "to point out", "The envoy"),
     # a gerund after a preposition: who undergoes the clause's passive, the owner of a policy, the subject of the
     # clause the nouns before it hang on

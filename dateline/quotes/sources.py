@@ -72,6 +72,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     for child in subjects:
         if child.lower_ in EXPLETIVES and child.dep_ == "expl":
             return None, False
+        if depth < 3 and _published(child):
+            return subject_of(verb.head.head, depth + 1)
         if child.ent_type_ == "TIME" and child.i < verb.i and any(
                 "\n" in t.text for t in verb.doc[child.i:verb.i]):
             # "2:40 p.m.\n\nMarlow's campaign manager says": the speaker hung on the time stamp as an apposition
@@ -225,6 +227,14 @@ def _gerund_subject(verb: Token, depth: int) -> tuple[Token | None, bool]:
     if patient is not None:
         return patient, False
     return subject_of(host, depth + 1)
+
+
+def _published(subject: Token) -> bool:
+    """Whether the subject is a "that" or "which" standing for what the subject of a verb of publishing put out: "The
+    ministry issued a statement that accused Israel", "posted a comment on Twitter that compared ..."."""
+    clause = subject.head
+    return subject.tag_ == "WDT" and clause.dep_ == "relcl" and clause.head.dep_ == "dobj" \
+        and clause.head.head.lemma_.lower() in vocabulary().publishing
 
 
 def _apposed_to(subject: Token, others: list[Token]) -> Token | None:

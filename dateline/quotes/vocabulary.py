@@ -43,6 +43,7 @@ class Vocabulary:
     in_documents: frozenset[str] = frozenset()  # "in the latest poll": documents that attribute through "in"
     finders: frozenset[str] = frozenset()  # "the survey finds Clinton with a lead": whose "find" takes an object
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
+    publishing: frozenset[str] = frozenset()  # "issued a statement that accused": verbs whose subject speaks through it
     force_verbs: frozenset[str] = frozenset()  # "attacked the convoy": verbs that accuse only in words
     armed: frozenset[str] = frozenset()  # "rebels attacked": who attacks with force
     targets: frozenset[str] = frozenset()  # "attacked the base": what is attacked with force
@@ -118,6 +119,7 @@ def vocabulary() -> Vocabulary:
         finders=frozenset(phrase_lists.get("finders", ())),
         participle_holders=frozenset(phrase_lists.get("participle_holders", ())) | frozenset(
             phrase_lists.get("in_documents", ())),
+        publishing=frozenset(phrase_lists.get("publishing", ())),
         light_verbs=frozenset(phrase_lists.get("light_verbs", ())),
         force_verbs=frozenset(phrase_lists.get("force_verbs", ())),
         armed=frozenset(phrase_lists.get("armed", ())),
