@@ -372,13 +372,19 @@ def test_what_someone_is_or_becomes_is_no_mention_of_the_person_described_so():
     assert article.mentions[-1]["start"] == article.text.rindex("the nominee")
 
 
-def test_an_organisation_the_knowledge_base_lacks_is_still_an_actor():
-    article = dateline.analyze(
-        "The Sahel Democratic Liberation Front said on Tuesday it had seized two towns in northern Mali.",
-        kind="plain",
-    )
-    front = next(a for a in article.actors if a["name"].endswith("Sahel Democratic Liberation Front"))
-    assert front["kind"] == "armed_group" and front["id"].startswith("org:")
+@pytest.mark.parametrize("text, name, kind", [
+    ("The Sahel Democratic Liberation Front said on Tuesday it had seized two towns in northern Mali.",
+     "Sahel Democratic Liberation Front", "armed_group"),
+    ("The International Renewable Energy Agency said on Tuesday that solar capacity grew by a third.",
+     "International Renewable Energy Agency", "igo"),
+    ("The Environmental Protection Agency said on Tuesday that the rule would stand.",
+     "Environmental Protection Agency", "government"),
+    ("The Kazinform News Agency reported on Tuesday that the talks had ended.", "Kazinform News Agency", "media"),
+])
+def test_an_organisation_the_knowledge_base_lacks_is_still_an_actor_of_the_kind_its_name_says(text, name, kind):
+    article = dateline.analyze(text, kind="plain")
+    organisation = actor_named(article, name)
+    assert organisation["kind"] == kind and organisation["id"].startswith("org:")
 
 
 # Entity corrections before resolution (dateline/actors/entities.py), on sentences written as wire copy is.

@@ -6,6 +6,7 @@ Organs are written once as templates ("{demonym} foreign ministry") and expanded
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -111,6 +112,8 @@ class KnowledgeBase:
     leaders_checked: date = date.min
     # The ends of several words of leaders' names ("inácio lula da silva"), to the one leader they end (None: several).
     leader_endings: dict[str, Leader | None] = field(default_factory=dict)
+    # (pattern, kind, sector) guessing what an unlisted organisation is from its name (name_words.toml), in order.
+    name_words: list[tuple[re.Pattern, str, str]] = field(default_factory=list)
 
     def actor_named(self, text: str) -> Actor | None:
         actor_id = self.exact_names.get(text.strip()) or self.names.get(_key(text))
@@ -121,6 +124,11 @@ class KnowledgeBase:
         only ("Inácio Lula da Silva": the tagger leaves a first word out now and then)."""
         key = _key(name)
         return self.leaders.get(key) or self.leader_endings.get(key)
+
+    def kind_of_organisation(self, name: str) -> tuple[str, str | None]:
+        """The kind and sector an organisation the actor files do not list has by the words of its name."""
+        return next(((kind, sector) for pattern, kind, sector in self.name_words if pattern.search(name)),
+                    ("other", None))
 
     def government(self, iso3: str) -> Actor:
         return self.actors[f"{iso3}-GOV"]
@@ -223,6 +231,8 @@ def knowledge_base() -> KnowledgeBase:
     kb.honorifics = frozenset(roles["honorifics"])
     kb.title_abbreviations = dict(roles["title_abbreviations"])
     kb.person_nouns = frozenset(roles["person_nouns"])
+    kb.name_words = [(re.compile(pattern), entry["kind"], entry["sector"])
+                     for entry in _read("name_words.toml")["kind"] for pattern in entry["patterns"]]
     for gender, words in _read("genders.toml").items():
         kb.gendered_titles.update(dict.fromkeys(words["titles"], gender))
         kb.given_names.update(dict.fromkeys(words["given_names"], gender))

@@ -83,16 +83,6 @@ _SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spok
 _PERSONS_ORGANS = {"campaign", "office"}  # a person's, which speak for the person
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
-_ORG_KINDS = (
-    (re.compile(r"\b(?:Front|Brigades?|Army|Battalions?|Militia|Forces|Liberation|Mujahideen|Jaysh|Jaish|Harakat|Ansar|Katibat?)\b"), "armed_group", "REB"),
-    (re.compile(r"\b(?:Party|Congress|League|Alliance)\b"), "party", "PTY"),
-    (re.compile(r"\b(?:Ministry|Government|Council of Ministers|Cabinet|Presidency|Parliament|Senate|Assembly)\b"), "government", "GOV"),
-    (re.compile(r"\b(?:News|TV|Television|Radio|Press|Times|Post|Agency|Journal|Herald|Gazette)\b"), "media", "MED"),
-    (re.compile(r"\b(?:Inc|Ltd|Corp|Corporation|Company|Group|Bank|Holdings|LLC|PLC|AG|SA)\b\.?"), "business", "BUS"),
-    (re.compile(r"\b(?:Watch|Amnesty|Foundation|Red Cross|Red Crescent|Doctors|Relief|Rights)\b"), "ngo", "NGO"),
-    (re.compile(r"\b(?:Committee|Coalition|Opposition|Council|Commission)\b"), "opposition", "OPP"),
-    (re.compile(r"\b(?:University|College|Institute|School)\b"), "other", "EDU"),
-)
 
 
 @dataclass
@@ -618,12 +608,9 @@ def _relink(reading: _Reading, old_id: str, actor: Actor) -> None:
 
 
 def _unknown_organisation(reading: _Reading, ent: Span) -> Actor:
-    kind, sector = "other", None
-    for pattern, guessed_kind, guessed_sector in _ORG_KINDS:
-        if pattern.search(ent.text):
-            kind, sector = guessed_kind, guessed_sector
-            break
-    return Actor(id=f"org:{_slug(ent.text)}", name=ent.text, kind=kind, country=_country_before(reading, ent),
+    name = re.sub(r"^[Tt]he ", "", ent.text)  # ("The Environmental Protection Agency said": the name is without it)
+    kind, sector = reading.kb.kind_of_organisation(name)
+    return Actor(id=f"org:{_slug(name)}", name=name, kind=kind, country=_country_before(reading, ent),
                  sector=sector)
 
 
