@@ -387,6 +387,17 @@ def test_an_organisation_the_knowledge_base_lacks_is_still_an_actor_of_the_kind_
     assert organisation["kind"] == kind and organisation["id"].startswith("org:")
 
 
+def test_an_organisations_short_name_in_brackets_stands_for_it_later():
+    article = dateline.analyze(
+        "The International Renewable Energy Agency (IRENA) said on Tuesday that solar capacity grew by a third. "
+        "IRENA said the growth would go on, and its director said in a report that costs kept falling.",
+        kind="plain",
+    )
+    agency = actor_named(article, "International Renewable Energy Agency")
+    assert mentions_of(article, agency["id"]) == ["International Renewable Energy Agency", "IRENA", "IRENA", "its"]
+    assert [q["speaker"]["actor"] for q in article.quotes if q["speaker"]["text"] == "IRENA"] == [agency["id"]]
+
+
 # Entity corrections before resolution (dateline/actors/entities.py), on sentences written as wire copy is.
 
 

@@ -83,6 +83,8 @@ _SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spok
 _PERSONS_ORGANS = {"campaign", "office"}  # a person's, which speak for the person
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
+# A short name in capitals: "IRENA", "SOHR", "HTS", "ISIL" (not a party and state: "R-WI").
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 
 
 @dataclass
@@ -266,6 +268,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
 
     _surnames_missed_by_the_tagger(reading, taken)
     _surnames_read_as_organisations(reading, entity_actor)
+    _acronyms(reading, entity_actor)
     article.entities = _entities(reading, entity_actor)  # (which gives a titled name's mention its title)
     kinds = {actor.id: actor.kind for actor in reading.actors.values()}
     mentions = sorted((m.to_dict() for m in reading.mentions), key=lambda m: m["start"])
@@ -998,6 +1001,34 @@ def _surnames_read_as_organisations(reading: _Reading, entity_actor: dict[tuple[
             for span, actor_id in entity_actor.items():
                 if actor_id == actor.id:
                     entity_actor[span] = person.id
+
+
+def _acronyms(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]) -> None:
+    """An organisation's short name, given in brackets after its full name ("the International Renewable Energy
+    Agency (IRENA)"), stands for it wherever the article uses it, as a name the tagger read or not."""
+    doc = reading.doc
+    named: dict[str, Actor] = {}
+    for mention in list(reading.mentions):
+        actor = reading.actors[mention.actor]
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.kind != "name" or actor.kind == "person" or span is None or span.end + 2 >= len(doc):
+            continue
+        opening, short, closing = doc[span.end:span.end + 3]
+        if opening.text == "(" and closing.text == ")" and _ACRONYM.fullmatch(short.text) and short.text != actor.name:
+            named.setdefault(short.text, actor)
+    if not named:
+        return
+    for actor in list(reading.actors.values()):
+        full = named.get(actor.name.removeprefix("the "))
+        if full is not None and actor.id.startswith("org:") and actor.id != full.id:
+            _relink(reading, actor.id, full)
+            for span, actor_id in entity_actor.items():
+                if actor_id == actor.id:
+                    entity_actor[span] = full.id
+    covered = {m.start for m in reading.mentions}
+    for token in doc:
+        if token.text in named and token.idx not in covered:
+            reading.mention(token, named[token.text], "name")
 
 
 def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
