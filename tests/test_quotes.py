@@ -164,6 +164,12 @@ def test_quote_after_an_attributed_quote_continues_it():
     assert article.quotes[1]["speaker"]["text"] == "she"
 
 
+def test_words_after_a_quotes_attribution_are_not_more_of_the_quote():
+    article = analyze("“You laughed before he said a word,” as Lionel Blair noted in a tribute to the comedian (9pm, "
+                      "1 April). Once he did open his mouth, timing was everything.")
+    assert [q["text"] for q in article.quotes if q["kind"] == "direct"] == ["“You laughed before he said a word,”"]
+
+
 def test_mixed_quote_keeps_its_quoted_fragment():
     article = analyze("Mohammed Abdulsalam said the Houthis were ready to release “everyone on the list” if the "
                       "talks succeed.")

@@ -367,6 +367,13 @@ def _with_passages(text: _Text, reading: Reading) -> _Quote:
                 start = _trimmed_start(doc_text, passage.end, end)
         if end > start:
             merged.append((start, end))
+    if used and not mixed:
+        # '“...,” as Blair noted in a tribute to him (9pm, 1 April)': after a quotation and its attribution, words
+        # without a verb that the parse hung on the quoted clause are the attribution's, not more of the quote
+        cue_end = text.chars(*reading.cue)[1]
+        merged = [(start, end) for start, end in merged if start < cue_end or any(
+            k in used for k in _passages_between(text, start, end)) or any(
+            is_verb(t) for t in text.doc[text.token_at(start):text.token_at(end - 1) + 1])]
     kind = "mixed" if mixed else "direct" if used else "indirect"
     return _Quote(reading, text.chars(*reading.cue), merged, kind, used)
 
