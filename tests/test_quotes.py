@@ -1224,6 +1224,10 @@ def polnear_sentence(article_prefix: str, first: str, last: str) -> str:
     ("nyt_2016-08-02_how-an-aide-to-trump-held", "He also had a voice", "helped form.",
      "He also had a voice in decisions about major American investments in Ukraine",
      "a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn,", "person:oleg-voloshyn"),
+    # one paragraph to a line, and the line before ends with "U.S."
+    ("huff-post_2016-02-07_the-latest-gop-debate", "Cruz pivoted to arguing", "Mexican government.",
+     "that he would approve cross-border enforcement without cooperation from the Mexican government",
+     "Chris Christie", "person:chris-christie"),
     # the parse hangs the name on the one before it and the closing bracket elsewhere
     ("breitbart_2016-07-05_ryan-anti-semitic", "Tuesday on WTMJ", "presidential campaign.”",
      "“anti-Semitic images, they’ve got no place in a presidential campaign.”",

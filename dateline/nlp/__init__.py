@@ -11,6 +11,7 @@ import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 
+from dateline.actors.knowledge import knowledge_base
 from dateline.actors.patterns import add_actor_ruler
 
 # The official English pipelines first, when the user has installed one; then the default dependency, a PyPI
@@ -55,11 +56,29 @@ def _load(name: str) -> Language:
 def _paragraphs_open_sentences(doc):
     """A blank line ends a sentence. The parser, left alone, ran one sentence across a paragraph break after an
     abbreviation ("time for Plan B.", then "Sanders said ...": Sanders became the object of "for") or after a colon
-    or a closing quotation mark, in one sentence of six in political news; it keeps the boundaries set before it."""
+    or a closing quotation mark, in one sentence of six in political news; it keeps the boundaries set before it.
+    So does a line break after a sentence's last mark before a capital ("... into the U.S.\nChris Christie added"),
+    as scrapes that keep one paragraph to a line have it (a text wrapped in lines breaks there only after a title:
+    "Sen.\nRay Marlow")."""
     for k in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():  # (a Python pass over every token was slow)
-        if doc[k].text.count("\n") >= 2:
+        if doc[k].text.count("\n") >= 2 or "\n" in doc[k].text and k > 0 and _ends_sentence(doc[k - 1]) \
+                and (doc[k + 1].text[:1].isupper() or doc[k + 1].is_quote):
             doc[k + 1].is_sent_start = True
     return doc
+
+
+def _ends_sentence(token) -> bool:
+    """Whether a sentence may end with the token: a period not a title's ("Sen."), a question or exclamation mark,
+    or a closing quotation mark after one."""
+    if token.is_quote and token.i > 0:
+        token = token.doc[token.i - 1]
+    return token.text in ("!", "?") or token.text.endswith(".") and token.lower_ not in _titles()
+
+
+@cache
+def _titles() -> frozenset[str]:
+    kb = knowledge_base()
+    return frozenset(word.lower() for word in kb.honorifics) | frozenset(kb.title_abbreviations)
 
 
 # Scraped text often loses the space at a quotation mark ('the deal,”Okafor said', 'Marlow said,“Look'); the

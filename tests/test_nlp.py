@@ -1,0 +1,17 @@
+"""The language layer's sentences: where dateline sets boundaries before the parser does."""
+
+from dateline.nlp import load_model
+
+
+def test_a_blank_line_or_a_line_break_after_a_sentence_ends_it():
+    doc = load_model()("Cruz said the border must be secured to keep traffickers out of the U.S.\n"
+                       "Chris Christie added that he would approve it.\n\nThe vote is set for Plan B.\n"
+                       "“We will win,” he said.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Cruz said the border must be secured to keep traffickers out of the U.S.",
+        "Chris Christie added that he would approve it.", "The vote is set for Plan B.", "“We will win,” he said."]
+
+
+def test_a_line_break_after_a_title_or_inside_a_sentence_does_not():
+    doc = load_model()("The bill was backed by Sen.\nRay Marlow, who said it would pass\nin March.")
+    assert len(list(doc.sents)) == 1
