@@ -5,7 +5,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.events.triggers import Trigger
-from dateline.nlp.wire import after_dateline
 
 
 class Clauses:
@@ -45,8 +44,6 @@ class Clauses:
         """A verb's subject and whether it is the subject of a passive; controlled and shared subjects too."""
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj", "expl"):
-                if _in_dateline(child):
-                    continue  # "GENEVA (AP) - Yemen's government ... agreed": the parse's second subject acts
                 if child.dep_ == "expl":
                     return None, False
                 if child.pos_ == "VERB":  # "The Red Cross working in Ruritania said": a misread participle
@@ -83,9 +80,3 @@ class Clauses:
                         return child, False
             return self._subject(head, depth + 1)
         return None, False
-
-
-def _in_dateline(token: Token) -> bool:
-    """Whether the token is in the wire dateline that opens its sentence ("GENEVA (Example Wire) -")."""
-    sentence = token.sent
-    return token.i < after_dateline(token.doc, sentence.start, min(sentence.end, sentence.start + 12))

@@ -1,5 +1,6 @@
 """The wire dateline that opens a story or a paragraph ("MACAU (Reuters) –", "GENEVA -"): the outlet's, not part of
-the sentence's grammar, though the parse often makes it the subject ("GENEVA ... agreed")."""
+the sentence's grammar. The language layer makes it a sentence of its own before the parser reads the text, which
+otherwise often made it the subject ("GENEVA ... agreed") for every stage after it."""
 
 from __future__ import annotations
 

@@ -43,7 +43,6 @@ from spacy.tokens import Doc, Token
 
 from dateline.actors.coref import MentionIndex
 from dateline.article import Article
-from dateline.nlp.wire import after_dateline
 from dateline.quotes.cues import (
     Reading,
     according_at,
@@ -259,10 +258,6 @@ def _clip_content(text: _Text, reading: Reading) -> None:
                 start += 1
             while end > start and doc[end - 1].is_space:
                 end -= 1
-        if start == 0 or text.paragraph_of[start] != text.paragraph_of[start - 1] or doc[start - 1].is_space:
-            # "GENEVA (Example Wire) - Yemen's government ... agreed ..., the United Nations said": the dateline
-            # that opens the paragraph is the outlet's, not what was said
-            start = after_dateline(doc, start, min(end, start + 12))
         if end > start:
             clipped.append((start, end))
     reading.content = clipped
@@ -275,9 +270,6 @@ def _clip_source(text: _Text, reading: Reading) -> None:
         return
     doc = text.doc
     start, end = reading.source
-    if reading.source_head < start and after_dateline(doc, doc[reading.source_head].sent.start, end) == start:
-        # "CAMP MURRAY, Wash. - Lt. Col. Ricky Thomas jokes": the parse took the dateline's place for the subject
-        reading.source_head = next(t.i for t in doc[start:end] if not start <= t.head.i < end)
     head = reading.source_head if start <= reading.source_head < end else None
     if head is None or text.passage_of[head] >= 0 or text.paragraph_of[head] != text.paragraph_of[reading.head]:
         if head is not None:

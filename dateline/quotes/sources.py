@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dateline.nlp.wire import after_dateline
 from dateline.quotes.parse import (
     CHANNELS,
     CLOSING,
@@ -337,7 +336,6 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             start = k + 1
     # "HARBORTON (Wire) – Leading party donor Felix Armand said": the dateline before the dash is not
     # the speaker's.
-    start = after_dateline(doc, start, end)
     # "Nia Pryce, celebrating a win in Delmar, said": a participle that tells what the speaker was
     # doing, set off after the name, is not part of the name (an age is: "Carlos Guerrero, 55, said", as PolNeAR
     # writes it nine times out of ten).
