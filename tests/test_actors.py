@@ -469,6 +469,8 @@ def test_names_the_patterns_cut_are_joined_and_several_word_names_take_their_det
 def test_curly_apostrophes_match_the_knowledge_base():
     article, _ = entities_of("Da’esh claimed the bombing in Baghdad.")
     assert [m["actor"] for m in article.mentions if m["text"] == "Da’esh"] == ["ISIL"]
+    article, _ = entities_of("Russia’s embassy in London warned travellers on Saturday.")
+    assert [m["actor"] for m in article.mentions if m["text"] == "Russia’s embassy"] == ["RUS-EMB"]
 
 
 def test_the_country_after_a_place_locates_it():

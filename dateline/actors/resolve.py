@@ -225,6 +225,9 @@ def resolve_actors(article: Article, doc: Doc) -> None:
 
     titles, exact_titles, organs = _matchers(doc.vocab)
     lower = doc.to_array(LOWER)
+    # "Russia’s embassy" is the "Russia's embassy" of the organ descriptions
+    strings = doc.vocab.strings
+    lower[lower == strings.add("’s")] = strings.add("'s")
     title_spans = filter_spans(titles(doc, as_spans=True) + exact_titles(doc, as_spans=True))
     # A title word the tagger took for a name is no person ("Chinese State Councilor", "Councilor" a PERSON).
     in_titles = {i for span in title_spans for i in range(span.start, span.end)}
