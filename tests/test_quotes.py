@@ -223,6 +223,17 @@ def test_speaker_without_a_known_actor_is_not_guessed():
     assert quote["speaker"]["actor"] is None
 
 
+@pytest.mark.parametrize("text, speaker, actor", [
+    ("The Russian statement said “we urge the close monitoring of luggage.”", "The Russian statement", "RUS-GOV"),
+    ("Turkey's warning that it would strike the convoy came on Monday.", "Turkey's", "TUR-GOV"),
+    # people of a country are not its government
+    ("Many Russians say they trust the army.", "Many Russians", "RUS"),
+])
+def test_a_states_statement_or_warning_is_its_governments(text, speaker, actor):
+    [quote] = analyze(text).quotes
+    assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == (speaker, actor)
+
+
 def test_scare_quotes_and_titles_are_not_quotes():
     article = analyze("The so-called “moderate rebels” appeared on “Meet the Press” after the truce collapsed.")
     assert article.quotes == []
