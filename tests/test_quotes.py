@@ -672,6 +672,10 @@ def test_support_drawn_from_others_is_theirs():
     [quote] = analyze("The bishop has won overwhelming support from farmers and fishermen.").quotes
     assert (quote["text"], quote["speaker"]["text"]) == ("The bishop", "farmers and fishermen")
     assert analyze("The rebels drew fire from the army.").quotes == []
+    # what the givers did besides, set off after them, is not who they are
+    quote = analyze("May has received strong backing from the United States and her allies in Europe, which have "
+                    "accepted Britain’s view that Russia was responsible.").quotes[0]
+    assert (quote["text"], quote["speaker"]["text"]) == ("May", "the United States and her allies in Europe")
 
 
 @pytest.mark.parametrize("text, content", [
