@@ -226,10 +226,11 @@ def test_speaker_without_a_known_actor_is_not_guessed():
 @pytest.mark.parametrize("text, speaker, actor", [
     ("The Russian statement said “we urge the close monitoring of luggage.”", "The Russian statement", "RUS-GOV"),
     ("Turkey's warning that it would strike the convoy came on Monday.", "Turkey's", "TUR-GOV"),
+    ("According to Russia, the talks failed.", "Russia", "RUS-GOV"),
     # people of a country are not its government
     ("Many Russians say they trust the army.", "Many Russians", "RUS"),
 ])
-def test_a_states_statement_or_warning_is_its_governments(text, speaker, actor):
+def test_a_state_that_speaks_is_its_government(text, speaker, actor):
     [quote] = analyze(text).quotes
     assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == (speaker, actor)
 

@@ -42,7 +42,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from dateline.actors.coref import MentionIndex
-from dateline.actors.knowledge import knowledge_base
+from dateline.actors.knowledge import _key, knowledge_base
 from dateline.article import Article
 from dateline.quotes.cues import (
     Reading,
@@ -681,15 +681,20 @@ def _name_before_colon(doc: Doc, colon: int) -> tuple[int, int] | None:
 
 
 def _state_speaking(mentions: MentionIndex, word: Token, span: tuple[int, int]) -> str | None:
-    """The government of a state whose statement, view or warning the source is ("The Russian statement said",
-    "Britain's view that ..."): the state itself is a country, its words are its government's, as a state that is
-    the subject of a verb is ("Russia denies")."""
+    """The government of a state that speaks, by its name ("according to Russia", "backing from the United States")
+    or through its statement, view or warning ("The Russian statement said", "Britain's view that ..."), as a state
+    that is the subject of a verb is ("Russia denies"). Its people ("Many Russians say") are not."""
+    kb = knowledge_base()
+    named = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
+    if named is not None and _key(named.text) in kb.state_names:
+        actor = mentions.actor_at(word.idx, word.idx + len(word.text), span)
+        if actor in kb.states:
+            return kb.government(actor).id
     noun, owners = word, [c for c in word.children if c.dep_ in ("amod", "compound", "poss")]
     if word.dep_ == "poss":
         noun, owners = word.head, [word]
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in vocabulary().nouns:
         return None
-    kb = knowledge_base()
     for owner in owners:
         actor = mentions.actor_at(owner.idx, owner.idx + len(owner.text), span)
         if actor in kb.states:
@@ -737,8 +742,7 @@ def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]
                          and s_start <= t.idx < s_end
                          and t.right_edge.i + 1 < len(text.doc) and text.doc[t.right_edge.i + 1].idx >= s_end - 1):
                 actor = mentions.actor_at(name.idx, name.idx + len(name.text), (s_start, s_end))
-            if actor is None or word.dep_ == "poss":
-                actor = _state_speaking(mentions, word, (s_start, s_end)) or actor
+            actor = _state_speaking(mentions, word, (s_start, s_end)) or actor
             speaker = {"start": s_start, "end": s_end, "text": doc_text[s_start:s_end], "actor": actor}
         cue_start, cue_end = head.cue
         out.append({
