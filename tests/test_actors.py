@@ -387,6 +387,16 @@ def test_an_organisation_the_knowledge_base_lacks_is_still_an_actor_of_the_kind_
     assert organisation["kind"] == kind and organisation["id"].startswith("org:")
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Interfax reported on Tuesday that the talks had ended.", "Interfax", "RUS"),
+    ("The Guardian reported on Tuesday that the talks had ended.", "The Guardian", "GBR"),
+    ("Al Jazeera said on Tuesday that the talks had ended.", "Al Jazeera", "QAT"),
+])
+def test_a_news_outlet_of_the_outlets_data_is_a_media_actor_of_its_country(text, name, country):
+    outlet = actor_named(dateline.analyze(text, kind="plain"), name)
+    assert (outlet["kind"], outlet["sector"], outlet["country"]) == ("media", "MED", country)
+
+
 def test_an_organisations_short_name_in_brackets_stands_for_it_later():
     article = dateline.analyze(
         "The International Renewable Energy Agency (IRENA) said on Tuesday that solar capacity grew by a third. "

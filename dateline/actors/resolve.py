@@ -38,6 +38,7 @@ from dateline.actors.entities import correct_entities
 from dateline.actors.knowledge import Actor, KnowledgeBase, Role, _key, knowledge_base
 from dateline.article import Article
 from dateline.extract.dates import MONTHS
+from dateline.extract.outlets import OutletRegistry
 
 # Prepositions after which a place name locates something rather than acting or being acted on.
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within", "from",
@@ -615,6 +616,11 @@ def _relink(reading: _Reading, old_id: str, actor: Actor) -> None:
 
 def _unknown_organisation(reading: _Reading, ent: Span) -> Actor:
     name = re.sub(r"^[Tt]he ", "", ent.text)  # ("The Environmental Protection Agency said": the name is without it)
+    outlets = OutletRegistry.default()
+    outlet = outlets.by_name(name) or outlets.by_name(f"The {name}")
+    if outlet is not None:  # a news outlet of outlets.toml, with its country ("Interfax", "The Guardian", "AP")
+        return Actor(id=f"org:{_slug(re.sub(r'^The ', '', outlet.name))}", name=outlet.name, kind="media",
+                     country=outlet.country, sector="MED")
     kind, sector = reading.kb.kind_of_organisation(name)
     return Actor(id=f"org:{_slug(name)}", name=name, kind=kind, country=_country_before(reading, ent),
                  sector=sector)
