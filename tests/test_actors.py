@@ -452,6 +452,14 @@ def test_a_common_noun_the_tagger_took_into_a_name_is_left_out():
     assert article.quotes[0]["speaker"]["actor"] == actor_named(article, "Ray Payette")["id"]
 
 
+def test_a_title_the_tagger_took_into_a_name_is_the_persons_role():
+    article, entities = entities_of("Manila Archbishop Luis Antonio Cardinal Tagle urged the faithful to pray.")
+    # (the person's mention takes in the title, as "Foreign Minister Sergei Lavrov" does)
+    assert entities == [("Manila Archbishop Luis Antonio Cardinal Tagle", "PERSON")]
+    cleric = actor_named(article, "Luis Antonio Cardinal Tagle")
+    assert (cleric["role"], cleric["sector"], cleric["country"]) == ("cleric", "REL", "PHL")
+
+
 def test_a_web_address_is_no_entity():
     # the tagger takes the link line of a real GeoWebNews article for a person, whom "he" then stands for
     article, entities = entities_of(geowebnews_text("161.txt"))

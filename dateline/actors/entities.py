@@ -59,7 +59,7 @@ def correct_entities(doc: Doc) -> None:
     """Rewrite `doc.ents` with the corrections above; every later stage reads the corrected entities."""
     ents, spatial = [], set()
     for ent in doc.ents:
-        kept = _without_description(_without_leading_word(ent))
+        kept = _without_title(_without_description(_without_leading_word(ent)))
         if kept is not None:
             ents.append(kept)
             if kept.start != ent.start and ent[0].lower_ in _SPATIAL:
@@ -102,6 +102,18 @@ def _without_description(ent: Span | None) -> Span | None:
     if not nouns or not all(t.is_title for t in ent.doc[nouns[-1] + 1:ent.end]) or nouns[-1] + 1 >= ent.end:
         return ent
     return _span(ent.doc, nouns[-1] + 1, ent.end, ent)
+
+
+def _without_title(ent: Span | None) -> Span | None:
+    """ "Archbishop Luis Tagle" -> "Luis Tagle": a person's name without the title the tagger took in before it (the
+    title is read as the person's role, as it is when the tagger leaves it out: "Foreign Minister Sergei Lavrov").
+    A name of two words stays whole: "Major Garrett" may be one."""
+    if ent is None or ent.label_ != "PERSON":
+        return ent
+    start = ent.start
+    while start < ent.end - 2 and ent.doc[start].is_title and ent.doc[start].lower_.rstrip(".") in _title_words():
+        start += 1
+    return _span(ent.doc, start, ent.end, ent) if start > ent.start else ent
 
 
 def _known(text: str) -> bool:
