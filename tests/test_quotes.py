@@ -227,10 +227,13 @@ def test_speaker_without_a_known_actor_is_not_guessed():
     ("The Russian statement said “we urge the close monitoring of luggage.”", "The Russian statement", "RUS-GOV"),
     ("Turkey's warning that it would strike the convoy came on Monday.", "Turkey's", "TUR-GOV"),
     ("According to Russia, the talks failed.", "Russia", "RUS-GOV"),
+    # and the owner of a statement speaks through it
+    ("Ray Marlow's statement said the wall would be built.", "Ray Marlow's statement", "person:ray-marlow"),
+    ("The Syrian army command said it had retaken the towns.", "The Syrian army command", "SYR-ARMY"),
     # people of a country are not its government
     ("Many Russians say they trust the army.", "Many Russians", "RUS"),
 ])
-def test_a_state_that_speaks_is_its_government(text, speaker, actor):
+def test_a_state_or_the_owner_of_a_statement_speaks_through_it(text, speaker, actor):
     [quote] = analyze(text).quotes
     assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == (speaker, actor)
 

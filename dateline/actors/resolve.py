@@ -82,6 +82,7 @@ _THING_LABELS = ("LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 _PERSON_NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", *_THING_LABELS)  # what may be a person's name, whatever the label
 _SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
 _PERSONS_ORGANS = {"campaign", "office"}  # a person's, which speak for the person
+_COMMANDS = {"command", "leadership", "headquarters"}  # an organisation's, which speak for it ("the army command")
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
 # A short name in capitals: "IRENA", "SOHR", "HTS", "ISIL" (not a party and state: "R-WI").
@@ -1043,7 +1044,8 @@ def _acronyms(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]
 def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
     """Who speaks for an actor without a name of their own is that actor, as event coders code them: an unnamed
     spokesperson for whom the phrase names ("a Pentagon spokeswoman", "a spokesman for the foreign ministry"), and
-    a person's campaign or office ("the Clinton campaign", "Ryan's office"). A named spokesperson is a person of
+    a person's campaign or office ("the Clinton campaign", "Ryan's office"), an organisation's command or leadership
+    ("the Syrian army command", "the Hamas leadership"). A named spokesperson is a person of
     their own ("Kremlin spokesman Dmitry Peskov", "Brian Fallon, a spokesman for Mrs. Clinton,")."""
     spans = [(m.start, m.end, m.actor) for m in reading.mentions]
     hashes = _word_hashes(reading.doc.vocab, _SPEAKING_WORDS)
@@ -1070,14 +1072,15 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
         actor = reading.actors[actors.pop()]
         # (a person known by more than one word, or by a gender: the tagger takes a campaign's slogan for a
         # person too, "the ''Remain'' campaign")
-        if word in _SPOKESPERSONS or actor.kind == "person" and (" " in actor.name or actor.id in reading.genders):
+        person = actor.kind == "person" and (" " in actor.name or actor.id in reading.genders)
+        if word in _SPOKESPERSONS or word in _COMMANDS and actor.kind != "person" or word in _PERSONS_ORGANS and person:
             reading.mention(token, actor, "description")
             spans.append((token.idx, token.idx + len(token), actor.id))  # ("a spokesman for her campaign")
 
 
 # The words `_read_word` reads (pronouns, descriptions, government words) and those `_speaking_for` reads.
 _READ_WORDS = frozenset(_PRONOUNS) | frozenset(_DESCRIPTIONS) | frozenset(_GOVERNMENT_WORDS) | {"administration"}
-_SPEAKING_WORDS = frozenset(_SPOKESPERSONS | _PERSONS_ORGANS)
+_SPEAKING_WORDS = frozenset(_SPOKESPERSONS | _PERSONS_ORGANS | _COMMANDS)
 
 
 @cache

@@ -680,10 +680,11 @@ def _name_before_colon(doc: Doc, colon: int) -> tuple[int, int] | None:
     return start, colon
 
 
-def _state_speaking(mentions: MentionIndex, word: Token, span: tuple[int, int]) -> str | None:
-    """The government of a state that speaks, by its name ("according to Russia", "backing from the United States")
-    or through its statement, view or warning ("The Russian statement said", "Britain's view that ..."), as a state
-    that is the subject of a verb is ("Russia denies"). Its people ("Many Russians say") are not."""
+def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]) -> str | None:
+    """Who speaks through a source that names no one: the owner of a statement, view or warning ("the army
+    statement said", "Britain's view that ..."), and a state, named so ("according to Russia"), speaks for its
+    government, as a state that is the subject of a verb does ("Russia denies"); its people ("Many Russians say")
+    do not."""
     kb = knowledge_base()
     named = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
     if named is not None and _key(named.text) in kb.state_names:
@@ -697,8 +698,8 @@ def _state_speaking(mentions: MentionIndex, word: Token, span: tuple[int, int]) 
         return None
     for owner in owners:
         actor = mentions.actor_at(owner.idx, owner.idx + len(owner.text), span)
-        if actor in kb.states:
-            return kb.government(actor).id
+        if actor is not None:
+            return kb.government(actor).id if actor in kb.states else actor
     return None
 
 
@@ -742,7 +743,7 @@ def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]
                          and s_start <= t.idx < s_end
                          and t.right_edge.i + 1 < len(text.doc) and text.doc[t.right_edge.i + 1].idx >= s_end - 1):
                 actor = mentions.actor_at(name.idx, name.idx + len(name.text), (s_start, s_end))
-            actor = _state_speaking(mentions, word, (s_start, s_end)) or actor
+            actor = _speaking_through(mentions, word, (s_start, s_end)) or actor
             speaker = {"start": s_start, "end": s_end, "text": doc_text[s_start:s_end], "actor": actor}
         cue_start, cue_end = head.cue
         out.append({
