@@ -60,6 +60,16 @@ def test_hnc_and_the_group_are_one_opposition_actor(seed):
     assert "High Negotiations Committee" in mentions and "HNC" in mentions and "The group" in mentions
 
 
+@pytest.mark.parametrize("before, actor", [
+    ("The High Negotiations Committee walked out of the talks in Geneva.", "HNC"),
+    # no opposition named before: the opposition of the country the story is about
+    ("The Syrian army said it had retaken most of eastern Ghouta near Damascus.", "SYR-OPP"),
+])
+def test_the_opposition_is_the_one_named_before_or_that_of_the_country(before, actor):
+    article = dateline.analyze(f"{before} The opposition says the army used napalm.", kind="plain")
+    assert [m["actor"] for m in article.mentions if m["text"] == "The opposition"] == [actor]
+
+
 @pytest.mark.parametrize(
     "mention, kind, country",
     [

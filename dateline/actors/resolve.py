@@ -66,6 +66,7 @@ _DESCRIPTIONS = {
     "party": {"party"},
     "bloc": {"party", "igo", "opposition"},
     "rebels": {"armed_group"},
+    "opposition": {"opposition"},
     "militants": {"armed_group"},
     # ("Valbrook Pharmaceuticals ... the company said", "The Harbour Times ... the newspaper reported")
     "company": {"business", "other"},
@@ -74,6 +75,9 @@ _DESCRIPTIONS = {
     "newspaper": {"media"},
     "broadcaster": {"media"},
 }
+# What a description stands for when the article names no such actor before it: the section of the population of
+# the country the article is about so far ("the opposition" in a story on Syria is the Syrian opposition).
+_SECTIONS = {"opposition": "OPP", "rebels": "REB"}
 _GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV", "government forces": "MIL",
                      "government troops": "MIL", "army": "MIL", "military": "MIL"}
 # Labels the tagger gives things, under which a short name is still a person named in full before ("Rep. Tom Cole
@@ -942,6 +946,8 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
             and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
         kinds = _DESCRIPTIONS[word]
         actor = reading.latest(token.idx, lambda a: a.kind in kinds)
+        if actor is None and word in _SECTIONS and (country := reading.dominant_country(token.idx)):
+            actor = kb.actors.get(f"{country}-{_SECTIONS[word]}")
         if actor:
             reading.mention(token.doc[token.i - 1:token.i + 1], actor, "description")
         return
@@ -1045,8 +1051,8 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
     """Who speaks for an actor without a name of their own is that actor, as event coders code them: an unnamed
     spokesperson for whom the phrase names ("a Pentagon spokeswoman", "a spokesman for the foreign ministry"), and
     a person's campaign or office ("the Clinton campaign", "Ryan's office"), an organisation's command or leadership
-    ("the Syrian army command", "the Hamas leadership"). A named spokesperson is a person of
-    their own ("Kremlin spokesman Dmitry Peskov", "Brian Fallon, a spokesman for Mrs. Clinton,")."""
+    ("the Syrian army command", "the Hamas leadership"). A named spokesperson is a person of their own ("Kremlin
+    spokesman Dmitry Peskov", "Brian Fallon, a spokesman for Mrs. Clinton,")."""
     spans = [(m.start, m.end, m.actor) for m in reading.mentions]
     hashes = _word_hashes(reading.doc.vocab, _SPEAKING_WORDS)
     for token in (reading.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, hashes))):
