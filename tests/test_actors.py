@@ -70,6 +70,12 @@ def test_the_opposition_is_the_one_named_before_or_that_of_the_country(before, a
     assert [m["actor"] for m in article.mentions if m["text"] == "The opposition"] == [actor]
 
 
+def test_the_rebels_with_no_armed_group_named_before_are_those_of_the_country():
+    article = dateline.analyze("The Syrian army said it had retaken most of eastern Ghouta near Damascus. The rebels "
+                               "say they were bombed.", kind="plain")
+    assert [m["actor"] for m in article.mentions if m["text"] == "The rebels"] == ["SYR-REB"]
+
+
 @pytest.mark.parametrize(
     "mention, kind, country",
     [
