@@ -630,6 +630,15 @@ def test_he_and_she_go_to_the_latest_person_of_their_gender():
                         ("He", "person:donald-trump"), ("she", "person:warren")]
 
 
+def test_kin_written_before_a_name_tells_the_gender():
+    article = dateline.analyze(
+        "Wang Quanzhang, a lawyer, was detained in 2015. \"It's been 1,000 days,\" his wife Li Wenzu told reporters. "
+        "He told her that the work was a calling.", kind="plain")
+    pronouns = [(m["text"], m["actor"]) for m in article.mentions if m["kind"] == "pronoun"]
+    assert pronouns == [("his", "person:wang-quanzhang"), ("He", "person:wang-quanzhang"),
+                        ("her", "person:li-wenzu")]
+
+
 def test_a_person_of_unknown_gender_takes_either_pronoun():
     article = dateline.analyze("Minister Tshisekedi Mbuyi arrived in Kinshasa. She said the talks would resume.",
                                kind="plain")
