@@ -23,3 +23,12 @@ def test_a_wire_dateline_that_opens_a_line_is_a_sentence_of_its_own():
     assert [s.text.strip() for s in doc.sents] == [
         "RENO, Nev. (AP) —", "Republican hopeful Ray Marlow said on Monday that he would win.", "GENEVA -",
         "The talks resumed."]
+
+
+def test_a_dateline_with_a_long_dash_touching_it_or_an_agency_and_no_dash():
+    doc = load_model()("WASHINGTON—President Ray Marlow is scaling back his goals, officials said.\n\n"
+                       "MEXICO CITY (AP) Mexico's Senate has passed a resolution.\n\nISIS (Islamic State) fighters "
+                       "attacked the town.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "WASHINGTON—", "President Ray Marlow is scaling back his goals, officials said.", "MEXICO CITY (AP)",
+        "Mexico's Senate has passed a resolution.", "ISIS (Islamic State) fighters attacked the town."]

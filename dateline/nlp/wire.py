@@ -6,16 +6,30 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.extract.outlets import OutletRegistry
+
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
     """The first token of [start, end) after a wire dateline that opens it ("MACAU (Reuters) –", "GENEVA -",
     "CAMP MURRAY, Wash. -"): words in capitals, with the state or country after a comma, or a closing bracket,
-    then a spaced dash; else `start`."""
+    then a spaced dash (a long dash may touch the place: "WASHINGTON—"), or a news agency in brackets without the
+    dash ("MEXICO CITY (AP) Mexico's Senate"); else `start`."""
     for k in range(start + 1, end - 1):
         if doc[k].text in ("—", "–", "-", "―") and (doc[k].tag_ != "HYPH" or doc[k].whitespace_) \
-                and doc[k - 1].whitespace_ and (doc[k - 1].text == ")" or _place_in_capitals(doc, start, k)):
+                and (doc[k - 1].whitespace_ and (doc[k - 1].text == ")" or _place_in_capitals(doc, start, k))
+                     or doc[k].text in ("—", "–") and _place_in_capitals(doc, start, k)):
+            start = k + 1
+        elif doc[k].text == ")" and _agency_credit(doc, start, k):
             start = k + 1
     return start
+
+
+def _agency_credit(doc: Doc, start: int, closing: int) -> bool:
+    """A place in capitals and a news outlet in brackets, ending at `closing` ("MEXICO CITY (AP)"); not a name
+    explained in brackets ("ISIS (Islamic State) fighters")."""
+    opening = next((m for m in range(closing - 1, start, -1) if doc[m].text == "("), None)
+    return opening is not None and _place_in_capitals(doc, start, opening) \
+        and OutletRegistry.default().by_name(doc[opening + 1:closing].text) is not None
 
 
 def _place_in_capitals(doc: Doc, start: int, end: int) -> bool:
