@@ -639,6 +639,13 @@ def test_kin_written_before_a_name_tells_the_gender():
                         ("her", "person:li-wenzu")]
 
 
+def test_ids_spell_accented_names_in_plain_letters_and_keep_other_scripts():
+    article = dateline.analyze("Andrés Manuel López Obrador met Владимир Путин in Moscow on Monday.", kind="plain")
+    ids = {a["name"]: a["id"] for a in article.actors if a["kind"] == "person"}
+    assert ids["Andrés Manuel López Obrador"] == "person:andres-manuel-lopez-obrador"
+    assert all(person_id != "person:" for person_id in ids.values())
+
+
 def test_a_person_of_unknown_gender_takes_either_pronoun():
     article = dateline.analyze("Minister Tshisekedi Mbuyi arrived in Kinshasa. She said the talks would resume.",
                                kind="plain")

@@ -19,6 +19,7 @@ that reading, in the order of the text:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -1184,4 +1185,7 @@ class _PhraseTable:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("’", "'").removesuffix("'s")).strip("-")
+    """An id's words: "López Obrador" is "lopez-obrador"; a name in another script keeps its letters ("путин")."""
+    text = text.lower().replace("’", "'").removesuffix("'s")
+    latin = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()).strip("-")
+    return latin or re.sub(r"\W+", "-", text).strip("-")
