@@ -359,6 +359,7 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     "Rebels attacked the convoy near Aleppo on Sunday.",
     "Militants attacked a checkpoint in Sinai for the second time.",
     "Russia attacked Ukraine at dawn.",
+    "Later, as unrest spread through the city, they shot 41 people dead.",  # shooting, not shooting back
     # the writer's word to the reader
     "Remember: the world also looked away then.",
     "Call it a familiarity fetish.",

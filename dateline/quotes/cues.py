@@ -825,16 +825,17 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _OF_PREPOSITIONS and c.i > obj.i]
             end = max([obj.right_edge.i] + [p.right_edge.i for p in preps]) + 1
             return [trim(verb.doc, obj.left_edge.i, end)], group, None
-    # "called Marlow “unhinged”", "calling him a loser": the object and what it is called.
+    # "called Marlow “unhinged”", "calling him a loser": the object and what it is called (by a verb that
+    # reports on its own: "shot 41 people dead" is no retort, though "shot back" is).
     predicates = [c for c in children if c.dep_ == "oprd"]
-    if objects and predicates and predicates[0].i > objects[0].i:
+    if objects and predicates and predicates[0].i > objects[0].i and (group or _naming(lemma, vocabulary)):
         if objects[0].i < verb.i:
             # "which Mr. Marlow called “a disgrace”": the relative pronoun and what it is called, around the cue
             return [(objects[0].left_edge.i, objects[0].right_edge.i + 1),
                     trim(verb.doc, predicates[0].left_edge.i, predicates[0].right_edge.i + 1)], \
-                _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
+                _naming(lemma, vocabulary) or group, None
         return [trim(verb.doc, objects[0].left_edge.i, predicates[0].right_edge.i + 1)], \
-            _naming(lemma, vocabulary) or group or vocabulary.group(lemma), None
+            _naming(lemma, vocabulary) or group, None
     if (naming := _naming(lemma, vocabulary)) is not None and (named := _named(verb, objects, predicates)):
         return [named], naming, None
     # "is calling for the council to speed up its work", "pushed for Congress to act", "called for the strongholds
