@@ -360,6 +360,11 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     "Militants attacked a checkpoint in Sinai for the second time.",
     "Russia attacked Ukraine at dawn.",
     "Later, as unrest spread through the city, they shot 41 people dead.",  # shooting, not shooting back
+    # billing or rushing, not accusing
+    "A company he owns has charged the campaign $3.7 million in travel costs.",
+    "The club charged a $100,000 initiation fee.",
+    "The landlord charged his own campaign for rent.",
+    "The senator charged into the fray.",
     # the writer's word to the reader
     "Remember: the world also looked away then.",
     "Call it a familiarity fetish.",

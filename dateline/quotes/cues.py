@@ -92,6 +92,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return named
     if lemma in vocabulary.force_verbs and _by_force(token, vocabulary):
         return None
+    if lemma in vocabulary.billing and _billed(token, vocabulary):
+        return None
     if token.tag_ == "VB" and token.is_sent_start \
             and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children):
         return None  # the writer's word to the reader, not an attribution ("Read more: ...", "Consider what he said")
@@ -182,6 +184,17 @@ def _by_force(verb: Token, vocabulary: Vocabulary) -> bool:
     done_to = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(c.lemma_.lower() in vocabulary.targets or c.ent_type_ in ("GPE", "FAC", "LOC") for c in done_to) \
         and not any(c.dep_ == "prep" and c.lower_ in ("over", "for", "as") for c in verb.children)
+
+
+def _billed(verb: Token, vocabulary: Vocabulary) -> bool:
+    """ "charged the campaign $3.7 million", "charged a fee", "charged his campaign for rent", "charged into the
+    fray": a price among the objects, "for" without "with", or a motion, not an accusation."""
+    children = list(verb.children)
+    preps = {c.lower_ for c in children if c.dep_ == "prep"}
+    objects = [c for c in children if c.dep_ in ("dobj", "dative", "npadvmod")]
+    return any(c.ent_type_ == "MONEY" or c.lemma_.lower() in vocabulary.prices for c in objects) \
+        or "for" in preps and "with" not in preps and not any(c.dep_ == "ccomp" for c in children) \
+        or bool(preps & {"into", "toward", "towards"})
 
 
 def _name_out_of_quotation(reading: Reading, doc: Doc) -> None:

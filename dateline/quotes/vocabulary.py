@@ -45,6 +45,8 @@ class Vocabulary:
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
     publishing: frozenset[str] = frozenset()  # "issued a statement that accused": verbs whose subject speaks through it
     force_verbs: frozenset[str] = frozenset()  # "attacked the convoy": verbs that accuse only in words
+    billing: frozenset[str] = frozenset()  # "charged a fee": verbs that bill as well as accuse
+    prices: frozenset[str] = frozenset()  # "fee", "rent": what is billed
     armed: frozenset[str] = frozenset()  # "rebels attacked": who attacks with force
     targets: frozenset[str] = frozenset()  # "attacked the base": what is attacked with force
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
@@ -122,6 +124,8 @@ def vocabulary() -> Vocabulary:
         publishing=frozenset(phrase_lists.get("publishing", ())),
         light_verbs=frozenset(phrase_lists.get("light_verbs", ())),
         force_verbs=frozenset(phrase_lists.get("force_verbs", ())),
+        billing=frozenset(phrase_lists.get("billing", ())),
+        prices=frozenset(phrase_lists.get("prices", ())),
         armed=frozenset(phrase_lists.get("armed", ())),
         targets=frozenset(phrase_lists.get("targets", ())),
         verb_phrases=phrases,
