@@ -605,6 +605,12 @@ def test_speaker_before_a_cue_the_parse_left_without_one(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+def test_names_joined_before_a_cue_the_parse_left_without_a_subject_are_all_the_speakers():
+    [quote] = analyze('Whenever gunmen turn out to be part of the global terror war, Obama and Clinton call them '
+                      '"lone wolves".').quotes
+    assert quote["speaker"]["text"] == "Obama and Clinton"
+
+
 def test_a_clause_that_opens_with_while_is_not_the_subject():
     quote = next(q for q in analyze(
         "While discussing a controversial tweet from the nominee featuring an image of Hillary Clinton, House "

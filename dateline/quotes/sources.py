@@ -193,6 +193,10 @@ def _name_before(verb: Token) -> Token | None:
         return None
     if verb.head.i == name.i:  # (the verb describes the name: "a PAC called Stop Hillary")
         return None
+    # (the first of the names joined: "..., Obama and Clinton call them")
+    while name.dep_ == "conj" and name.head.i < name.i and name.head.pos_ == "PROPN" \
+            and name.head.ent_type_ in ("PERSON", "ORG"):
+        name = name.head
     # (the title the name is the object of: "Speaker of the House Rep. Paul Ryan")
     if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "PROPN":
         return name.head.head
