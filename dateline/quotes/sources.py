@@ -193,9 +193,11 @@ def _name_before(verb: Token) -> Token | None:
         return None
     if verb.head.i == name.i:  # (the verb describes the name: "a PAC called Stop Hillary")
         return None
-    # (the first of the names joined: "..., Obama and Clinton call them")
+    # (the first of the names joined by "and": "..., Obama and Clinton call them"; not a name before a comma:
+    # "an image of Hillary Clinton, Senate Majority Leader Mitch McConnell said")
     while name.dep_ == "conj" and name.head.i < name.i and name.head.pos_ == "PROPN" \
-            and name.head.ent_type_ in ("PERSON", "ORG"):
+            and name.head.ent_type_ in ("PERSON", "ORG") \
+            and any(c.dep_ == "cc" and name.head.i < c.i < name.i for c in name.head.children):
         name = name.head
     # (the title the name is the object of: "Speaker of the House Rep. Paul Ryan")
     if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "PROPN":
