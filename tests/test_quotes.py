@@ -230,6 +230,8 @@ def test_speaker_without_a_known_actor_is_not_guessed():
     # and the owner of a statement speaks through it
     ("Ray Marlow's statement said the wall would be built.", "Ray Marlow's statement", "person:ray-marlow"),
     ("The Syrian army command said it had retaken the towns.", "The Syrian army command", "SYR-ARMY"),
+    ("The International Renewable Energy Agency (IRENA) met on Tuesday. The IRENA report said solar grew.",
+     "The IRENA report", "org:international-renewable-energy-agency"),
     # people of a country are not its government
     ("Many Russians say they trust the army.", "Many Russians", "RUS"),
 ])

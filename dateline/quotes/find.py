@@ -681,10 +681,10 @@ def _name_before_colon(doc: Doc, colon: int) -> tuple[int, int] | None:
 
 
 def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]) -> str | None:
-    """Who speaks through a source that names no one: the owner of a statement, view or warning ("the army
-    statement said", "Britain's view that ..."), and a state, named so ("according to Russia"), speaks for its
-    government, as a state that is the subject of a verb does ("Russia denies"); its people ("Many Russians say")
-    do not."""
+    """Who speaks through a source that names no one: the owner of a statement, view, warning or report ("the army
+    statement said", "Britain's view that ...", "the IRENA report said"), and a state, named so ("according to
+    Russia"), speaks for its government, as a state that is the subject of a verb does ("Russia denies"); its
+    people ("Many Russians say") do not."""
     kb = knowledge_base()
     named = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
     if named is not None and _key(named.text) in kb.state_names:
@@ -694,7 +694,8 @@ def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]
     noun, owners = word, [c for c in word.children if c.dep_ in ("amod", "compound", "poss")]
     if word.dep_ == "poss":
         noun, owners = word.head, [word]
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in vocabulary().nouns:
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in vocabulary().nouns and lemma not in vocabulary().finders:
         return None
     for owner in owners:
         actor = mentions.actor_at(owner.idx, owner.idx + len(owner.text), span)
