@@ -350,6 +350,8 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
 @pytest.mark.parametrize("text", [
     "The attacks on the convoy killed 20 people.",  # no possessor: a raid, not words
     "Okafor cast her ballot in Burlington.",  # no "as": casting a vote
+    "More than 3 million votes were cast in the primary.",  # nor in the passive
+    "They were announced on Monday.",  # people announced are not what was said
     "It is clear that the truce has failed.",  # the writer's own judgement
     "The army's efforts to retake the city failed.",  # an effort is an act, not an attitude
     "Halvorsen rose in the polls to a clear lead by the autumn.",  # where something happened, not who says so

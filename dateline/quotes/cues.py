@@ -1173,6 +1173,12 @@ def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tup
         or c.dep_ == "oprd" or c.dep_ == "xcomp" and has_to(c) and group.name in ("naming", "belief", "speech"))]
     if not said_of and not (lemma in group.object or lemma in vocabulary.object_groups or group.name == "naming"):
         return []
+    # "votes were cast", "the wall was painted": a verb that reports only with its "as" (or its "by": "Sanders is
+    # viewed unfavorably by Republicans"); "they were announced": a person is not what is said
+    if not said_of and not any(c.dep_ == "agent" for c in verb.children) and (
+            lemma in vocabulary.as_verbs or group.name == "speech" and (
+                subjects[0].ent_type_ == "PERSON" or subjects[0].tag_ == "PRP")):
+        return []
     if not said_of and subjects[0].lower_ in RELATIVE:
         return []  # "The group, which is backed by Saudi Arabia, ...": a description, and "which" says nothing
     doc = verb.doc

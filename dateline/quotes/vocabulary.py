@@ -56,6 +56,7 @@ class Vocabulary:
     asking: frozenset[str] = frozenset()  # "asked if ...": verbs whose "if"/"whether" clause is the question
     naming_participles: frozenset[str] = frozenset()  # "the votes known as Harvest Week"
     likening: frozenset[str] = frozenset()  # "compared X to Y": verbs whose object goes with its "to"/"with" phrase
+    as_verbs: frozenset[str] = frozenset()  # "cast her as": verbs that report only with their "as"
     terms_of_speaking: frozenset[str] = frozenset()  # "spoke on condition of anonymity": never what was said
 
     def group(self, lemma: str) -> CueGroup | None:
@@ -131,6 +132,7 @@ def vocabulary() -> Vocabulary:
         verb_phrases=phrases,
         to_verbs=frozenset(v for spec in data["groups"].values() for v in spec.get("to_verbs", ())),
         likening=frozenset(v for spec in data["groups"].values() for v in spec.get("likening", ())),
+        as_verbs=frozenset(v for spec in data["groups"].values() for v in spec.get("as_verbs", ())),
         naming_participles=frozenset(v for spec in data["groups"].values() for v in spec.get("participles", ())),
         asking=frozenset(phrase_lists.get("asking", ())),
         self_described=frozenset(phrase_lists.get("self_described", ())),
