@@ -165,8 +165,8 @@ def test_quote_after_an_attributed_quote_continues_it():
 
 
 def test_words_after_a_quotes_attribution_are_not_more_of_the_quote():
-    article = analyze("“You laughed before he said a word,” as Lionel Blair noted in a tribute to the comedian (9pm, "
-                      "1 April). Once he did open his mouth, timing was everything.")
+    article = analyze("“You laughed before he said a word,” as Lionel Blair noted in a tribute to the comedian "
+                      "(9pm, 1 April). Once he did open his mouth, timing was everything.")
     assert [q["text"] for q in article.quotes if q["kind"] == "direct"] == ["“You laughed before he said a word,”"]
 
 
@@ -618,7 +618,8 @@ def test_names_joined_before_a_cue_the_parse_left_without_a_subject_are_all_the_
 def test_a_clause_that_opens_with_while_is_not_the_subject():
     quote = next(q for q in analyze(
         "While discussing a controversial tweet from the nominee featuring an image of Hillary Clinton, House "
-        "Speaker Paul Ryan said “anti-Semitic images have no place in a campaign.”").quotes if q["kind"] == "direct")
+        "Speaker Paul Ryan said “anti-Semitic images have no place in a campaign.”").quotes
+        if q["kind"] == "direct")
     assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == ("House Speaker Paul Ryan", "person:paul-ryan")
 
 

