@@ -340,8 +340,6 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     for k in range(start, subject.i):
         if doc[k].text in _DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
             start = k + 1
-    # "HARBORTON (Wire) – Leading party donor Felix Armand said": the dateline before the dash is not
-    # the speaker's.
     # "Nia Pryce, celebrating a win in Delmar, said": a participle that tells what the speaker was
     # doing, set off after the name, is not part of the name (an age is: "Carlos Guerrero, 55, said", as PolNeAR
     # writes it nine times out of ten).
