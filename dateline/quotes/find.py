@@ -686,8 +686,7 @@ def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]
     Russia"), speaks for its government, as a state that is the subject of a verb does ("Russia denies"); its
     people ("Many Russians say") do not."""
     kb = knowledge_base()
-    named = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
-    if named is not None and _key(named.text) in kb.state_names:
+    if word.ent_iob_ in ("B", "I") and _key(_entity_of(word)) in kb.state_names:
         actor = mentions.actor_at(word.idx, word.idx + len(word.text), span)
         if actor in kb.states:
             return kb.government(actor).id
@@ -702,6 +701,16 @@ def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]
         if actor is not None:
             return kb.government(actor).id if actor in kb.states else actor
     return None
+
+
+def _entity_of(word: Token) -> str:
+    """The text of the entity the word is in (by the tokens' tags: `doc.ents` makes every span anew)."""
+    doc, start, end = word.doc, word.i, word.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 _DASHES = {"-", "–", "—", "―", "--"}
