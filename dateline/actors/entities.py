@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.knowledge import _key, knowledge_base
 
@@ -71,6 +71,17 @@ def correct_entities(doc: Doc) -> None:
     ents = _with_determiner(doc, ents)
     if ents != list(doc.ents):
         doc.ents = ents
+
+
+def entity_bounds(token: Token) -> tuple[int, int]:
+    """The token indices [start, end) of the entity the token is in, by the tokens' tags (`doc.ents` makes every span
+    anew on each read)."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def _span(doc: Doc, start: int, end: int, like: Span, label: str | None = None) -> Span:

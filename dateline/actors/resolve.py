@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from dateline.actors.coref import resolve_pronouns
-from dateline.actors.entities import correct_entities
+from dateline.actors.entities import correct_entities, entity_bounds
 from dateline.actors.knowledge import Actor, KnowledgeBase, Role, _key, knowledge_base
 from dateline.article import Article
 from dateline.extract.dates import MONTHS
@@ -407,10 +407,7 @@ def _country_of_a_place(ent: Span) -> bool:
     before = doc[i - 1]
     if before.ent_type_ not in ("GPE", "LOC", "FAC"):
         return False
-    start = before.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    return _key(doc[start:before.i + 1].text) not in knowledge_base().state_names
+    return _key(doc[entity_bounds(before)[0]:before.i + 1].text) not in knowledge_base().state_names
 
 
 def _same_given_name(given: str, other: str | None) -> bool:
@@ -843,10 +840,7 @@ def _apposed_person(reading: _Reading, described: Span) -> tuple[str, Actor] | N
     doc, i = described.doc, described.start
     if i < 2 or doc[i - 1].text != "," or doc[i - 2].ent_type_ != "PERSON":
         return None
-    start = i - 2
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    surname = _surname(doc[start:i - 1].text)
+    surname = _surname(doc[entity_bounds(doc[i - 2])[0]:i - 1].text)
     person = reading.persons.get(surname)
     return (surname, person) if person is not None else None
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from dateline.actors.entities import entity_bounds
 from dateline.quotes.parse import (
     CHANNELS,
     CLOSING,
@@ -382,9 +383,7 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
         # "According to his aunt, Ada Brandt, “...”": the name set off after the source is part of it
         k = phrase_end
         if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].ent_iob_ == "B" and doc[k + 1].ent_type_ == "PERSON":
-            end = k + 2
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
+            end = entity_bounds(doc[k + 1])[1]
             if end < len(doc) and doc[end].text == ",":
                 reading.source, reading.source_head, phrase_end = (reading.source[0], end), end - 1, end + 1
     sentence = doc[i].sent

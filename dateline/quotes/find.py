@@ -42,6 +42,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from dateline.actors.coref import MentionIndex
+from dateline.actors.entities import entity_bounds
 from dateline.actors.knowledge import _key, knowledge_base
 from dateline.article import Article
 from dateline.quotes.cues import (
@@ -686,7 +687,7 @@ def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]
     Russia"), speaks for its government, as a state that is the subject of a verb does ("Russia denies"); its
     people ("Many Russians say") do not."""
     kb = knowledge_base()
-    if word.ent_iob_ in ("B", "I") and _key(_entity_of(word)) in kb.state_names:
+    if word.ent_iob_ in ("B", "I") and _key(word.doc[slice(*entity_bounds(word))].text) in kb.state_names:
         actor = mentions.actor_at(word.idx, word.idx + len(word.text), span)
         if actor in kb.states:
             return kb.government(actor).id
@@ -701,16 +702,6 @@ def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]
         if actor is not None:
             return kb.government(actor).id if actor in kb.states else actor
     return None
-
-
-def _entity_of(word: Token) -> str:
-    """The text of the entity the word is in (by the tokens' tags: `doc.ents` makes every span anew)."""
-    doc, start, end = word.doc, word.i, word.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end].text
 
 
 _DASHES = {"-", "–", "—", "―", "--"}
