@@ -294,6 +294,11 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     # a stance received: the giver speaks, the receiver is what the stance is about
     ("She has the backing of most of the city's large guilds.", "She", "has the backing of",
      "most of the city's large guilds", "stance"),
+    # a belief, a plan held: who has or holds it
+    ("Marlow also had strong views on how the council handled the strike.", "how the council handled the strike",
+     "also had strong views on", "Marlow", "belief"),
+    ("Most guild members hold a favorable opinion of the mayor.", "the mayor", "hold a favorable opinion of",
+     "Most guild members", "belief"),
     ("As reported by Reuters, the talks resumed in Geneva on Monday.", "the talks resumed in Geneva on Monday",
      "reported", "Reuters", "speech"),
     ("In the latest Reuters poll, Okafor leads Brandt by six points.", "Okafor leads Brandt by six points", "In",

@@ -483,7 +483,10 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     if group.name == "stance" and (received := _received_stance(noun, group)) is not None:
         return received
     verb = noun.head
-    light = noun.dep_ == "dobj" and verb.lemma_.lower() in vocabulary.light_verbs
+    # (one holds what one has, unless it is another's or the verb is a phrase: "has held up Trump's proposal")
+    holding = verb.lemma_.lower() in vocabulary.holding_verbs and group.name != "stance" \
+        and not any(c.dep_ == "poss" for c in noun.children) and not any(c.dep_ == "prt" for c in verb.children)
+    light = noun.dep_ == "dobj" and (verb.lemma_.lower() in vocabulary.light_verbs or holding)
     children = [*noun.children, *(c for c in verb.children if c.i > noun.i)] if light else noun.children
     found = _complement(noun, takes, children)
     if found is None:

@@ -50,6 +50,7 @@ class Vocabulary:
     armed: frozenset[str] = frozenset()  # "rebels attacked": who attacks with force
     targets: frozenset[str] = frozenset()  # "attacked the base": what is attacked with force
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
+    holding_verbs: frozenset[str] = frozenset()  # "had doubts about": light verbs but for nouns of stance
     to_verbs: frozenset[str] = frozenset()  # verbs of a group without to_clause that take an infinitive too
     verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
     self_described: frozenset[str] = frozenset()  # "a self-described socialist": participles after "self-"
@@ -124,6 +125,7 @@ def vocabulary() -> Vocabulary:
             phrase_lists.get("in_documents", ())),
         publishing=frozenset(phrase_lists.get("publishing", ())),
         light_verbs=frozenset(phrase_lists.get("light_verbs", ())),
+        holding_verbs=frozenset(phrase_lists.get("holding_verbs", ())),
         force_verbs=frozenset(phrase_lists.get("force_verbs", ())),
         billing=frozenset(phrase_lists.get("billing", ())),
         prices=frozenset(phrase_lists.get("prices", ())),
