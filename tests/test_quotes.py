@@ -858,6 +858,12 @@ def test_polnear_loader_on_the_real_data():
      "Senator Maria Okafor, a Democrat from Vermont,"),
     # the day, right before the verb, hung on the speaker by the parse
     ("A congressional report on Wednesday said the agency had failed.", "A congressional report"),
+    # (before the verb's adverbs, a day without a preposition, with a participle as the cue; not "today", nor a
+    # day after a word that is not the noun: "a poll out Monday")
+    ("Ray Marlow last week invited the union to reopen the talks.", "Ray Marlow"),
+    ("The Okafor campaign on Monday also doubled down, saying the levy was unfair.", "The Okafor campaign"),
+    ("Okafor's defenders today argue that the levy was fair.", "Okafor's defenders today"),
+    ("A Monmouth poll out Monday showed Okafor with a healthy lead.", "A Monmouth poll out Monday"),
     # or the channel (and not what a phrase of the speaker names: "The authors of the report")
     ("On the same day Ray Marlow in a Medium post said he would cut the levy.", "Ray Marlow"),
     ("The authors of the report said the agency had failed.", "The authors of the report"),

@@ -340,6 +340,7 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     for k in range(start, subject.i):
         if doc[k].text in _DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
             start = k + 1
+    own_verb = subject.head if subject.dep_ in SUBJECTS else verb  # (the cue may be a participle hung on it)
     # "Nia Pryce, celebrating a win in Delmar, said": a participle that tells what the speaker was
     # doing, set off after the name, is not part of the name (an age is: "Carlos Guerrero, 55, said", as PolNeAR
     # writes it nine times out of ten).
@@ -353,13 +354,13 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
                 child.dep_ in ("amod", "acl", "advcl") and child.tag_ in ("JJ", "VBG", "VBN")
                 or child.dep_ == "prep" and child.lower_ in _TIME_PREPOSITIONS and child.left_edge.i == child.i):
             end = min(end, child.left_edge.i - 1)
-        # "A congressional report on Wednesday said", "Marlow at the time said", "Bush in a Medium post said": the
-        # day or the channel of the saying, right before the verb, that the parse hung on the speaker
-        elif child.dep_ == "prep" and child.i < verb.i and child.right_edge.i + 1 == verb.i and any(
-                c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time"
-                                      or c.lemma_.lower() in CHANNELS and child.lower_ in ("in", "on", "via"))
-                for c in child.children):
-            end = min(end, child.i)
+        # "A congressional report on Wednesday said", "Marlow at the time said", "Bush in a Medium post said",
+        # "Trump last week invited", "according to the report on Wednesday": the day or the channel of the saying,
+        # right before the verb (or its adverbs) or last after it, that the parse hung on the speaker
+        elif _of_the_saying(child) and _after_noun(child) and (
+                any(child.i < v.i and _touches_verb(child, v) for v in (verb, own_verb))
+                or subject.i > verb.i and child.right_edge.i + 1 == end):
+            end = min(end, child.left_edge.i)
     # "said the mayor when asked about the plan", "Ruiz, while visiting the site, said": a clause that opens with a
     # subordinating word tells when or why the speaker spoke, whatever the parse hung it on
     for child in subject.rights:
@@ -391,6 +392,31 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     if end - start > 1 and doc[start].lower_ in ("even", "just", "also") and doc[start].dep_ == "advmod":
         start += 1
     return start, closing_comma(doc, start, end, verb)
+
+
+def _of_the_saying(modifier: Token) -> bool:
+    """Whether a phrase on a speaker tells when or through what the speaker spoke: "on Wednesday", "last week", "at
+    the time", "in a Medium post"."""
+    if modifier.dep_ == "npadvmod":  # (not "today": "Clinton defenders today" are those of today)
+        return modifier.ent_type_ in ("DATE", "TIME") and modifier.lower_ != "today"
+    return modifier.dep_ == "prep" and any(
+        c.dep_ == "pobj" and ((c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time")
+                              and modifier.lower_ in ("on", "at", "during")
+                              or c.lemma_.lower() in CHANNELS and modifier.lower_ in ("in", "on", "via"))
+        for c in modifier.children)
+
+
+def _after_noun(phrase: Token) -> bool:
+    """Whether the phrase follows a noun (not a word that describes it: "a Monmouth poll out Monday")."""
+    before = next((t for t in reversed(phrase.doc[:phrase.left_edge.i]) if not t.is_space), None)
+    return before is not None and before.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _touches_verb(phrase: Token, verb: Token) -> bool:
+    """Whether only the verb's auxiliaries and adverbs stand between the phrase and the verb ("on Monday also
+    doubled down")."""
+    return all(t.head.i == verb.i and t.dep_ in ("aux", "neg", "advmod")
+               for t in verb.doc[phrase.right_edge.i + 1:verb.i])
 
 
 def closing_comma(doc: Doc, start: int, end: int, verb: Token) -> int:
