@@ -464,6 +464,14 @@ def test_colon_after_a_name_attributes_the_rest_of_the_line():
     assert analyze("LOS ANGELES: A man smashed the windows of two cars on Sunday.").quotes == []
 
 
+def test_a_transcript_attributes_each_turn_to_the_name_in_capitals():
+    article = analyze("On Sunday Lena Okafor spoke to Ray Marlow.\n\nMARLOW: Will the levy pass this year?\n\n"
+                      "OKAFOR: We have the votes. The council will pass it in June.")
+    turns = [(q["speaker"]["text"], q["speaker"]["actor"], q["text"]) for q in article.quotes if q["cue"]["text"] == ":"]
+    assert turns == [("MARLOW", "person:ray-marlow", "Will the levy pass this year"),
+                     ("OKAFOR", "person:lena-okafor", "We have the votes. The council will pass it in June")]
+
+
 # ---------------------------------------------------------------------------------------------------- issue #4
 
 

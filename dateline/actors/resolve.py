@@ -149,6 +149,13 @@ class _Reading:
         if surname not in self.persons or self.persons[surname].id == person.id:
             self.persons[surname] = person
 
+    def surnamed(self, name: str) -> Actor | None:
+        """The first person of the article with this surname, also written in capitals, as a transcript writes
+        who speaks ("FALLIN:" after "Governor Mary Fallin")."""
+        if name in self.persons or not name.isupper() or len(name) < 3:
+            return self.persons.get(name)
+        return next((p for surname, p in self.persons.items() if surname.upper() == name), None)
+
     def opening(self, name: str) -> Actor | None:
         """The one person whose full name a lone name opens: a family name written first ("Liu" after "Liu
         Xiaming", "Wang" after "Wang Yi"), or a first name ("Bernie" after "Bernie Sanders")."""
@@ -990,7 +997,7 @@ def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
         timed = token.ent_type_ in ("DATE", "TIME") and token.pos_ == "PROPN" and token.lower_.rstrip(".") not in MONTHS
         if not token.text[:1].isupper() or token.idx in covered or (token.i in taken or token.ent_type_) and not timed:
             continue
-        person = reading.persons.get(_surname(token.text))
+        person = reading.surnamed(_surname(token.text))
         if person is None and token.pos_ == "PROPN" and _key(token.text) in reading.kb.leaders:
             person = _leader_read(reading, token.text)
             if person is None:
@@ -1002,11 +1009,12 @@ def _surnames_missed_by_the_tagger(reading: _Reading, taken: set[int]) -> None:
 
 def _surnames_read_as_organisations(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]) -> None:
     """A lone surname the tagger took for an organisation ("Pence defends tax plan" in the headline of a story on
-    Mike Pence; "Hale said" after "Chris Hale") is the person of the article with that surname."""
+    Mike Pence; "Hale said" after "Chris Hale"; "FALLIN:" in a transcript) is the person of the article with that
+    surname."""
     for actor in list(reading.actors.values()):
-        if actor.kind != "other" or " " in actor.name:
+        if actor.kind != "other" and not actor.name.isupper() or " " in actor.name:
             continue
-        person = reading.persons.get(_surname(actor.name)) or reading.opening(actor.name)
+        person = reading.surnamed(_surname(actor.name)) or reading.opening(actor.name)
         if person is not None and person.id != actor.id:
             _relink(reading, actor.id, person)
             for span, actor_id in entity_actor.items():

@@ -594,20 +594,26 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
     out = []
     taken = {k for r in readings for k in range(*r.cue)}
     vocab = vocabulary()
+    labels = []  # (start, colon, end) of each paragraph that opens with a few words and a colon
     paragraph_starts = text.paragraph_starts
     for n, start in enumerate(paragraph_starts):
         end = paragraph_starts[n + 1] if n + 1 < len(paragraph_starts) else len(doc)
         while start < end and doc[start].is_space:
             start += 1
         colon = next((k for k in range(start, min(end, start + 7)) if doc[k].text == ":"), None)
-        if colon is None or colon == start or colon in taken or text.passage_of[start] >= 0:
-            continue
+        if colon is not None and colon != start and colon not in taken and text.passage_of[start] < 0:
+            labels.append((start, colon, end))
+    # "TAPPER: Do you think ...?" / "FALLIN: I think ...": in a transcript, where several turns open with names in
+    # capitals, a single word in capitals names a speaker (elsewhere it is a label: "BOOM:", "UPDATE:")
+    capitals = {doc[start:colon].text for start, colon, _ in labels if doc[start:colon].text.isupper()}
+    transcript = len(capitals) >= 2
+    for start, colon, end in labels:
         speaker = doc[start:colon]
         if any(is_verb(t) or t.pos_ in ("ADP", "SCONJ", "NUM", "PRON") and t.lower_ not in ("of",) for t in speaker) \
                 or not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) \
                 or speaker.text.lower().strip() in vocab.not_speakers or any(t.like_num for t in speaker) \
                 or speaker[-1].lower_ in vocab.not_speakers \
-                or len(speaker) == 1 and speaker[0].is_upper and len(speaker[0].text) > 4 \
+                or len(speaker) == 1 and speaker[0].is_upper and len(speaker[0].text) > 4 and not transcript \
                 or all(t.is_upper for t in speaker if t.is_alpha) and speaker.root.ent_type_ in ("GPE", "LOC"):
             continue  # a label ("Delegate update:", "Monday's Morning Email:", "BOOM:") or a dateline ("LOS ANGELES:")
         if _is_name_list(doc[colon + 1:end]):
