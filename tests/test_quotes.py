@@ -1111,6 +1111,10 @@ def test_speaking_on_condition_of_anonymity_says_nothing():
     # a finite cue the parse joined to an infinitive
     ("In the last campaign, Ada Brandt largely ran on her ability to revive the shipyards and accused Marlow of "
      "neglecting the coast.", "Marlow of neglecting the coast", "Ada Brandt"),
+    # the words of the speaker's description that open the sentence (not those before a relative pronoun)
+    ("Tennis great Billie Jean King remembered Ali as a champion.", "Ali as a champion", "Tennis great Billie Jean King"),
+    ("Fox News’ Bret Baier noticed that the crowd was quiet.", "that the crowd was quiet", "Fox News’ Bret Baier"),
+    ("Voters who say the economy matters most backed Okafor.", "the economy matters", "who"),
 ])
 def test_a_speaker_the_parse_hung_elsewhere(text, fragment, speaker):
     quote = quote_with(analyze(text), fragment)

@@ -378,6 +378,16 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             if child.dep_ == "prep" and child.lower_ in ("at", "in", "during", "on") and any(
                     c.dep_ == "pobj" and c.lemma_.lower() in CHANNELS | OCCASIONS for c in child.children):
                 end = min(end, child.left_edge.i)
+    # "Tennis great Billie Jean King remembered", "Fox News' Bret Baier noticed": the words of the speaker's
+    # description that open the sentence, which the parse hung elsewhere
+    # (not in a headline, whose capitals the tagger reads as names: "Top Climate Group Will Run Ads Demanding")
+    if subject.i < verb.i and subject.lower_ not in RELATIVE and not _headline(sentence):
+        opening = start
+        while opening > sentence.start and _describes(doc[opening - 1]):
+            opening -= 1
+        if opening == sentence.start and all(opening <= t.head.i < end or t.head.i == own_verb.i
+                                             for t in doc[opening:start]):
+            start = opening
     # "On Monday Ray Marlow said": the day the parse made part of the name (not an age: "81-year-old Ada Brandt")
     while start < subject.i and doc[start].ent_type_ in ("DATE", "TIME") and doc[start].pos_ == "PROPN" \
             and subject.pos_ == "PROPN" and subject.ent_type_ not in ("DATE", "TIME"):
@@ -404,6 +414,20 @@ def _of_the_saying(modifier: Token) -> bool:
                               and modifier.lower_ in ("on", "at", "during")
                               or c.lemma_.lower() in CHANNELS and modifier.lower_ in ("in", "on", "via"))
         for c in modifier.children)
+
+
+def _describes(token: Token) -> bool:
+    """Whether a word can be part of a description before a name: a noun, an adjective, a possessive, a name."""
+    if token.ent_type_ in ("DATE", "TIME") or token.is_stop:
+        return False
+    return token.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "HYPH") or token.text in ("’", "'") \
+        or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _headline(sentence) -> bool:
+    """Whether the sentence is written in title case, as headlines are."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) > 2 and all(t.text[0].isupper() for t in words)
 
 
 def _after_noun(phrase: Token) -> bool:
