@@ -405,6 +405,9 @@ def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():
     ("The ministry issued a statement that accused the rebels of breaking the truce.", "accused", "The ministry"),
     ("The Post ran a piece that noted the plan would help the rich.", "noted", "The Post"),
     ("The envoy took a moment to point out that the truce had held.", "to point out", "The envoy"),
+    # (the object of a verb that makes it act: "forced the council to ...")
+    ("The strike will force the council to acknowledge a hard reality.", "to acknowledge", "the council"),
+    ("The mayor used his speech to call for a recount.", "to call for", "The mayor"),
     # a gerund after a preposition: who undergoes the clause's passive, the owner of a policy, the subject of the
     # clause the nouns before it hang on
     ("The economist was sidelined after demonstrating that the plan was too small.", "demonstrating",

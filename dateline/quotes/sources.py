@@ -126,6 +126,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             patient = next((c for c in host.children if c.dep_ == "nsubjpass" and c.lower_ not in EXPLETIVES), None)
             if patient is not None:
                 return patient, False
+        if verb.dep_ == "xcomp" and has_to(verb) and host.lemma_.lower() in vocabulary().causing:
+            # "will force Sanders to acknowledge", "pushed the candidates to speak": the one made to act does
+            controlled = next((c for c in host.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if controlled is not None:
+                return controlled, False
         return subject_of(host, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         return _gerund_subject(verb, depth)

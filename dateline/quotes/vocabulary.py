@@ -44,6 +44,7 @@ class Vocabulary:
     finders: frozenset[str] = frozenset()  # "the survey finds Clinton with a lead": whose "find" takes an object
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
     publishing: frozenset[str] = frozenset()  # "issued a statement that accused": verbs whose subject speaks through it
+    causing: frozenset[str] = frozenset()  # "forced Sanders to acknowledge": verbs whose object does the infinitive
     force_verbs: frozenset[str] = frozenset()  # "attacked the convoy": verbs that accuse only in words
     billing: frozenset[str] = frozenset()  # "charged a fee": verbs that bill as well as accuse
     prices: frozenset[str] = frozenset()  # "fee", "rent": what is billed
@@ -124,6 +125,7 @@ def vocabulary() -> Vocabulary:
         participle_holders=frozenset(phrase_lists.get("participle_holders", ())) | frozenset(
             phrase_lists.get("in_documents", ())),
         publishing=frozenset(phrase_lists.get("publishing", ())),
+        causing=frozenset(phrase_lists.get("causing", ())),
         light_verbs=frozenset(phrase_lists.get("light_verbs", ())),
         holding_verbs=frozenset(phrase_lists.get("holding_verbs", ())),
         force_verbs=frozenset(phrase_lists.get("force_verbs", ())),
