@@ -495,6 +495,13 @@ def test_naming_through_misparses(text, content, speaker):
     assert (quote["text"], quote["cue"]["group"], quote["speaker"]["text"]) == (content, "naming", speaker)
 
 
+def test_a_naming_verb_with_two_objects_the_parse_read_as_a_participle_names_through_its_subject():
+    # (not "the one called X": the verb after the apposition has an object and a predicate)
+    [quote] = analyze("Beruff, a Scott ally, called Florida’s standards “strong.”").quotes
+    assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("called", "Beruff, a Scott ally,")
+    assert quote["text"].startswith("Florida’s standards")
+
+
 def test_naming_needs_a_name():
     assert analyze("The mayor called a “town hall” meeting on Monday.").quotes == []
     assert analyze("The president called the governor on Sunday.").quotes == []

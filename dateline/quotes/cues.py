@@ -237,6 +237,12 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
     if not names:
         return None
     name = names[0]
+    after = name.right_edge.i + 1
+    if after < len(doc) and doc[after].text in vocabulary.marks.opening:
+        after += 1
+    if after < len(doc) and doc[after].pos_ in ("DET", "ADJ", "NOUN", "PROPN") \
+            and doc[after].head.i not in (name.i, participle.i) and doc[after].ent_type_ not in ("DATE", "TIME"):
+        return None  # "Beruff, a Scott ally, called Florida's standards “strong”": a finite verb with two objects
     if participle.dep_ == "acl":
         thing = participle.head
         if thing.pos_ not in ("NOUN", "PROPN") or thing.i > participle.i:
