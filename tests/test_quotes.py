@@ -586,6 +586,7 @@ def test_likening_needs_its_phrase():
     ("Some interpret the vote as a rebuke.", "interpret", "the vote as a rebuke"),
     ("The senator repeatedly invoked the flood of 1993.", "repeatedly invoked", "the flood of 1993"),
     ("The senator attacked Beijing over its trade policy.", "attacked", "Beijing over its trade policy"),
+    ("The mayor has slammed the proposal as too vague.", "has slammed", "the proposal as too vague"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes

@@ -845,7 +845,8 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             obj = objects[0]
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _OF_PREPOSITIONS and c.i > obj.i]
             end = max([obj.right_edge.i] + [p.right_edge.i for p in preps]) + 1
-            return [trim(verb.doc, obj.left_edge.i, end)], group, None
+            # ("slammed his proposal as too vague": with what the object was called)
+            return [_with_as(verb, trim(verb.doc, obj.left_edge.i, end))], group, None
     # "called Marlow “unhinged”", "calling him a loser": the object and what it is called (by a verb that
     # reports on its own: "shot 41 people dead" is no retort, though "shot back" is).
     predicates = [c for c in children if c.dep_ == "oprd"]
