@@ -587,6 +587,13 @@ def test_likening_needs_its_phrase():
     ("The senator repeatedly invoked the flood of 1993.", "repeatedly invoked", "the flood of 1993"),
     ("The senator attacked Beijing over its trade policy.", "attacked", "Beijing over its trade policy"),
     ("The mayor has slammed the proposal as too vague.", "has slammed", "the proposal as too vague"),
+    # (with the infinitive after the object that the parse hung on the verb)
+    ("The president praised the efforts of Foreign Minister Ana Pastor to find a political solution to the war.",
+     "praised", "the efforts of Foreign Minister Ana Pastor to find a political solution to the war"),
+    ("Okafor has called for the former governor to release the transcripts of her paid speeches.", "has called for",
+     "the former governor to release the transcripts of her paid speeches"),
+    ("The envoy also decried the army's repeated calls to shell the old city.", "also decried",
+     "the army's repeated calls to shell the old city"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes

@@ -846,7 +846,8 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _OF_PREPOSITIONS and c.i > obj.i]
             end = max([obj.right_edge.i] + [p.right_edge.i for p in preps]) + 1
             # ("slammed his proposal as too vague": with what the object was called)
-            return [_with_as(verb, trim(verb.doc, obj.left_edge.i, end))], group, None
+            span = _with_as(verb, trim(verb.doc, obj.left_edge.i, end))
+            return [_with_infinitive(verb, span, group)], group, None
     # "called Marlow “unhinged”", "calling him a loser": the object and what it is called (by a verb that
     # reports on its own: "shot 41 people dead" is no retort, though "shot back" is).
     predicates = [c for c in children if c.dep_ == "oprd"]
@@ -881,7 +882,10 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 or by_preposition.name == "request" and c.ent_type_ in _REQUESTED_AMOUNTS)
                 and c.lemma_.lower() not in vocabulary.terms_of_speaking]
             if objects_of:
-                return [subtree(objects_of[0])], by_preposition, child
+                content = subtree(objects_of[0])
+                if by_preposition.name == "request":  # ("pointed to the votes to cement his lead": a purpose)
+                    content = _with_infinitive(verb, content)
+                return [content], by_preposition, child
             if child.dep_ == "prt" and objects:  # "pointed out the flaw"
                 return [subtree(objects[0])], by_preposition, child
     # "compared Mr. Lind's evasions to a stage magician's “Presto”", "attributed falling ticket sales to
@@ -904,19 +908,13 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.finders for c in children):
         return [trim(verb.doc, objects[0].left_edge.i, verb.right_edge.i + 1)], group, None
     if vocabulary.takes_object(lemma) and objects:
-        start, end = _with_as(verb, subtree(objects[0]))
-        # "defended his call to raise the minimum wage": an infinitive the parser hung on a verb that takes none
-        # belongs to the object before it.
         object_group = vocabulary.object_groups[lemma]
+        start, end = _with_infinitive(verb, _with_as(verb, subtree(objects[0])), object_group)
         # "said the same of Okafor", "say the opposite about Okafor": what the object is said of goes along
         for child in children:
             if child.dep_ == "prep" and child.i == end and child.lower_ in ("of", "about", "for") \
                     and objects[0].lemma_.lower() in ("same", "opposite", "that", "this", "much", "so"):
                 end = child.right_edge.i + 1
-        for child in children:
-            if child.dep_ in ("xcomp", "advcl") and child.left_edge.i == end and has_to(child) \
-                    and not object_group.to_clause:
-                end = subtree(child)[1]
         return [(start, end)], object_group, None
     # "described him as “the most beautiful soul”", "dismissed the kerfuffle as “absurd”"
     ases = [c for c in children if _is_as_phrase(c) and c.i > verb.i]
@@ -1021,6 +1019,20 @@ def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
                 is_verb(doc[k]) or doc[k].text in (";", ":", "—") or doc[k].is_sent_start
                 for k in range(end, child.left_edge.i)):
             return start, trim(doc, start, child.right_edge.i + 1)[1]
+    return span
+
+
+def _with_infinitive(verb: Token, span: tuple[int, int], group: CueGroup | None = None) -> tuple[int, int]:
+    """An object's span with the infinitive right after it that the parse hung on the verb, where it belongs to the
+    object ("defended his call to raise the minimum wage", "praised the efforts of Kerry to find a solution",
+    "called for the council to release the transcripts"); not for a verb that takes an infinitive of its own
+    ("urged the judge to act")."""
+    start, end = span
+    if group is not None and group.to_clause:
+        return span
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and child.left_edge.i == end and has_to(child):
+            return start, subtree(child)[1]
     return span
 
 
