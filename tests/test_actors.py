@@ -407,6 +407,8 @@ def test_an_organisation_the_knowledge_base_lacks_is_still_an_actor_of_the_kind_
     ("Interfax reported on Tuesday that the talks had ended.", "Interfax", "RUS"),
     ("The Guardian reported on Tuesday that the talks had ended.", "The Guardian", "GBR"),
     ("Al Jazeera said on Tuesday that the talks had ended.", "Al Jazeera", "QAT"),
+    # (a name of several words, which the model tags in part: "Washington" alone)
+    ("The Washington Post reported on Tuesday that the talks had ended.", "The Washington Post", "USA"),
 ])
 def test_a_news_outlet_of_the_outlets_data_is_a_media_actor_of_its_country(text, name, country):
     outlet = actor_named(dateline.analyze(text, kind="plain"), name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from dateline.actors.knowledge import knowledge_base
+from dateline.extract.outlets import OutletRegistry
 
 RULER_NAME = "dateline_actors"
 
@@ -32,6 +33,13 @@ def actor_patterns() -> list[dict]:
         names = kb.named_organs.get(actor.id, ()) if actor.id in kb.organ_descriptions else (actor.name, *actor.aliases)
         for name in names:
             patterns.setdefault((name, "PERSON" if actor.kind == "person" else "ORG"), actor.id)
+    # News outlets quoted as sources: the model often tags "Washington" alone in "The Washington Post said". Only
+    # names of two words or more, all capitalised: a one-word name ("Time", "Dawn", "Mint") is a word as often.
+    for outlet in OutletRegistry.default().outlets:
+        for name in (outlet.name, *outlet.aliases):
+            words = name.removeprefix("The ").split()
+            if len(words) > 1 and all(w[:1].isupper() for w in words):
+                patterns.setdefault((" ".join(words), "ORG"), None)
     # News writes apostrophes curly as often as straight: "Da’esh", "Ahrar al-Sham’s".
     for (text, label), actor_id in list(patterns.items()):
         if "'" in text:
