@@ -333,6 +333,9 @@ def test_a_stance_told_of_the_speaker_is_a_quote_of_its_own_and_the_source_stops
     ("The rebels were blamed for the attack.", ["The rebels", "for the attack"], "were blamed", None),
     ("The central bank is expected to act in December.", ["The central bank", "to act in December"], "is expected",
      None),
+    # (the "as" phrase the parse hung on the agent)
+    ("The shake-up was seen by some as a demotion for the envoy.", ["The shake-up", "as a demotion for the envoy"],
+     "was seen", "some"),
     # a relative clause without an object reports the noun it hangs on
     ("The talks went well, a point the envoy also acknowledged on Monday.", ["a point"], "also acknowledged",
      "the envoy"),

@@ -1192,6 +1192,7 @@ def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tup
     said_of = [c for c in verb.children if c.i > verb.i and (
         c.dep_ == "prep" and (c.lower_ == "as" or group.of_clause and c.lower_ in _OF_PREPOSITIONS)
         or c.dep_ == "oprd" or c.dep_ == "xcomp" and has_to(c) and group.name in ("naming", "belief", "speech"))]
+    said_of += _as_on_agent(verb)
     if not said_of and not (lemma in group.object or lemma in vocabulary.object_groups or group.name == "naming"):
         return []
     # "votes were cast", "the wall was painted": a verb that reports only with its "as" (or its "by": "Sanders is
@@ -1208,6 +1209,12 @@ def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tup
     if said_of:
         parts.append(trim(doc, said_of[0].left_edge.i, said_of[0].right_edge.i + 1))
     return [p for p in parts if p[1] > p[0]]
+
+
+def _as_on_agent(verb: Token) -> list[Token]:
+    """The "as" phrase of a passive that the parse hung on the agent ("was seen by some as a demotion")."""
+    return [phrase for agent in verb.children if agent.dep_ == "agent" for noun in agent.children if noun.dep_ == "pobj"
+            for phrase in noun.children if phrase.dep_ == "prep" and phrase.lower_ == "as" and phrase.i > noun.i]
 
 
 def _relative_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:

@@ -328,6 +328,8 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     for child in subject.children:
         if child.dep_ in ("ccomp", "parataxis") or child.i >= verb.i > subject.i or child.i <= verb.i < subject.i:
             continue
+        if subject.head.dep_ == "agent" and child.dep_ == "prep" and child.lower_ == "as":
+            continue  # ("was seen by some as a demotion": what the passive's subject was seen as)
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
     # "Rep. Paul Ryan (R-WI) said": the party and state between the name and the cue are the name's, whichever
