@@ -203,6 +203,17 @@ def test_a_subject_pronoun_stands_for_the_subject_before_it():
     assert [m["actor"] for m in article.mentions if m["text"] == "she"] == [actor_named(article, "Ada Okafor")["id"]]
 
 
+def test_it_or_they_opening_a_sentence_stands_for_the_subject_of_the_sentence_before():
+    article = dateline.analyze("The Federal Reserve does not want to stall growth. It plans to raise rates slowly.\n\n"
+                               "Several Democrats cautioned against the plan. They said it would hurt workers.\n\n"
+                               "The Associated Press interviewed 20 former crew members. They described the set.",
+                               kind="plain")
+    pronouns = [(m["text"], m["actor"]) for m in article.mentions if m["text"] in ("It", "They")]
+    fed, democrats = actor_named(article, "Federal Reserve")["id"], actor_named(article, "Democratic Party")["id"]
+    # (not the one before's object: the crew members are no actor)
+    assert pronouns == [("It", fed), ("They", democrats)]
+
+
 def test_a_social_platform_is_no_person():
     article = dateline.analyze("Ada Brandt said on Twitter that she would run.", kind="plain")
     by_text = {m["text"]: m["actor"] for m in article.mentions}

@@ -5,7 +5,8 @@ his/her, is read here after the names, titles and descriptions, into mentions of
 
 - "it"/"they": the subject of a clause that governs the pronoun ("Hungary has said it will support", "the HNC
   left the talks after it accused the government"); else, for a subject, the nearest subject before it in the
-  sentence. "it" never stands for a person. A governing subject that names no actor (perhaps a generic
+  sentence, or, opening its sentence, the subject of the sentence before ("The Fed wants to curb inflation. It
+  plans to ...", one noun for "it", plural nouns for "they"). "it" never stands for a person. A governing subject that names no actor (perhaps a generic
   participant: "militants said they") or several ("Bosnian Serbs", "the United States and Russia said they") is
   left to the events stage, which reads such phrases (with `governing_subjects`), and which alone, for an event's
   participant, falls back to a guess (`latest_organisation`);
@@ -130,7 +131,31 @@ def _antecedent(word: Token, index: MentionIndex, kinds: dict[str, str | None]) 
                 mention = index.at_token[token.i]
                 if mention is not None and fits(mention["actor"]):
                     return mention["actor"]
+        if _opens_sentence(word) and (subject := _previous_subject(word)) is not None \
+                and (mention := index.at_token[subject.i]) is not None and fits(mention["actor"]) \
+                and (subject.tag_ in ("NNS", "NNPS")) == (word.lower_ in PLURAL):
+            # "Trump's campaign is defending the tweets. It is denouncing ...": a sentence goes on about the subject
+            # of the one before (not its object: "The AP interviewed 20 crew members. They described ...")
+            return mention["actor"]
     return None
+
+
+def _opens_sentence(word: Token) -> bool:
+    """Whether only conjunctions, adverbs and punctuation stand before the word in its sentence ("But it said")."""
+    return all(t.dep_ in ("cc", "advmod", "punct") or t.is_space for t in word.doc[word.sent.start:word.i])
+
+
+def _previous_subject(word: Token) -> Token | None:
+    """The subject of the main verb of the sentence before the word's, if it is no pronoun."""
+    start = word.sent.start
+    if start == 0:
+        return None
+    root = word.doc[start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    # (not names joined: "Henry and other labor leaders" are more than the one actor named)
+    if subject is None or subject.pos_ == "PRON" or any(c.dep_ == "conj" for c in subject.children):
+        return None
+    return subject
 
 
 def latest_organisation(word: Token, at_token: list[dict | None], kind_of) -> str | None:
