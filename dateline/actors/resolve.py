@@ -86,7 +86,7 @@ _GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV",
 _THING_LABELS = ("LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 _PERSON_NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", *_THING_LABELS)  # what may be a person's name, whatever the label
 _SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
-_PERSONS_ORGANS = {"campaign", "office"}  # a person's, which speak for the person
+_PERSONS_ORGANS = {"campaign", "office", "team", "camp"}  # a person's, which speak for the person ("Clinton's team")
 _COMMANDS = {"command", "leadership", "headquarters"}  # an organisation's, which speak for it ("the army command")
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
