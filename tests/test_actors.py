@@ -361,12 +361,13 @@ def test_an_unnamed_spokesperson_speaks_for_whom_the_phrase_names():
     article = dateline.analyze("“We stay,” said a former spokesman for the Pentagon. “We will not back down,” said a "
                                "spokesman for the Foreign Ministry, Maria Zakharova.", kind="plain")
     assert [q["speaker"]["actor"] for q in article.quotes] == [None, actor_named(article, "Maria Zakharova")["id"]]
-    # a person's campaign, office and team speak for the person; to campaign for someone is no campaign
+    # a person's campaign, office, team and aides speak for the person; to campaign for someone is no campaign
     article = dateline.analyze("Lena Okafor spoke in Reno. The Okafor campaign said the ad was false. Mrs. Okafor's "
-                               "office said she would not comment. Her team said the polls were wrong. Ray Marlow "
-                               "said he would campaign for her.", kind="plain")
+                               "office said she would not comment. Her team said the polls were wrong. A senior "
+                               "Okafor adviser said she would win. Ray Marlow said he would campaign for her.",
+                               kind="plain")
     okafor = actor_named(article, "Lena Okafor")["id"]
-    assert [q["speaker"]["actor"] for q in article.quotes][:3] == [okafor, okafor, okafor]
+    assert [q["speaker"]["actor"] for q in article.quotes][:4] == [okafor, okafor, okafor, okafor]
     assert [m["start"] for m in article.mentions if m["text"] == "campaign"] == [article.text.index("campaign")]
 
 

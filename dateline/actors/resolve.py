@@ -86,7 +86,9 @@ _GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV",
 _THING_LABELS = ("LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 _PERSON_NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", *_THING_LABELS)  # what may be a person's name, whatever the label
 _SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
-_PERSONS_ORGANS = {"campaign", "office", "team", "camp"}  # a person's, which speak for the person ("Clinton's team")
+# A person's, which speak for the person: "Clinton's team", "Sanders' aides", "a senior Cruz adviser" (a named aide
+# is a person of their own: "Trump adviser Roger Stone")
+_PERSONS_ORGANS = {"campaign", "office", "team", "camp", "aide", "aides", "adviser", "advisers", "advisor", "advisors"}
 _COMMANDS = {"command", "leadership", "headquarters"}  # an organisation's, which speak for it ("the army command")
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
