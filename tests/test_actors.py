@@ -369,6 +369,10 @@ def test_an_unnamed_spokesperson_speaks_for_whom_the_phrase_names():
     okafor = actor_named(article, "Lena Okafor")["id"]
     assert [q["speaker"]["actor"] for q in article.quotes][:4] == [okafor, okafor, okafor, okafor]
     assert [m["start"] for m in article.mentions if m["text"] == "campaign"] == [article.text.index("campaign")]
+    # an organisation's command and officials speak for it
+    article = dateline.analyze("Hamas officials said the truce held. The Syrian army command said it had won.",
+                               kind="plain")
+    assert [q["speaker"]["actor"] for q in article.quotes] == ["HAMAS", "SYR-ARMY"]
 
 
 def test_a_surname_the_tagger_takes_for_a_thing_is_the_person_named_before():

@@ -89,7 +89,9 @@ _SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spok
 # A person's, which speak for the person: "Clinton's team", "Sanders' aides", "a senior Cruz adviser" (a named aide
 # is a person of their own: "Trump adviser Roger Stone")
 _PERSONS_ORGANS = {"campaign", "office", "team", "camp", "aide", "aides", "adviser", "advisers", "advisor", "advisors"}
-_COMMANDS = {"command", "leadership", "headquarters"}  # an organisation's, which speak for it ("the army command")
+# An organisation's, which speak for it: "the army command", "Hamas officials", "Pentagon officials" (a state's
+# officials are its government, read with the organs)
+_COMMANDS = {"command", "leadership", "headquarters", "official", "officials", "leaders"}
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
 # A short name in capitals: "IRENA", "SOHR", "HTS", "ISIL" (not a party and state: "R-WI").
@@ -1084,7 +1086,8 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
         # (a person known by more than one word, or by a gender: the tagger takes a campaign's slogan for a
         # person too, "the ''Remain'' campaign")
         person = actor.kind == "person" and (" " in actor.name or actor.id in reading.genders)
-        if word in _SPOKESPERSONS or word in _COMMANDS and actor.kind != "person" or word in _PERSONS_ORGANS and person:
+        if word in _SPOKESPERSONS or word in _COMMANDS and actor.kind not in ("person", "state") \
+                or word in _PERSONS_ORGANS and person:
             reading.mention(token, actor, "description")
             spans.append((token.idx, token.idx + len(token), actor.id))  # ("a spokesman for her campaign")
 
