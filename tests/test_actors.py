@@ -140,10 +140,10 @@ def test_a_description_stands_for_the_person_first_named_with_it():
         "Brandt hits back\n\n"
         "Republican presidential nominee Ray Marlow spoke in Dayton on Monday, alongside Ohio Gov. Ada Brandt. "
         "Democratic presidential nominee Lena Okafor campaigned in Reno, and FBI Director Tom Pryce testified in "
-        "Washington.\n\n"
+        "Washington. Florida Sen. Rosa Ilves voted.\n\n"
         "The Republican nominee said the plan would create jobs. The Ohio governor said she agreed. The FBI director "
         "said the inquiry was closed. The nominee also spoke. The former FBI director has not said more. Pryce "
-        "said Marlow would not be the nominee in four years.",
+        "said Marlow would not be the nominee in four years. The Florida senator said nothing.",
         kind="plain",
     )
     by_text = {m["text"]: m["actor"] for m in article.mentions}
@@ -151,6 +151,8 @@ def test_a_description_stands_for_the_person_first_named_with_it():
     assert by_text["The Ohio governor"] == actor_named(article, "Ada Brandt")["id"]
     assert by_text["The FBI director"] == actor_named(article, "Tom Pryce")["id"]
     assert by_text["The former FBI director"] == actor_named(article, "Tom Pryce")["id"]
+    # (a title the data knows, "Sen.", with the state before it)
+    assert by_text["The Florida senator"] == actor_named(article, "Rosa Ilves")["id"]
     # two nominees: "the nominee" alone names neither; what someone would be is no mention of anyone
     assert "The nominee" not in by_text and "the nominee" not in by_text
     # the pronoun after the description is the governor's, not the director's named before her

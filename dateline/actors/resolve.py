@@ -160,6 +160,12 @@ class _Reading:
             return self.persons.get(name)
         return next((p for surname, p in self.persons.items() if surname.upper() == name), None)
 
+    def remember_descriptions(self, start: int, person: Actor) -> None:
+        """The descriptions the name at `start` was given, as ones that stand for the person later ("Indiana Gov.
+        Mike Pence ... the Indiana governor")."""
+        for head, words in self.described.get(start, ()):
+            self.descriptors.append((person, head, words))
+
     def opening(self, name: str) -> Actor | None:
         """The one person whose full name a lone name opens: a family name written first ("Liu" after "Liu
         Xiaming", "Wang" after "Wang Yi"), or a first name ("Bernie" after "Bernie Sanders")."""
@@ -458,8 +464,7 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
             _relink(reading, official.id, actor)
             break
     reading.add_person(surname, actor)
-    for head, words in described:
-        reading.descriptors.append((actor, head, words))
+    reading.remember_descriptions(ent.start, actor)
     return reading.mention(ent, actor, "name")
 
 
@@ -472,7 +477,10 @@ def _descriptors(reading: _Reading, ent: Span) -> list[tuple[str, frozenset[str]
     "Republican presidential nominee"), and an apposition after it ("Ada Brandt, the county's sheriff,"), each as
     its head noun (abbreviations written out: "Gov." is "governor") and its words."""
     doc, found = ent.doc, []
-    start = k = ent.start
+    start = ent.start
+    while start < ent.end - 1 and _written_out(reading, doc[start]) in reading.kb.person_nouns:
+        start += 1  # (a title the name's entity holds: "Sen. Marco Rubio")
+    k = start
     while k > 0 and start - k < 5 and doc[k - 1].ent_type_ != "PERSON" and k <= doc[k - 1].head.i < ent.end \
             and (doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k - 1].is_alpha or doc[k - 1].text.endswith(".")):
         k -= 1
@@ -700,6 +708,7 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
             person = _as_leader(reading, Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text,
                                                kind="person", country=country, sector=role.sector, role=role.title))
             reading.add_person(surname, person)
+            reading.remember_descriptions(person_span.start, person)  # ("Florida Sen. Marco Rubio")
             if official is not None:  # "The U.S. president ... President Bush said": the same man
                 _relink(reading, official.id, person)
         elif person.role is None and (None in (person.country, country) or person.country == country):
