@@ -161,6 +161,10 @@ def test_a_description_stands_for_the_person_first_named_with_it():
     # the headline's lone surname, tagged as an organisation, is the governor
     assert article.mentions[0]["text"] == "Brandt" and article.mentions[0]["actor"] == by_text["The Ohio governor"]
     assert not [a for a in article.actors if a["id"].startswith("org:")]
+    # (a title given to a person named before keeps its description too)
+    article = dateline.analyze("Lena Okafor spoke in Reno on Sunday.\n\nFormer UN Ambassador Lena Okafor spoke on "
+                               "Monday. The former ambassador said the economy was weak.", kind="plain")
+    assert article.quotes[0]["speaker"]["actor"] == actor_named(article, "Lena Okafor")["id"]
 
 
 def test_a_generational_suffix_is_no_surname():

@@ -708,7 +708,6 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
             person = _as_leader(reading, Actor(id=f"person:{_slug(person_span.text)}", name=person_span.text,
                                                kind="person", country=country, sector=role.sector, role=role.title))
             reading.add_person(surname, person)
-            reading.remember_descriptions(person_span.start, person)  # ("Florida Sen. Marco Rubio")
             if official is not None:  # "The U.S. president ... President Bush said": the same man
                 _relink(reading, official.id, person)
         elif person.role is None and (None in (person.country, country) or person.country == country):
@@ -717,6 +716,7 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
                            sector=role.sector, role=role.title, aliases=person.aliases)
             reading.add_person(surname, person)
             _relink(reading, person.id, person)
+        reading.remember_descriptions(person_span.start, person)  # ("Florida Sen. Marco Rubio")
         if apposed:
             return reading.mention(described, person, "title")
         reading.titled[person_span.start] = described.start
