@@ -1265,6 +1265,12 @@ def test_relative_pronoun_the_parse_took_for_a_second_subject_of_the_cue():
     assert article.quotes[1]["continues"] == 0
 
 
+def test_who_after_a_description_set_beside_a_name_is_the_named():
+    [quote] = analyze("Ray Marlow, the billionaire investor who backed Okafor in 2012, said little.").quotes
+    assert (quote["cue"]["text"], quote["speaker"]["text"], quote["speaker"]["actor"]) == (
+        "backed", "who", "person:ray-marlow")
+
+
 def test_a_description_after_the_name_that_the_parse_made_a_second_subject_is_the_names():
     [quote] = analyze("Ban Ki-moon, the secretary general of the United Nations, urged both sides to return to "
                       "Geneva.").quotes

@@ -316,6 +316,9 @@ def antecedent_of(subject: Token) -> int:
             named = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON")), None)
             if named is not None:
                 return named.i
+        # "Peter Thiel, the billionaire who backed ...": the description set beside a name stands for the name
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.ent_type_ not in ("DATE", "TIME"):
+            return noun.head.i
         return noun.i
     return subject.i
 
