@@ -327,6 +327,15 @@ def test_a_stance_told_of_the_speaker_is_a_quote_of_its_own_and_the_source_stops
     assert endorsed["speaker"]["text"] == "who" and said["speaker"]["text"] == "Rep. Ada Brandt (D-Ore.)"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“The levy will pass,” said Ray Marlow, who has endorsed the mayor.", "Ray Marlow, who has endorsed the mayor"),
+    ("“The levy will pass,” said Ray Marlow, a pollster working for the Harbor Fund, a group backing the mayor.",
+     "Ray Marlow, a pollster working for the Harbor Fund, a group backing the mayor"),
+])
+def test_after_an_inverted_cue_the_source_keeps_the_stance_told_of_the_speaker(text, speaker):
+    assert quote_with(analyze(text), "levy")["speaker"]["text"] == speaker
+
+
 @pytest.mark.parametrize("text, parts, cue, speaker", [
     ("The merger deal was announced on Monday.", ["The merger deal"], "was announced", None),
     ("The attack was condemned by the United Nations.", ["The attack"], "was condemned", "the United Nations"),
@@ -447,7 +456,7 @@ def test_a_word_of_the_quotation_taken_for_a_subject_is_not_the_speaker():
     article = analyze("\"Anybody who crosses her, it's like poking a bear,\" said Tobias Wren, who has known Okafor "
                       "since the 1980s.")
     said = next(q for q in article.quotes if q["cue"]["text"] == "said")
-    assert said["speaker"]["text"] == "Tobias Wren"
+    assert said["speaker"]["text"] == "Tobias Wren, who has known Okafor since the 1980s"
 
 
 def test_a_lone_surname_speaks_for_the_person_of_the_article():
