@@ -452,6 +452,12 @@ def test_speaker_after_an_inverted_cue_the_parse_hung_elsewhere():
     assert quote["speaker"]["text"].startswith("Nadia Petrov, a Halvorsen ally")
 
 
+def test_read_after_a_quotation_is_the_past_tense_with_its_speaker_after_it():
+    article = analyze("The campaign wrote to its donors on Monday. \"Our movement has already changed the race,\" read "
+                      "the email.")
+    assert quote_with(article, "movement")["speaker"]["text"] == "the email"
+
+
 def test_a_word_of_the_quotation_taken_for_a_subject_is_not_the_speaker():
     article = analyze("\"Anybody who crosses her, it's like poking a bear,\" said Tobias Wren, who has known Okafor "
                       "since the 1980s.")

@@ -152,7 +152,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.content.insert(0, trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1))
     if subject is not None:
         reading.source, reading.source_head = source_span(subject, speaker), antecedent_of(subject)
-    elif not passive and (reading.inverted or not reading.content) and token.tag_ in ("VBD", "VBZ") \
+    elif not passive and (reading.inverted or not reading.content) \
+            and (token.tag_ in ("VBD", "VBZ") or _past_read(token)) \
             and (lemma not in _ADDRESSING or follows_quotation(token)):
         # ('“Why now?” asked Udall': right after a quotation, the name after a verb of asking is who asks)
         reading.source, reading.source_head = speaker_after(token, reading.cue[1])
@@ -276,6 +277,12 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
             reading.source_head = objects[0].i
             break
     return reading
+
+
+def _past_read(verb: Token) -> bool:
+    """ '“Okafor is wrong,” read one of the signs': "read" right after a quotation, with a name after it, is the
+    past tense, which the tagger cannot tell from the base form by its spelling."""
+    return verb.lower_ == "read" and verb.tag_ == "VB" and follows_quotation(verb)
 
 
 def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int | None]:
