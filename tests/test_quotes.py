@@ -1046,6 +1046,17 @@ def test_a_digest_credits_the_name_before_the_colon():
     assert quote_with(article, "best ground")["speaker"]["text"] == "Philip Okoro"
 
 
+@pytest.mark.parametrize("line", [
+    "Pollsters agree - Ada Brandt:",
+    "Media shares blame in poll overhype - HarborPolls:",
+])
+def test_a_digest_credits_the_name_before_the_colon_over_the_verb_before_it(line):
+    article = analyze("Polling roundup\n\n" + line + " “Pollsters are taking a lot of heat for not anticipating the "
+                      "result.”")
+    quote = quote_with(article, "heat")
+    assert (quote["speaker"]["text"], quote["cue"]["text"]) == (line[line.index("- ") + 2:-1], ":")
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("''Politics was never gentle,'' said Rena Castell, the author of ''Tides and Tolls.''",
      "Rena Castell, the author of ''Tides and Tolls.''"),

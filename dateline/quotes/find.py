@@ -157,6 +157,8 @@ def find_quotes(article: Article, doc: Doc) -> None:
     for reading in readings:
         _clip_content(text, reading)
         _clip_source(text, reading)
+        if reading.content and _credited_at_colon(doc, reading.cue[1], reading.content[0][0]):
+            reading.content = []
     # An attribution told of the speaker inside a source ("Mr. Abbot, who has endorsed Mr. Marlow, offered ...",
     # "Lindsey Hollis, a longtime backer of the dam, said ...") is a quote of its own, and the source stops
     # before it (a word belongs to one attribution). Not after the cue: '“...,” said Ray Marlow, who has endorsed
@@ -464,7 +466,8 @@ def _touching_passage(text: _Text, reading: Reading, used: set[int]) -> int | No
     after = text.passage_of[j] if j < len(doc) else -1
     colon = any(doc[k].text == ":" for k in range(end, min(j, len(doc))))
     options = []
-    if after >= 0 and after not in used and (colon or j == end or doc[j - 1].is_punct):
+    if after >= 0 and after not in used and (colon or j == end or doc[j - 1].is_punct) \
+            and not _credited_at_colon(doc, end, j):
         options.append(after)
     if before >= 0 and before not in used and text.passages[before].end <= doc[start].idx:
         options.insert(0 if not colon else len(options), before)
@@ -673,6 +676,12 @@ def _introduced_by_colon(text: _Text, quotes: list[_Quote], used: set[int]) -> l
         used.add(k)
     out.sort(key=lambda q: q.parts[0])
     return out
+
+
+def _credited_at_colon(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name that a dash sets before a colon between the cue and what follows it credits what follows
+    ("Pollsters agree - Ada Brandt: “...”"): the name speaks the passage, not the subject of the verb before it."""
+    return any(doc[k].text == ":" and _name_before_colon(doc, k) is not None for k in range(start, end))
 
 
 def _name_before_colon(doc: Doc, colon: int) -> tuple[int, int] | None:
