@@ -629,6 +629,8 @@ def test_new_reporting_words(text, cue, content):
     ("Just 31 percent of parents said the schools were on the right path.", "31 percent of parents"),
     ("Just shy of half, 49%, said the schools were on the right path.", "49%"),
     ("“Witnesses do come forward,” said the chief of detectives at a news conference.", "the chief of detectives"),
+    ("“It is the usual pattern,” said Ray Marlow, an expert at the Harbor Institute, via email.",
+     "Ray Marlow, an expert at the Harbor Institute,"),
 ])
 def test_source_without_dateline_participle_or_quantifier(text, speaker):
     [quote] = analyze(text).quotes

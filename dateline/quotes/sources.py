@@ -383,9 +383,10 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             if child.dep_ == "prep" and child.lower_ in _NAME_TRAILERS and not _of_where(child):
                 end = min(end, child.left_edge.i)
     if subject.i > verb.i:
-        # "said the chief of detectives, Gerard Gigante, at a news conference": where or how the words were said
+        # "said the chief of detectives, Gerard Gigante, at a news conference", "said Ray Marlow, an expert at the
+        # Harbor Institute, via email": where or how the words were said
         for child in subject.rights:
-            if child.dep_ == "prep" and child.lower_ in ("at", "in", "during", "on") and any(
+            if child.dep_ == "prep" and child.lower_ in ("at", "in", "during", "on", "via") and any(
                     c.dep_ == "pobj" and c.lemma_.lower() in CHANNELS | OCCASIONS for c in child.children):
                 end = min(end, child.left_edge.i)
     # "Tennis great Billie Jean King remembered", "Fox News' Bret Baier noticed": the words of the speaker's
