@@ -408,6 +408,13 @@ def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():
     assert calling["cue"]["text"] == "calling" and calling["speaker"]["text"] == "Lavrov"
 
 
+def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_sentences_subject():
+    article = analyze("Weaver did not seem particularly impressed with the comments Tuesday, telling reporters, “A "
+                      "lot of people said the governor should step down.”")
+    telling = next(q for q in article.quotes if q["cue"]["text"] == "telling")
+    assert telling["speaker"] and telling["speaker"]["text"] == "Weaver"
+
+
 @pytest.mark.parametrize("text, cue, speaker", [
     ("The senator began by crediting the governor with the recovery.", "crediting", "The senator"),
     ("The league took the rare step of criticizing the referees.", "criticizing", "The league"),

@@ -162,15 +162,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
                 c.dep_ in SUBJECTS or c.dep_ == "expl" for c in token.children):
         _name_out_of_quotation(reading, token.doc)
         reading.source, reading.source_head = speaker_before(token, reading)
-    if reading.source is not None:
-        pass
-    elif not passive and token.tag_ == "VBG" and token.i > 0 and comma_before(token.doc, token.i):
-        # "Pim shared the photo online, writing “...”" misparsed: the participle after a comma says
-        # more of the sentence's subject
-        first = next((t for t in token.sent if t.i < token.i and t.dep_ == "nsubj"
-                      and t.lower_ not in RELATIVE and t.lower_ not in EXPLETIVES), None)
-        if first is not None:
-            reading.source, reading.source_head = source_span(first, token), first.i
+    if reading.source is None and not passive:
+        reading.source, reading.source_head = speaker_of_participle(token)
     _around_attribution(reading, token.doc)
     return reading
 
@@ -277,6 +270,19 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
             reading.source_head = objects[0].i
             break
     return reading
+
+
+def speaker_of_participle(verb: Token) -> tuple[tuple[int, int] | None, int | None]:
+    """ "Pim shared the photo online, writing “...”", "Weaver did not seem impressed, telling reporters, “...”": a
+    participle after a comma, which the parse hung elsewhere (on a word of the quotation too), says more of the
+    sentence's subject."""
+    if not (verb.tag_ == "VBG" and verb.i > 0 and comma_before(verb.doc, verb.i)):
+        return None, None
+    first = next((t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj"
+                  and t.lower_ not in RELATIVE and t.lower_ not in EXPLETIVES), None)
+    if first is None:
+        return None, None
+    return source_span(first, verb), first.i
 
 
 def _past_read(verb: Token) -> bool:

@@ -55,6 +55,7 @@ from dateline.quotes.cues import (
     read_self_described,
     speaker_after,
     speaker_before,
+    speaker_of_participle,
 )
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.parse import comma_before, follows_quotation, is_verb, trim
@@ -281,14 +282,19 @@ def _clip_source(text: _Text, reading: Reading) -> None:
             reading.source = None
             # "''A fine answer, Madam Mayor,'' Councillor Ada Brandt told Ms. Reyes": the parse took a word of the
             # quotation for the subject; a headline without a full stop, another paragraph's words. The speaker
-            # is the name before the cue, or after it ("..., said Ed Harlan").
+            # is the name before the cue, or after it ("..., said Ed Harlan"), in the cue's paragraph; for a
+            # participle after a comma, the subject of its sentence ("Weaver seemed unmoved, telling reporters,
+            # “...”").
             cue = text.doc[reading.head]
             if cue.tag_ in ("VBD", "VBZ", "VBP") and not reading.passive:
                 reading.source, reading.source_head = speaker_before(cue, reading)
                 if reading.source is None and (reading.inverted or follows_quotation(cue)):
                     reading.source, reading.source_head = speaker_after(cue, reading.cue[1])
-                if reading.source is not None and any(text.passage_of[k] >= 0 for k in range(*reading.source)):
-                    reading.source = reading.source_head = None
+            elif not reading.passive:
+                reading.source, reading.source_head = speaker_of_participle(cue)
+            if reading.source is not None and (any(text.passage_of[k] >= 0 for k in range(*reading.source))
+                                               or text.paragraph_of[reading.source_head] != text.paragraph_of[cue.i]):
+                reading.source = reading.source_head = None
         return
     blocked = set()
     for a, b in reading.content:
