@@ -1014,6 +1014,12 @@ def test_a_cue_that_ends_with_a_colon_takes_what_follows_not_the_quote_before():
     assert second["text"] == "\"Fraud!\""
 
 
+def test_a_colon_that_closes_a_joined_verb_credits_the_subject_of_the_verb_it_joins():
+    article = analyze("Rally night\n\nMarlow walked to the podium and paused:\n\n“Let’s defeat her in November.”")
+    quote = quote_with(article, "defeat her")
+    assert quote["speaker"] and (quote["speaker"]["text"], quote["cue"]["text"]) == ("Marlow", ":")
+
+
 def test_an_inverted_quote_does_not_swallow_the_clause_and_cue_before_its_colon():
     article = analyze("Soon after the murder of Father Tomas Varga in Valbrook, Marlow asserted that Ruritania had lost "
                       "its identity: “Ruritania is no longer Ruritania,” he claimed.")

@@ -59,6 +59,7 @@ from dateline.quotes.cues import (
 )
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.parse import comma_before, follows_quotation, is_verb, trim
+from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import vocabulary
 
 
@@ -675,6 +676,13 @@ def _introduced_by_colon(text: _Text, quotes: list[_Quote], used: set[int]) -> l
             reading.source = (subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
             reading.source_head = subjects[0].i
             _clip_source(text, reading)
+        elif not subjects and is_verb(verb):
+            # "Marlow then leaned in and boomed:", "The Post confirmed it, reporting:": the subject of the verb
+            # the clause joins
+            subject, passive = subject_of(verb)
+            if subject is not None and not passive:
+                reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
+                _clip_source(text, reading)
         cue = text.chars(i, i + 1)
         if any(start <= cue[0] < end for q in out for start, end in q.parts):
             continue
