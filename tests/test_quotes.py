@@ -336,6 +336,12 @@ def test_after_an_inverted_cue_the_source_keeps_the_stance_told_of_the_speaker(t
     assert quote_with(analyze(text), "levy")["speaker"]["text"] == speaker
 
 
+def test_after_an_inverted_cue_more_words_of_the_speaker_are_a_quote_of_their_own():
+    article = analyze("“The levy will pass,” said Ray Marlow, who added that the vote would be close.")
+    assert quote_with(article, "levy")["speaker"]["text"] == "Ray Marlow"
+    assert quote_with(article, "the vote would be close")["cue"]["text"] == "added"
+
+
 @pytest.mark.parametrize("text, parts, cue, speaker", [
     ("The merger deal was announced on Monday.", ["The merger deal"], "was announced", None),
     ("The attack was condemned by the United Nations.", ["The attack"], "was condemned", "the United Nations"),

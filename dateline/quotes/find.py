@@ -164,12 +164,14 @@ def find_quotes(article: Article, doc: Doc) -> None:
     # An attribution told of the speaker inside a source ("Mr. Abbot, who has endorsed Mr. Marlow, offered ...",
     # "Lindsey Hollis, a longtime backer of the dam, said ...") is a quote of its own, and the source stops
     # before it (a word belongs to one attribution). Not after the cue: '“...,” said Ray Marlow, who has endorsed
-    # Ms. Okafor.' ends on the speaker's description, which stays whole, as PolNeAR marks it two times in three.
+    # Ms. Okafor.' ends on the speaker's description, which stays whole, as PolNeAR marks it two times in three;
+    # unless the clause reports more of the speaker's words ('said Ray Marlow, who added that ...').
     for reading in readings:
-        if reading.source is None or reading.source[0] > reading.cue[0]:
+        if reading.source is None:
             continue
         a, b = reading.source
-        inner = [r for r in readings if r is not reading and r.content and a < r.cue[0] and r.cue[1] <= b]
+        inner = [r for r in readings if r is not reading and r.content and a < r.cue[0] and r.cue[1] <= b
+                 and (a < reading.cue[0] or r.group == "speech")]
         if inner:
             cut = min(min(r.cue[0], r.content[0][0], r.source[0] if r.source and r.source[0] > a else r.cue[0])
                       for r in inner)
