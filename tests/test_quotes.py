@@ -1183,6 +1183,9 @@ def test_speaking_on_condition_of_anonymity_says_nothing():
     ("Tennis great Billie Jean King remembered Ali as a champion.", "Ali as a champion", "Tennis great Billie Jean King"),
     ("Fox News’ Bret Baier noticed that the crowd was quiet.", "that the crowd was quiet", "Fox News’ Bret Baier"),
     ("Voters who say the economy matters most backed Okafor.", "the economy matters", "who"),
+    # (not a stray mark the tagger took for a noun, as a mis-decoded dash after a dateline)
+    ("BEIRUT (AP) \ufffd A Kurdish militia spokesman says Turkey has shelled a city.", "Turkey has shelled a city",
+     "A Kurdish militia spokesman"),
 ])
 def test_a_speaker_the_parse_hung_elsewhere(text, fragment, speaker):
     quote = quote_with(analyze(text), fragment)

@@ -431,8 +431,11 @@ def _describes(token: Token) -> bool:
     """Whether a word can be part of a description before a name: a noun, an adjective, a possessive, a name."""
     if token.ent_type_ in ("DATE", "TIME") or token.is_stop:
         return False
-    return token.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "POS", "HYPH") or token.text in ("’", "'") \
-        or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    if token.text in ("’", "'") or token.tag_ in ("POS", "HYPH"):
+        return True
+    # (a word, not a stray mark the tagger calls a noun: "BEIRUT (AP) � A Kurdish militia spokesman")
+    return any(c.isalpha() for c in token.text) and (token.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ")
+                                                      or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
 
 
 def _headline(sentence) -> bool:
