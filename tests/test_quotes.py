@@ -618,6 +618,12 @@ def test_likening_needs_its_phrase():
     ("The senator repeatedly invoked the flood of 1993.", "repeatedly invoked", "the flood of 1993"),
     ("The senator attacked Beijing over its trade policy.", "attacked", "Beijing over its trade policy"),
     ("The mayor has slammed the proposal as too vague.", "has slammed", "the proposal as too vague"),
+    # (the "as" phrase after a preposition's object or an idiom's object)
+    ("Okafor has often referred to the governor as “a bright, charismatic leader”.", "has often referred to",
+     "the governor as “a bright, charismatic leader”"),
+    ("The senator still pointed to the council as the main obstacle to the budget.", "still pointed to",
+     "the council as the main obstacle to the budget"),
+    ("The governor brushed off the poll as a mere rumor.", "brushed off", "the poll as a mere rumor"),
     # (with the infinitive after the object that the parse hung on the verb)
     ("The president praised the efforts of Foreign Minister Ana Pastor to find a political solution to the war.",
      "praised", "the efforts of Foreign Minister Ana Pastor to find a political solution to the war"),

@@ -675,10 +675,11 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
             objects = [c for c in last.children if c.dep_ in ("pobj", "pcomp")] if last is not verb else []
             verb_objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > last.i]
             clauses = [c for t in matched for c in t.children if c.dep_ in ("ccomp", "xcomp", "acl") and c.i > last.i]
+            # ("shrugged off the poll as “fake news”": with what the object was called)
             if objects:
-                content = [subtree(objects[0])]
+                content = [_with_as(verb, subtree(objects[0]))]
             elif verb_objects:
-                content = [subtree(verb_objects[0])]
+                content = [_with_as(verb, subtree(verb_objects[0]))]
             elif clauses:
                 content = [subtree(clauses[0])]
             cue = (_verb_group(verb)[0], last.i + 1)
@@ -895,7 +896,8 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 or by_preposition.name == "request" and c.ent_type_ in _REQUESTED_AMOUNTS)
                 and c.lemma_.lower() not in vocabulary.terms_of_speaking]
             if objects_of:
-                content = subtree(objects_of[0])
+                # ("referred to Marlow as “a bright, charismatic leader”": with what the object was called)
+                content = _with_as(verb, subtree(objects_of[0]))
                 if by_preposition.name == "request":  # ("pointed to the votes to cement his lead": a purpose)
                     content = _with_infinitive(verb, content)
                 return [content], by_preposition, child
