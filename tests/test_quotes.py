@@ -624,6 +624,9 @@ def test_likening_needs_its_phrase():
     ("The senator still pointed to the council as the main obstacle to the budget.", "still pointed to",
      "the council as the main obstacle to the budget"),
     ("The governor brushed off the poll as a mere rumor.", "brushed off", "the poll as a mere rumor"),
+    # (with what a poll shows of its object, hung on the verb)
+    ("A poll released Monday shows Okafor with an 8-point lead over Marlow.", "shows",
+     "Okafor with an 8-point lead over Marlow"),
     # (with the infinitive after the object that the parse hung on the verb)
     ("The president praised the efforts of Foreign Minister Ana Pastor to find a political solution to the war.",
      "praised", "the efforts of Foreign Minister Ana Pastor to find a political solution to the war"),

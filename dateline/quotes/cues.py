@@ -924,7 +924,8 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         return [trim(verb.doc, objects[0].left_edge.i, verb.right_edge.i + 1)], group, None
     if vocabulary.takes_object(lemma) and objects:
         object_group = vocabulary.object_groups[lemma]
-        start, end = _with_infinitive(verb, _with_as(verb, subtree(objects[0])), object_group)
+        start, end = _with_infinitive(verb, _with_said_of(verb, _with_as(verb, subtree(objects[0])), object_group),
+                                      object_group)
         # "said the same of Okafor", "say the opposite about Okafor": what the object is said of goes along
         for child in children:
             if child.dep_ == "prep" and child.i == end and child.lower_ in ("of", "about", "for") \
@@ -1034,6 +1035,18 @@ def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
                 is_verb(doc[k]) or doc[k].text in (";", ":", "—") or doc[k].is_sent_start
                 for k in range(end, child.left_edge.i)):
             return start, trim(doc, start, child.right_edge.i + 1)[1]
+    return span
+
+
+def _with_said_of(verb: Token, span: tuple[int, int], group: CueGroup) -> tuple[int, int]:
+    """An object's span with the phrase right after it that the parse hung on the verb, where it says what the verb
+    says of the object ("a poll shows Okafor with an 8-point lead"), from the group's `said_of` prepositions; not a
+    time ("has supported her for years")."""
+    start, end = span
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i == end and child.lower_ in group.said_of and not any(
+                c.dep_ == "pobj" and c.ent_type_ in _NOT_CONTENT_ENTITIES for c in child.children):
+            return start, trim(verb.doc, start, child.right_edge.i + 1)[1]
     return span
 
 

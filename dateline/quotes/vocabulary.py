@@ -18,6 +18,7 @@ class CueGroup:
     prepositions: dict[str, frozenset[str]] = field(default_factory=dict)  # "called for a ban"
     nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "criticism" -> {"of", "that"}
     adjectives: dict[str, frozenset[str]] = field(default_factory=dict)  # "confident" -> {"that", "about"}
+    said_of: frozenset[str] = frozenset()  # "shows Okafor with a lead": what the verb says of its object
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def vocabulary() -> Vocabulary:
             {prep: frozenset(verbs) for prep, verbs in spec.get("prepositions", {}).items()},
             {noun: frozenset(takes) for noun, takes in spec.get("nouns", {}).items()},
             {adjective: frozenset(takes) for adjective, takes in spec.get("adjectives", {}).items()},
+            frozenset(spec.get("said_of", ())),
         )
         for verb in group.verbs:
             clause.setdefault(verb, group)
