@@ -627,6 +627,12 @@ def test_likening_needs_its_phrase():
     # (with what a poll shows of its object, hung on the verb)
     ("A poll released Monday shows Okafor with an 8-point lead over Marlow.", "shows",
      "Okafor with an 8-point lead over Marlow"),
+    # (with whom one backs for what, over whom or against what, but not for how long)
+    ("Marlow has endorsed Senator Ada Brandt for president.", "has endorsed", "Senator Ada Brandt for president"),
+    ("Marlow once defended Okafor against allegations of fraud.", "once defended",
+     "Okafor against allegations of fraud"),
+    ("Most voters would support Okafor over Marlow.", "would support", "Okafor over Marlow"),
+    ("Marlow has backed Okafor for years.", "has backed", "Okafor"),
     # (with the infinitive after the object that the parse hung on the verb)
     ("The president praised the efforts of Foreign Minister Ana Pastor to find a political solution to the war.",
      "praised", "the efforts of Foreign Minister Ana Pastor to find a political solution to the war"),

@@ -897,7 +897,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 and c.lemma_.lower() not in vocabulary.terms_of_speaking]
             if objects_of:
                 # ("referred to Marlow as “a bright, charismatic leader”": with what the object was called)
-                content = _with_as(verb, subtree(objects_of[0]))
+                content = _with_said_of(verb, _with_as(verb, subtree(objects_of[0])), by_preposition)
                 if by_preposition.name == "request":  # ("pointed to the votes to cement his lead": a purpose)
                     content = _with_infinitive(verb, content)
                 return [content], by_preposition, child
@@ -1046,7 +1046,7 @@ def _with_said_of(verb: Token, span: tuple[int, int], group: CueGroup) -> tuple[
     for child in verb.children:
         if child.dep_ == "prep" and child.i == end and child.lower_ in group.said_of and not any(
                 c.dep_ == "pobj" and c.ent_type_ in _NOT_CONTENT_ENTITIES for c in child.children):
-            return start, trim(verb.doc, start, child.right_edge.i + 1)[1]
+            return start, subtree(child)[1]
     return span
 
 
