@@ -627,6 +627,11 @@ def test_likening_needs_its_phrase():
     # (with what a poll shows of its object, hung on the verb)
     ("A poll released Monday shows Okafor with an 8-point lead over Marlow.", "shows",
      "Okafor with an 8-point lead over Marlow"),
+    # (with what the target of an idiom or a verb of disparaging is accused of)
+    ("Marlow called out his rival Okafor for alienating farmers.", "called out",
+     "his rival Okafor for alienating farmers"),
+    ("Okafor fired back at Marlow over the budget.", "fired back at", "Marlow over the budget"),
+    ("The senator ripped the mayor for ignoring the flood.", "ripped", "the mayor for ignoring the flood"),
     # (with whom one backs for what, over whom or against what, but not for how long)
     ("Marlow has endorsed Senator Ada Brandt for president.", "has endorsed", "Senator Ada Brandt for president"),
     ("Marlow once defended Okafor against allegations of fraud.", "once defended",

@@ -49,7 +49,6 @@ _GROUP_ADVERBS = {"also", "previously", "repeatedly", "later", "recently", "publ
 # Verbs whose object is the one spoken to ("told reporters"), never the speaker.
 _ADDRESSING = {"tell", "inform", "assure", "remind", "brief", "advise", "warn", "ask", "urge", "thank", "answer"}
 _COPULAS = {"be", "remain", "become", "seem", "appear", "sound", "feel", "look", "grow"}
-_OF_PREPOSITIONS = {"of", "for", "with", "over"}
 # "spoke on Sunday", "wrote for ten years": a time is not what was said.
 _NOT_CONTENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # What a request asks for may be a sum or a share ("calls for $1 trillion in new spending"); a time or a count is
@@ -675,11 +674,10 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
             objects = [c for c in last.children if c.dep_ in ("pobj", "pcomp")] if last is not verb else []
             verb_objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > last.i]
             clauses = [c for t in matched for c in t.children if c.dep_ in ("ccomp", "xcomp", "acl") and c.i > last.i]
-            # ("shrugged off the poll as “fake news”": with what the object was called)
-            if objects:
-                content = [_with_as(verb, subtree(objects[0]))]
-            elif verb_objects:
-                content = [_with_as(verb, subtree(verb_objects[0]))]
+            # ("shrugged off the poll as “fake news”", "called out Okafor for alienating farmers": with what the
+            # object was called or is accused of)
+            if objects or verb_objects:
+                content = [_with_said_of(verb, _with_as(verb, subtree((objects or verb_objects)[0])), group)]
             elif clauses:
                 content = [subtree(clauses[0])]
             cue = (_verb_group(verb)[0], last.i + 1)
@@ -857,7 +855,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             return [(answers[0].i, answers[0].i + 1)], group, None
         if group.of_clause and objects:
             obj = objects[0]
-            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _OF_PREPOSITIONS and c.i > obj.i]
+            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in group.said_of and c.i > obj.i]
             end = max([obj.right_edge.i] + [p.right_edge.i for p in preps]) + 1
             # ("slammed his proposal as too vague": with what the object was called)
             span = _with_as(verb, trim(verb.doc, obj.left_edge.i, end))
@@ -1218,7 +1216,7 @@ def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tup
     if group is None:
         return []
     said_of = [c for c in verb.children if c.i > verb.i and (
-        c.dep_ == "prep" and (c.lower_ == "as" or group.of_clause and c.lower_ in _OF_PREPOSITIONS)
+        c.dep_ == "prep" and (c.lower_ == "as" or group.of_clause and c.lower_ in group.said_of)
         or c.dep_ == "oprd" or c.dep_ == "xcomp" and has_to(c) and group.name in ("naming", "belief", "speech"))]
     said_of += _as_on_agent(verb)
     if not said_of and not (lemma in group.object or lemma in vocabulary.object_groups or group.name == "naming"):
