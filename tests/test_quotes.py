@@ -185,6 +185,11 @@ def test_mixed_quote_keeps_its_quoted_fragment():
      "more than 400,000 people have been killed in the war", "the United Nations"),
     ("More than 400,000 people have been killed in the war, according to the United Nations.",
      "More than 400,000 people have been killed in the war", "the United Nations"),
+    # (a time that opens the sentence is reported with it; a connective is the writer's)
+    ("In 2014, more than 400,000 people were displaced by the war, according to the United Nations.",
+     "In 2014, more than 400,000 people were displaced by the war", "the United Nations"),
+    ("Still, more than 400,000 people were displaced by the war, according to the United Nations.",
+     "more than 400,000 people were displaced by the war", "the United Nations"),
 ])
 def test_according_to(text, content, source):
     article = analyze(text)

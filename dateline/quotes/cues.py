@@ -416,12 +416,14 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
     return reading
 
 
-_OPENERS = {"advcl", "prep", "npadvmod", "advmod"}
+# (a phrase that opens the sentence says when, where or among whom, which is part of what the source reports: "In
+# 2014, Ferguson had 115 murders, according to the FBI", "Among Democrats alone, Okafor leads by 8 points")
+_OPENERS = {"advcl", "advmod"}
 
 
 def _without_opener(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Reported content without the writer's framing before it: an adverbial phrase or clause that opens the
-    sentence and ends with a comma ("As I mentioned above, Marlow got ...", "Six months ago, the media ...")."""
+    """Reported content without the writer's framing before it: an adverb or adverbial clause that opens the
+    sentence and ends with a comma ("As I mentioned above, Marlow got ...", "Still, two in three voters ...")."""
     if not parts:
         return parts
     start, end = parts[0]
