@@ -1502,6 +1502,9 @@ def test_naming_and_requests_through_misparses(text, content):
     ("One influential 2009 paper found improvements in math scores, but no evidence of a boost in reading.",
      "improvements in math scores, but no evidence of a boost in reading"),
     ("A new poll finds Okafor with only a small lead over Marlow.", "Okafor with only a small lead over Marlow"),
+    ("A Monmouth poll out Monday showed Okafor with a healthy lead over Marlow in Ohio, earning 51 percent of the "
+     "support of likely voters.",
+     "Okafor with a healthy lead over Marlow in Ohio, earning 51 percent of the support of likely voters"),
     ("Police found a body in the river.", None),
 ])
 def test_what_a_study_or_a_poll_finds(text, content):

@@ -918,8 +918,9 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                                            and c.dep_ in ("advcl", "pobj", "pcomp", "dobj")])
             return [trim(verb.doc, objects[0].left_edge.i, end + 1)], vocabulary.group(lemma) or group, None
     # "One 2009 paper found improvements in math scores", "A jury found Zimmerman not guilty", "The poll found
-    # Mr. Trump about even with Mrs. Clinton": a finding, the rest of the clause
-    if lemma == "find" and objects and objects[0].i > verb.i and any(
+    # Mr. Trump about even with Mrs. Clinton", "A poll showed Okafor with a lead in Ohio, earning 51 percent":
+    # what a study finds or shows, the rest of the clause with its figures
+    if group is not None and group.name == "evidence" and objects and objects[0].i > verb.i and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.finders for c in children):
         return [trim(verb.doc, objects[0].left_edge.i, verb.right_edge.i + 1)], group, None
     if vocabulary.takes_object(lemma) and objects:
