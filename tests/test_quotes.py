@@ -180,6 +180,17 @@ def test_mixed_quote_keeps_its_quoted_fragment():
     assert quote["speaker"]["text"] == "Mohammed Abdulsalam"
 
 
+def test_a_quotation_opened_in_the_reported_clause_goes_on_to_its_close_in_the_sentence():
+    # (the parse ends the clause at the colon inside the quotation)
+    article = analyze("Okafor spoke on Monday, adding that Marlow showed the “conduct of a person who had "
+                      "consciousness of guilt: she hid records, she destroyed records.”")
+    check_offsets(article)
+    [quote] = article.quotes
+    assert quote["kind"] == "mixed"
+    assert quote["text"] == ("that Marlow showed the “conduct of a person who had consciousness of guilt: she hid "
+                             "records, she destroyed records.”")
+
+
 @pytest.mark.parametrize("text, content, source", [
     ("According to the United Nations, more than 400,000 people have been killed in the war.",
      "more than 400,000 people have been killed in the war", "the United Nations"),

@@ -341,8 +341,9 @@ def _with_passages(text: _Text, reading: Reading) -> _Quote:
     """The reading's content as character spans, met with the quotation marks: direct, mixed or indirect.
 
     Content wholly inside quotation marks takes the whole passage (every sentence of a long quotation). Content
-    with words outside the marks keeps the quoted fragments that lie inside it; a passage that runs on beyond it
-    (a misparse, or marks paired across sentences) is left out, and the content stops at its mark.
+    with words outside the marks keeps the quoted fragments that lie inside it, and a passage opened in it after
+    the cue that closes in its sentence; a passage that runs on beyond it otherwise (a misparse, or marks paired
+    across sentences) is left out, and the content stops at its mark.
     """
     doc_text = text.string
     used: set[int] = set()
@@ -359,7 +360,8 @@ def _with_passages(text: _Text, reading: Reading) -> _Quote:
             continue
         for k in touched:
             passage = text.passages[k]
-            if passage.start >= start and _only_marks(doc_text, end, passage.end):
+            if passage.start >= start and (_only_marks(doc_text, end, passage.end)
+                                           or _closes_in_sentence(text, reading, start, end, passage)):
                 used.add(k)
                 mixed = True
                 end = max(end, passage.end)
@@ -382,6 +384,16 @@ def _with_passages(text: _Text, reading: Reading) -> _Quote:
             is_verb(t) for t in text.doc[text.token_at(start):text.token_at(end - 1) + 1])]
     kind = "mixed" if mixed else "direct" if used else "indirect"
     return _Quote(reading, text.chars(*reading.cue), merged, kind, used)
+
+
+def _closes_in_sentence(text: _Text, reading: Reading, start: int, end: int, passage: Passage) -> bool:
+    """Whether a quotation opened inside content after its cue closes in the content's sentence ('adding that
+    Marlow showed the “conduct of a person who had consciousness of guilt: she hid records”': the parse ended the
+    clause at the colon, but the quoted words are what was said)."""
+    last = text.token_at(passage.end - 1)
+    return start >= text.chars(*reading.cue)[1] \
+        and text.sentence_of[last] == text.sentence_of[text.token_at(end - 1)] \
+        and text.paragraph_of[last] == text.paragraph_of[text.token_at(end - 1)]
 
 
 def _passages_between(text: _Text, start: int, end: int) -> list[int]:
