@@ -398,6 +398,7 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     "Okafor was projecting warmth and calm.",  # projecting a manner, not a forecast
     "Okafor is the candidate most identified with free trade.",  # associated with it, which is no stance taken
     "The mill laid off 200 workers.",  # laying off, not laying out
+    "Okafor spoke on the latest episode of the podcast.",  # where she spoke, not what about
     # force, not words: by an armed force, or on a place or a thing
     "Rebels attacked the convoy near Aleppo on Sunday.",
     "Militants attacked a checkpoint in Sinai for the second time.",
