@@ -649,6 +649,10 @@ def test_likening_needs_its_phrase():
      "his rival Okafor for alienating farmers"),
     ("Okafor fired back at Marlow over the budget.", "fired back at", "Marlow over the budget"),
     ("The senator ripped the mayor for ignoring the flood.", "ripped", "the mayor for ignoring the flood"),
+    # (with what the object of a verb of saying is about, hung on the verb)
+    ("Okafor recalled an anecdote about watching Marlow work a crowd.", "recalled",
+     "an anecdote about watching Marlow work a crowd"),
+    ("Okafor has said little about the plan.", "has said", "little about the plan"),
     # (with whom one backs for what, over whom or against what, but not for how long)
     ("Marlow has endorsed Senator Ada Brandt for president.", "has endorsed", "Senator Ada Brandt for president"),
     ("Marlow once defended Okafor against allegations of fraud.", "once defended",
