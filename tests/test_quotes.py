@@ -518,7 +518,8 @@ def test_colon_after_a_name_attributes_the_rest_of_the_line():
 def test_a_transcript_attributes_each_turn_to_the_name_in_capitals():
     article = analyze("On Sunday Lena Okafor spoke to Ray Marlow.\n\nMARLOW: Will the levy pass this year?\n\n"
                       "OKAFOR: We have the votes. The council will pass it in June.")
-    turns = [(q["speaker"]["text"], q["speaker"]["actor"], q["text"]) for q in article.quotes if q["cue"]["text"] == ":"]
+    turns = [(q["speaker"]["text"], q["speaker"]["actor"], q["text"]) for q in article.quotes
+             if q["cue"]["text"] == ":"]
     assert turns == [("MARLOW", "person:ray-marlow", "Will the levy pass this year"),
                      ("OKAFOR", "person:lena-okafor", "We have the votes. The council will pass it in June")]
 
@@ -1221,7 +1222,8 @@ def test_speaking_on_condition_of_anonymity_says_nothing():
     ("In the last campaign, Ada Brandt largely ran on her ability to revive the shipyards and accused Marlow of "
      "neglecting the coast.", "Marlow of neglecting the coast", "Ada Brandt"),
     # the words of the speaker's description that open the sentence (not those before a relative pronoun)
-    ("Tennis great Billie Jean King remembered Ali as a champion.", "Ali as a champion", "Tennis great Billie Jean King"),
+    ("Tennis great Billie Jean King remembered Ali as a champion.", "Ali as a champion",
+     "Tennis great Billie Jean King"),
     ("Fox News’ Bret Baier noticed that the crowd was quiet.", "that the crowd was quiet", "Fox News’ Bret Baier"),
     ("Voters who say the economy matters most backed Okafor.", "the economy matters", "who"),
     # (not a stray mark the tagger took for a noun, as a mis-decoded dash after a dateline)

@@ -6,10 +6,10 @@ his/her, is read here after the names, titles and descriptions, into mentions of
 - "it"/"they": the subject of a clause that governs the pronoun ("Hungary has said it will support", "the HNC
   left the talks after it accused the government"); else, for a subject, the nearest subject before it in the
   sentence, or, opening its sentence, the subject of the sentence before ("The Fed wants to curb inflation. It
-  plans to ...", one noun for "it", plural nouns for "they"). "it" never stands for a person. A governing subject that names no actor (perhaps a generic
-  participant: "militants said they") or several ("Bosnian Serbs", "the United States and Russia said they") is
-  left to the events stage, which reads such phrases (with `governing_subjects`), and which alone, for an event's
-  participant, falls back to a guess (`latest_organisation`);
+  plans to ...", one noun for "it", plural nouns for "they"). "it" never stands for a person. A governing subject
+  that names no actor (perhaps a generic participant: "militants said they") or several ("Bosnian Serbs", "the
+  United States and Russia said they") is left to the events stage, which reads such phrases (with
+  `governing_subjects`), and which alone, for an event's participant, falls back to a guess (`latest_organisation`);
 - "his", and "her" not read as the actors stage went: the latest person mentioned in this or the previous
   sentence not known to be of the other gender.
 

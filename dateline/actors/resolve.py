@@ -477,10 +477,7 @@ def _descriptors(reading: _Reading, ent: Span) -> list[tuple[str, frozenset[str]
     "Republican presidential nominee"), and an apposition after it ("Ada Brandt, the county's sheriff,"), each as
     its head noun (abbreviations written out: "Gov." is "governor") and its words."""
     doc, found = ent.doc, []
-    start = ent.start
-    while start < ent.end - 1 and _written_out(reading, doc[start]) in reading.kb.person_nouns:
-        start += 1  # (a title the name's entity holds: "Sen. Marco Rubio")
-    k = start
+    start = k = ent.start
     while k > 0 and start - k < 5 and doc[k - 1].ent_type_ != "PERSON" and k <= doc[k - 1].head.i < ent.end \
             and (doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k - 1].is_alpha or doc[k - 1].text.endswith(".")):
         k -= 1
