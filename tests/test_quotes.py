@@ -436,6 +436,11 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
                       "lot of people said the governor should step down.”")
     telling = next(q for q in article.quotes if q["cue"]["text"] == "telling")
     assert telling["speaker"] and telling["speaker"]["text"] == "Weaver"
+    # (the main clause's subject, not one in the quotation before it)
+    article = analyze("''We have begun all those talks,'' Mr. Pryce said, adding of Mr. Okafor, ''He cares about the "
+                      "whole party.''")
+    adding = next(q for q in article.quotes if q["cue"]["text"] == "adding")
+    assert adding["speaker"] and adding["speaker"]["text"] == "Mr. Pryce"
 
 
 @pytest.mark.parametrize("text, cue, speaker", [

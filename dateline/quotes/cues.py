@@ -277,8 +277,11 @@ def speaker_of_participle(verb: Token) -> tuple[tuple[int, int] | None, int | No
     sentence's subject."""
     if not (verb.tag_ == "VBG" and verb.i > 0 and comma_before(verb.doc, verb.i)):
         return None, None
-    first = next((t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj"
-                  and t.lower_ not in RELATIVE and t.lower_ not in EXPLETIVES), None)
+    subjects = [t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj"
+                and t.lower_ not in RELATIVE and t.lower_ not in EXPLETIVES]
+    # (the main clause's, where the quotation before it has a subject of its own: "“We've started,” Mr. Manafort
+    # said, adding, “...”")
+    first = next((t for t in subjects if t.head.i == verb.sent.root.i), subjects[0] if subjects else None)
     if first is None:
         return None, None
     return source_span(first, verb), first.i
