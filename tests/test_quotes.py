@@ -957,6 +957,8 @@ def test_polnear_loader_on_the_real_data():
 
 @pytest.mark.parametrize("text, speaker", [
     ("Okafor, clearly annoyed, said the ruling was unjust.", "Okafor"),
+    ("Mr. Marlow, almost unilaterally, decided to add the levy to the platform.", "Mr. Marlow"),
+    ("Tidewell, only two months later, announced plans to merge with Harbor Chemical.", "Tidewell"),
     ("The coach, still sore about the defeat, reluctantly agreed to stand beside the club's owner.", "The coach"),
     ("Labour candidate Rosa Ilves, during several radio appearances on Friday, said the scheme had failed.",
      "Labour candidate Rosa Ilves"),
