@@ -220,6 +220,14 @@ def test_it_or_they_opening_a_sentence_stands_for_the_subject_of_the_sentence_be
     assert pronouns == [("It", fed), ("They", democrats)]
 
 
+def test_a_full_name_the_tagger_took_for_an_organisation_after_a_person_noun_is_a_person():
+    article = dateline.analyze("Fox News host Sean Hannity said the debate was rigged. Hannity said the polls lied.",
+                               kind="plain")
+    hannity = actor_named(article, "Sean Hannity")
+    assert hannity["kind"] == "person"
+    assert [q["speaker"]["actor"] for q in article.quotes] == [hannity["id"], hannity["id"]]
+
+
 def test_a_social_platform_is_no_person():
     article = dateline.analyze("Ada Brandt said on Twitter that she would run.", kind="plain")
     by_text = {m["text"]: m["actor"] for m in article.mentions}

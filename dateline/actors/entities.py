@@ -67,6 +67,7 @@ def correct_entities(doc: Doc) -> None:
     ents = _joined(doc, ents)
     ents = _persons_split_off(doc, ents)
     ents = _not_actors(doc, ents)
+    ents = _persons_after_a_person_noun(doc, ents)
     ents = _places_relabelled(doc, ents, spatial)
     ents = _with_determiner(doc, ents)
     if ents != list(doc.ents):
@@ -177,6 +178,20 @@ def _persons_split_off(doc: Doc, ents: list[Span]) -> list[Span]:
                     out.append(_span(doc, head.start, head.end, ent, label))
                     ent = Span(doc, tail.start, tail.end, label="PERSON")
                     break
+        out.append(ent)
+    return out
+
+
+def _persons_after_a_person_noun(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A full name the tagger took for an organisation, right after a word that names a person ("Notre Dame coach
+    Muffet McGraw", "Fox News host Sean Hannity"), is a person's."""
+    person_nouns = knowledge_base().person_nouns
+    out = []
+    for ent in ents:
+        if ent.label_ == "ORG" and not ent.id_ and ent.start > 0 and doc[ent.start - 1].lower_ in person_nouns \
+                and len(ent) in (2, 3) and all(t.is_alpha and t.text[0].isupper() for t in ent) \
+                and ent[-1].lower_ not in _title_words():  # (a title: "Pentagon spokesman Navy Capt. Jeff Davis")
+            ent = _span(doc, ent.start, ent.end, ent, "PERSON")
         out.append(ent)
     return out
 
