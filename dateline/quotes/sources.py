@@ -394,12 +394,12 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     # "Tennis great Billie Jean King remembered", "Fox News' Bret Baier noticed": the words of the speaker's
     # description that open the sentence, which the parse hung elsewhere
     # (not in a headline, whose capitals the tagger reads as names: "Top Climate Group Will Run Ads Demanding")
-    if subject.i < verb.i and subject.lower_ not in RELATIVE and not _headline(sentence):
+    if subject.i < verb.i and subject.lower_ not in RELATIVE:
         opening = start
         while opening > sentence.start and _describes(doc[opening - 1]):
             opening -= 1
-        if opening == sentence.start and all(opening <= t.head.i < end or t.head.i == own_verb.i
-                                             for t in doc[opening:start]):
+        if sentence.start == opening < start and all(opening <= t.head.i < end or t.head.i == own_verb.i
+                                                     for t in doc[opening:start]) and not _headline(sentence):
             start = opening
     # "On Monday Ray Marlow said": the day the parse made part of the name (not an age: "81-year-old Ada Brandt")
     while start < subject.i and doc[start].ent_type_ in ("DATE", "TIME") and doc[start].pos_ == "PROPN" \
