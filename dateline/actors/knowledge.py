@@ -1,4 +1,5 @@
-"""What dateline knows of actors, from `data/actors/*.toml`: states, their organs, roles, IGOs and groups.
+"""What dateline knows of actors, from `data/actors/*.toml`: states, their organs, roles, IGOs and groups, and the
+words that stand for an actor without naming it.
 
 Organs are written once as templates ("{demonym} foreign ministry") and expanded over every state here, so that
 "Syrian military" and "Russia's foreign ministry" resolve without a line per country in the data.
@@ -114,6 +115,16 @@ class KnowledgeBase:
     leader_endings: dict[str, Leader | None] = field(default_factory=dict)
     # (pattern, kind, sector) guessing what an unlisted organisation is from its name (name_words.toml), in order.
     name_words: list[tuple[re.Pattern, str, str]] = field(default_factory=list)
+    # Words that stand for an actor without naming it (descriptions.toml): descriptions after "the" with the kinds of
+    # actor they can stand for; by organ key, the section of the population a description stands for when the
+    # article names no such actor, and the government or forces a government word stands for; the words of those
+    # who speak for an actor.
+    descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # "group" -> {"armed_group", ...}
+    sections: dict[str, str] = field(default_factory=dict)  # "opposition" -> "OPP"
+    government_words: dict[str, str] = field(default_factory=dict)  # "government forces" -> "MIL"
+    spokespersons: frozenset[str] = frozenset()  # "a Pentagon spokeswoman"
+    persons_organs: frozenset[str] = frozenset()  # "the Clinton campaign"
+    commands: frozenset[str] = frozenset()  # "the Hamas leadership"
 
     def actor_named(self, text: str) -> Actor | None:
         actor_id = self.exact_names.get(text.strip()) or self.names.get(_key(text))
@@ -236,6 +247,14 @@ def knowledge_base() -> KnowledgeBase:
     for gender, words in _read("genders.toml").items():
         kb.gendered_titles.update(dict.fromkeys(words["titles"], gender))
         kb.given_names.update(dict.fromkeys(words["given_names"], gender))
+    descriptions = _read("descriptions.toml")
+    kb.descriptions = {word: frozenset(kinds) for word, kinds in descriptions["descriptions"].items()}
+    kb.sections = dict(descriptions["sections"])
+    kb.government_words = dict(descriptions["government_words"])
+    speaking = descriptions["speaking"]
+    kb.spokespersons = frozenset(speaking["spokespersons"])
+    kb.persons_organs = frozenset(speaking["persons_organs"])
+    kb.commands = frozenset(speaking["commands"])
 
     for file in ("igos.toml", "groups.toml"):
         for entry in _read(file)["actor"]:

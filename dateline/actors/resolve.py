@@ -54,44 +54,10 @@ _TOPIC_NOUNS = {"meeting", "meetings", "talks", "conference", "report", "inquiry
                 "policy", "strategy", "plan", "conflict", "crisis", "situation", "issue", "question", "future",
                 "peace", "settlement", "process", "roadmap", "news", "briefing", "session", "group", "dialogue"}
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "appos", "attr"}
-# Definite descriptions and the kinds of actor they can stand for.
-_DESCRIPTIONS = {
-    "group": {"armed_group", "opposition", "party", "ngo", "other"},
-    "movement": {"armed_group", "opposition", "party", "other"},
-    "militia": {"armed_group"},
-    "organization": {"armed_group", "opposition", "party", "ngo", "igo", "other"},
-    "organisation": {"armed_group", "opposition", "party", "ngo", "igo", "other"},
-    "committee": {"opposition", "igo", "other"},
-    "coalition": {"armed_group", "opposition", "party", "other"},
-    "alliance": {"armed_group", "opposition", "party", "igo", "other"},
-    "party": {"party"},
-    "bloc": {"party", "igo", "opposition"},
-    "rebels": {"armed_group"},
-    "opposition": {"opposition"},
-    "militants": {"armed_group"},
-    # ("Valbrook Pharmaceuticals ... the company said", "The Harbour Times ... the newspaper reported")
-    "company": {"business", "other"},
-    "firm": {"business", "other"},
-    "bank": {"business", "other"},
-    "newspaper": {"media"},
-    "broadcaster": {"media"},
-}
-# What a description stands for when the article names no such actor before it: the section of the population of
-# the country the article is about so far ("the opposition" in a story on Syria is the Syrian opposition).
-_SECTIONS = {"opposition": "OPP", "rebels": "REB"}
-_GOVERNMENT_WORDS = {"government": "GOV", "regime": "GOV", "authorities": "GOV", "government forces": "MIL",
-                     "government troops": "MIL", "army": "MIL", "military": "MIL"}
 # Labels the tagger gives things, under which a short name is still a person named in full before ("Rep. Tom Cole
 # ... Cole said": PRODUCT); not a one-word "person", which may be the tagger's slip itself ("the Carrier plant").
 _THING_LABELS = ("LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 _PERSON_NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", *_THING_LABELS)  # what may be a person's name, whatever the label
-_SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
-# A person's, which speak for the person: "Clinton's team", "Sanders' aides", "a senior Cruz adviser" (a named aide
-# is a person of their own: "Trump adviser Roger Stone")
-_PERSONS_ORGANS = {"campaign", "office", "team", "camp", "aide", "aides", "adviser", "advisers", "advisor", "advisors"}
-# An organisation's, which speak for it: "the army command", "Hamas officials", "Pentagon officials" (a state's
-# officials are its government, read with the organs)
-_COMMANDS = {"command", "leadership", "headquarters", "official", "officials", "leaders"}
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|az|ar|an|at)-(?=[A-Z])")
 # A short name in capitals: "IRENA", "SOHR", "HTS", "ISIL" (not a party and state: "R-WI").
@@ -261,13 +227,15 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     taken: set[int] = set()  # tokens already read as part of a mention
     reading.described = {ent.start: _descriptors(reading, ent) for ent in doc.ents if ent.label_ == "PERSON"}
     entity_actor: dict[tuple[int, int], str | None] = {}
+    # (the words `_read_word` reads: pronouns, descriptions, government words)
+    read_words = frozenset({*_PRONOUNS, *reading.kb.descriptions, *reading.kb.government_words, "administration"})
     # Everything that may stand for an actor, in text order (organ descriptions, then titles, first at a tie).
     candidates = sorted(
         [(span.start, "title", span) for span in title_spans]
         # A name is placed where it starts, after its "the": "the Ivory Coast's Supreme Court" is the organ's.
         + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in doc.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, lower))]
-        + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab, _READ_WORDS)))]
+        + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab, read_words)))]
         + [(token.i, "described", token) for token in _described_heads(reading, lower)],
         key=lambda item: (item[0], item[1] != "organ", item[1] != "title"),
     )
@@ -378,12 +346,12 @@ def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | 
         return reading.mention(ent, known, "name").id
     if key in kb.state_names and label in ("GPE", "ORG", "NORP", "LOC"):
         iso3 = kb.state_names[key]
-        actor = kb.government(iso3) if _acts(ent) else kb.actors[iso3]
+        actor = kb.government(iso3) if _acts(reading, ent) else kb.actors[iso3]
         return reading.mention(ent, actor, "name").id
     if key in kb.capitals and label in ("GPE", "ORG", "FAC", "LOC", "NORP"):
         iso3 = kb.capitals[key]
         seat = key not in (_key(n) for n in (kb.states[iso3].capital or "", *kb.states[iso3].capital_aliases))
-        if seat or _acts(ent):
+        if seat or _acts(reading, ent):
             return reading.mention(ent, kb.government(iso3), "name").id
         return None  # the city itself: a place, for the places stage
     if key in kb.demonyms and label == "NORP":
@@ -395,7 +363,7 @@ def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | 
     return None
 
 
-def _acts(ent: Span) -> bool:
+def _acts(reading: _Reading, ent: Span) -> bool:
     """Whether a place name acts or is acted on (Moscow said; pressure on Damascus), rather than locating."""
     if _country_of_a_place(ent):
         return False  # "Palmyra, Syria", "Anbar province, Iraq", "Urem al-Kubra, northern Syria"
@@ -406,7 +374,7 @@ def _acts(ent: Span) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in _TOPIC_PREPOSITIONS and root.head.head.lower_ in _TOPIC_NOUNS:
         return False  # "talks on Syria", "the envoy for Syria": what is spoken of
-    if root.dep_ in _AGENT_DEPS or root.dep_ == "poss" and root.head.lower_ in _GOVERNMENT_WORDS:
+    if root.dep_ in _AGENT_DEPS or root.dep_ == "poss" and root.head.lower_ in reading.kb.government_words:
         return True
     if root.dep_ == "pobj":
         return root.head.lower_ not in _LOCATIVE
@@ -520,7 +488,7 @@ def _described_heads(reading: _Reading, lower: numpy.ndarray) -> list[Token]:
     # (nor "the group", "the government", read as organisations by `_read_word`; nor what someone is or becomes:
     # "if he becomes the nominee")
     return [t for t in words if t.tag_ == "NN" and t.ent_type_ == "" and t.dep_ not in _PREDICATES
-            and t.lower_ not in _DESCRIPTIONS and t.lower_ not in _GOVERNMENT_WORDS
+            and t.lower_ not in reading.kb.descriptions and t.lower_ not in reading.kb.government_words
             and any(c.dep_ == "det" and c.lower_ == "the" and c.i < t.i for c in t.children)]
 
 
@@ -954,12 +922,12 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
         return
     determiner = token.i > 0 and token.doc[token.i - 1].lower_ == "the"
     # ("The group, the Valbrook Workers Coalition, said": a description its apposition names is that name)
-    if word in _DESCRIPTIONS and determiner and token.dep_ != "compound" \
+    if word in kb.descriptions and determiner and token.dep_ != "compound" \
             and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
-        kinds = _DESCRIPTIONS[word]
+        kinds = kb.descriptions[word]
         actor = reading.latest(token.idx, lambda a: a.kind in kinds)
-        if actor is None and word in _SECTIONS and (country := reading.dominant_country(token.idx)):
-            actor = kb.actors.get(f"{country}-{_SECTIONS[word]}")
+        if actor is None and word in kb.sections and (country := reading.dominant_country(token.idx)):
+            actor = kb.actors.get(f"{country}-{kb.sections[word]}")
         if actor:
             reading.mention(token.doc[token.i - 1:token.i + 1], actor, "description")
         return
@@ -975,12 +943,12 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
             reading.mention(span, reading.actors[named.actor], "description")
         return
     two = token.doc[token.i:token.i + 2].text.lower()
-    key = two if two in _GOVERNMENT_WORDS else word
-    if key in _GOVERNMENT_WORDS and (determiner or key != word):
+    key = two if two in kb.government_words else word
+    if key in kb.government_words and (determiner or key != word):
         # "the government", "government forces": of the country the article is about so far, or of the leader
         # it is said to be of ("the government of President Bashar al-Assad").
         country = _leaders_country(reading, token.i + 1) or reading.dominant_country(token.idx)
-        organ = kb.actors.get(f"{country}-{_GOVERNMENT_WORDS[key]}") if country else None
+        organ = kb.actors.get(f"{country}-{kb.government_words[key]}") if country else None
         if organ:
             span = token.doc[token.i - (1 if determiner else 0):token.i + (2 if key != word else 1)]
             reading.mention(span, organ, "description")
@@ -1066,8 +1034,9 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
     a person's campaign or office ("the Clinton campaign", "Ryan's office"), an organisation's command or leadership
     ("the Syrian army command", "the Hamas leadership"). A named spokesperson is a person of their own ("Kremlin
     spokesman Dmitry Peskov", "Brian Fallon, a spokesman for Mrs. Clinton,")."""
+    kb = reading.kb
     spans = [(m.start, m.end, m.actor) for m in reading.mentions]
-    hashes = _word_hashes(reading.doc.vocab, _SPEAKING_WORDS)
+    hashes = _word_hashes(reading.doc.vocab, kb.spokespersons | kb.persons_organs | kb.commands)
     for token in (reading.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, hashes))):
         word = token.lower_
         if token.pos_ != "NOUN" \
@@ -1092,15 +1061,10 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
         # (a person known by more than one word, or by a gender: the tagger takes a campaign's slogan for a
         # person too, "the ''Remain'' campaign")
         person = actor.kind == "person" and (" " in actor.name or actor.id in reading.genders)
-        if word in _SPOKESPERSONS or word in _COMMANDS and actor.kind not in ("person", "state") \
-                or word in _PERSONS_ORGANS and person:
+        if word in kb.spokespersons or word in kb.commands and actor.kind not in ("person", "state") \
+                or word in kb.persons_organs and person:
             reading.mention(token, actor, "description")
             spans.append((token.idx, token.idx + len(token), actor.id))  # ("a spokesman for her campaign")
-
-
-# The words `_read_word` reads (pronouns, descriptions, government words) and those `_speaking_for` reads.
-_READ_WORDS = frozenset(_PRONOUNS) | frozenset(_DESCRIPTIONS) | frozenset(_GOVERNMENT_WORDS) | {"administration"}
-_SPEAKING_WORDS = frozenset(_SPOKESPERSONS | _PERSONS_ORGANS | _COMMANDS)
 
 
 @cache
