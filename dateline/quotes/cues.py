@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Token
 
 from dateline.actors.entities import entity_bounds
 from dateline.quotes.parse import (
-    CHANNELS,
     CLOSING,
     EXPLETIVES,
     OPENING,
@@ -38,7 +37,7 @@ from dateline.quotes.parse import (
     trim,
 )
 from dateline.quotes.sources import antecedent_of, closing_comma, source_span, subject_of
-from dateline.quotes.vocabulary import CueGroup, Vocabulary
+from dateline.quotes.vocabulary import CueGroup, Vocabulary, vocabulary
 
 # Dependents that belong to the cue's verb group ("has also said", "did not deny", "pointed out").
 _GROUP_LEFT = {"aux", "auxpass", "neg"}
@@ -849,7 +848,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 for clause in noun.children:
                     if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                             m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.children) \
-                            and (noun.lemma_.lower() in CHANNELS or clause.dep_ == "relcl"):
+                            and (noun.lemma_.lower() in vocabulary.channels or clause.dep_ == "relcl"):
                         return [subtree(clause)], group, None
         # "said no", "said yes"; "after half said so", "don't think so": "so" right after the verb stands for what
         # was said before
@@ -1319,7 +1318,7 @@ def _verb_group(verb: Token) -> tuple[int, int]:
     if end + 1 < len(doc) and doc[end + 1].dep_ == "prep" and doc[end + 1].head.i == verb.i \
             and doc[end + 1].lower_ in ("in", "on", "via", "during"):
         objects = [c for c in doc[end + 1].children if c.dep_ == "pobj"]
-        if objects and objects[0].lemma_.lower() in CHANNELS and objects[0].right_edge.i == objects[0].i:
+        if objects and objects[0].lemma_.lower() in vocabulary().channels and objects[0].right_edge.i == objects[0].i:
             end = objects[0].i
     return start, end + 1
 

@@ -12,12 +12,6 @@ SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 EXPLETIVES = {"it", "there"}
 RELATIVE = {"who", "which", "that", "whom"}
-# Where something is said ("said in a statement", "Bush in a Medium post said").
-CHANNELS = {"statement", "interview", "release", "email", "e-mail", "tweet", "letter", "post", "speech", "memo",
-            "op-ed", "report", "filing", "message", "video", "call", "conversation", "note"}
-# Where words are said ("at a news conference", "during a hearing").
-OCCASIONS = {"conference", "briefing", "rally", "hearing", "meeting", "event", "ceremony", "summit", "forum",
-             "session", "debate", "gathering", "luncheon", "breakfast", "dinner", "vigil", "funeral"}
 CLOSING = {"”", "’", "\"", "''", "»"}
 OPENING = {"“", "‘", "\"", "''", "«", "``"}
 

@@ -7,10 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.quotes.parse import (
-    CHANNELS,
     CLOSING,
     EXPLETIVES,
-    OCCASIONS,
     PASSIVE_SUBJECTS,
     RELATIVE,
     SUBJECTS,
@@ -389,7 +387,8 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         # Harbor Institute, via email": where or how the words were said
         for child in subject.rights:
             if child.dep_ == "prep" and child.lower_ in ("at", "in", "during", "on", "via") and any(
-                    c.dep_ == "pobj" and c.lemma_.lower() in CHANNELS | OCCASIONS for c in child.children):
+                    c.dep_ == "pobj" and c.lemma_.lower() in vocabulary().channels | vocabulary().occasions
+                    for c in child.children):
                 end = min(end, child.left_edge.i)
     # "Tennis great Billie Jean King remembered", "Fox News' Bret Baier noticed": the words of the speaker's
     # description that open the sentence, which the parse hung elsewhere
@@ -425,7 +424,7 @@ def _of_the_saying(modifier: Token) -> bool:
     return modifier.dep_ == "prep" and any(
         c.dep_ == "pobj" and ((c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time")
                               and modifier.lower_ in ("on", "at", "during")
-                              or c.lemma_.lower() in CHANNELS and modifier.lower_ in ("in", "on", "via"))
+                              or c.lemma_.lower() in vocabulary().channels and modifier.lower_ in ("in", "on", "via"))
         for c in modifier.children)
 
 

@@ -61,6 +61,8 @@ class Vocabulary:
     likening: frozenset[str] = frozenset()  # "compared X to Y": verbs whose object goes with its "to"/"with" phrase
     as_verbs: frozenset[str] = frozenset()  # "cast her as": verbs that report only with their "as"
     terms_of_speaking: frozenset[str] = frozenset()  # "spoke on condition of anonymity": never what was said
+    channels: frozenset[str] = frozenset()  # "said in a statement": where something is said
+    occasions: frozenset[str] = frozenset()  # "at a news conference": where words are said
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -143,4 +145,6 @@ def vocabulary() -> Vocabulary:
         asking=frozenset(phrase_lists.get("asking", ())),
         self_described=frozenset(phrase_lists.get("self_described", ())),
         terms_of_speaking=frozenset(phrase_lists.get("terms_of_speaking", ())),
+        channels=frozenset(phrase_lists.get("channels", ())),
+        occasions=frozenset(phrase_lists.get("occasions", ())),
     )
