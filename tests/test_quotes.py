@@ -1466,6 +1466,23 @@ def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_befor
     assert quotes[1]["speaker"]["actor"] == quotes[0]["speaker"]["actor"] == "person:ray-marlow"
 
 
+@pytest.mark.parametrize("text, reports", [
+    ("Senator Ray Marlow said the real extremist on taxes is Lena Okafor, and he railed against the moderators for"
+     " ignoring the deficit.", [("Senator Ray Marlow", "said", "the real extremist on taxes is Lena Okafor"),
+                                ("he", "railed against", "the moderators for ignoring the deficit")]),
+    ("Ada Brandt leads the race by 12 points, according to a count by the Valbrook Herald, but Okafor has vowed to"
+     " fight on.", [("a count by the Valbrook Herald", "according to", "Ada Brandt leads the race by 12 points"),
+                    ("Okafor", "has vowed", "to fight on")]),
+])
+def test_a_report_joined_to_the_content_by_and_or_but_is_the_writers_next_report(text, reports):
+    assert [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in analyze(text).quotes] == reports
+
+
+def test_more_of_what_was_said_after_and_that_stays_in_the_content():
+    [quote] = analyze("Ray Marlow said the bridge plan was dead, and that Okafor had misled voters.").quotes
+    assert quote["text"] == "the bridge plan was dead, and that Okafor had misled voters"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("It's important to remember that political parties aren't pure democracies.", None),
     ("It is worth noting that the state is defined by its largest city.", None),

@@ -58,7 +58,7 @@ from dateline.quotes.cues import (
     speaker_of_participle,
 )
 from dateline.quotes.marks import Passage, find_passages
-from dateline.quotes.parse import comma_before, follows_quotation, is_verb, trim
+from dateline.quotes.parse import comma_before, follows_quotation, is_verb, minus, trim
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import vocabulary
 
@@ -183,6 +183,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
             if cut > a and a <= reading.source_head < cut:
                 reading.source = (a, cut)
     _relative_attributions_apart(doc, readings)
+    _next_report_apart(doc, readings)
     _same_speaker_goes_on(doc, readings)
     readings += _colon_readings(text, readings)
     quotes = [_with_passages(text, r) for r in readings]
@@ -225,6 +226,25 @@ def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
         for outer in readings:
             if outer is not inner and any(a < lead < b <= end + 1 for a, b in outer.content):
                 outer.content = [trim(doc, a, min(b, lead - 1)) for a, b in outer.content if a < lead - 1]
+
+
+def _next_report_apart(doc: Doc, readings: list[Reading]) -> None:
+    """'Rubio said the real extremist is Clinton, and he railed against the moderators': a clause joined to the
+    content by a comma and "and" or "but", with a subject and a cue of its own, is the writer's next report, not
+    more of what was said (which would go on with "and that"); the content stops before it."""
+    for inner in readings:
+        verb = doc[inner.head]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if inner.source is None or not inner.content or verb.dep_ != "conj" or verb.tag_ == "VBG" or not subjects \
+                or any(c.dep_ == "mark" for c in verb.children):
+            continue
+        lead = min(s.left_edge.i for s in subjects)
+        if lead < 2 or doc[lead - 1].dep_ != "cc" or doc[lead - 2].text != ",":
+            continue
+        end = max(inner.cue[1], inner.content[-1][1], inner.source[1])
+        for outer in readings:
+            if outer is not inner and any(a <= lead and end <= b for a, b in outer.content):
+                outer.content = [part for a, b in outer.content for part in minus(a, b, lead - 2, end, doc)]
 
 
 def _same_speaker_goes_on(doc: Doc, readings: list[Reading]) -> None:
