@@ -1527,6 +1527,21 @@ def test_speech_acts_through_a_light_verb_and_a_noun(text, cue, content):
     assert quote["speaker"] is not None
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("Chancellor Ada Brandt heralded the deal with the unions as a breakthrough.", "heralded",
+     "the deal with the unions as a breakthrough"),
+    ("Senator Ray Marlow downplayed the governor's attack on the judge.", "downplayed",
+     "the governor's attack on the judge"),
+    ("Lena Okafor shares this bleak view.", "shares", "this bleak view"),
+    ("Mayor Ray Marlow extolled the virtues of small towns.", "extolled", "the virtues of small towns"),
+    ("Ray Marlow emailed that the plan was dead.", "emailed", "that the plan was dead"),
+])
+def test_praising_downplaying_sharing_and_emailing(text, cue, content):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"], quote["text"]) == (cue, content)
+    assert quote["speaker"]["actor"] is not None
+
+
 @pytest.mark.parametrize("text, content", [
     ("Ms. Brandt called Mrs. Okafor an ''Aunt Tom.''", "Mrs. Okafor an ''Aunt Tom.''"),
     ('Former Florida governor Ray Marlow called the use of executive orders "quite dangerous."',
