@@ -1569,6 +1569,21 @@ def test_what_a_study_or_a_poll_finds(text, content):
     assert (quotes[0]["text"] if quotes else None) == content
 
 
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("In their view, the Greens could win three seats.", "their", "view", "the Greens could win three seats"),
+    ("The reform is a failure, in Ray Marlow's view.", "Ray Marlow's", "view", "The reform is a failure"),
+    ("In the mayor's opinion, the bridge is safe.", "the mayor's", "opinion", "the bridge is safe"),
+])
+def test_what_someone_holds_attributes_through_in(text, speaker, cue, content):
+    [quote] = analyze(text).quotes
+    assert (quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == (speaker, cue, content)
+
+
+def test_a_view_set_in_a_relative_clause_holds_the_clause():
+    quotes = analyze("The militia, which in his view has gained strength, controls the port.").quotes
+    assert [(q["speaker"]["text"], q["text"]) for q in quotes] == [("his", "which"), ("his", "has gained strength")]
+
+
 def test_the_clause_before_a_closing_attribution_the_parse_hung_as_an_adverbial_is_what_was_said():
     # (as USA Today wrote it on 2016-03-30; the parse hangs the clause on "prepared")
     text = ("As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, a 15-year-old "

@@ -442,39 +442,51 @@ def _without_opener(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
-    """ "In the latest CBS poll, Marlow's lead narrowed to 13 points": a document that attributes through "in".
-    The source is the document, the content the clause it hangs on, without the phrase."""
-    if preposition.dep_ != "prep" or not vocabulary.in_documents:
+    """ "In the latest CBS poll, Marlow's lead narrowed to 13 points", "In Moscow's view, the strikes are lawful": a
+    document, or what someone holds, that attributes through "in". The source is the document or the holder, the
+    content the clause the phrase hangs on, without the phrase."""
+    if preposition.dep_ != "prep":
         return None
-    objects = [c for c in preposition.children if c.dep_ == "pobj" and c.lemma_.lower() in vocabulary.in_documents]
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    holders = [c for c in objects[0].children if c.dep_ == "poss"] if objects else []
+    held = bool(holders) and objects[0].lemma_.lower() in vocabulary.in_minds
+    if not held and not (objects and objects[0].lemma_.lower() in vocabulary.in_documents):
+        return None
     host = preposition.head
     # "has a decisive lead in the polls", "continues to lead in polls": the clause is the verb's that holds the
     # noun or the infinitive the phrase hangs on
     for _ in range(2):
         if host.dep_ in ("dobj", "attr", "xcomp") and host.head.i != host.i:
             host = host.head
-    if not objects or not (is_verb(host) or host.pos_ == "AUX") or vocabulary.group(host.lemma_.lower()) is not None:
+    if not (is_verb(host) or host.pos_ == "AUX") or vocabulary.group(host.lemma_.lower()) is not None:
         return None
     if any(vocabulary.group(c.lemma_.lower()) is not None and c.dep_ in ("conj", "ccomp", "xcomp")
            for c in host.children):
         return None
     doc = preposition.doc
-    document = objects[0]
-    if host.dep_ not in ("ROOT", "conj", "ccomp") or any(
-            c.dep_ in SUBJECTS and c.lower_ in RELATIVE for c in host.children):
+    # (a view is held of a relative clause too: "which in his view has gained strength")
+    clauses = ("ROOT", "conj", "ccomp", "relcl") if held else ("ROOT", "conj", "ccomp")
+    if host.dep_ not in clauses or not held and any(c.dep_ in SUBJECTS and c.lower_ in RELATIVE for c in host.children):
         return None
     start, end = subtree(host)
     start = min(start, preposition.i)
-    # The phrase opens or closes its clause ("In the CBS poll, ...", "... in national polls"); in the middle it
-    # is mostly where something happened ("rose in the polls to double digits").
-    if preposition.i != start and preposition.right_edge.i + 1 < end:
+    # A document's phrase opens or closes its clause ("In the CBS poll, ...", "... in national polls"); in the
+    # middle it is mostly where something happened ("rose in the polls to double digits").
+    if not held and preposition.i != start and preposition.right_edge.i + 1 < end:
         return None
     content = minus(start, end, preposition.i, preposition.right_edge.i + 1, doc)
     if not content or host.i in range(preposition.i, preposition.right_edge.i + 1):
         return None
-    reading = Reading(cue=(preposition.i, preposition.i + 1), head=preposition.i, group="evidence", content=content)
-    reading.source = trim(doc, document.left_edge.i, document.right_edge.i + 1)
-    reading.source_head = document.i
+    if held:
+        holder = holders[0]
+        reading = Reading(cue=(objects[0].i, objects[0].i + 1), head=objects[0].i, group="belief", content=content)
+        reading.source, reading.source_head = (holder.left_edge.i, holder.right_edge.i + 1), antecedent_of(holder)
+    else:
+        document = objects[0]
+        reading = Reading(cue=(preposition.i, preposition.i + 1), head=preposition.i, group="evidence",
+                          content=content)
+        reading.source = trim(doc, document.left_edge.i, document.right_edge.i + 1)
+        reading.source_head = document.i
     reading.inverted = content[0][0] < preposition.i
     return reading
 

@@ -42,6 +42,7 @@ class Vocabulary:
     adjectives: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)
     raising: frozenset[str] = frozenset()  # "appears to be slipping": verbs of seeming
     in_documents: frozenset[str] = frozenset()  # "in the latest poll": documents that attribute through "in"
+    in_minds: frozenset[str] = frozenset()  # "in Moscow's view": what someone holds, attributing through "in"
     finders: frozenset[str] = frozenset()  # "the survey finds Clinton with a lead": whose "find" takes an object
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
     publishing: frozenset[str] = frozenset()  # "issued a statement that accused": verbs whose subject speaks through it
@@ -125,6 +126,7 @@ def vocabulary() -> Vocabulary:
         nouns=nouns, adjectives=adjectives,
         raising=frozenset(phrase_lists.get("seeming", ())),
         in_documents=frozenset(phrase_lists.get("in_documents", ())),
+        in_minds=frozenset(phrase_lists.get("in_minds", ())),
         finders=frozenset(phrase_lists.get("finders", ())),
         participle_holders=frozenset(phrase_lists.get("participle_holders", ())) | frozenset(
             phrase_lists.get("in_documents", ())),
