@@ -1584,6 +1584,18 @@ def test_a_view_set_in_a_relative_clause_holds_the_clause():
     assert [(q["speaker"]["text"], q["text"]) for q in quotes] == [("his", "which"), ("his", "has gained strength")]
 
 
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("Ray Marlow's response was that the tax was unfair.", "Ray Marlow's", "response was", "that the tax was unfair"),
+    ("The mayor's most surprising suggestion was that the bridge should close.", "The mayor's",
+     "most surprising suggestion was", "that the bridge should close"),
+    ("The key question is whether Lena Okafor will run again.", None, "The key question is",
+     "whether Lena Okafor will run again"),
+])
+def test_a_reporting_noun_before_is_that_holds_the_clause_after_it(text, speaker, cue, content):
+    [quote] = analyze(text).quotes
+    assert (quote["speaker"] and quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == (speaker, cue, content)
+
+
 def test_the_clause_before_a_closing_attribution_the_parse_hung_as_an_adverbial_is_what_was_said():
     # (as USA Today wrote it on 2016-03-30; the parse hangs the clause on "prepared")
     text = ("As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, a 15-year-old "

@@ -521,7 +521,14 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     holding = verb.lemma_.lower() in vocabulary.holding_verbs and group.name != "stance" \
         and not any(c.dep_ == "poss" for c in noun.children) and not any(c.dep_ == "prt" for c in verb.children)
     light = noun.dep_ == "dobj" and (verb.lemma_.lower() in vocabulary.light_verbs or holding)
-    children = [*noun.children, *(c for c in verb.children if c.i > noun.i)] if light else noun.children
+    # "Rubio's response was that ...", "his goal is to ...": the clause after the copula the noun is the subject of
+    predicated = noun.dep_ == "nsubj" and verb.lemma_ == "be" and verb.i == noun.i + 1
+    if light:
+        children = [*noun.children, *(c for c in verb.children if c.i > noun.i)]
+    elif predicated:
+        children = [*noun.children, *(c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp"))]
+    else:
+        children = noun.children
     found = _complement(noun, takes, children)
     if found is None:
         return None
@@ -545,6 +552,11 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         if subject is not None:
             reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
         return reading
+    if predicated and content[0] > verb.i:
+        # the noun's phrase after its possessor and the copula ("The key question is", "Comey's most surprising
+        # suggestion was"), as PolNeAR marks it
+        owners = [c.right_edge.i + 1 for c in noun.children if c.dep_ == "poss"]
+        start, end = max([noun.left_edge.i, *owners]), verb.i + 1
     reading = Reading(cue=(start, end), head=noun.i, group=group.name, content=[content])
     if "agent" in takes:
         # "Pryce is a fierce critic of the deal", "Hollis, a longtime backer of the dam,": the one the noun
