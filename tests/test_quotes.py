@@ -1542,6 +1542,17 @@ def test_praising_downplaying_sharing_and_emailing(text, cue, content):
     assert quote["speaker"]["actor"] is not None
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("Ray Marlow declared victory on Tuesday night.", "declared", "victory"),
+    ("Lena Okafor is trumpeting a positive-only message.", "is trumpeting", "a positive-only message"),
+    ("The UN envoy urged restraint on both sides.", "urged", "restraint on both sides"),
+])
+def test_what_is_declared_trumpeted_or_urged(text, cue, content):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"], quote["text"]) == (cue, content)
+    assert quote["speaker"]["actor"] is not None
+
+
 @pytest.mark.parametrize("text, content", [
     ("Ms. Brandt called Mrs. Okafor an ''Aunt Tom.''", "Mrs. Okafor an ''Aunt Tom.''"),
     ('Former Florida governor Ray Marlow called the use of executive orders "quite dangerous."',
