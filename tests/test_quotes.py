@@ -386,6 +386,16 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     assert all(q["speaker"] is None and q["cue"]["group"] == "evidence" for q in article.quotes)
 
 
+@pytest.mark.parametrize("text, cue, parts", [
+    ("Investors seem to agree.", "seem", ["Investors", "to agree"]),
+    ("The mill's output appears to have declined 3.3 percent last year.", "appears",
+     ["The mill's output", "to have declined 3.3 percent last year"]),
+])
+def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it(text, cue, parts):
+    quotes = analyze(text).quotes
+    assert [(q["cue"]["text"], q["text"], q["speaker"]) for q in quotes] == [(cue, part, None) for part in parts]
+
+
 @pytest.mark.parametrize("text", [
     "The attacks on the convoy killed 20 people.",  # no possessor: a raid, not words
     "Okafor cast her ballot in Burlington.",  # no "as": casting a vote

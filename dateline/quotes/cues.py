@@ -776,8 +776,8 @@ def _read_adjective(verb: Token, vocabulary: Vocabulary) -> Reading | None:
 
 def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
     """ "Lind appears to be slipping", "it seems that the talks failed": the subject and the infinitive (or the
-    clause) are the content, and there is no source. A reporting verb after it reads itself ("appeared to
-    mock")."""
+    clause) are the content, and there is no source. A reporting verb after it that has a content of its own
+    reads itself ("appeared to mock the plan"; not "Investors seem to agree", "sales appear to have declined")."""
     doc = verb.doc
     if verb.dep_ in ("aux", "auxpass", "amod"):
         return None
@@ -791,7 +791,8 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
     if clauses or predicates:
         clause = (clauses or predicates)[0]
         # "it appeared to hold off the tide": a referring "it" is what seemed so; "there" is not
-        if vocabulary.group(clause.lemma_.lower()) is not None or not subjects \
+        lemma = clause.lemma_.lower()
+        if vocabulary.group(lemma) is not None and _content(clause, lemma, vocabulary)[0] or not subjects \
                 or subjects[0].lower_ == "there" or subjects[0].lower_ in RELATIVE \
                 or subjects[0].lower_ == "it" and not clauses:
             return None
