@@ -1563,6 +1563,22 @@ def test_what_is_declared_trumpeted_or_urged(text, cue, content):
     assert quote["speaker"]["actor"] is not None
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("The census bureau lists the population of the town as 21,090.", "lists",
+     "the population of the town as 21,090"),
+    ("Ray Marlow made conflicting statements about how he would cut taxes.", "made conflicting statements about",
+     "how he would cut taxes"),
+    ("Ray Marlow made the observation that the bridge was old.", "made the observation", "that the bridge was old"),
+])
+def test_listing_statements_about_and_observations(text, cue, content):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"], quote["text"]) == (cue, content)
+
+
+def test_a_statement_on_a_day_says_nothing_of_the_day():
+    assert analyze("The council issued a statement on Monday.").quotes == []
+
+
 @pytest.mark.parametrize("text, content", [
     ("Ms. Brandt called Mrs. Okafor an ''Aunt Tom.''", "Mrs. Okafor an ''Aunt Tom.''"),
     ('Former Florida governor Ray Marlow called the use of executive orders "quite dangerous."',
