@@ -1085,6 +1085,16 @@ def test_a_colon_that_closes_a_joined_verb_credits_the_subject_of_the_verb_it_jo
     assert quote["speaker"] and (quote["speaker"]["text"], quote["cue"]["text"]) == ("Marlow", ":")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # (the parse hangs the clause and its colon on the quotation's verb)
+    ("The Valbrook Board of Elections was conclusive in its findings: “Further discussion on this issue is"
+     " unnecessary.”", "The Valbrook Board of Elections"),
+])
+def test_a_colon_credits_the_subject_of_the_clause_it_closes(text, speaker):
+    [quote] = analyze(text).quotes
+    assert (quote["speaker"]["text"], quote["cue"]["text"]) == (speaker, ":")
+
+
 def test_an_inverted_quote_does_not_swallow_the_clause_and_cue_before_its_colon():
     article = analyze("Soon after the murder of Father Tomas Varga in Valbrook, Marlow asserted that Ruritania had lost "
                       "its identity: “Ruritania is no longer Ruritania,” he claimed.")

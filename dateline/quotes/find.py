@@ -699,8 +699,11 @@ def _introduced_by_colon(text: _Text, quotes: list[_Quote], used: set[int]) -> l
             i -= 1
         if i < 0 or doc[i].text != ":" or text.passage_of[i] >= 0:
             continue
-        verb = doc[i].head
-        while verb.dep_ not in ("ROOT", "ccomp", "conj") and verb.head.i != verb.i and not is_verb(verb):
+        # the clause the colon closes: up from the word before it (the parse may hang the colon, and that clause,
+        # on the quotation's verb: "was conclusive in its findings: “Further discussion is unnecessary.”")
+        verb = doc[i - 1] if i > 0 else doc[i]
+        while verb.dep_ not in ("ROOT", "ccomp", "conj") and verb.head.i != verb.i and not is_verb(verb) \
+                and verb.head.i < i:
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         reading = Reading(cue=(i, i + 1), head=i, group="speech")
