@@ -1089,6 +1089,8 @@ def test_a_colon_that_closes_a_joined_verb_credits_the_subject_of_the_verb_it_jo
     # (the parse hangs the clause and its colon on the quotation's verb)
     ("The Valbrook Board of Elections was conclusive in its findings: “Further discussion on this issue is"
      " unnecessary.”", "The Valbrook Board of Elections"),
+    # (the parse leaves "leaned" unlabelled beside "gestured")
+    ("Marlow gestured as if to stop the chant, then leaned in and boomed: “Let’s defeat her in November.”", "Marlow"),
 ])
 def test_a_colon_credits_the_subject_of_the_clause_it_closes(text, speaker):
     [quote] = analyze(text).quotes

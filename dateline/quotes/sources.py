@@ -108,7 +108,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 and vocabulary().group(verb.lemma_.lower()) is not None:
             return subject_of(verb.head.head, depth + 1)
     # "and said", ", adding that", "continued to say": the subject of the verb it joins.
-    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and is_verb(verb.head):
+    # (also a finite verb the parse left unlabelled beside the verb before it: "Marlow gestured, then leaned in and
+    # boomed:")
+    if depth < 3 and (verb.dep_ in ("conj", "advcl", "xcomp") or verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBZ")) \
+            and verb.head.i != verb.i and is_verb(verb.head):
         # (a participle or an infinitive, also a perfect one: "Having announced that ..., Judge Berman said")
         if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not has_to(verb) \
                 and not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
