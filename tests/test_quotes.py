@@ -1097,6 +1097,17 @@ def test_a_colon_credits_the_subject_of_the_clause_it_closes(text, speaker):
     assert (quote["speaker"]["text"], quote["cue"]["text"]) == (speaker, ":")
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("Ray Marlow appeared to mock the plan.", "appeared to mock"),
+    ("Lena Okafor continued to insist that the bridge was safe.", "continued to insist"),
+    ("The mayor was quick to point out that the bridge was old.", "was quick to point out"),
+    ("Mr. Pryce is trying to determine whether the vote was fair.", "is trying to determine"),
+])
+def test_a_word_that_takes_the_reporting_infinitive_joins_the_cue(text, cue):
+    [quote] = analyze(text).quotes
+    assert quote["cue"]["text"] == cue and quote["speaker"] is not None
+
+
 def test_an_inverted_quote_does_not_swallow_the_clause_and_cue_before_its_colon():
     article = analyze("Soon after the murder of Father Tomas Varga in Valbrook, Marlow asserted that Ruritania had lost "
                       "its identity: “Ruritania is no longer Ruritania,” he claimed.")

@@ -1331,11 +1331,15 @@ def _verb_group(verb: Token) -> tuple[int, int]:
         start -= 1
     while end + 1 in members:
         end += 1
-    # "seemed to mock", "appeared to blame": the verb of seeming joins the cue.
+    # "seemed to mock", "continued to insist", "was quick to point out": a word that takes the infinitive right
+    # after it joins the cue (an adjective with its copula)
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_ in ("seem", "appear") and start >= 2 and doc[start - 1].lower_ == "to" \
-            and head.i == start - 2:
-        start = _verb_group(head)[0]
+    if verb.dep_ == "xcomp" and has_to(verb) and head.lemma_.lower() in vocabulary().catenatives \
+            and head.i < start <= head.i + 2:
+        if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i < head.i:
+            start = _verb_group(head.head)[0]
+        elif head.pos_ in ("VERB", "AUX"):
+            start = _verb_group(head)[0]
     # "tweeted:", "added:"
     if end + 1 < len(doc) and doc[end + 1].text == ":":
         end += 1

@@ -41,6 +41,7 @@ class Vocabulary:
     nouns: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)  # noun -> group, complements
     adjectives: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)
     raising: frozenset[str] = frozenset()  # "appears to be slipping": verbs of seeming
+    catenatives: frozenset[str] = frozenset()  # "continued to insist": words that take a reporting infinitive
     in_documents: frozenset[str] = frozenset()  # "in the latest poll": documents that attribute through "in"
     in_minds: frozenset[str] = frozenset()  # "in Moscow's view": what someone holds, attributing through "in"
     finders: frozenset[str] = frozenset()  # "the survey finds Clinton with a lead": whose "find" takes an object
@@ -125,6 +126,7 @@ def vocabulary() -> Vocabulary:
         according_first=frozenset(phrase[0] for phrase in according),
         nouns=nouns, adjectives=adjectives,
         raising=frozenset(phrase_lists.get("seeming", ())),
+        catenatives=frozenset(phrase_lists.get("catenatives", ())),
         in_documents=frozenset(phrase_lists.get("in_documents", ())),
         in_minds=frozenset(phrase_lists.get("in_minds", ())),
         finders=frozenset(phrase_lists.get("finders", ())),
