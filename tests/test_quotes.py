@@ -333,7 +333,7 @@ def test_a_stance_told_of_the_speaker_is_a_quote_of_its_own_and_the_source_stops
                       "said the troops should stay.")
     critic, supporter, said = article.quotes
     assert (critic["cue"]["text"], critic["speaker"]["text"], critic["text"]) == \
-        ("fierce critic of", "Halvorsen", "the fishing quota")
+        ("a fierce critic of", "Halvorsen", "the fishing quota")
     assert (supporter["speaker"]["text"], supporter["text"]) == ("Peter Lind", "the mission")
     assert said["speaker"]["text"] == "Peter Lind" and said["text"] == "the troops should stay"
     # (the source keeps the bracket that closes the party and state before the relative clause)
@@ -1106,6 +1106,12 @@ def test_a_colon_credits_the_subject_of_the_clause_it_closes(text, speaker):
 def test_a_word_that_takes_the_reporting_infinitive_joins_the_cue(text, cue):
     [quote] = analyze(text).quotes
     assert quote["cue"]["text"] == cue and quote["speaker"] is not None
+
+
+def test_a_reporting_noun_keeps_its_article_and_not_its_possessor():
+    article = analyze("Ray Marlow opened with a call for calm. Okafor's criticism of the plan grew.")
+    assert [(q["cue"]["text"], q["text"]) for q in article.quotes] == [
+        ("a call for", "calm"), ("criticism of", "the plan")]
 
 
 def test_an_inverted_quote_does_not_swallow_the_clause_and_cue_before_its_colon():

@@ -538,6 +538,9 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     while start - 1 >= 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in ("amod", "advmod") \
             and doc[start - 1].ent_type_ not in _NOT_CONTENT_ENTITIES:
         start -= 1
+    # (with its article, as PolNeAR marks it: "a call for", "the perception of"; a possessive is the source)
+    if start - 1 >= 0 and doc[start - 1].head.i == noun.i and doc[start - 1].lower_ in ("a", "an", "the"):
+        start -= 1
     end = noun.i + 1
     if preposition is not None and preposition.i == end:
         end += 1
