@@ -310,6 +310,11 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     # a stance received: the giver speaks, the receiver is what the stance is about
     ("She has the backing of most of the city's large guilds.", "She", "has the backing of",
      "most of the city's large guilds", "stance"),
+    # blame brought on: from whom it comes speaks, what drew it is what they blame
+    ("The statement drew sharp criticism from both sides of the debate.", "The statement",
+     "drew sharp criticism from", "both sides of the debate", "accusation"),
+    ("Ray Marlow faced criticism from his own party.", "Ray Marlow", "faced criticism from", "his own party",
+     "accusation"),
     # a belief, a plan held: who has or holds it
     ("Marlow also had strong views on how the council handled the strike.", "how the council handled the strike",
      "also had strong views on", "Marlow", "belief"),
@@ -1106,6 +1111,11 @@ def test_a_colon_credits_the_subject_of_the_clause_it_closes(text, speaker):
 def test_a_word_that_takes_the_reporting_infinitive_joins_the_cue(text, cue):
     [quote] = analyze(text).quotes
     assert quote["cue"]["text"] == cue and quote["speaker"] is not None
+
+
+def test_accusations_faced_say_what_they_accuse_of():
+    [quote] = analyze("Lena Okafor is facing accusations of favoritism.").quotes
+    assert (quote["speaker"], quote["cue"]["text"], quote["text"]) == (None, "accusations of", "favoritism")
 
 
 def test_a_reporting_noun_keeps_its_article_and_not_its_possessor():

@@ -514,7 +514,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     if entry is None or noun.dep_ in ("compound", "poss") or noun.ent_type_:
         return None
     group, takes = entry
-    if group.name == "stance" and (received := _received_stance(noun, group)) is not None:
+    if group.name in ("stance", "accusation") and (received := _received_stance(noun, group, takes)) is not None:
         return received
     verb = noun.head
     # (one holds what one has, unless it is another's or the verb is a phrase: "has held up Trump's proposal")
@@ -612,18 +612,27 @@ _PROVOKING = {"face", "draw", "attract", "provoke", "spark", "prompt", "trigger"
               "stoke", "ignite", "generate", "cause", "heighten", "ease", "allay", "dispel", "quell", "weather",
               "survive", "escape", "deserve", "merit", "spur", "inspire", "create", "bring", "incur", "elicit",
               "shrug", "brush", "ignore", "address", "hear", "see", "read", "share", "echo", "confirm"}
+# Verbs whose object is a stance or blame others direct at the subject, when the phrase says from whom ("faced
+# criticism from", "sparked condemnation from").
+_BROUGHT_ON = {"face", "provoke", "spark", "prompt", "trigger", "invite", "incur", "elicit"}
 _RECEIVING = {"win", "have", "earn", "get", "receive", "secure", "gain", "land", "pick", "garner", "seek", "lose",
               "snag", "collect", "rack", "lock", "clinch", "need", "want", "lack", "enjoy", "draw", "attract",
               "command", "retain", "keep"}
 
 
-def _received_stance(noun: Token, group: CueGroup) -> Reading | None:
-    """ "Lind won the endorsement of Ruth Ellery", "She has the backing of most unions": the one who gives
-    the stance is the source, the one who receives it the content."""
+def _received_stance(noun: Token, group: CueGroup, takes: frozenset[str]) -> Reading | None:
+    """ "Lind won the endorsement of Ruth Ellery", "She has the backing of most unions", "The statement drew sharp
+    criticism from both sides": the one who gives the stance or the blame is the source, the one who receives it
+    the content. Blame, and what is brought on, comes "from" its givers ("accusations of favoritism" are what it
+    says), and a noun with a content of its own reads that ("faced criticism from rivals that ...")."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING:
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING | _BROUGHT_ON:
         return None
-    givers = [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+    brought = group.name == "accusation" or verb.lemma_.lower() in _BROUGHT_ON
+    if brought and _complement(noun, takes - {"from"}, noun.children) is not None:
+        return None
+    from_words = ("from",) if brought else ("of", "from")
+    givers = [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in from_words
               for c in prep.children if c.dep_ == "pobj"]
     # "drew support from a large majority", "locked in support among Hispanics": the parse may hang the phrase on
     # the verb
