@@ -167,6 +167,13 @@ def test_a_description_stands_for_the_person_first_named_with_it():
     assert article.quotes[0]["speaker"]["actor"] == actor_named(article, "Lena Okafor")["id"]
 
 
+def test_a_description_given_to_a_person_named_before_stands_for_them_too():
+    article = dateline.analyze("Ray Marlow and Lena Okafor met in Dayton on Monday.\n\nOn Tuesday, Republican "
+                               "presidential nominee Ray Marlow spoke in Reno. The Republican nominee said the plan "
+                               "would create jobs.", kind="plain")
+    assert article.quotes[0]["speaker"]["actor"] == actor_named(article, "Ray Marlow")["id"]
+
+
 def test_a_generational_suffix_is_no_surname():
     article = dateline.analyze("Ray Marlow Jr. pleaded guilty on Monday. District Attorney Tom Pryce Jr. said the case "
                                "was clear. Marlow said he was sorry.", kind="plain")

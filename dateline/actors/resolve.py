@@ -337,7 +337,7 @@ def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | 
     label = ent.label_
     if len(ent) <= 2 and label in _PERSON_NAME_LABELS \
             and (person := reading.person_named(ent)) and (label not in _THING_LABELS or " " in person.name):
-        return reading.mention(ent, person, "name").id
+        return _read_person(reading, ent, sentence_of).id
     if label in _PERSON_NAME_LABELS and kb.leader_named(ent.text):
         return _read_person(reading, ent, sentence_of).id  # whatever the label: "Erdogan said" as a place
     if ent.ent_id_ and ent.ent_id_ in kb.actors:
@@ -412,13 +412,14 @@ def _one_ends_the_other(name: str, other: str) -> bool:
 
 
 def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
-    surname = _surname(ent.text)
-    if (known := reading.person_named(ent)) is not None:
+    # (a person read before and named again with a description is described so from here on: "Ray Marlow" in the
+    # lede, "Republican nominee Ray Marlow" later, then "the Republican nominee")
+    known = reading.person_named(ent) or len(ent) == 1 and reading.opening(ent.text) \
+        or _leader_read(reading, ent.text)  # ("Lula" after "Luiz Inácio Lula da Silva")
+    if known:
+        reading.remember_descriptions(ent.start, known)
         return reading.mention(ent, known, "name")
-    if len(ent) == 1 and (opened := reading.opening(ent.text)) is not None:
-        return reading.mention(ent, opened, "name")
-    if (leader := _leader_read(reading, ent.text)) is not None:  # "Lula" after "Luiz Inácio Lula da Silva"
-        return reading.mention(ent, leader, "name")
+    surname = _surname(ent.text)
     sentence = sentence_of[ent.start]
     actor = _as_leader(reading, Actor(id=f"person:{_slug(ent.text)}", name=ent.text, kind="person"))
     # A lede's unnamed official ("Russia's deputy foreign minister said") named in the next two sentences (not
