@@ -174,6 +174,28 @@ def test_a_description_given_to_a_person_named_before_stands_for_them_too():
     assert article.quotes[0]["speaker"]["actor"] == actor_named(article, "Ray Marlow")["id"]
 
 
+def test_a_subject_that_says_what_kind_of_person_stands_for_the_subject_before():
+    def described(text, description):
+        article = dateline.analyze(text, kind="plain")
+        return next((m["actor"] for m in article.mentions if m["text"] == description), None), article
+
+    actor, article = described("Ray Marlow spoke in Reno on Monday. The billionaire businessman said the plan would "
+                               "create jobs.", "The billionaire businessman")
+    assert actor == actor_named(article, "Ray Marlow")["id"] == article.quotes[0]["speaker"]["actor"]
+    # two clauses joined: the first one's subject is still the one meant
+    actor, article = described("Ray Marlow criticised Tom Pryce, and the billionaire businessman said the plan would "
+                               "create jobs.", "the billionaire businessman")
+    assert actor == actor_named(article, "Ray Marlow")["id"]
+    # not the subject of a clause the description is part of, nor a person named in its own clause
+    assert described("Tom Pryce said on Monday that the plan failed after the senator left.", "the senator")[0] is None
+    assert described("Tom Pryce met Ray Marlow. The billionaire businessman has not stepped forward to defend "
+                     "Pryce, aides said.", "The billionaire businessman")[0] is None
+    # a name in apposition is the name's mention
+    actor, article = described("Tom Pryce spoke in Reno on Monday. The previous Republican nominee, Ray Marlow, said "
+                               "the plan would fail.", "Ray Marlow")
+    assert actor == actor_named(article, "Ray Marlow")["id"] == article.quotes[0]["speaker"]["actor"]
+
+
 def test_a_generational_suffix_is_no_surname():
     article = dateline.analyze("Ray Marlow Jr. pleaded guilty on Monday. District Attorney Tom Pryce Jr. said the case "
                                "was clear. Marlow said he was sorry.", kind="plain")

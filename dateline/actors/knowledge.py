@@ -92,6 +92,7 @@ class KnowledgeBase:
     honorifics: frozenset[str] = frozenset()
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     person_nouns: frozenset[str] = frozenset()  # nouns a description of a person can have for its head
+    familiar_person_nouns: frozenset[str] = frozenset()  # those that stand for a person already in the story
     # Words that tell a person's gender (genders.toml): titles and honorifics lower case; given names as written.
     gendered_titles: dict[str, str] = field(default_factory=dict)
     given_names: dict[str, str] = field(default_factory=dict)
@@ -242,6 +243,7 @@ def knowledge_base() -> KnowledgeBase:
     kb.honorifics = frozenset(roles["honorifics"])
     kb.title_abbreviations = dict(roles["title_abbreviations"])
     kb.person_nouns = frozenset(roles["person_nouns"])
+    kb.familiar_person_nouns = frozenset(roles["familiar_person_nouns"])
     kb.name_words = [(re.compile(pattern), entry["kind"], entry["sector"])
                      for entry in _read("name_words.toml")["kind"] for pattern in entry["patterns"]]
     for gender, words in _read("genders.toml").items():

@@ -481,34 +481,68 @@ def _described_heads(reading: _Reading, lower: numpy.ndarray) -> list[Token]:
     is the doc's LOWER array: the words are found by hash, without a loop over every token."""
     doc = reading.doc
     heads = {head for described in reading.described.values() for head, _ in described}
-    if not heads:
-        return []
+    heads |= reading.kb.familiar_person_nouns
     hashes = numpy.array([doc.vocab.strings.add(head) for head in heads], dtype="uint64")
     words = (doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, hashes)))
-    # (not an apposition: "Scott Reyes, the state's attorney general" is the description that names him)
+    # (not an apposition: "Scott Reyes, the state's attorney general" is the description that names him; nor one
+    # with a name in apposition, that name's: "the previous Republican nominee, Ray Marlow,")
     # (nor "the group", "the government", read as organisations by `_read_word`; nor what someone is or becomes:
     # "if he becomes the nominee")
     return [t for t in words if t.tag_ == "NN" and t.ent_type_ == "" and t.dep_ not in _PREDICATES
             and t.lower_ not in reading.kb.descriptions and t.lower_ not in reading.kb.government_words
-            and any(c.dep_ == "det" and c.lower_ == "the" and c.i < t.i for c in t.children)]
+            and any(c.dep_ == "det" and c.lower_ == "the" and c.i < t.i for c in t.children)
+            and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)]
 
 
 def _read_described(reading: _Reading, noun: Token) -> Span | None:
     """The person an earlier description named ("Indiana Gov. Mike Pence ... the Indiana governor"): the one
     person whose description has this head noun and every distinguishing word of this one ("the Republican
     nominee" is not "Democratic nominee Lena Okafor"). Several persons fitting is no reading (better none than a
-    guess)."""
-    doc = noun.doc
+    guess). A subject that says what kind of person someone is ("The billionaire businessman said"), with no such
+    description before, stands for the person its sentence, or the one before, has as subject, as "he" would (not
+    one described with the same noun otherwise, nor one of the other gender: "the businesswoman")."""
+    doc, word = noun.doc, noun.lower_
     article = next(c for c in noun.children if c.dep_ == "det" and c.lower_ == "the")
     words = {_written_out(reading, t) for t in doc[article.i + 1:noun.i] if t.pos_ in ("PROPN", "NOUN", "ADJ")}
     words -= _NOT_DISTINGUISHING
     chosen = {actor.id: actor for actor, head, described in reading.descriptors
-              if head == noun.lower_ and words <= described}
+              if head == word and words <= described}
+    if not chosen and word in reading.kb.familiar_person_nouns and noun.dep_ in _SUBJECT_DEPS and not _quoted(noun):
+        others = {actor.id for actor, head, _ in reading.descriptors if head == word} | _others_than(reading, noun)
+        gender = reading.kb.gendered_titles.get(word)
+
+        def fits(actor: Actor) -> bool:
+            return actor.kind == "person" and actor.id not in others \
+                and (gender is None or reading.genders.get(actor.id, gender) == gender)
+
+        if person := _subject_person(reading, noun, fits):
+            chosen = {person.id: person}
     if len(chosen) != 1:
         return None
     span = doc[article.i:noun.i + 1]
     reading.mention(span, next(iter(chosen.values())), "description")
     return span
+
+
+def _others_than(reading: _Reading, noun: Token) -> set[str]:
+    """The persons a subject description cannot stand for, as a name could not either: the subject of a clause it
+    is part of ("Pryce said after the senator spoke": Pryce is not the senator; but "Pryce spoke, and the senator
+    left" joins two clauses) and a person named in its own clause ("The nominee has not stepped forward to defend
+    Pryce"; but "the nominee said critics claim that Pryce erred" names him in another clause)."""
+    others, clause = set(), noun.head
+    while clause.head != clause:
+        if clause.dep_ != "conj":
+            for subject in (c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS):
+                others.update(a.id for t in (subject, *subject.conjuncts) if (a := reading.actor_at(t.idx)))
+        clause = clause.head
+    for ent in noun.doc.ents:
+        if ent.label_ in _PERSON_NAME_LABELS and ent.start > noun.i and (person := reading.person_named(ent)):
+            head = ent.root.head
+            while head != noun.head and head.head != head and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+                head = head.head
+            if head == noun.head:
+                others.add(person.id)
+    return others
 
 
 def _speaks(token: Token) -> bool:
