@@ -416,6 +416,16 @@ def test_an_unnamed_spokesperson_speaks_for_whom_the_phrase_names():
     article = dateline.analyze("Hamas officials said the truce held. The Syrian army command said it had won.",
                                kind="plain")
     assert [q["speaker"]["actor"] for q in article.quotes] == ["HAMAS", "SYR-ARMY"]
+    # "the campaign", "the spokesman" as a subject is the one named before; "during the campaign" is the race
+    article = dateline.analyze("Lena Okafor's campaign raised $2 million in May. The campaign said the average "
+                               "donation was $27. Ray Marlow said during the campaign that taxes would fall. A "
+                               "spokesman for the Valbrook Herald said the story was true. The spokesman said it "
+                               "would not be withdrawn.", kind="plain")
+    okafor, herald = (next(m["actor"] for m in article.mentions if m["text"] == name)
+                      for name in ("Lena Okafor's", "Valbrook Herald"))
+    assert [q["speaker"]["actor"] for q in article.quotes] == [
+        okafor, actor_named(article, "Ray Marlow")["id"], herald, herald]
+    assert [m["text"] for m in article.mentions].count("campaign") == 2
 
 
 def test_a_surname_the_tagger_takes_for_a_thing_is_the_person_named_before():

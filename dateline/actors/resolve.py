@@ -1071,6 +1071,7 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
     spokesman Dmitry Peskov", "Brian Fallon, a spokesman for Mrs. Clinton,")."""
     kb = reading.kb
     spans = [(m.start, m.end, m.actor) for m in reading.mentions]
+    latest: dict[str, Actor] = {}  # the actor each word was last read as speaking for ("Marlow's campaign")
     hashes = _word_hashes(reading.doc.vocab, kb.spokespersons | kb.persons_organs | kb.commands)
     for token in (reading.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, hashes))):
         word = token.lower_
@@ -1087,19 +1088,27 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
         if any(c.dep_ == "amod" and c.lower_ in ("former", "ex") for c in token.children) or any(
                 c.dep_ == "appos" and c.ent_type_ == "PERSON" for w in for_whom for c in w.children):
             continue
-        # (the longest mention at each word: "the Russian Foreign Ministry", not "Russian")
-        actors = {max(at, key=lambda span: span[1] - span[0])[2] for w in for_whom
-                  if (at := [span for span in spans if span[0] <= w.idx < span[1]])}
-        if len(actors) != 1:
-            continue
-        actor = reading.actors[actors.pop()]
-        # (a person known by more than one word, or by a gender: the tagger takes a campaign's slogan for a
-        # person too, "the ''Remain'' campaign")
-        person = actor.kind == "person" and (" " in actor.name or actor.id in reading.genders)
-        if word in kb.spokespersons or word in kb.commands and actor.kind not in ("person", "state") \
-                or word in kb.persons_organs and person:
-            reading.mention(token, actor, "description")
-            spans.append((token.idx, token.idx + len(token), actor.id))  # ("a spokesman for her campaign")
+        if not for_whom and word in latest and token.dep_ in _SUBJECT_DEPS \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "The campaign said", after "Marlow's campaign": the one named before (as a subject only: "during
+            # the campaign" is the race)
+            actor = latest[word]
+        else:
+            # (the longest mention at each word: "the Russian Foreign Ministry", not "Russian")
+            actors = {max(at, key=lambda span: span[1] - span[0])[2] for w in for_whom
+                      if (at := [span for span in spans if span[0] <= w.idx < span[1]])}
+            if len(actors) != 1:
+                continue
+            actor = reading.actors[actors.pop()]
+            # (a person known by more than one word, or by a gender: the tagger takes a campaign's slogan for a
+            # person too, "the ''Remain'' campaign")
+            person = actor.kind == "person" and (" " in actor.name or actor.id in reading.genders)
+            if not (word in kb.spokespersons or word in kb.commands and actor.kind not in ("person", "state")
+                    or word in kb.persons_organs and person):
+                continue
+        reading.mention(token, actor, "description")
+        spans.append((token.idx, token.idx + len(token), actor.id))  # ("a spokesman for her campaign")
+        latest[word] = actor
 
 
 @cache
