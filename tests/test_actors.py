@@ -293,6 +293,15 @@ def test_the_party_abbreviation_describes_as_the_party_name_does():
     assert by_text["The GOP nominee"] == actor_named(article, "Ray Marlow")["id"]
 
 
+def test_an_organisations_head_noun_after_the_stands_for_the_one_named_with_it():
+    article = dateline.analyze("The Valbrook Transit Agency raised fares on Monday. The agency said costs had risen. "
+                               "The board of the Valbrook Herald met. The board said the paper would close. The "
+                               "board of elections said nothing.", kind="plain")
+    agency = next(m["actor"] for m in article.mentions if m["text"] == "Valbrook Transit Agency")
+    # (no organisation was named with "board"; "the board of elections" is another)
+    assert [q["speaker"]["actor"] for q in article.quotes] == [agency, None, None]
+
+
 def test_a_government_named_after_its_leader_is_that_states_government():
     article = dateline.analyze(
         "The Obama administration and Erdogan's government traded accusations over the Assad regime on Monday. "

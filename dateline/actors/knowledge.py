@@ -123,6 +123,7 @@ class KnowledgeBase:
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # "group" -> {"armed_group", ...}
     sections: dict[str, str] = field(default_factory=dict)  # "opposition" -> "OPP"
     government_words: dict[str, str] = field(default_factory=dict)  # "government forces" -> "MIL"
+    named_heads: frozenset[str] = frozenset()  # "the department" after "the Labor Department"
     spokespersons: frozenset[str] = frozenset()  # "a Pentagon spokeswoman"
     persons_organs: frozenset[str] = frozenset()  # "the Clinton campaign"
     commands: frozenset[str] = frozenset()  # "the Hamas leadership"
@@ -253,6 +254,7 @@ def knowledge_base() -> KnowledgeBase:
     kb.descriptions = {word: frozenset(kinds) for word, kinds in descriptions["descriptions"].items()}
     kb.sections = dict(descriptions["sections"])
     kb.government_words = dict(descriptions["government_words"])
+    kb.named_heads = frozenset(descriptions["named_heads"]["heads"])
     speaking = descriptions["speaking"]
     kb.spokespersons = frozenset(speaking["spokespersons"])
     kb.persons_organs = frozenset(speaking["persons_organs"])

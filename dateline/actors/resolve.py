@@ -228,7 +228,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     reading.described = {ent.start: _descriptors(reading, ent) for ent in doc.ents if ent.label_ == "PERSON"}
     entity_actor: dict[tuple[int, int], str | None] = {}
     # (the words `_read_word` reads: pronouns, descriptions, government words)
-    read_words = frozenset({*_PRONOUNS, *reading.kb.descriptions, *reading.kb.government_words, "administration"})
+    read_words = frozenset({*_PRONOUNS, *reading.kb.descriptions, *reading.kb.government_words, *reading.kb.named_heads})
     # Everything that may stand for an actor, in text order (organ descriptions, then titles, first at a tie).
     candidates = sorted(
         [(span.start, "title", span) for span in title_spans]
@@ -966,13 +966,14 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
         if actor:
             reading.mention(token.doc[token.i - 1:token.i + 1], actor, "description")
         return
-    if word == "administration":
+    if word in kb.named_heads:
         # "the administration", "administration officials": the one named before ("the Obama administration"),
-        # which need not be of the country the article is most about (a US report on Syria); "the administration
-        # of aid" is an act
+        # which need not be of the country the article is most about (a US report on Syria); "the department"
+        # after "The Labor Department"; "the administration of aid" is an act
         after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
-        named = next((m for m in reversed(reading.mentions) if m.start < token.idx
-                      and "administration" in m.text.lower() and reading.actors[m.actor].kind == "government"), None)
+        named = next((m for m in reversed(reading.mentions) if m.start < token.idx and m.kind != "pronoun"
+                      and word in re.findall(r"\w+", m.text.lower())
+                      and reading.actors[m.actor].kind not in ("person", "state")), None)
         if named and (determiner or after == "officials") and after != "of":
             span = token.doc[token.i - determiner:token.i + 1 + (after == "officials")]
             reading.mention(span, reading.actors[named.actor], "description")
