@@ -182,6 +182,10 @@ def test_a_subject_that_says_what_kind_of_person_stands_for_the_subject_before()
     actor, article = described("Ray Marlow spoke in Reno on Monday. The billionaire businessman said the plan would "
                                "create jobs.", "The billionaire businessman")
     assert actor == actor_named(article, "Ray Marlow")["id"] == article.quotes[0]["speaker"]["actor"]
+    # a party's member, a name to the tagger
+    actor, article = described("Ray Marlow spoke in Dayton on Monday. The Ohio Democrat said he would vote no.",
+                               "The Ohio Democrat")
+    assert actor == actor_named(article, "Ray Marlow")["id"] == article.quotes[0]["speaker"]["actor"]
     # two clauses joined: the first one's subject is still the one meant
     actor, article = described("Ray Marlow criticised Tom Pryce, and the billionaire businessman said the plan would "
                                "create jobs.", "the billionaire businessman")

@@ -237,7 +237,8 @@ def resolve_actors(article: Article, doc: Doc) -> None:
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, lower))]
         + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab, read_words)))]
         + [(token.i, "described", token) for token in _described_heads(reading, lower)],
-        key=lambda item: (item[0], item[1] != "organ", item[1] != "title"),
+        # (a description before a name at a tie: the tagger makes "Republican" of "the Kentucky Republican" a NORP)
+        key=lambda item: (item[0], item[1] != "organ", item[1] != "title", item[1] != "described"),
     )
     for _, what, item in candidates:
         if what == "word":
@@ -477,7 +478,8 @@ def _written_out(reading: _Reading, token: Token) -> str:
 
 def _described_heads(reading: _Reading, lower: numpy.ndarray) -> list[Token]:
     """The nouns that may stand for a person named earlier with a description ("the Indiana governor", "the GOP
-    nominee"): a singular noun after "the" whose word heads a description of some person of the article. `lower`
+    nominee"): a singular noun after "the" whose word heads a description of some person of the article, or says
+    what kind of person someone is (a party's member too, a name to the tagger: "the Kentucky Republican"). `lower`
     is the doc's LOWER array: the words are found by hash, without a loop over every token."""
     doc = reading.doc
     heads = {head for described in reading.described.values() for head, _ in described}
@@ -488,7 +490,8 @@ def _described_heads(reading: _Reading, lower: numpy.ndarray) -> list[Token]:
     # with a name in apposition, that name's: "the previous Republican nominee, Ray Marlow,")
     # (nor "the group", "the government", read as organisations by `_read_word`; nor what someone is or becomes:
     # "if he becomes the nominee")
-    return [t for t in words if t.tag_ == "NN" and t.ent_type_ == "" and t.dep_ not in _PREDICATES
+    return [t for t in words if (t.tag_ == "NN" and t.ent_type_ == "" or t.tag_ == "NNP" and t.ent_type_ == "NORP")
+            and t.dep_ not in _PREDICATES
             and t.lower_ not in reading.kb.descriptions and t.lower_ not in reading.kb.government_words
             and any(c.dep_ == "det" and c.lower_ == "the" and c.i < t.i for c in t.children)
             and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)]
