@@ -186,6 +186,10 @@ def test_a_subject_that_says_what_kind_of_person_stands_for_the_subject_before()
     actor, article = described("Ray Marlow spoke in Dayton on Monday. The Ohio Democrat said he would vote no.",
                                "The Ohio Democrat")
     assert actor == actor_named(article, "Ray Marlow")["id"] == article.quotes[0]["speaker"]["actor"]
+    # of two described so, the subject before
+    actor, article = described("Republican nominee Rosa Ilves and Democratic nominee Ada Brandt debated on Monday. "
+                               "Ms. Brandt spoke after the debate. The nominee said the plan was bad.", "The nominee")
+    assert actor == actor_named(article, "Ada Brandt")["id"]
     # two clauses joined: the first one's subject is still the one meant
     actor, article = described("Ray Marlow criticised Tom Pryce, and the billionaire businessman said the plan would "
                                "create jobs.", "the billionaire businessman")

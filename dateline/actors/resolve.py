@@ -500,26 +500,30 @@ def _described_heads(reading: _Reading, lower: numpy.ndarray) -> list[Token]:
 def _read_described(reading: _Reading, noun: Token) -> Span | None:
     """The person an earlier description named ("Indiana Gov. Mike Pence ... the Indiana governor"): the one
     person whose description has this head noun and every distinguishing word of this one ("the Republican
-    nominee" is not "Democratic nominee Lena Okafor"). Several persons fitting is no reading (better none than a
-    guess). A subject that says what kind of person someone is ("The billionaire businessman said"), with no such
-    description before, stands for the person its sentence, or the one before, has as subject, as "he" would (not
-    one described with the same noun otherwise, nor one of the other gender: "the businesswoman")."""
+    nominee" is not "Democratic nominee Lena Okafor"). Of several persons fitting, a subject stands for the one its
+    sentence, or the one before, has as subject, as "he" would; else none (better none than a guess). A subject that
+    says what kind of person someone is ("The billionaire businessman said"), with no such description before,
+    stands for that subject too (not one described with the same noun otherwise, nor one of the other gender: "the
+    businesswoman")."""
     doc, word = noun.doc, noun.lower_
     article = next(c for c in noun.children if c.dep_ == "det" and c.lower_ == "the")
     words = {_written_out(reading, t) for t in doc[article.i + 1:noun.i] if t.pos_ in ("PROPN", "NOUN", "ADJ")}
     words -= _NOT_DISTINGUISHING
     chosen = {actor.id: actor for actor, head, described in reading.descriptors
               if head == word and words <= described}
-    if not chosen and word in reading.kb.familiar_person_nouns and noun.dep_ in _SUBJECT_DEPS and not _quoted(noun):
-        others = {actor.id for actor, head, _ in reading.descriptors if head == word} | _others_than(reading, noun)
+    if len(chosen) != 1 and (chosen or word in reading.kb.familiar_person_nouns) \
+            and noun.dep_ in _SUBJECT_DEPS and not _quoted(noun):
+        others = _others_than(reading, noun)
+        if not chosen:
+            others |= {actor.id for actor, head, _ in reading.descriptors if head == word}
         gender = reading.kb.gendered_titles.get(word)
 
         def fits(actor: Actor) -> bool:
-            return actor.kind == "person" and actor.id not in others \
+            return actor.kind == "person" and actor.id not in others and (not chosen or actor.id in chosen) \
                 and (gender is None or reading.genders.get(actor.id, gender) == gender)
 
-        if person := _subject_person(reading, noun, fits):
-            chosen = {person.id: person}
+        person = _subject_person(reading, noun, fits)
+        chosen = {person.id: person} if person else {}
     if len(chosen) != 1:
         return None
     span = doc[article.i:noun.i + 1]
