@@ -204,6 +204,18 @@ def test_a_subject_that_says_what_kind_of_person_stands_for_the_subject_before()
     assert actor == actor_named(article, "Ray Marlow")["id"] == article.quotes[0]["speaker"]["actor"]
 
 
+def test_a_name_the_tagger_takes_for_another_thing_is_a_persons_by_given_name_or_description():
+    # ("Carly Marlow" an organisation, "Kessington" a place, to the tagger)
+    for text, name in (("Carly Marlow said on Monday that the plan would fail. Marlow said taxes would rise.",
+                        "Carly Marlow"),
+                       ("Kessington, director of the Valbrook Institute, said the plan would fail. Kessington said "
+                        "taxes would rise.", "Kessington")):
+        article = dateline.analyze(text, kind="plain")
+        person = actor_named(article, name)
+        assert person["kind"] == "person"
+        assert [q["speaker"]["actor"] for q in article.quotes] == [person["id"], person["id"]]
+
+
 def test_a_generational_suffix_is_no_surname():
     article = dateline.analyze("Ray Marlow Jr. pleaded guilty on Monday. District Attorney Tom Pryce Jr. said the case "
                                "was clear. Marlow said he was sorry.", kind="plain")

@@ -357,11 +357,28 @@ def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | 
         return None  # the city itself: a place, for the places stage
     if key in kb.demonyms and label == "NORP":
         return reading.mention(ent, kb.actors[kb.demonyms[key]], "name").id
-    if label == "PERSON":
+    if label == "PERSON" or label in _PERSON_NAME_LABELS and _a_persons_name(reading, ent):
         return _read_person(reading, ent, sentence_of).id
     if label == "ORG":
         return reading.mention(ent, _unknown_organisation(reading, ent), "name").id
     return None
+
+
+def _a_persons_name(reading: _Reading, ent: Span) -> bool:
+    """Whether a name the tagger took for another thing is a person's: a given name and a surname, without a word
+    that names an organisation ("Carly Fiorina" as an organisation; not "Carly Holdings"), or a name set before a
+    description of a person ("Tanden, head of the Center for American Progress," as a place)."""
+    doc, words = ent.doc, ent.text.split()
+    if not all(w[:1].isupper() for w in words):
+        return False  # ("secretary of state, a lawyer to her core")
+    if ent.label_ == "ORG" and len(words) == 2 and words[0] in reading.kb.given_names \
+            and reading.kb.kind_of_organisation(ent.text) == ("other", None) \
+            and OutletRegistry.default().by_name(ent.text) is None:
+        return True
+    # (the description's head, wherever the parser hangs it: "head" of "Tanden, head of ..." on a name before)
+    return ent.end < len(doc) and doc[ent.end].text == "," and any(
+        t.dep_ == "appos" and t.left_edge.i == ent.end + 1 and _written_out(reading, t) in reading.kb.person_nouns
+        for t in doc[ent.end + 1:ent.end + 6])
 
 
 def _acts(reading: _Reading, ent: Span) -> bool:
