@@ -304,6 +304,12 @@ def test_the_company_and_the_newspaper_stand_for_the_one_named_before():
                                "fallen.", kind="plain")
     by_text = {m["text"]: m["actor"] for m in article.mentions}
     assert by_text["The company"] == by_text["Valbrook Pharmaceuticals"]
+    article = dateline.analyze("The Valbrook Foundation gave $2 million to schools. The foundation said more would "
+                               "follow. Valbrook News Network aired the story. The network said it stood by it.",
+                               kind="plain")
+    by_text = {m["text"]: m["actor"] for m in article.mentions}
+    assert by_text["The foundation"] == by_text["Valbrook Foundation"]
+    assert by_text["The network"] == by_text["Valbrook News Network"]
 
 
 def test_the_party_abbreviation_describes_as_the_party_name_does():
