@@ -326,6 +326,10 @@ def test_an_organisations_head_noun_after_the_stands_for_the_one_named_with_it()
     agency = next(m["actor"] for m in article.mentions if m["text"] == "Valbrook Transit Agency")
     # (no organisation was named with "board"; "the board of elections" is another)
     assert [q["speaker"]["actor"] for q in article.quotes] == [agency, None, None]
+    # an administration is a government's
+    article = dateline.analyze("The Valbrook Transit Administration raised fares. The administration said costs had "
+                               "risen.", kind="plain")
+    assert article.quotes[0]["speaker"]["actor"] is None
 
 
 def test_a_government_named_after_its_leader_is_that_states_government():

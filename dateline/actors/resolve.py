@@ -995,9 +995,12 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
         # which need not be of the country the article is most about (a US report on Syria); "the department"
         # after "The Labor Department"; "the administration of aid" is an act
         after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+        # (an administration is a government's, not "the Food and Drug Administration")
+        def fits(actor: Actor) -> bool:
+            return actor.kind == "government" if word == "administration" else actor.kind not in ("person", "state")
+
         named = next((m for m in reversed(reading.mentions) if m.start < token.idx and m.kind != "pronoun"
-                      and word in re.findall(r"\w+", m.text.lower())
-                      and reading.actors[m.actor].kind not in ("person", "state")), None)
+                      and word in re.findall(r"\w+", m.text.lower()) and fits(reading.actors[m.actor])), None)
         if named and (determiner or after == "officials") and after != "of":
             span = token.doc[token.i - determiner:token.i + 1 + (after == "officials")]
             reading.mention(span, reading.actors[named.actor], "description")
