@@ -228,14 +228,16 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     reading.described = {ent.start: _descriptors(reading, ent) for ent in doc.ents if ent.label_ == "PERSON"}
     entity_actor: dict[tuple[int, int], str | None] = {}
     # (the words `_read_word` reads: pronouns, descriptions, government words)
-    read_words = frozenset({*_PRONOUNS, *reading.kb.descriptions, *reading.kb.government_words, *reading.kb.named_heads})
+    read_words = frozenset({*_PRONOUNS, *reading.kb.descriptions, *reading.kb.government_words,
+                            *reading.kb.named_heads})
     # Everything that may stand for an actor, in text order (organ descriptions, then titles, first at a tie).
     candidates = sorted(
         [(span.start, "title", span) for span in title_spans]
         # A name is placed where it starts, after its "the": "the Ivory Coast's Supreme Court" is the organ's.
         + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in doc.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, lower))]
-        + [(int(i), "word", doc[int(i)]) for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab, read_words)))]
+        + [(int(i), "word", doc[int(i)])
+           for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab, read_words)))]
         + [(token.i, "described", token) for token in _described_heads(reading, lower)],
         # (a description before a name at a tie: the tagger makes "Republican" of "the Kentucky Republican" a NORP)
         key=lambda item: (item[0], item[1] != "organ", item[1] != "title", item[1] != "described"),
