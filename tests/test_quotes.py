@@ -424,6 +424,9 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "The club charged a $100,000 initiation fee.",
     "The landlord charged his own campaign for rent.",
     "The senator charged into the fray.",
+    # taking lives, not claiming
+    "The attack claimed the lives of 20 people.",
+    "The floods claimed at least 12 lives.",
     # the writer's word to the reader
     "Remember: the world also looked away then.",
     "Call it a familiarity fetish.",

@@ -93,6 +93,9 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return None
     if lemma in vocabulary.billing and _billed(token, vocabulary):
         return None
+    if lemma in vocabulary.killing and any(c.dep_ == "dobj" and c.lemma_.lower() in vocabulary.lives
+                                           for c in token.children):
+        return None  # "The attack claimed 20 lives"
     if token.tag_ == "VB" and token.is_sent_start \
             and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children):
         return None  # the writer's word to the reader, not an attribution ("Read more: ...", "Consider what he said")

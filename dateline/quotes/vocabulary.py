@@ -51,6 +51,8 @@ class Vocabulary:
     force_verbs: frozenset[str] = frozenset()  # "attacked the convoy": verbs that accuse only in words
     billing: frozenset[str] = frozenset()  # "charged a fee": verbs that bill as well as accuse
     prices: frozenset[str] = frozenset()  # "fee", "rent": what is billed
+    killing: frozenset[str] = frozenset()  # "claim": verbs that take lives as well as say
+    lives: frozenset[str] = frozenset()  # "life", "victim": what they take then
     armed: frozenset[str] = frozenset()  # "rebels attacked": who attacks with force
     targets: frozenset[str] = frozenset()  # "attacked the base": what is attacked with force
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
@@ -139,6 +141,8 @@ def vocabulary() -> Vocabulary:
         force_verbs=frozenset(phrase_lists.get("force_verbs", ())),
         billing=frozenset(phrase_lists.get("billing", ())),
         prices=frozenset(phrase_lists.get("prices", ())),
+        killing=frozenset(phrase_lists.get("killing", ())),
+        lives=frozenset(phrase_lists.get("lives", ())),
         armed=frozenset(phrase_lists.get("armed", ())),
         targets=frozenset(phrase_lists.get("targets", ())),
         verb_phrases=phrases,
