@@ -424,6 +424,7 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "The club charged a $100,000 initiation fee.",
     "The landlord charged his own campaign for rent.",
     "The senator charged into the fray.",
+    "Syria shares a long border with Turkey.",  # sharing things, not views
     # taking lives, not claiming
     "The attack claimed the lives of 20 people.",
     "The floods claimed at least 12 lives.",
@@ -1584,14 +1585,13 @@ def test_speech_acts_through_a_light_verb_and_a_noun(text, cue, content):
      "the deal with the unions as a breakthrough"),
     ("Senator Ray Marlow downplayed the governor's attack on the judge.", "downplayed",
      "the governor's attack on the judge"),
-    ("Lena Okafor shares this bleak view.", "shares", "this bleak view"),
     ("Mayor Ray Marlow extolled the virtues of small towns.", "extolled", "the virtues of small towns"),
     ("Ray Marlow emailed that the plan was dead.", "emailed", "that the plan was dead"),
     ("Ray Marlow declared victory on Tuesday night.", "declared", "victory"),
     ("Lena Okafor is trumpeting a positive-only message.", "is trumpeting", "a positive-only message"),
     ("The UN envoy urged restraint on both sides.", "urged", "restraint on both sides"),
 ])
-def test_praising_downplaying_sharing_emailing_declaring_and_urging(text, cue, content):
+def test_praising_downplaying_emailing_declaring_and_urging(text, cue, content):
     [quote] = analyze(text).quotes
     assert (quote["cue"]["text"], quote["text"]) == (cue, content)
     assert quote["speaker"]["actor"] is not None
