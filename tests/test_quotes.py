@@ -425,6 +425,7 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "The landlord charged his own campaign for rent.",
     "The senator charged into the fray.",
     "Syria shares a long border with Turkey.",  # sharing things, not views
+    "The deal heralded a new era of cooperation.",  # foretelling, not hailing as
     # taking lives, not claiming
     "The attack claimed the lives of 20 people.",
     "The floods claimed at least 12 lives.",
