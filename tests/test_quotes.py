@@ -243,6 +243,9 @@ def test_speaker_without_a_known_actor_is_not_guessed():
     ("The Russian statement said “we urge the close monitoring of luggage.”", "The Russian statement", "RUS-GOV"),
     ("Turkey's warning that it would strike the convoy came on Monday.", "Turkey's", "TUR-GOV"),
     ("According to Russia, the talks failed.", "Russia", "RUS-GOV"),
+    # a capital too, which owns it as its government does
+    ("In Moscow's view, the strikes are lawful.", "Moscow's", "RUS-GOV"),
+    ("Tehran's statement condemned the raid.", "Tehran's statement", "IRN-GOV"),
     # and the owner of a statement speaks through it
     ("Ray Marlow's statement said the wall would be built.", "Ray Marlow's statement", "person:ray-marlow"),
     ("The Syrian army command said it had retaken the towns.", "The Syrian army command", "SYR-ARMY"),

@@ -752,7 +752,8 @@ def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]
     """Who speaks through a source that names no one: the owner of a statement, view, warning or report ("the army
     statement said", "Britain's view that ...", "the IRENA report said"), and a state, named so ("according to
     Russia"), speaks for its government, as a state that is the subject of a verb does ("Russia denies"); its
-    people ("Many Russians say") do not."""
+    people ("Many Russians say") do not. A capital that owns one is its government too ("In Moscow's view",
+    "Tehran's statement"), though the actors stage reads it as the city where it only owns something."""
     kb = knowledge_base()
     if word.ent_iob_ in ("B", "I") and _key(word.doc[slice(*entity_bounds(word))].text) in kb.state_names:
         actor = mentions.actor_at(word.idx, word.idx + len(word.text), span)
@@ -768,6 +769,9 @@ def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]
         actor = mentions.actor_at(owner.idx, owner.idx + len(owner.text), span)
         if actor is not None:
             return kb.government(actor).id if actor in kb.states else actor
+        if owner.dep_ == "poss" and owner.ent_type_ == "GPE" \
+                and (capital := kb.capitals.get(_key(owner.doc[slice(*entity_bounds(owner))].text))):
+            return kb.government(capital).id
     return None
 
 
