@@ -755,7 +755,7 @@ def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]
     people ("Many Russians say") do not. A capital that owns one is its government too ("In Moscow's view",
     "Tehran's statement"), though the actors stage reads it as the city where it only owns something."""
     kb = knowledge_base()
-    if word.ent_iob_ in ("B", "I") and _key(word.doc[slice(*entity_bounds(word))].text) in kb.state_names:
+    if word.ent_iob_ in ("B", "I") and _name_key(word) in kb.state_names:
         actor = mentions.actor_at(word.idx, word.idx + len(word.text), span)
         if actor in kb.states:
             return kb.government(actor).id
@@ -770,9 +770,14 @@ def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]
         if actor is not None:
             return kb.government(actor).id if actor in kb.states else actor
         if owner.dep_ == "poss" and owner.ent_type_ == "GPE" \
-                and (capital := kb.capitals.get(_key(owner.doc[slice(*entity_bounds(owner))].text))):
+                and (capital := kb.capitals.get(_name_key(owner))):
             return kb.government(capital).id
     return None
+
+
+def _name_key(token: Token) -> str:
+    """The knowledge base's key of the name the token is part of."""
+    return _key(token.doc[slice(*entity_bounds(token))].text)
 
 
 _DASHES = {"-", "–", "—", "―", "--"}
