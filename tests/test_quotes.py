@@ -1571,6 +1571,17 @@ def test_the_name_the_parse_set_beside_the_firm_in_the_speakers_description_is_t
     # not inverted: what the parse hung on the cue before the comma that opens the attribution
     ("If the demands are not met, Ray Marlow warned, his supporters will leave the party.", "Ray Marlow",
      ["If the demands are not met", "his supporters will leave the party"]),
+    # (the parse hung the opening clause on the cue, and the cue on what follows it)
+    ("If she wins the seat, Okafor suggested in a tweet, the tax will be repealed.", "Okafor",
+     ["If she wins the seat", "the tax will be repealed"]),
+    ("If anything, Pryce argued in his email, the vote shows why the rules must change.", "Pryce",
+     ["If anything", "the vote shows why the rules must change"]),
+    # a closing cue the parse hung as an adverbial clause
+    ("A decade of falling deficits will end this year, sooner than expected, the budget office reported on Tuesday.",
+     "the budget office", ["A decade of falling deficits will end this year, sooner than expected"]),
+    # an opening that announces a quotation stays with the cue
+    ("Dashing into the hall, Lena Okafor called over her shoulder, “His comments are not helping.”", "Lena Okafor",
+     ["“His comments are not helping.”"]),
 ])
 def test_a_cue_set_inside_what_was_said(text, speaker, content):
     quotes = analyze(text).quotes

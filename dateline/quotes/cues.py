@@ -1221,14 +1221,23 @@ def _has_that(clause: Token) -> bool:
 
 def _host_clause(verb: Token) -> list[tuple[int, int]]:
     """The content of a cue set inside or after it ("The plan, he said, is dead"; "..., he said Saturday")."""
-    if verb.dep_ not in ("parataxis", "ccomp") or not any(c.dep_ in SUBJECTS for c in verb.children):
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or not subjects:
         return []
     host = verb.head
     if not is_verb(host) and host.pos_ not in ("AUX", "ADJ", "NOUN"):
         return []
     doc = verb.doc
-    if verb.dep_ == "ccomp" and not (verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].is_punct):
-        return []  # a complement ("said Marlow has not replied"), not a cue set off in its host clause
+    after_comma = subjects[0].left_edge.i > 0 and doc[subjects[0].left_edge.i - 1].text == ","
+    if verb.dep_ == "advcl" and not (
+            host.i < verb.i and after_comma and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ == "mark" for c in verb.children)):
+        return []  # only a closing cue the parse hung as an adverbial clause ("..., the budget office reported")
+    if verb.dep_ == "ccomp" and not (verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].is_punct
+                                     or host.i > verb.i and after_comma and _set_off(verb)):
+        # a complement ("said Marlow has not replied"), not a cue set off in its host clause (which may hang what
+        # opens the host on the cue: "If she wins, Okafor suggested, women will ...")
+        return []
     start, end = host.left_edge.i, host.right_edge.i + 1
     # ("“...,” she said, as the crowd applauded": after a quotation and its cue, an "as" clause is the writer's)
     before = verb.left_edge.i - 1
@@ -1243,11 +1252,20 @@ def _host_clause(verb: Token) -> list[tuple[int, int]]:
     # on the cue before that comma is the host's ("Instead, Trump told CNN, his policy would ...", "The bank,
     # said Marlow, would fail")
     cut = verb.left_edge.i
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     first = verb.i if any(c.i > verb.i for c in subjects) else subjects[-1].left_edge.i
     if cut < first and doc[first - 1].text == ",":
         cut = first - 1
+    if verb.dep_ == "advcl":  # (a closing cue: what the parse hung after it is no longer what was reported)
+        end = cut
     return minus(start, end, cut, verb.right_edge.i + 1, verb.doc)
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether a comma closes the cue and the host goes on after it, not a quotation the cue announces ("Asked about
+    it, Marlow shot back, “...”": what opens the sentence is then the cue's)."""
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    return after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].text not in OPENING
 
 
 def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
