@@ -264,6 +264,12 @@ def test_scare_quotes_and_titles_are_not_quotes():
     assert article.quotes == []
 
 
+def test_markup_left_in_a_scrape_is_not_read():
+    article = analyze('Lena Okafor answered the mayor within the hour. <tweet pic="" author="LenaOkafor" '
+                      'timestamp="1449075600">We will win this vote.</tweet>. Ray Marlow said the vote was “rigged.”')
+    assert [(q["cue"]["text"], q["text"]) for q in article.quotes] == [("said", "the vote was “rigged.”")]
+
+
 def test_cue_set_inside_what_it_reports_splits_the_content():
     article = analyze("The talks, the minister said on Sunday, would resume in Geneva next week.")
     assert [q["text"] for q in article.quotes] == ["The talks", "would resume in Geneva next week"]

@@ -33,6 +33,7 @@ statements and leave beliefs or intentions aside.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -61,6 +62,20 @@ from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.parse import comma_before, follows_quotation, is_verb, minus, trim
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import vocabulary
+
+
+# An opening or closing tag, or a comment, on one line.
+_MARKUP = re.compile(r"</?[A-Za-z!][^<>\n]{0,1000}>")
+
+
+def _blanked(string: str, spans: list[tuple[int, int]]) -> str:
+    """The string with the spans replaced by spaces (offsets kept)."""
+    if not spans:
+        return string
+    chars = list(string)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 @dataclass
@@ -136,12 +151,17 @@ def find_quotes(article: Article, doc: Doc) -> None:
     """Fill the article's quotes from its parsed text."""
     # The doc is the parse of the article's text; spaCy's doc.text joins every token again, so it is the fallback.
     string = article.text if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.text) else doc.text
-    text = _Text(doc, string, find_passages(string))
+    # Markup left in a scrape ('<tweet author="realDonaldTrump">') is not the article's prose: its words are no
+    # cues and its quoted attribute values no quotations.
+    tags = [(m.start(), m.end()) for m in _MARKUP.finditer(string)]
+    prose = _blanked(string, tags)
+    text = _Text(doc, string, find_passages(prose))
+    in_tag = {k for start, end in tags for k in range(text.token_at(start), text.token_at(end - 1) + 1)}
     vocab = vocabulary()
     readings: list[Reading] = []
     skip_to = 0
     for token in doc:
-        if token.i < skip_to or text.passage_of[token.i] >= 0:
+        if token.i < skip_to or text.passage_of[token.i] >= 0 or token.i in in_tag:
             continue
         if token.lower_ in vocab.according_first and (n := according_at(doc, token.i, vocab)):
             readings.append(read_according(doc, token.i, n))
