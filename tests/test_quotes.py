@@ -1623,6 +1623,16 @@ def test_praising_downplaying_emailing_declaring_and_urging(text, cue, content):
     assert quote["speaker"]["actor"] is not None
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ("President Ray Marlow on Thursday nominated Lena Okafor for a second term.", "President Ray Marlow",
+     "Lena Okafor for a second term"),
+    ("The Valbrook board appointed Ada Brandt as its chair.", "The Valbrook board", "Ada Brandt as its chair"),
+])
+def test_choosing_someone_for_a_post_is_a_stance(text, speaker, content):
+    [quote] = analyze(text).quotes
+    assert (quote["speaker"]["text"], quote["cue"]["group"], quote["text"]) == (speaker, "stance", content)
+
+
 def test_a_statement_on_a_day_says_nothing_of_the_day():
     assert analyze("The council issued a statement on Monday.").quotes == []
 
