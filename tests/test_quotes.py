@@ -1633,6 +1633,19 @@ def test_choosing_someone_for_a_post_is_a_stance(text, speaker, content):
     assert (quote["speaker"]["text"], quote["cue"]["group"], quote["text"]) == (speaker, "stance", content)
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("The agency released its findings on Friday.", "released", "its findings"),
+    ("The ministry issued a warning to travellers.", "issued", "a warning"),
+    # what was put out speaks itself, for whom put it out
+    ("The Valbrook council released a statement saying the dam was safe.", "saying", "the dam was safe"),
+    ("The Valbrook council unveiled a proposal to rebuild the bridge.", "a proposal", "to rebuild the bridge"),
+])
+def test_making_public_reports_what_was_put_out(text, cue, content):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"], quote["text"]) == (cue, content)
+    assert quote["speaker"]["text"] in ("The agency", "The ministry", "The Valbrook council")
+
+
 def test_a_statement_on_a_day_says_nothing_of_the_day():
     assert analyze("The council issued a statement on Monday.").quotes == []
 

@@ -112,6 +112,11 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             c.dep_ == "dobj" and (c.lower_ in vocabulary.nouns or c.lemma_.lower() in vocabulary.nouns)
             and read_noun(c, vocabulary) is not None for c in token.children):
         return None  # "expressed concern that ...": the noun reads it, the verb joining its cue
+    if lemma in vocabulary.publishing and lemma not in vocabulary.clause_groups \
+            and any(c.dep_ == "dobj" and _speaks_itself(c, vocabulary) for c in token.children):
+        # "released a statement saying ...", "unveiled a proposal to ...": a verb that reports only through what it
+        # put out leaves it to speak (not one that takes a clause of its own: "wrote a man calling himself Pim")
+        return None
     reading = Reading(cue=_verb_group(token), head=token.i, group=group.name)
     content, group, preposition = _content(token, lemma, vocabulary)
     if group is not None:
@@ -167,6 +172,13 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.source, reading.source_head = speaker_of_participle(token)
     _around_attribution(reading, token.doc)
     return reading
+
+
+def _speaks_itself(document: Token, vocabulary: Vocabulary) -> bool:
+    """Whether what was published reports on its own, or nothing: a reporting noun ("a proposal to ..."), a channel
+    ("issued a statement on Monday"), or a thing with a reporting participle or clause ("data that suggest ...")."""
+    return document.lemma_.lower() in vocabulary.channels or read_noun(document, vocabulary) is not None or any(
+        c.dep_ in ("acl", "relcl") and vocabulary.group(c.lemma_.lower()) is not None for c in document.children)
 
 
 def _by_force(verb: Token, vocabulary: Vocabulary) -> bool:
@@ -593,10 +605,12 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         if objects:
             reading.source = trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
             reading.source_head = objects[0].i
-    elif noun.dep_ == "dobj" and is_verb(verb) and vocabulary.group(verb.lemma_.lower()) is None \
+    elif noun.dep_ == "dobj" and is_verb(verb) and (vocabulary.group(verb.lemma_.lower()) is None
+                                                     or verb.lemma_.lower() in vocabulary.publishing) \
             and verb.lemma_.lower() not in _RECEIVING | _PROVOKING:
         # "Dunmore avoided direct criticism of Marlow", "Okafor and Pryce had opposing views on research": the
-        # one who holds the stance the verb's object names is its subject
+        # one who holds the stance the verb's object names is its subject (and who put out a proposal, its
+        # author: "unveiled a proposal to ...")
         subject, passive = subject_of(verb)
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
             reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
