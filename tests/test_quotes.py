@@ -312,6 +312,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     ("The rebels are confident that the truce will hold.", "that the truce will hold", "are confident",
      "The rebels", "belief"),
     ("Voters are deeply skeptical of the deal.", "the deal", "are deeply skeptical of", "Voters", "belief"),
+    ("Her team is confident in the outcome.", "the outcome", "is confident in", "Her team", "belief"),
+    ("Many guild members aren't enamored of Okafor.", "Okafor", "aren't enamored of", "Many guild members",
+     "stance"),
     # idioms, casting verbs, reporting by a document
     ("The opposition took issue with the envoy's plan.", "the envoy's plan", "took issue with", "The opposition",
      "accusation"),
