@@ -1020,6 +1020,18 @@ def test_source_without_a_state_or_a_time_set_off_after_the_name(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("A Valbrook Herald poll this month found that Okafor leads the race.", "A Valbrook Herald poll this month"),
+    ("A Harbor Institute survey in December found that most voters backed the levy.",
+     "A Harbor Institute survey in December"),
+    # (not the day the finding came out)
+    ("A Harbor Institute survey on Tuesday found that most voters backed the levy.", "A Harbor Institute survey"),
+])
+def test_the_month_a_poll_was_taken_stays_with_the_poll(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker
+
+
 def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
     [quote] = analyze("Ingrid Solberg, at the Nordic Centre for Maritime Studies, said the risk had eased.").quotes
     assert quote["speaker"]["text"] == "Ingrid Solberg, at the Nordic Centre for Maritime Studies,"

@@ -30,6 +30,9 @@ _SUBORDINATORS = {"when", "while", "as", "after", "before", "because", "if", "on
 # place is: "Ferro, at the Northgate Policy Centre, said").
 _TIME_PREPOSITIONS = {"during", "after", "before", "while", "throughout", "amid"}
 _DASHES = {"-", "–", "—", "―", "--"}
+# When a poll was taken ("a poll last month"), against when it was published or read ("on Tuesday").
+_PERIODS = {"month", "year", "spring", "summer", "fall", "autumn", "winter"}
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -374,6 +377,13 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
                 any(child.i < v.i and _touches_verb(child, v) for v in (verb, own_verb))
                 or subject.i > verb.i and child.right_edge.i + 1 == end):
             end = min(end, child.left_edge.i)
+    # "A Times/CBS News poll in December found", "a Quinnipiac poll this month shows": the month or year a poll was
+    # taken names the poll (PolNeAR keeps it in the source), though the parse hung it on the verb; the day of
+    # the finding does not ("a survey on Tuesday found")
+    if subject.i < verb.i and end == subject.right_edge.i + 1 \
+            and subject.lemma_.lower() in vocabulary().in_documents:
+        end = max([end] + [c.right_edge.i + 1 for c in verb.children if c.left_edge.i == end and _when_taken(c)
+                           and _touches_verb(c, verb)])
     # "said the mayor when asked about the plan", "Ruiz, while visiting the site, said": a clause that opens with a
     # subordinating word tells when or why the speaker spoke, whatever the parse hung it on
     for child in subject.rights:
@@ -429,6 +439,15 @@ def _of_the_saying(modifier: Token) -> bool:
                               and modifier.lower_ in ("on", "at", "during")
                               or c.lemma_.lower() in vocabulary().channels and modifier.lower_ in ("in", "on", "via"))
         for c in modifier.children)
+
+
+def _when_taken(modifier: Token) -> bool:
+    """Whether a phrase names a month, a season or a year ("in December", "last month", "this year"), not a day."""
+    if modifier.dep_ == "npadvmod":
+        return modifier.ent_type_ == "DATE" and modifier.lemma_.lower() in _PERIODS \
+            and any(c.lower_ in ("this", "last") for c in modifier.children)
+    return modifier.dep_ == "prep" and modifier.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.ent_type_ == "DATE" and c.lower_ not in _DAYS for c in modifier.children)
 
 
 def _describes(token: Token) -> bool:
