@@ -1435,6 +1435,10 @@ def test_a_blank_line_ends_the_sentence_before_a_speaker():
     # a perfect participle set before the subject of the sentence
     ("Having announced that he would not send Marlow to prison, Judge Ada Berman proceeded to hand down the "
      "sentence.", "Having announced", "Judge Ada Berman"),
+    # the pronoun that owns the verb's object stands for the verb's subject (not a thing for "her")
+    ("Later in the day, she escalated her attacks on Okafor's record on guns.", "attacks on", "she"),
+    ("Both parents stiffened their denunciation of Mr. Marlow.", "denunciation of", "Both parents"),
+    ("The revelation did not alter her disapproval of the levy.", "disapproval of", "her"),
 ])
 def test_speaker_through_passives_phrases_and_relative_clauses(text, cue, speaker):
     [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == cue]

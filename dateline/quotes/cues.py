@@ -600,6 +600,12 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         # the possessor with its "'s" ("Marlow's"), as PolNeAR and PARC mark it
         owner = possessors[0]
         reading.source, reading.source_head = (owner.left_edge.i, owner.right_edge.i + 1), owner.i
+        # "She escalated her attacks on Sanders", "Both parents stiffened their denunciation of him": a pronoun
+        # that owns the object of the verb stands for the verb's subject, which PolNeAR takes for the source
+        if noun.dep_ == "dobj" and is_verb(verb) and verb.lemma_.lower() not in _RECEIVING | _PROVOKING:
+            subject, passive = subject_of(verb)
+            if subject is not None and not passive and _same_owner(owner, subject):
+                reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
     elif agents:
         objects = [c for c in agents[0].children if c.dep_ == "pobj"]
         if objects:
@@ -622,6 +628,24 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
             reading.source, reading.source_head = source_span(subject, verb.head), antecedent_of(subject)
     return reading
+
+
+def _same_owner(pronoun: Token, subject: Token) -> bool:
+    """Whether a possessive pronoun can stand for the subject: "her" for "she" or a person named ("Lena Okafor",
+    "a former senator, Lena Okafor,"; the tagger takes some surnames for organisations), "their" for "they" or
+    several, "its" for "it" or a thing (not "he" for "her", a relative pronoun, nor a thing for "her": "The
+    revelation did not alter her disapproval of ...")."""
+    owner, name = pronoun.lower_, subject.lower_
+    if subject.tag_ in ("PRP", "WP", "WDT"):
+        return (name, owner) in {("he", "his"), ("she", "her"), ("they", "their"), ("it", "its")}
+    several = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    if owner == "their":
+        return several
+    if owner == "its":
+        return not several and subject.ent_type_ != "PERSON"
+    return owner in ("his", "her") and not several and (
+        subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "")
+        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children))
 
 
 # Verbs whose object is a stance others take toward the subject ("faced criticism", "sparked fears that").
