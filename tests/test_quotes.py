@@ -1439,6 +1439,8 @@ def test_a_blank_line_ends_the_sentence_before_a_speaker():
     ("Later in the day, she escalated her attacks on Okafor's record on guns.", "attacks on", "she"),
     ("Both parents stiffened their denunciation of Mr. Marlow.", "denunciation of", "Both parents"),
     ("The revelation did not alter her disapproval of the levy.", "disapproval of", "her"),
+    ("Ray Marlow doubled down on his comments about the levy.", "comments about", "Ray Marlow"),
+    ("Lena Okafor attacked Ray Marlow on his plan to cut the levy.", "plan", "his"),
 ])
 def test_speaker_through_passives_phrases_and_relative_clauses(text, cue, speaker):
     [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == cue]

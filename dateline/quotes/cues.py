@@ -600,12 +600,19 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         # the possessor with its "'s" ("Marlow's"), as PolNeAR and PARC mark it
         owner = possessors[0]
         reading.source, reading.source_head = (owner.left_edge.i, owner.right_edge.i + 1), owner.i
-        # "She escalated her attacks on Sanders", "Both parents stiffened their denunciation of him": a pronoun
-        # that owns the object of the verb stands for the verb's subject, which PolNeAR takes for the source
-        if noun.dep_ == "dobj" and is_verb(verb) and verb.lemma_.lower() not in _RECEIVING | _PROVOKING:
-            subject, passive = subject_of(verb)
+        # "She escalated her attacks on Sanders", "Both parents stiffened their denunciation of him", "Trump
+        # doubled down on his comments": a pronoun that owns the object of the verb (or of its "on", when the
+        # verb has no object to own it: "attacked Sanders on his plan") stands for the verb's subject, which
+        # PolNeAR takes for the source
+        host = verb
+        if noun.dep_ == "pobj" and verb.lower_ in ("on", "upon") and verb.dep_ == "prep" \
+                and not any(c.dep_ == "dobj" for c in verb.head.children):
+            host = verb.head
+        if (noun.dep_ == "dobj" or host is not verb) and is_verb(host) \
+                and host.lemma_.lower() not in _RECEIVING | _PROVOKING:
+            subject, passive = subject_of(host)
             if subject is not None and not passive and _same_owner(owner, subject):
-                reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
+                reading.source, reading.source_head = source_span(subject, host), antecedent_of(subject)
     elif agents:
         objects = [c for c in agents[0].children if c.dep_ == "pobj"]
         if objects:
