@@ -1441,6 +1441,9 @@ def test_a_blank_line_ends_the_sentence_before_a_speaker():
     ("The revelation did not alter her disapproval of the levy.", "disapproval of", "her"),
     ("Ray Marlow doubled down on his comments about the levy.", "comments about", "Ray Marlow"),
     ("Lena Okafor attacked Ray Marlow on his plan to cut the levy.", "plan", "his"),
+    # a reporting noun in a phrase of the verb ("in", "under", "at") is the subject's
+    ("Lena Okafor bristled at the suggestion that she had misled the voters.", "the suggestion", "Lena Okafor"),
+    ("Ray Marlow held three rallies a day in hopes of winning over the county.", "hopes of", "Ray Marlow"),
 ])
 def test_speaker_through_passives_phrases_and_relative_clauses(text, cue, speaker):
     [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == cue]

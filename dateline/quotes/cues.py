@@ -627,10 +627,14 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         subject, passive = subject_of(verb)
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
             reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
-    elif noun.dep_ == "pobj" and verb.lower_ in ("with", "into") and is_verb(verb.head) and verb.head.i < verb.i \
-            and not any(c.ent_type_ in ("NORP", "GPE") for c in noun.children if c.i < noun.i):
-        # "supporters responded with chants of “...”", "Okafor opened with a call for ...": the subject voiced or
-        # holds it (unless the noun names its holder: "cooperation grew with American commitments to ...")
+    elif noun.dep_ == "pobj" and verb.lower_ in _HOLDING_PREPOSITIONS and is_verb(verb.head) \
+            and verb.head.i < verb.i \
+            and not any(c.ent_type_ in ("NORP", "GPE") for c in noun.children if c.i < noun.i) \
+            and vocabulary.preposition_group(verb.head.lemma_.lower(), verb.lower_) is None:
+        # "supporters responded with chants of “...”", "Okafor opened with a call for ...", "held rallies in hopes
+        # of ...", "bristled at the suggestion that ...": the subject voiced or holds it (unless the noun names its
+        # holder: "cooperation grew with American commitments to ...", or the verb and the preposition are a cue
+        # whose content it is, another's: "scoffed at the suggestion", "agreed with the assessment")
         subject, passive = subject_of(verb.head)
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
             reading.source, reading.source_head = source_span(subject, verb.head), antecedent_of(subject)
@@ -653,6 +657,12 @@ def _same_owner(pronoun: Token, subject: Token) -> bool:
     return owner in ("his", "her") and not several and (
         subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "")
         or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children))
+
+
+# Prepositions through which a verb's subject holds the reporting noun after them ("in hopes of", "under the
+# assumption that"); not "to" or "on", after which it is as often another's ("opened himself up to criticism",
+# "roused the crowd to chants of", "picked up on the criticism of").
+_HOLDING_PREPOSITIONS = {"with", "into", "in", "under", "at"}
 
 
 # Verbs whose object is a stance others take toward the subject ("faced criticism", "sparked fears that").
