@@ -233,7 +233,9 @@ def _gerund_subject(verb: Token, depth: int) -> tuple[Token | None, bool]:
             preposition, host = host.head, host.head.head
         else:
             break
-    if host.pos_ == "ADJ" and host.dep_ == "acomp":
+    # (through the adjective or adverb the phrase hangs on: "are united in supporting", "stopped short of
+    # endorsing", "Instead of attacking Okafor, Marlow praised")
+    if host.pos_ == "ADJ" and host.dep_ == "acomp" or host.pos_ == "ADV" and host.dep_ == "advmod":
         host = host.head
     if not (is_verb(host) or host.lemma_ == "be"):
         return None, False
