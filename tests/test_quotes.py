@@ -1312,6 +1312,12 @@ def test_speaking_on_condition_of_anonymity_says_nothing():
     # a finite cue the parse joined to an infinitive
     ("In the last campaign, Ada Brandt largely ran on her ability to revive the shipyards and accused Marlow of "
      "neglecting the coast.", "Marlow of neglecting the coast", "Ada Brandt"),
+    # the subject of a second clause, which the parse joined to the object of the first
+    ("Many senators have said they will skip the convention and others have said they are not interested.",
+     "they are not interested", "others"),
+    ("Ray Marlow backed the levy and Lena Okafor, as she has in the past, opposed the measure.", "the measure",
+     "Lena Okafor"),
+    ("The Herald will call you a liar and the Courier will accuse you of panic.", "you of panic", "the Courier"),
     # the words of the speaker's description that open the sentence (not those before a relative pronoun)
     ("Tennis great Billie Jean King remembered Ali as a champion.", "Ali as a champion",
      "Tennis great Billie Jean King"),

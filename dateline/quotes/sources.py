@@ -103,6 +103,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
         if depth < 3 and on_adjective:
             return subject_of(copula, depth + 1)
+    if verb.dep_ == "conj":
+        joined = _subject_joined_to_object(verb)
+        if joined is not None:
+            return joined, False
     # "Okafor adds that she has published her plan and called on Pryce to do the same": a finite cue joined
     # to a reported clause speaks for the one who reports it.
     if depth < 3 and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ccomp" \
@@ -185,6 +189,26 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if named is not None:
             return named, False
     return None, False
+
+
+def _subject_joined_to_object(verb: Token) -> Token | None:
+    """ "Marlow backed the levy and Okafor opposed it", "others have said they will not attend": the subject of a
+    second clause, which the parse joined to the object of the first (and the clause's verb to the first verb)."""
+    doc = verb.doc
+    if not (verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)) \
+            or verb.head.i > verb.i or doc[verb.left_edge.i].is_punct:
+        return None  # (not a participle set off after a noun: "in Syria and Iraq, determined to defeat it")
+    k = verb.left_edge.i - 1
+    if k > 0 and doc[k].text == ",":  # (with an aside set off by commas: "and Okafor, as before, opposed it")
+        k = next((j - 1 for j in range(k - 1, verb.head.i, -1) if doc[j].text == ","), k)
+    noun = doc[k]
+    while noun.dep_ != "conj" and noun.head.i != noun.i and noun.head.right_edge.i == k:
+        noun = noun.head
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.head.dep_ in SUBJECTS \
+            or not any(c.dep_ == "cc" and noun.head.i < c.i < noun.i for c in noun.head.children) \
+            or verb.head not in noun.ancestors:
+        return None
+    return noun
 
 
 def _name_before(verb: Token) -> Token | None:
