@@ -92,6 +92,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if node.dep_ == "ccomp" and vocabulary().group(node.head.lemma_.lower()) is not None and depth < 3 \
                 and not _inverted_cue(node):
             return subject_of(node.head, depth + 1)
+        # (or in the "that" clause of the object: "Bennett denied the notion that a shakeup is coming, explaining
+        # that ...")
+        if node.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children) \
+                and node.head.dep_ == "dobj" and is_verb(node.head.head) and depth < 3:
+            return subject_of(node.head.head, depth + 1)
     if verb.dep_ == "xcomp":
         on_adjective = verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp"
         copula = verb.head.head if on_adjective else verb.head
