@@ -1721,6 +1721,22 @@ def test_what_someone_holds_attributes_through_in(text, speaker, cue, content):
     assert (quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == (speaker, cue, content)
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ("To Lena Okafor, the vote was a turning point.", "Lena Okafor", "the vote was a turning point"),
+    ("To Mr. Pryce, who has studied the rallies closely, Tuesday marked a turning point.",
+     "Mr. Pryce, who has studied the rallies closely,", "Tuesday marked a turning point"),
+    ("To them, it signals a new phase of the campaign.", "them", "it signals a new phase of the campaign"),
+])
+def test_the_people_in_whose_eyes_a_sentence_holds_are_its_source(text, speaker, content):
+    quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == "To")
+    assert (quote["speaker"]["text"], quote["text"]) == (speaker, content)
+
+
+def test_the_one_spoken_to_is_no_source():
+    quotes = analyze("To reporters, Ray Marlow said the deal was done.").quotes
+    assert [(q["speaker"]["text"], q["cue"]["text"]) for q in quotes] == [("Ray Marlow", "said")]
+
+
 def test_a_view_set_in_a_relative_clause_holds_the_clause():
     quotes = analyze("The militia, which in his view has gained strength, controls the port.").quotes
     assert [(q["speaker"]["text"], q["text"]) for q in quotes] == [("his", "which"), ("his", "has gained strength")]

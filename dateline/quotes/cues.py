@@ -506,6 +506,46 @@ def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
     return reading
 
 
+# "To them, it signals a new phase": the pronouns that stand for people in the eyes of whom the sentence is told.
+_PEOPLE_PRONOUNS = {"him", "her", "them", "me", "us"}
+_PERSONAL = {"i", "we", "you", "he", "she", "they"}
+
+
+def read_to(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
+    """ "To Frank, issues of class get attention only so long as ...", "To them, it signals a new phase": a phrase
+    that opens the sentence with the people in whose eyes the rest holds. The source is the people, the cue "to",
+    the content the clause the phrase hangs on, without the phrase."""
+    doc = preposition.doc
+    first = preposition.i
+    if first > preposition.sent.start and doc[first - 1].dep_ == "cc":
+        first -= 1  # ("But to Democrats, the Clinton years remain the good old days")
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if first != preposition.sent.start or preposition.dep_ != "prep" or not objects:
+        return None
+    people = objects[0]
+    after = people.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != "," or not (
+            people.ent_type_ in ("PERSON", "NORP", "ORG") or people.lower_ in _PEOPLE_PRONOUNS):
+        return None
+    host = preposition.head
+    if not (is_verb(host) or host.pos_ == "AUX"):
+        return None
+    # (not the one spoken to: "To reporters, Marlow said ...")
+    if vocabulary.group(host.lemma_.lower()) is not None and any(
+            c.dep_ in SUBJECTS and (c.ent_type_ in ("PERSON", "NORP", "ORG") or c.lower_ in _PERSONAL)
+            for c in host.children):
+        return None
+    start, end = subtree(host)
+    content = minus(start, end, preposition.i, after, doc)
+    if not content:
+        return None
+    reading = Reading(cue=(preposition.i, preposition.i + 1), head=preposition.i, group="belief", content=content)
+    source = trim(doc, people.left_edge.i, after)
+    reading.source = (source[0], closing_comma(doc, *source, preposition))
+    reading.source_head = antecedent_of(people)
+    return reading
+
+
 def read_self_described(participle: Token, vocabulary: Vocabulary) -> Reading | None:
     """ "a self-described green liberal", "self-proclaimed experts": the one described describes
     themselves. PolNeAR writes the source as "self" and the content as what follows the participle in its noun
