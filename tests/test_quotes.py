@@ -817,6 +817,18 @@ def test_the_subject_holds_the_stance_its_object_names():
     assert quote["speaker"] is None
 
 
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Ray Marlow's rivals cling to the hope that he lacks the votes.", "the hope", "Ray Marlow's rivals"),
+    ("The council released a statement in opposition to the levy.", "opposition to", "The council"),
+    # (not what others said or feel, nor where the object was moved)
+    ("Okafor listened to the argument that the levy was unfair.", "the argument", None),
+    ("Marlow roused the crowd to chants of “Four more years!”", "chants of", None),
+])
+def test_the_subject_holds_the_stance_a_phrase_on_its_verb_names(text, cue, speaker):
+    quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == cue)
+    assert (quote["speaker"] and quote["speaker"]["text"]) == speaker
+
+
 @pytest.mark.parametrize("text, cue, parts", [
     ("Okafor won most of the series of races known as Harvest Week.", "known as",
      ["the series of races", "Harvest Week"]),

@@ -667,14 +667,11 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         subject, passive = subject_of(verb)
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
             reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
-    elif noun.dep_ == "pobj" and verb.lower_ in _HOLDING_PREPOSITIONS and is_verb(verb.head) \
-            and verb.head.i < verb.i \
-            and not any(c.ent_type_ in ("NORP", "GPE") for c in noun.children if c.i < noun.i) \
-            and vocabulary.preposition_group(verb.head.lemma_.lower(), verb.lower_) is None:
+    elif noun.dep_ == "pobj" and _held_through(verb, vocabulary) \
+            and not any(c.ent_type_ in ("NORP", "GPE") for c in noun.children if c.i < noun.i):
         # "supporters responded with chants of “...”", "Okafor opened with a call for ...", "held rallies in hopes
-        # of ...", "bristled at the suggestion that ...": the subject voiced or holds it (unless the noun names its
-        # holder: "cooperation grew with American commitments to ...", or the verb and the preposition are a cue
-        # whose content it is, another's: "scoffed at the suggestion", "agreed with the assessment")
+        # of ...", "bristled at the suggestion that ...", "Marlow's rivals cling to the hope that ...": the subject
+        # voiced or holds it (unless the noun names its holder: "cooperation grew with American commitments to ...")
         subject, passive = subject_of(verb.head)
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
             reading.source, reading.source_head = source_span(subject, verb.head), antecedent_of(subject)
@@ -699,10 +696,25 @@ def _same_owner(pronoun: Token, subject: Token) -> bool:
         or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children))
 
 
-# Prepositions through which a verb's subject holds the reporting noun after them ("in hopes of", "under the
-# assumption that"); not "to" or "on", after which it is as often another's ("opened himself up to criticism",
-# "roused the crowd to chants of", "picked up on the criticism of").
-_HOLDING_PREPOSITIONS = {"with", "into", "in", "under", "at"}
+def _held_through(preposition: Token, vocabulary: Vocabulary) -> bool:
+    """Whether the noun after a preposition on a verb is the subject's own: "responded with", "opened with", "veered
+    into", "in the hope of", "under the assumption that", "bristled at the suggestion", "cling to the hope" (not
+    what the subject hears or gets: "reacted to the claim", "listened to the argument", "roused the crowd to chants";
+    nor the content of a cue of the verb and the preposition, another's: "scoffed at the suggestion", "agreed with
+    the assessment"; "on" is as often another's: "picked up on the criticism of")."""
+    verb = preposition.head
+    if not is_verb(verb) or verb.i > preposition.i:
+        return False
+    lemma, word = verb.lemma_.lower(), preposition.lower_
+    if vocabulary.preposition_group(lemma, word) is not None:
+        return False
+    if word in ("with", "into"):
+        return True
+    if lemma in _RECEIVING | _PROVOKING or lemma in vocabulary.hearing:
+        return False
+    # (a "to" phrase after an object is where the object was moved: "roused the crowd to chants of ...")
+    return word in ("in", "under", "at") or word == "to" and vocabulary.group(lemma) is None \
+        and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 # Verbs whose object is a stance others take toward the subject ("faced criticism", "sparked fears that").

@@ -52,6 +52,7 @@ class Vocabulary:
     billing: frozenset[str] = frozenset()  # "charged a fee": verbs that bill as well as accuse
     prices: frozenset[str] = frozenset()  # "fee", "rent": what is billed
     killing: frozenset[str] = frozenset()  # "claim": verbs that take lives as well as say
+    hearing: frozenset[str] = frozenset()  # "listened to the argument": verbs whose "to" or "in" phrase is others'
     lives: frozenset[str] = frozenset()  # "life", "victim": what they take then
     armed: frozenset[str] = frozenset()  # "rebels attacked": who attacks with force
     targets: frozenset[str] = frozenset()  # "attacked the base": what is attacked with force
@@ -142,6 +143,7 @@ def vocabulary() -> Vocabulary:
         billing=frozenset(phrase_lists.get("billing", ())),
         prices=frozenset(phrase_lists.get("prices", ())),
         killing=frozenset(phrase_lists.get("killing", ())),
+        hearing=frozenset(phrase_lists.get("hearing", ())),
         lives=frozenset(phrase_lists.get("lives", ())),
         armed=frozenset(phrase_lists.get("armed", ())),
         targets=frozenset(phrase_lists.get("targets", ())),
