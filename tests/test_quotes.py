@@ -497,6 +497,9 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     ("The mayor broke from his policy of not attacking the council.", "not attacking", "his"),
     ("In addition to stating that the levy was unfair, the mayor vetoed it.", "stating", "the mayor"),
     ("The mayor stopped short of fully endorsing the council's plan.", "fully endorsing", "The mayor"),
+    # a participle of believing or meaning that opens the sentence
+    ("Determined to win, Okafor campaigned across the state.", "Determined", "Okafor"),
+    ("Worried that the port might close, the council raised the levy.", "Worried", "the council"),
 ])
 def test_speaker_of_a_participle_or_infinitive_is_the_subject_it_hangs_on(text, cue, speaker):
     [quote] = analyze(text).quotes

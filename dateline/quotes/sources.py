@@ -126,7 +126,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             and verb.head.i != verb.i and is_verb(verb.head):
         # (a participle or an infinitive, also a perfect one: "Having announced that ..., Judge Berman said")
         if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not has_to(verb) \
-                and not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+                and not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children) \
+                and not _state_of_mind_before(verb):
             return None, False
         host = verb.head
         if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and host.tag_ in ("VB", "VBG"):
@@ -214,6 +215,16 @@ def _subject_joined_to_object(verb: Token) -> Token | None:
             or verb.head not in noun.ancestors:
         return None
     return noun
+
+
+def _state_of_mind_before(participle: Token) -> bool:
+    """ "Worried the nation might miss its target, the government proposed a levy", "Determined to win, Okafor
+    campaigned": a participle of believing or meaning that opens the sentence tells the mind of the subject after
+    it (not one of saying, whose subject is the one told or asked: "Asked about the plan, Marlow said")."""
+    group = vocabulary().group(participle.lemma_.lower())
+    return participle.tag_ == "VBN" and participle.i == participle.sent.start and participle.head.i > participle.i \
+        and group is not None and group.name in ("belief", "intention", "stance") \
+        and not any(c.dep_ in ("mark", "aux", "auxpass") or c.dep_ in SUBJECTS for c in participle.children)
 
 
 def _name_before(verb: Token) -> Token | None:
