@@ -500,6 +500,11 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     # a participle of believing or meaning that opens the sentence
     ("Determined to win, Okafor campaigned across the state.", "Determined", "Okafor"),
     ("Worried that the port might close, the council raised the levy.", "Worried", "the council"),
+    # a participle after a clause of time whose subject is someone, where the sentence's subject is a thing (not
+    # where it is someone too)
+    ("The trouble started when Okafor visited the port, calling the dockers lazy.", "calling", "Okafor"),
+    ("The dispute began after Marlow took office, accusing the council of waste.", "accusing", "Marlow"),
+    ("Marlow spoke after Okafor won the vote, remarking that she had earned it.", "remarking", "Marlow"),
 ])
 def test_speaker_of_a_participle_or_infinitive_is_the_subject_it_hangs_on(text, cue, speaker):
     [quote] = analyze(text).quotes

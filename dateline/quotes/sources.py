@@ -33,6 +33,7 @@ _DASHES = {"-", "–", "—", "―", "--"}
 # When a poll was taken ("a poll last month"), against when it was published or read ("on Tuesday").
 _PERIODS = {"month", "year", "spring", "summer", "fall", "autumn", "winter"}
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_PEOPLE = {"he", "she", "they", "i", "we", "who"}
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -145,7 +146,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             controlled = next((c for c in host.children if c.dep_ == "dobj" and c.i < verb.i), None)
             if controlled is not None:
                 return controlled, False
-        return subject_of(host, depth + 1)
+        subject, passive = subject_of(host, depth + 1)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject is not None and not _someone(subject):
+            # "The first incident came when protesters interrupted her speech, shouting “...”": a participle set
+            # after a clause of time whose subject is someone, where the sentence's subject is a thing
+            subject = _subject_of_clause_before(verb) or subject
+        return subject, passive
     if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         return _gerund_subject(verb, depth)
     # "Marlow, who chairs the panel, tweeted on Friday to say ...", "a woman shouted “Enough!”": a finite reporting
@@ -225,6 +231,26 @@ def _state_of_mind_before(participle: Token) -> bool:
     return participle.tag_ == "VBN" and participle.i == participle.sent.start and participle.head.i > participle.i \
         and group is not None and group.name in ("belief", "intention", "stance") \
         and not any(c.dep_ in ("mark", "aux", "auxpass") or c.dep_ in SUBJECTS for c in participle.children)
+
+
+def _someone(noun: Token) -> bool:
+    """Whether a noun names people: a person, a group or a nation, a personal pronoun, a word for people."""
+    return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lower_ in _PEOPLE \
+        or noun.lemma_.lower() in vocabulary().participle_holders
+
+
+def _subject_of_clause_before(participle: Token) -> Token | None:
+    """The subject, someone, of the clause of time that ends right before the participle's comma ("when protesters
+    interrupted her speech, shouting"), which the parse set beside the participle."""
+    doc = participle.doc
+    comma = participle.left_edge.i - 1
+    for clause in participle.head.children:
+        if clause.dep_ == "advcl" and comma - 1 <= clause.right_edge.i <= comma \
+                and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and _someone(subject) and doc[comma].text == ",":
+                return subject
+    return None
 
 
 def _name_before(verb: Token) -> Token | None:
