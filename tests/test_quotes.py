@@ -469,7 +469,8 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     telling = next(q for q in article.quotes if q["cue"]["text"] == "telling")
     assert telling["speaker"] and telling["speaker"]["text"] == "Weaver"
     # (hung in the "that" clause of the object: the subject of the verb the object belongs to)
-    article = analyze("Reached by phone, Pryce denied the notion that a shakeup is coming, explaining that he was away.")
+    article = analyze("Reached by phone, Pryce denied the notion that a shakeup is coming, explaining that he was "
+                      "away.")
     assert quote_with(article, "he was away")["speaker"]["text"] == "Pryce"
     # (the main clause's subject, not one in the quotation before it)
     article = analyze("''We have begun all those talks,'' Mr. Pryce said, adding of Mr. Okafor, ''He cares about the "
