@@ -517,10 +517,12 @@ def read_to(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
     the content the clause the phrase hangs on, without the phrase."""
     doc = preposition.doc
     first = preposition.i
-    if first > preposition.sent.start and doc[first - 1].dep_ == "cc":
+    if first > 0 and not preposition.is_sent_start and doc[first - 1].dep_ == "cc":
         first -= 1  # ("But to Democrats, the Clinton years remain the good old days")
+    if preposition.dep_ != "prep" or not doc[first].is_sent_start:
+        return None
     objects = [c for c in preposition.children if c.dep_ == "pobj"]
-    if first != preposition.sent.start or preposition.dep_ != "prep" or not objects:
+    if not objects:
         return None
     people = objects[0]
     after = people.right_edge.i + 1
