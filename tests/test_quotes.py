@@ -722,6 +722,7 @@ def test_likening_needs_its_phrase():
     ("Ray Marlow made conflicting statements about how he would cut taxes.", "made conflicting statements about",
      "how he would cut taxes"),
     ("Ray Marlow made the observation that the bridge was old.", "made the observation", "that the bridge was old"),
+    ("Investors see a one-in-five chance of a rate cut.", "see", "a one-in-five chance of a rate cut"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes
