@@ -1583,11 +1583,17 @@ def test_a_title_in_quotation_marks_before_the_verb_is_not_an_inverted_cue():
     assert quote["speaker"] is None or "Obama" not in quote["speaker"]["text"]
 
 
-def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_before_it():
-    quotes = analyze("Senator Ray Marlow criticized the new tax on fuel, which he argued would hurt farmers most.").quotes
-    assert [(q["cue"]["text"], q["text"]) for q in quotes] == [
-        ("criticized", "the new tax on fuel"), ("argued", "which"), ("argued", "would hurt farmers most")]
-    assert quotes[1]["speaker"]["actor"] == quotes[0]["speaker"]["actor"] == "person:ray-marlow"
+@pytest.mark.parametrize("text, reports", [
+    ("Senator Ray Marlow criticized the new tax on fuel, which he argued would hurt farmers most.",
+     [("criticized", "the new tax on fuel"), ("argued", "which"), ("argued", "would hurt farmers most")]),
+    # (opening with a preposition)
+    ("Senator Ray Marlow offered few specifics beyond an op-ed in May, in which he called for a tax cut.",
+     [("offered", "few specifics beyond an op-ed in May"), ("called for", "a tax cut")]),
+])
+def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_before_it(text, reports):
+    quotes = analyze(text).quotes
+    assert [(q["cue"]["text"], q["text"]) for q in quotes] == reports
+    assert quotes[-1]["speaker"]["actor"] == quotes[0]["speaker"]["actor"] == "person:ray-marlow"
 
 
 @pytest.mark.parametrize("text, reports", [

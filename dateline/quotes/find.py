@@ -238,12 +238,16 @@ def find_quotes(article: Article, doc: Doc) -> None:
 def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
     """'criticized his rivals for their hostility to the department, which he argued seeks ...': a relative
     clause set off at the end of a content, with an attribution of its own, is that attribution's; the content
-    stops before it (a word belongs to one attribution)."""
+    stops before it (a word belongs to one attribution). The clause may open with a preposition ("offered few
+    specifics beyond an op-ed, in which she called for a tax cut")."""
     for inner in readings:
         if not inner.content:
             continue
         lead = min(inner.cue[0], inner.content[0][0], inner.source[0] if inner.source else inner.cue[0])
-        if lead < 1 or doc[lead].lower_ not in ("which", "who", "whom") or doc[lead - 1].text not in (",", "—", "–"):
+        if doc[inner.head].dep_ == "relcl":
+            lead = min(lead, doc[inner.head].left_edge.i)
+        relative = doc[lead + 1] if doc[lead].dep_ == "prep" and lead + 1 < len(doc) else doc[lead]
+        if lead < 1 or relative.lower_ not in ("which", "who", "whom") or doc[lead - 1].text not in (",", "—", "–"):
             continue
         end = max(inner.cue[1], inner.content[-1][1])
         for outer in readings:
