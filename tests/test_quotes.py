@@ -906,6 +906,9 @@ def test_self_described():
     "Harvest update: The latest yields in the southern valley.\n\nWheat leads.",
     "BREAKINGVIEWS: Markets fall as the truce collapses.\n\nStocks fell.",
     "Maine: Paul Ames, Greg Baxter, Rob Dunn, Jeff Fowler, Linda Grant.\n\nThey were surveyed.",
+    # a topic heading past the headline, over words credited to a source of their own
+    "Okafor and Marlow split on the rules.\n\nCampaign funding: The Marlow campaign wants to cap donations, "
+    "according to the Valbrook Herald.",
 ])
 def test_a_label_or_a_list_after_a_colon_is_no_quote(text):
     assert [q for q in analyze(text).quotes if q["cue"]["text"] == ":"] == []

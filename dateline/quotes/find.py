@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.attrs import IDX, IS_LOWER, IS_PUNCT, IS_SPACE, POS, SENT_START
 from spacy.symbols import AUX, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.coref import MentionIndex
 from dateline.actors.entities import entity_bounds
@@ -690,6 +690,8 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
             continue  # a label ("Delegate update:", "Monday's Morning Email:", "BOOM:") or a dateline ("LOS ANGELES:")
         if _is_name_list(doc[colon + 1:end]):
             continue  # "Delmar: Ann Foss, Raj Mehta, Lou Perrin, ...": a list under a heading
+        if not transcript and _topic_heading(text, speaker, end, readings):
+            continue
         content_end = end
         while content_end > colon + 1 and (doc[content_end - 1].is_space or doc[content_end - 1].is_punct
                                            and doc[content_end - 1].text not in _CLOSING_MARKS):
@@ -700,6 +702,17 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
         out.append(Reading(cue=(colon, colon + 1), head=colon, group="speech", content=[(colon + 1, content_end)],
                            source=(start, colon), source_head=speaker.root.i if speaker.root else head.i))
     return out
+
+
+def _topic_heading(text: _Text, label: Span, end: int, readings: list[Reading]) -> bool:
+    """Whether a label before a colon heads a topic of the article ("Superdelegates: Okafor is backed by 520 of
+    them, according to the Herald", "Campaign funding: The Marlow campaign wants ..."): no name, past the headline,
+    and what follows credits a source of its own. (A headline's label speaks, whatever its words report: "Marlow:
+    I support the levy", "Report: Okafor met donors; campaign says ...".)"""
+    starts = text.paragraph_starts
+    colon = label.end
+    return len(starts) > 1 and label.start >= starts[1] and not any(t.pos_ == "PROPN" for t in label) \
+        and any(r.source is not None and colon < r.cue[0] < end for r in readings)
 
 
 def _is_name_list(span) -> bool:
