@@ -634,6 +634,9 @@ def test_a_comma_inside_the_closing_mark_ends_the_content_before_a_reporting_par
     # (what the second verb has before it goes with it)
     ("The mayor said on Monday that the levy is unfair and again claimed that the count had been rigged.",
      "that the levy is unfair", "that the count had been rigged", "The mayor"),
+    # (in the tense of the word the first verb's infinitive hangs on)
+    ("Marlow continues to insist that he will fight on to the convention and refuses to answer questions.",
+     "that he will fight on to the convention", "to answer questions", "Marlow"),
 ])
 def test_a_second_cue_joined_to_the_reported_clause_is_an_attribution_of_the_reporter(text, first, second, speaker):
     one, two = analyze(text).quotes

@@ -1231,12 +1231,15 @@ def _is_as_phrase(child: Token) -> bool:
 def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabulary: Vocabulary) -> int:
     """Where a clause's content stops: before a second reporting verb of the same subject misparsed into it
     ("She said that A and predicted that B": a conjoined verb without a subject, in the reporting verb's tense;
-    "said that A before adding that B")."""
+    "said that A before adding that B"). The tense is that of the word the verb's infinitive hangs on ("continues to
+    insist that A and refuses to B")."""
+    finite = verb.head if verb.dep_ == "xcomp" and has_to(verb) \
+        and verb.head.lemma_.lower() in vocabulary.catenatives else verb
     for token in verb.doc[clause.i + 1:end]:
         if token.dep_ == "conj" and token.i > clause.i and not any(c.dep_ in SUBJECTS for c in token.children) \
                 and (token.lemma_ == verb.lemma_ or vocabulary.group(token.lemma_.lower()) is not None
                      and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
-                     and (token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ", "VBP")
+                     and (token.tag_ == finite.tag_ and token.tag_ in ("VBD", "VBZ", "VBP")
                           or token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("did", "does", "do")
                                                         for c in token.children))
                      # "He says he admires Okafor and calls her “a very sharp negotiator”", "adds that
