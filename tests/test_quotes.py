@@ -315,6 +315,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     ("Her team is confident in the outcome.", "the outcome", "is confident in", "Her team", "belief"),
     ("Many guild members aren't enamored of Okafor.", "Okafor", "aren't enamored of", "Many guild members",
      "stance"),
+    # feeling done to
+    ("Many farmers feel trapped in a system that seems rigged against them.",
+     "trapped in a system that seems rigged against them", "feel", "Many farmers", "belief"),
     # idioms, casting verbs, reporting by a document
     ("The opposition took issue with the envoy's plan.", "the envoy's plan", "took issue with", "The opposition",
      "accusation"),
@@ -444,6 +447,7 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     # the writer's word to the reader
     "Remember: the world also looked away then.",
     "Call it a familiarity fetish.",
+    "Lena Okafor felt free to go.",  # a state, not a feeling done to her
 ])
 def test_words_that_only_look_like_attitudes_are_not_quotes(text):
     assert analyze(text).quotes == []

@@ -1092,6 +1092,12 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     if objects and vocabulary.group(lemma) is not None and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in objects[0].children):
         return [trim(verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)], vocabulary.group(lemma), None
+    # "voters who feel squeezed and ignored", "felt slighted by the party": feeling done to, the participle (not
+    # "felt free to go", "feels good": a state)
+    if lemma == "feel":
+        participles = [c for c in children if c.dep_ in ("acomp", "oprd") and c.tag_ == "VBN" and c.i > verb.i]
+        if participles:
+            return [subtree(participles[0])], group, None
     # "has proposed charging for parking", "usually oppose charging for water": a gerund as the object
     gerunds = [c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
                and c.left_edge.i == c.i]
