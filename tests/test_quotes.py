@@ -448,6 +448,7 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "Remember: the world also looked away then.",
     "Call it a familiarity fetish.",
     "Lena Okafor felt free to go.",  # a state, not a feeling done to her
+    "Okafor pushed the cart into the barn.",  # pushing a thing, not for a course
 ])
 def test_words_that_only_look_like_attitudes_are_not_quotes(text):
     assert analyze(text).quotes == []
@@ -730,6 +731,8 @@ def test_likening_needs_its_phrase():
      "how he would cut taxes"),
     ("Ray Marlow made the observation that the bridge was old.", "made the observation", "that the bridge was old"),
     ("Investors see a one-in-five chance of a rate cut.", "see", "a one-in-five chance of a rate cut"),
+    ("Ray Marlow would push to abolish the Department of Education.", "would push",
+     "to abolish the Department of Education"),
 ])
 def test_new_reporting_words(text, cue, content):
     [quote] = analyze(text).quotes
