@@ -1600,8 +1600,8 @@ def test_a_title_in_quotation_marks_before_the_verb_is_not_an_inverted_cue():
     ("Senator Ray Marlow criticized the new tax on fuel, which he argued would hurt farmers most.",
      [("criticized", "the new tax on fuel"), ("argued", "which"), ("argued", "would hurt farmers most")]),
     # (opening with a preposition)
-    ("Senator Ray Marlow offered few specifics beyond an op-ed in May, in which he called for a tax cut.",
-     [("offered", "few specifics beyond an op-ed in May"), ("called for", "a tax cut")]),
+    ("Senator Ray Marlow cited an op-ed from May, in which he called for a tax cut.",
+     [("cited", "an op-ed from May"), ("called for", "a tax cut")]),
 ])
 def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_before_it(text, reports):
     quotes = analyze(text).quotes
