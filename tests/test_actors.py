@@ -558,6 +558,13 @@ def test_a_sentence_opening_preposition_is_not_part_of_the_place_after_it():
     assert not [text for text, _ in entities if text.startswith("Near")]
 
 
+def test_a_sentence_opening_to_is_not_part_of_the_name_after_it():
+    # The small model tags "To Ray Marlow" as one person ("To X, the vote was a disaster": in X's eyes).
+    article, entities = entities_of("To Ray Marlow, who chairs the panel, the vote was a disaster.")
+    assert ("Ray Marlow", "PERSON") in entities
+    assert [a["id"] for a in article.actors] == ["person:ray-marlow"]
+
+
 def test_places_the_tagger_reads_as_people_or_nationalities_are_places():
     # The small model tags Raqqah as a person and Aleppo as a nationality.
     article, entities = entities_of(

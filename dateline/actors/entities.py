@@ -31,8 +31,8 @@ from dateline.actors.knowledge import _key, knowledge_base
 # Words a sentence can start with that the tagger takes into the name after them ("Near Palmyra", "In Mosul").
 _LEADING = {"near", "in", "at", "outside", "inside", "around", "across", "throughout", "into", "within", "from",
             "through", "along", "toward", "towards", "beyond", "off", "on", "during", "after", "before", "since",
-            "until", "by", "with", "for", "of", "meanwhile", "elsewhere", "also", "and", "but", "then", "later",
-            "earlier"}
+            "until", "by", "with", "for", "of", "to", "meanwhile", "elsewhere", "also", "and", "but", "then",
+            "later", "earlier"}
 # Of those, the ones that can only locate what follows: "Near Ayn Isa" is a place even where the gazetteer lacks it.
 _SPATIAL = {"near", "outside", "inside", "around", "across", "throughout"}
 _LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within", "into", "toward",
