@@ -52,15 +52,15 @@ from dateline.quotes.cues import (
     read,
     read_according,
     read_in,
-    read_to,
     read_noun,
     read_self_described,
+    read_to,
     speaker_after,
     speaker_before,
     speaker_of_participle,
 )
 from dateline.quotes.marks import Passage, find_passages
-from dateline.quotes.parse import comma_before, follows_quotation, is_verb, minus, trim
+from dateline.quotes.parse import DASHES, comma_before, follows_quotation, is_verb, minus, trim
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import vocabulary
 
@@ -783,7 +783,7 @@ def _name_before_colon(doc: Doc, colon: int) -> tuple[int, int] | None:
     while start > 0 and colon - start < 6 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ == "and"):
         start -= 1
     if start == colon or doc[start].lower_ == "and" or start == 0 \
-            or not (doc[start - 1].text in _DASHES or doc[start - 1].lower_ == "from"):
+            or not (doc[start - 1].text in DASHES or doc[start - 1].lower_ == "from"):
         return None
     return start, colon
 
@@ -820,7 +820,6 @@ def _name_key(token: Token) -> str:
     return _key(token.doc[slice(*entity_bounds(token))].text)
 
 
-_DASHES = {"-", "–", "—", "―", "--"}
 _BULLETS = "-–—―•*"
 
 

@@ -14,6 +14,8 @@ EXPLETIVES = {"it", "there"}
 RELATIVE = {"who", "which", "that", "whom"}
 CLOSING = {"”", "’", "\"", "''", "»"}
 OPENING = {"“", "‘", "\"", "''", "«", "``"}
+# Dashes, typed or as two hyphens ("Marlow -- who ...").
+DASHES = {"-", "–", "—", "―", "--"}
 
 
 def is_verb(token: Token) -> bool:

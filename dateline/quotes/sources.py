@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.quotes.parse import (
     CLOSING,
+    DASHES,
     EXPLETIVES,
     PASSIVE_SUBJECTS,
     RELATIVE,
@@ -29,7 +30,6 @@ _SUBORDINATORS = {"when", "while", "as", "after", "before", "because", "if", "on
 # "Marlow, during an interview on Thursday, said": a phrase of time after a speaker is not the speaker's (one of
 # place is: "Ferro, at the Northgate Policy Centre, said").
 _TIME_PREPOSITIONS = {"during", "after", "before", "while", "throughout", "amid"}
-_DASHES = {"-", "–", "—", "―", "--"}
 # When a poll was taken ("a poll last month"), against when it was published or read ("on Tuesday").
 _PERIODS = {"month", "year", "spring", "summer", "fall", "autumn", "winter"}
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -420,7 +420,7 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         end = described.right_edge.i + 1
     # "Okafor leads Marlow - 60 percent of voters said": a dash set off by spaces before the subject opens its clause
     for k in range(start, subject.i):
-        if doc[k].text in _DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
+        if doc[k].text in DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
             start = k + 1
     own_verb = subject.head if subject.dep_ in SUBJECTS else verb  # (the cue may be a participle hung on it)
     # "Nia Pryce, celebrating a win in Delmar, said": a participle that tells what the speaker was
@@ -551,7 +551,7 @@ def _touches_verb(phrase: Token, verb: Token) -> bool:
 def closing_comma(doc: Doc, start: int, end: int, verb: Token) -> int:
     """Where a source ends: with the comma (or dash) that closes its apposition, before the cue ("Jennifer Green,
     director of the literacy program, said") or after it ("said Ed Harlan, a Marlow voter, in an interview")."""
-    if end < len(doc) and (end < verb.i or start > verb.i) and (doc[end].text == "," or doc[end].text in _DASHES) \
+    if end < len(doc) and (end < verb.i or start > verb.i) and (doc[end].text == "," or doc[end].text in DASHES) \
             and any(doc[k].text == doc[end].text for k in range(start, end)):
         return end + 1
     return end
