@@ -256,6 +256,10 @@ def test_a_subject_pronoun_stands_for_the_subject_before_it():
     article = dateline.analyze("Ada Okafor, the lawyer for the defendant, said her client meant no harm.\n\n“Ray "
                                "Marlow is passionate about his beliefs,” she said in an email.", kind="plain")
     assert [m["actor"] for m in article.mentions if m["text"] == "she"] == [actor_named(article, "Ada Okafor")["id"]]
+    # a quotation the parse reads as a sentence of its own stands between them
+    article = dateline.analyze("Ray Marlow also congratulated his rivals Tom Pryce and Ada Brandt, who are in a tight "
+                               "race for second place. “Just one minute, come on, alright?” he urged them.", kind="plain")
+    assert [m["actor"] for m in article.mentions if m["text"] == "he"] == [actor_named(article, "Ray Marlow")["id"]]
 
 
 def test_it_or_they_opening_a_sentence_stands_for_the_subject_of_the_sentence_before():

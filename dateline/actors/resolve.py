@@ -903,10 +903,11 @@ def _with_country_words(span: Span, doc: Doc) -> Span:
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
-def _subject_person(reading: _Reading, token: Token, fits) -> Actor | None:
+def _subject_person(reading: _Reading, token: Token, fits, past_quotations: bool = False) -> Actor | None:
     """The person that is the subject of the pronoun's sentence before it (the nearest); when the sentence names
-    no such person before the pronoun at all, the subject of the sentence before (its main clause's first).
-    Subjects inside quotation marks are left aside."""
+    no such person before the pronoun at all, the subject of the sentence before (its main clause's first), or
+    with `past_quotations`, of the nearest sentence before that is not all quotation. Subjects inside quotation
+    marks are left aside."""
     doc = token.doc
     sentence = token.sent
     found = _subject_of(reading, sentence, token.i, fits)
@@ -920,7 +921,16 @@ def _subject_person(reading: _Reading, token: Token, fits) -> Actor | None:
             break
         if mention.start < token.idx and mention.start not in quoted and fits(reading.actors[mention.actor]):
             return None
-    return _subject_of(reading, doc[sentence.start - 1].sent, None, fits)
+    before = doc[sentence.start - 1].sent
+    while past_quotations and before.start > 0 and _all_quoted(before):
+        before = doc[before.start - 1].sent
+    return _subject_of(reading, before, None, fits)
+
+
+def _all_quoted(sentence: Span) -> bool:
+    """Whether every word of the sentence is inside quotation marks (its marks aside)."""
+    quoted = _inside_quotes(sentence)
+    return all(word.idx in quoted or word.is_quote or word.is_punct or word.is_space for word in sentence)
 
 
 def _subject_of(reading: _Reading, sentence: Span, end: int | None, fits) -> Actor | None:
@@ -975,7 +985,11 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
         def fits(actor: Actor) -> bool:
             return actor.kind == "person" and reading.genders.get(actor.id, _PRONOUNS[word]) == _PRONOUNS[word]
 
-        person = token.dep_ in _SUBJECT_DEPS and not _quoted(token) and _subject_person(reading, token, fits) \
+        # ('Trump congratulated Rubio and Cruz. “Just one minute, alright?” he urged them': a pronoun after a
+        # quotation the parse made a sentence of its own goes on about the subject before it; a description
+        # after one, "the senator", names someone new as often)
+        person = token.dep_ in _SUBJECT_DEPS and not _quoted(token) \
+            and _subject_person(reading, token, fits, past_quotations=True) \
             or reading.latest(token.idx, fits)
         if person:
             reading.mention(token, person, "pronoun")
