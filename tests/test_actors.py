@@ -597,6 +597,14 @@ def test_a_title_the_tagger_took_into_a_name_is_the_persons_role():
     assert (cleric["role"], cleric["sector"], cleric["country"]) == ("cleric", "REL", "PHL")
 
 
+def test_a_hashtag_is_no_entity():
+    # the tagger takes "#Justsayit" for a person, whom "he" would then stand for
+    article, entities = entities_of("“Why are they waiting a week? #Justsayit,” Ray Marlow wrote last October. "
+                                    "“Too forced?” he tweeted later.")
+    assert not [text for text, _ in entities if "Justsayit" in text]
+    assert [m["actor"] for m in article.mentions if m["text"] == "he"] == [actor_named(article, "Ray Marlow")["id"]]
+
+
 def test_a_web_address_is_no_entity():
     # the tagger takes the link line of a real GeoWebNews article for a person, whom "he" then stands for
     article, entities = entities_of(geowebnews_text("161.txt"))

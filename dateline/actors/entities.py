@@ -199,13 +199,15 @@ def _persons_after_a_person_noun(doc: Doc, ents: list[Span]) -> list[Span]:
 def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
     """Named things the tagger takes for people or organisations: a military operation is an event ("Operation
     Inherent Resolve"), a ship a product ("USS Mahan", and "Forbin" after "FS Forbin"), a social platform an
-    organisation ("Twitter"), as OntoNotes labels them; a web address is no entity at all."""
+    organisation ("Twitter"), as OntoNotes labels them; a web address or a hashtag ("#Justdoit") is no entity at
+    all."""
     ships = set()
     out = []
     for ent in ents:
-        if any(t.like_url for t in ent):
-            continue
         before = doc[ent.start - 1] if ent.start > 0 else None
+        if any(t.like_url for t in ent) or ent[0].text == "#" or before is not None and before.text == "#" \
+                and not before.whitespace_:
+            continue
         prefix = before is not None and before.text in _SHIP_PREFIXES and before.ent_iob_ == "O"
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") and not ent.id_:
             if ent[0].text in _SHIP_PREFIXES and len(ent) > 1 or prefix:
