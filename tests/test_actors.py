@@ -787,7 +787,9 @@ def test_it_and_they_stand_for_the_subject_of_the_clause_that_governs_them():
 
 def test_they_for_several_actors_or_a_generic_one_is_left_to_the_events():
     # One mention cannot stand for two actors; "militants" is an actor only once the events stage reads it.
-    for text in ("Russia and China said they would veto the resolution.", "Militants said they attacked a checkpoint."):
+    # Nor is one person "they" ("analysts" are no actor: Marlow is the nearest subject with one).
+    for text in ("While many analysts expect Ray Marlow to be reappointed, they say he will have to work for it.",
+                 "Russia and China said they would veto the resolution.", "Militants said they attacked a checkpoint."):
         article = dateline.analyze(text, kind="plain")
         assert not [m for m in article.mentions if m["text"] == "they"]
     assert [e["source"] for e in article.events] == [["generic:militant"]]  # "they attacked": the militants

@@ -110,10 +110,8 @@ def _person(word: Token, index: MentionIndex, kinds: dict[str, str | None], gend
 
 
 def _antecedent(word: Token, index: MentionIndex, kinds: dict[str, str | None]) -> str | None:
-    thing = word.lower_ in THING
-
     def fits(actor: str) -> bool:
-        return not thing or kinds.get(actor) != "person"
+        return kinds.get(actor) != "person"  # ("Many expect Mr. Kim to be reappointed, but they say": not Kim)
 
     for subject in governing_subjects(word):
         if index.at_token[subject.i] is None:
