@@ -256,6 +256,13 @@ def test_a_subject_pronoun_stands_for_the_subject_before_it():
     article = dateline.analyze("Ada Okafor, the lawyer for the defendant, said her client meant no harm.\n\n“Ray "
                                "Marlow is passionate about his beliefs,” she said in an email.", kind="plain")
     assert [m["actor"] for m in article.mentions if m["text"] == "she"] == [actor_named(article, "Ada Okafor")["id"]]
+    # nor is one named inside a quotation whose opening mark the parse made a sentence of its own, and an
+    # apostrophe ("Okafor’ son") opens none
+    for text in ("Ray Marlow, who represents a swing district, said Mr. Pryce had failed the troops.\n\n''Having "
+                 "served in Iraq, I'm offended when Tom Pryce fails to honor them,'' he said.",
+                 "Ray Marlow said Ada Okafor’ son had been reckless. “Tom Pryce should resign,” he said."):
+        article = dateline.analyze(text, kind="plain")
+        assert [m["actor"] for m in article.mentions if m["text"] == "he"] == [actor_named(article, "Ray Marlow")["id"]]
     # a quotation the parse reads as a sentence of its own stands between them
     article = dateline.analyze("Ray Marlow also congratulated his rivals Tom Pryce and Ada Brandt, who are in a tight "
                                "race for second place. “Just one minute, come on, alright?” he urged them.", kind="plain")

@@ -953,10 +953,12 @@ def _subject_of(reading: _Reading, sentence: Span, end: int | None, fits) -> Act
 
 
 def _inside_quotes(sentence: Span) -> set[int]:
-    """Where the sentence's words inside quotation marks start (characters): an odd number of marks before them."""
-    inside, marks = set(), 0
+    """Where the sentence's words inside quotation marks start (characters): an odd number of marks before them,
+    counted from the paragraph's start (the parse may make a sentence of an opening mark alone: "''", "Having
+    served in Iraq, I'm offended when Donald Trump fails ...,'' he said.")."""
+    inside, marks = set(), int(_quoted(sentence[0]))
     for word in sentence:
-        marks += word.is_quote
+        marks += _is_mark(word)
         if marks % 2:
             inside.add(word.idx)
     return inside
@@ -969,8 +971,14 @@ def _quoted(token: Token) -> bool:
     for i in range(token.i - 1, -1, -1):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             break
-        marks += doc[i].is_quote
+        marks += _is_mark(doc[i])
     return marks % 2 == 1
+
+
+def _is_mark(word: Token) -> bool:
+    """A double quotation mark: a single one outside a quotation is an apostrophe ("Sanders’ son"), which the
+    tagger may take for a closing mark."""
+    return word.is_quote and word.text not in ("'", "‘", "’", "`")
 
 
 def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
