@@ -21,7 +21,7 @@ from bench.quotes import (
 )
 from dateline.nlp import load_model
 from dateline.quotes.marks import find_passages
-from dateline.quotes.sources import subject_of
+from dateline.quotes.sources import source_span, subject_of
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "polnear"
 
@@ -1512,6 +1512,32 @@ def test_a_description_after_the_name_that_the_parse_made_a_second_subject_is_th
                       "Geneva.").quotes
     assert quote["speaker"]["text"] == "Ban Ki-moon, the secretary general of the United Nations,"
     assert quote["speaker"]["actor"] == "person:ban-ki-moon"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The panel met on Tuesday. On guns: 89% of young Democrats and 83% of young Republicans endorse universal "
+     "background checks.", "89% of young Democrats and 83% of young Republicans"),
+    ("The panel met on Tuesday. If Marlow won the nomination: 45% of Republicans, 28% of independents and 12% of "
+     "Democrats say that would be their reaction.", "45% of Republicans, 28% of independents and 12% of Democrats"),
+])
+def test_subjects_listed_that_the_parse_gave_the_verb_one_by_one_are_one_speaker(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker
+
+
+def test_a_title_the_parse_made_a_second_subject_before_the_name_is_the_names():
+    # "Pryce's lawyer Ada Brandt did not respond" as the model parses it in some articles: the title and the name
+    # each a subject of the verb.
+    words = ["Pryce", "’s", "lawyer", "Ada", "Brandt", "did", "not", "respond", "."]
+    heads = [2, 0, 7, 4, 7, 7, 7, 7, 7]
+    deps = ["poss", "case", "nsubj", "compound", "nsubj", "aux", "neg", "ROOT", "punct"]
+    pos = ["PROPN", "PART", "NOUN", "PROPN", "PROPN", "AUX", "PART", "VERB", "PUNCT"]
+    tags = ["NNP", "POS", "NN", "NNP", "NNP", "VBD", "RB", "VB", "."]
+    doc = Doc(load_model().vocab, words=words, spaces=[False, True, True, True, True, True, True, False, False],
+              heads=heads, deps=deps, pos=pos, tags=tags,
+              ents=["B-PERSON", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 4)
+    subject, _ = subject_of(doc[7])
+    assert (subject.text, doc[slice(*source_span(subject, doc[7]))].text) == ("Brandt", "Pryce’s lawyer Ada Brandt")
 
 
 @pytest.mark.parametrize("text, speaker", [

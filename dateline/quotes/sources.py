@@ -70,6 +70,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         named = _apposed_to(subjects[0], subjects[1:])
         if named is not None:
             subjects.insert(0, named)
+        # "Okafor (D) and Brandt (R) announced", "45% of Republicans, 28% of independents and 12% of Democrats say":
+        # subjects listed with commas or "and" that the parse gave the verb one by one are one source, from the first
+        first = subjects[0]
+        while (earlier := next((c for c in subjects if c.i < first.i and _listed(c, first)), None)) is not None:
+            first = earlier
+        subjects.insert(0, first)
     for child in subjects:
         if child.lower_ in EXPLETIVES and child.dep_ == "expl":
             return None, False
@@ -329,6 +335,36 @@ def _apposed_to(subject: Token, others: list[Token]) -> Token | None:
                  and doc[start - 1].text == ","), None)
 
 
+def _listed(before: Token, after: Token) -> bool:
+    """Whether a later subject of the same verb goes on with the list the subject before it opens, one source the
+    parse split in two: after "and" ("Okafor (D) and Brandt (R) announced"), or after a comma where the list goes on
+    ("45% of Republicans, 28% of independents and 12% of Democrats say")."""
+    between = _between(before, after)
+    return bool(between) and between <= {",", "and"} \
+        and ("and" in between or any(c.dep_ == "conj" for c in after.children))
+
+
+def _titled(title: Token, name: Token) -> bool:
+    """Whether a subject of the verb is the title or kin right before the name, its other subject, that the parse
+    split from it ("Pryce's lawyer Ada Brandt did not respond", not "The pride Mr. Pryce feels")."""
+    return _between(title, name) == set() and name.ent_type_ == "PERSON" and title.pos_ == "NOUN" \
+        and not any(c.dep_ == "det" for c in title.children)
+
+
+def _between(before: Token, after: Token) -> set[str] | None:
+    """The words between the phrases of two subjects of a verb, None where the first phrase holds a clause ("The
+    general stumped for Okafor, and the campaign has touted ...") or either is a relative pronoun."""
+    doc = before.doc
+    last = before.right_edge.i
+    if last >= after.left_edge.i or before.lower_ in RELATIVE or after.lower_ in RELATIVE:
+        return None
+    while last > before.i and doc[last].dep_ in ("cc", "punct"):
+        last -= 1  # (the parse may hang the "and" on the first: "89% of Democrats and 83% of Republicans")
+    if any(t.dep_ in ("acl", "relcl", "advcl", "ccomp") for t in doc[before.left_edge.i:last + 1]):
+        return None
+    return {t.lower_ for t in doc[last + 1:after.left_edge.i] if not t.is_space}
+
+
 def _phrase_verb(token: Token) -> Token | None:
     """The verb above the token, through at most three adverbs, prepositions or nouns ("went so far as", "went out of
     his way")."""
@@ -418,6 +454,15 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
                       and c.left_edge.i == end + 1 and doc[end].text == "," and c.i < verb.i), None)
     if described is not None and _apposed_to(described, [subject]) is subject:
         end = described.right_edge.i + 1
+    # (and the subjects listed after it, see subject_of; and the title or kin right before a name, which the parse
+    # made a subject of its own: "Pryce's lawyer Ada Brandt did not respond")
+    if subject.dep_ in SUBJECTS:
+        last = subject
+        for other in sorted((c for c in subject.head.children if c.dep_ in SUBJECTS), key=lambda c: c.i):
+            if other.i > subject.i and _listed(last, other):
+                end, last = max(end, other.right_edge.i + 1), other
+            elif other.i < subject.i and _titled(other, subject):
+                start = min(start, other.left_edge.i)
     # "Okafor leads Marlow - 60 percent of voters said": a dash set off by spaces before the subject opens its clause
     for k in range(start, subject.i):
         if doc[k].text in DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
