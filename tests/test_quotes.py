@@ -1525,6 +1525,18 @@ def test_subjects_listed_that_the_parse_gave_the_verb_one_by_one_are_one_speaker
     assert quote["speaker"]["text"] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The co-founder of the group said the levy would pass.", "The co-founder of the group"),
+    ("In an interview on Monday, co-host Ada Brandt asked Marlow how he would handle the levy.", "co-host Ada Brandt"),
+    # (the article hung on the verb)
+    ('Valbrook Cares is sponsoring a prize. The non-profit is seeking "groundbreaking ideas" for how to house '
+     'adults.', "The non-profit"),
+])
+def test_a_word_split_at_its_hyphen_is_whole_in_the_speaker(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker
+
+
 def test_a_title_the_parse_made_a_second_subject_before_the_name_is_the_names():
     # "Pryce's lawyer Ada Brandt did not respond" as the model parses it in some articles: the title and the name
     # each a subject of the verb.

@@ -531,6 +531,14 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             and subject.pos_ == "PROPN" and subject.ent_type_ not in ("DATE", "TIME"):
         start += 1
     start, end = trim(doc, start, end)
+    # "co-host Ada Brandt", "The non-profit": a word the tokenizer split at its hyphen is whole, wherever the parse
+    # hung its first part
+    while start - 2 >= sentence.start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+        if start > sentence.start and doc[start - 1].dep_ == "det" \
+                and (start <= doc[start - 1].head.i < end or doc[start - 1].head.i == own_verb.i):
+            start -= 1  # (with its article, wherever the parse hung it)
     # "Richards and Menendez both stressed", "progressives in particular", "even economists", "just 28 percent of
     # voters": words the parse hung on the speaker that say how many or how much, not who.
     if end - start > 1 and doc[end - 1].lower_ in _FLOATING and doc[end - 1].i != subject.i:
