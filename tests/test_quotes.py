@@ -1647,6 +1647,22 @@ def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_befor
 
 
 @pytest.mark.parametrize("text, reports", [
+    ("Ray Marlow said the levy had failed in the valley, while the town had grown.",
+     [("said", "the levy had failed in the valley, while the town had grown")]),
+    ("The Valbrook Herald poll found that 28 percent of voters backed Okafor, while 23 percent favored Marlow.",
+     [("found", "that 28 percent of voters backed Okafor, while 23 percent favored Marlow")]),
+    # (with an attribution of its own, the contrast is the writer's next report)
+    ("Ray Marlow said the levy had failed in the valley, while Lena Okafor said it had worked.",
+     [("said", "the levy had failed in the valley"), ("said", "it had worked")]),
+    ("Mr. Pryce has touted the bridges he has helped bring to Valbrook, while attempting to portray Okafor as a"
+     " carpetbagger.", [("has touted", "the bridges he has helped bring to Valbrook"),
+                        ("attempting to portray", "Okafor as a carpetbagger")]),
+])
+def test_a_clause_of_contrast_after_the_content_is_more_of_it(text, reports):
+    assert [(q["cue"]["text"], q["text"]) for q in analyze(text).quotes] == reports
+
+
+@pytest.mark.parametrize("text, reports", [
     ("Senator Ray Marlow said the real extremist on taxes is Lena Okafor, and he railed against the moderators for"
      " ignoring the deficit.", [("Senator Ray Marlow", "said", "the real extremist on taxes is Lena Okafor"),
                                 ("he", "railed against", "the moderators for ignoring the deficit")]),

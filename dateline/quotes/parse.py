@@ -72,7 +72,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def subtree(token: Token) -> tuple[int, int]:
     """The token's phrase, without what the writer added at its end: a clause or apposition set off by a comma
-    (", which paints Okafor as a job-killer", ", Ray Marlow", ", while other voters said ...")."""
+    (", which paints Okafor as a job-killer", ", Ray Marlow")."""
     doc = token.doc
     start, end = trim(doc, token.left_edge.i, token.right_edge.i + 1)
     changed = True
@@ -86,7 +86,6 @@ def subtree(token: Token) -> tuple[int, int]:
             # court")
             if t.dep_ in ("relcl", "appos") and (t.dep_ == "appos" and not any(c.dep_ == "conj" for c in t.children)
                                                  or doc[t.left_edge.i].lower_ in ("who", "which")) \
-                    or t.dep_ == "advcl" and doc[t.left_edge.i].lower_ in ("while", "whereas") \
                     or t.dep_ in ("advcl", "acl", "ccomp", "conj") and doc[t.left_edge.i].tag_ in ("WDT", "WP") \
                     and doc[t.left_edge.i].lower_ in ("who", "which") \
                     or reporting_participle(t):
