@@ -976,6 +976,8 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             start, end = subtree(clause)
             start = _after_aside(clause, start, end)
             end = _before_next_cue(verb, clause, start, end, vocabulary)
+            if clause.i > verb.i and end == subtree(clause)[1]:
+                end = _with_second_clause(verb, end)
             if end <= verb.i:
                 start = _after_announcing_colon(verb, start, end, vocabulary)
             if clause.dep_ == "xcomp":
@@ -1263,6 +1265,20 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
         while cut > start and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
             cut -= 1
         return cut
+    return end
+
+
+def _with_second_clause(verb: Token, end: int) -> int:
+    """Where a clause's content ends with a second "that" clause the parse joined to the reporting verb after it
+    ("predicted that wages would fall, but that overtime pay would offset the loss"): more of what was said. (A
+    clause without "that" is as often the writer's: "said she would not ask Okafor to withdraw, but she has
+    bristled at ...".)"""
+    doc = verb.doc
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.left_edge.i >= end):
+        first = doc[conj.left_edge.i]
+        if first.lower_ == "that" and first.head == conj and first.dep_ == "mark" \
+                and all(t.is_punct or t.is_space or t.dep_ == "cc" for t in doc[end:first.i]):
+            return subtree(conj)[1]
     return end
 
 
