@@ -718,6 +718,16 @@ def test_likening_needs_its_phrase():
      "Okafor against allegations of fraud"),
     ("Most voters would support Okafor over Marlow.", "would support", "Okafor over Marlow"),
     ("Marlow has backed Okafor for years.", "has backed", "Okafor"),
+    # (with any other phrase after the object that the parse hung on the verb, but not where, how or when it was
+    # said or done)
+    ("Lena Okafor recalled an incident at a Valbrook movie theater that left her friend in tears.", "recalled",
+     "an incident at a Valbrook movie theater that left her friend in tears"),
+    ("Mr. Pryce appointed dozens of his supporters to the three committees of the council.", "appointed",
+     "dozens of his supporters to the three committees of the council"),
+    ("Ray Marlow endorsed Okafor in the Democratic primary.", "endorsed", "Okafor in the Democratic primary"),
+    ("Ray Marlow endorsed Okafor in June.", "endorsed", "Okafor"),
+    ("Ray Marlow praised the plan in a statement on Tuesday.", "praised", "the plan"),
+    ("Ray Marlow backed the levy by a wide margin.", "backed", "the levy"),
     # (with the infinitive after the object that the parse hung on the verb)
     ("The president praised the efforts of Foreign Minister Ana Pastor to find a political solution to the war.",
      "praised", "the efforts of Foreign Minister Ana Pastor to find a political solution to the war"),
@@ -822,7 +832,9 @@ def test_content_stops_before_a_which_clause_the_parse_hung_as_an_adverbial():
 @pytest.mark.parametrize("text, content, speaker", [
     ("The governor's move was first reported by a local television station.", "The governor's move",
      "a local television station"),
-    ("Rescuers reported at least 14 survivors at a flooded school.", "at least 14 survivors", "Rescuers"),
+    # (where the survivors are is part of what was reported)
+    ("Rescuers reported at least 14 survivors at a flooded school.", "at least 14 survivors at a flooded school",
+     "Rescuers"),
 ])
 def test_what_was_reported(text, content, speaker):
     [quote] = analyze(text).quotes
@@ -1771,7 +1783,7 @@ def test_choosing_someone_for_a_post_is_a_stance(text, speaker, content):
 
 @pytest.mark.parametrize("text, cue, content", [
     ("The agency released its findings on Friday.", "released", "its findings"),
-    ("The ministry issued a warning to travellers.", "issued", "a warning"),
+    ("The ministry issued a warning to travellers.", "issued", "a warning to travellers"),
     # what was put out speaks itself, for whom put it out
     ("The Valbrook council released a statement saying the dam was safe.", "saying", "the dam was safe"),
     ("The Valbrook council unveiled a proposal to rebuild the bridge.", "a proposal", "to rebuild the bridge"),

@@ -1080,6 +1080,7 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         object_group = vocabulary.object_groups[lemma]
         start, end = _with_infinitive(verb, _with_said_of(verb, _with_as(verb, subtree(objects[0])), object_group),
                                       object_group)
+        end = _with_phrases_after(verb, end, vocabulary)
         # "said the same of Okafor", "say the opposite about Okafor": what the object is said of goes along
         for child in children:
             if child.dep_ == "prep" and child.i == end and child.lower_ in ("of", "about", "for") \
@@ -1208,6 +1209,22 @@ def _with_said_of(verb: Token, span: tuple[int, int], group: CueGroup) -> tuple[
                 c.dep_ == "pobj" and c.ent_type_ in _NOT_CONTENT_ENTITIES for c in child.children):
             return start, subtree(child)[1]
     return span
+
+
+def _with_phrases_after(verb: Token, end: int, vocabulary: Vocabulary) -> int:
+    """An object's end with the phrases right after it that the parse hung on the verb, where they go on with what
+    was reported ("denied any role in the attacks", "recalled an incident at a movie theater", "appointed dozens of
+    advisers to the committees"); not where or how it was said ("in a statement", "at a rally", "by a wide margin"),
+    nor a time ("in June")."""
+    for child in verb.children:
+        if child.i < end or child.dep_ != "prep" or child.left_edge.i != end:
+            continue
+        if child.lower_ in vocabulary.circumstances or any(
+                c.lemma_.lower() in vocabulary.channels | vocabulary.occasions | vocabulary.terms_of_speaking
+                or c.ent_type_ in _NOT_CONTENT_ENTITIES for c in child.children if c.dep_ == "pobj"):
+            break
+        end = subtree(child)[1]
+    return end
 
 
 def _with_infinitive(verb: Token, span: tuple[int, int], group: CueGroup | None = None) -> tuple[int, int]:

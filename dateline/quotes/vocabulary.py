@@ -68,6 +68,7 @@ class Vocabulary:
     terms_of_speaking: frozenset[str] = frozenset()  # "spoke on condition of anonymity": never what was said
     channels: frozenset[str] = frozenset()  # "said in a statement": where something is said
     occasions: frozenset[str] = frozenset()  # "at a news conference": where words are said
+    circumstances: frozenset[str] = frozenset()  # "backed her by a wide margin": prepositions of how, not what
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -157,4 +158,5 @@ def vocabulary() -> Vocabulary:
         terms_of_speaking=frozenset(phrase_lists.get("terms_of_speaking", ())),
         channels=frozenset(phrase_lists.get("channels", ())),
         occasions=frozenset(phrase_lists.get("occasions", ())),
+        circumstances=frozenset(phrase_lists.get("circumstances", ())),
     )
