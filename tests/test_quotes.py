@@ -1687,6 +1687,19 @@ def test_a_report_joined_to_the_content_by_and_or_but_is_the_writers_next_report
 
 
 @pytest.mark.parametrize("text, content", [
+    ("A review by the Valbrook Herald shows most of the hours logged were for campaign travel.",
+     "most of the hours logged were for campaign travel"),
+    ("Lena Okafor hopes the technology developed in Valbrook can aid efforts on the border.",
+     "the technology developed in Valbrook can aid efforts on the border"),
+    ("Marlow argued that dropping the plan once it became clear it would not pass was an example of his leadership.",
+     "that dropping the plan once it became clear it would not pass was an example of his leadership"),
+])
+def test_the_verb_the_parse_left_out_of_the_content_goes_on_with_its_subject(text, content):
+    [quote] = analyze(text).quotes
+    assert quote["text"] == content
+
+
+@pytest.mark.parametrize("text, content", [
     ("Ray Marlow said the bridge plan was dead, and that Okafor had misled voters.",
      "the bridge plan was dead, and that Okafor had misled voters"),
     # (the parse hung "but that he would not support ..." on "said"; "support" is a cue, but of what was said)

@@ -125,7 +125,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.cue = (min(reading.cue[0], preposition.i), max(reading.cue[1], preposition.i + 1))
         if any(token.doc[k].is_punct for k in range(*reading.cue)):
             reading.cue = _verb_group(token)  # not contiguous: the verb group alone
-    reading.content = content
+    reading.content = _with_stray_predicate(token, content, vocabulary)
     if not reading.content:
         # (not when the cue ends with a colon: "as the heckler yelled: “...”" announces what follows it, not the
         # clause it is set in)
@@ -172,6 +172,32 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.source, reading.source_head = speaker_of_participle(token)
     _around_attribution(reading, token.doc)
     return reading
+
+
+def _with_stray_predicate(verb: Token, content: list[tuple[int, int]], vocabulary: Vocabulary
+                          ) -> list[tuple[int, int]]:
+    """Content after the verb that stops right before a finite verb without a subject of its own, which the parse
+    hung elsewhere: what the content holds is that verb's subject ("saying a state law banning fracking is hurting
+    the economy", "shows most of the hours logged were for campaign travel"); the content goes on with it. Not
+    when that verb is the one the cue's clause hangs on ("Officials who said the plan failed were fired"), a cue of
+    its own, or the verb of a clause joined after "and" ("declined to renew its sponsorship and the tour could not
+    find a new sponsor")."""
+    if not content or content[-1][0] <= verb.i:
+        return content
+    doc = verb.doc
+    start, end = content[-1]
+    if end >= len(doc) or doc[end].tag_ not in ("VBZ", "VBD", "VBP", "MD") or doc[end].sent != verb.sent:
+        return content
+    predicate = doc[end] if doc[end].dep_ not in ("aux", "auxpass") else doc[end].head
+    if predicate.i < end or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ == "expl" for c in predicate.children) \
+            or predicate in verb.ancestors or predicate == verb or vocabulary.group(predicate.lemma_.lower()):
+        return content
+    subject = doc[end - 1]
+    while start <= subject.head.i < end and subject.dep_ != "conj":
+        subject = subject.head
+    if subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].dep_ == "cc":
+        return content
+    return [*content[:-1], trim(doc, start, max(end, predicate.right_edge.i + 1))]
 
 
 def _speaks_itself(document: Token, vocabulary: Vocabulary) -> bool:
