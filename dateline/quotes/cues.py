@@ -454,9 +454,18 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
         start, end = host.left_edge.i, max(host.right_edge.i + 1, phrase_end)
     else:
         start, end = sentence.start, sentence.end
-    reading.content = _without_opener(doc, minus(start, end, i, phrase_end, doc))
+    reading.content = _without_aside(doc, _without_opener(doc, minus(start, end, i, phrase_end, doc)), i)
     reading.inverted = bool(reading.content) and reading.content[0][0] < i
     return reading
+
+
+def _without_aside(doc: Doc, parts: list[tuple[int, int]], i: int) -> list[tuple[int, int]]:
+    """Reported content without the words set after a closing "according to X" that say who X is or what a figure
+    amounts to ("..., according to a report from WKVB, the station in Valbrook", "according to the poll - virtually
+    the same as Marlow's 60 percent"): without a verb they are the writer's, no clause of what was reported."""
+    if len(parts) < 2 or parts[0][0] >= i:
+        return parts
+    return [(a, b) for a, b in parts if a < i or any(doc[k].pos_ in ("VERB", "AUX") for k in range(a, b))]
 
 
 # (a phrase that opens the sentence says when, where or among whom, which is part of what the source reports: "In
