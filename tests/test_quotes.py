@@ -596,6 +596,9 @@ def test_a_transcript_attributes_each_turn_to_the_name_in_capitals():
      "his executive orders “a crucial step forward on climate.”", "She"),
     # the quoted name as the object, the one named hung on it
     ("He called anti-war protesters “thugs” without proof.", "anti-war protesters “thugs”", "He"),
+    # the name read as a second object
+    ("Mr. Pryce deemed the release of a few prisoners a fair price.", "the release of a few prisoners a fair price",
+     "Mr. Pryce"),
 ])
 def test_naming_through_misparses(text, content, speaker):
     quote = quote_with(analyze(text), content.split()[0])

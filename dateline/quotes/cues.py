@@ -1053,6 +1053,10 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     # "called Marlow “unhinged”", "calling him a loser": the object and what it is called (by a verb that
     # reports on its own: "shot 41 people dead" is no retort, though "shot back" is).
     predicates = [c for c in children if c.dep_ == "oprd"]
+    if _naming(lemma, vocabulary) is not None:
+        # "deemed the release of a few prisoners a fair price", "whom they named Ada": the name read as a second
+        # object
+        predicates += objects[1:]
     if objects and predicates and predicates[0].i > objects[0].i and (group or _naming(lemma, vocabulary)):
         if objects[0].i < verb.i:
             # "which Mr. Marlow called “a disgrace”": the relative pronoun and what it is called, around the cue
