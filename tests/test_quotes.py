@@ -1800,6 +1800,16 @@ def test_choosing_someone_for_a_post_is_a_stance(text, speaker, content):
     assert (quote["speaker"]["text"], quote["cue"]["group"], quote["text"]) == (speaker, "stance", content)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The governor named the head of the union his Secretary of Labor.",
+     "the head of the union his Secretary of Labor"),
+    ("Mr. Pryce named Lena Okafor as his running mate.", "Lena Okafor as his running mate"),
+])
+def test_naming_someone_something(text, content):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["group"], quote["text"]) == ("naming", content)
+
+
 @pytest.mark.parametrize("text, cue, content", [
     ("The agency released its findings on Friday.", "released", "its findings"),
     ("The ministry issued a warning to travellers.", "issued", "a warning to travellers"),
