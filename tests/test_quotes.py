@@ -1813,6 +1813,7 @@ def test_naming_someone_something(text, content):
 @pytest.mark.parametrize("text, cue, content", [
     ("The agency released its findings on Friday.", "released", "its findings"),
     ("The ministry issued a warning to travellers.", "issued", "a warning to travellers"),
+    ("The Valbrook council emailed the full text of the bill.", "emailed", "the full text of the bill"),
     # what was put out speaks itself, for whom put it out
     ("The Valbrook council released a statement saying the dam was safe.", "saying", "the dam was safe"),
     ("The Valbrook council unveiled a proposal to rebuild the bridge.", "a proposal", "to rebuild the bridge"),
