@@ -680,6 +680,10 @@ def test_likening_needs_its_phrase():
      "that the reporter had not been called on"),
     ("The pilot confided to him that her brothers had worried.", "confided", "that her brothers had worried"),
     ("During the interview he touched on the economy and trade.", "touched on", "the economy and trade"),
+    # (the preposition hung on the one addressed)
+    ("Mr. Pryce repeatedly reminded the crowd of the stakes.", "repeatedly reminded", "of the stakes"),
+    ("Lena Okafor reminded her staff about the early work of Mr. Pryce.", "reminded",
+     "about the early work of Mr. Pryce"),
     ("She did contradict the president's claim that the group had been contained.", "did contradict",
      "the president's claim that the group had been contained"),
     ("The coach has sounded off against the plan for a salary cap.", "has sounded off against",

@@ -1075,7 +1075,13 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         if marks and verb.i < marks[0].i and (by_preposition := vocabulary.preposition_group(lemma, marks[0].lower_)) \
                 and any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in clause.children):
             return [trim(verb.doc, marks[0].i + 1, subtree(clause)[1])], by_preposition, marks[0]
-    for child in children:
+    # "reminded the crowd of the stakes", "reminded his staff about the show": the preposition the parse hung on
+    # the one addressed is the verb's (the cue stays the verb: the addressee is between); not on a noun that
+    # reports ("asked a question about the levy": the noun reads it)
+    addressed = [c for c in objects[0].children if c.dep_ == "prep" and c.i == objects[0].i + 1] \
+        if lemma in _ADDRESSING and objects and objects[0].i > verb.i \
+        and objects[0].lemma_.lower() not in vocabulary.nouns and objects[0].lower_ not in vocabulary.nouns else []
+    for child in (*children, *addressed):
         if child.dep_ in ("prep", "prt") and child.i > verb.i:
             by_preposition = vocabulary.preposition_group(lemma, child.lower_)
             if by_preposition is None:
@@ -1092,6 +1098,8 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
                 content = _with_said_of(verb, _with_as(verb, subtree(objects_of[0])), by_preposition)
                 if by_preposition.name == "request":  # ("pointed to the votes to cement his lead": a purpose)
                     content = _with_infinitive(verb, content)
+                if child in addressed:  # ("of the stakes": the preposition apart from the cue goes with the content)
+                    return [(child.i, content[1])], by_preposition, None
                 return [content], by_preposition, child
             if child.dep_ == "prt" and objects:  # "pointed out the flaw"
                 return [subtree(objects[0])], by_preposition, child
