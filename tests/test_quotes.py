@@ -612,6 +612,10 @@ def test_a_naming_verb_with_two_objects_the_parse_read_as_a_participle_names_thr
     assert quote["text"].startswith("Florida’s standards")
 
 
+def test_a_story_is_told_by_someone():
+    assert analyze("The story of the Valbrook dam began in 1931.").quotes == []
+
+
 def test_naming_needs_a_name():
     assert analyze("The mayor called a “town hall” meeting on Monday.").quotes == []
     assert analyze("The president called the governor on Sunday.").quotes == []
@@ -684,6 +688,8 @@ def test_likening_needs_its_phrase():
     ("Mr. Pryce repeatedly reminded the crowd of the stakes.", "repeatedly reminded", "of the stakes"),
     ("Lena Okafor reminded her staff about the early work of Mr. Pryce.", "reminded",
      "about the early work of Mr. Pryce"),
+    ("Mr. Pryce regularly tells the story of how he met Ada Brandt.", "regularly tells the story of",
+     "how he met Ada Brandt"),
     ("She did contradict the president's claim that the group had been contained.", "did contradict",
      "the president's claim that the group had been contained"),
     ("The coach has sounded off against the plan for a salary cap.", "has sounded off against",
