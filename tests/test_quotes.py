@@ -407,6 +407,10 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     assert [q["text"] for q in article.quotes] == ["The ceasefire", "to be collapsing"]
     assert article.quotes[1]["continues"] == 0
     assert all(q["speaker"] is None and q["cue"]["group"] == "evidence" for q in article.quotes)
+    # what it seems like, "like" joining the cue
+    article = analyze("The hesitance of Valbrook may seem like little more than a snag.")
+    assert [(q["cue"]["text"], q["text"]) for q in article.quotes] == [
+        ("may seem like", "The hesitance of Valbrook"), ("may seem like", "little more than a snag")]
 
 
 @pytest.mark.parametrize("text, cue, parts", [

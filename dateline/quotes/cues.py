@@ -943,6 +943,10 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
     clauses = [c for c in verb.children if c.dep_ == "xcomp" and has_to(c) and c.i > verb.i]
     # "Party insiders might seem deeply unfair", "appeared poised to win"
     predicates = [c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.i > verb.i]
+    # "This seems like a fair idea", "may seem like little more than a snag": what it seems like, "like" joining
+    # the cue
+    likes = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "like" and c.i > verb.i]
+    predicates += [o for c in likes for o in c.children if o.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
     if not subjects and verb.dep_ == "conj":  # "held a sizable lead and appeared poised to win"
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS and c.i < verb.head.i]
@@ -957,6 +961,9 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
             return None
         subject = subjects[0]
         content = [trim(doc, subject.left_edge.i, subject.right_edge.i + 1), subtree(clause)]
+        if clause.head in likes and clause.head.i == _verb_group(verb)[1]:
+            return Reading(cue=(_verb_group(verb)[0], clause.head.i + 1), head=verb.i, group="evidence",
+                           content=content)
     else:
         # "it seems that the talks failed", "it seems the party has too many insiders"
         that = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (
