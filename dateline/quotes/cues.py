@@ -849,7 +849,9 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
         k, matched = verb.i + 1, [verb]
         for word in words[1:]:
             skipped = 0
-            while k < len(doc) and doc[k].lower_ != word and doc[k].pos_ in _IDIOM_FILLERS and skipped < 2:
+            # ("threw her support behind", "took their shots at": a possessive too)
+            while k < len(doc) and doc[k].lower_ != word and (doc[k].pos_ in _IDIOM_FILLERS or doc[k].tag_ == "PRP$") \
+                    and skipped < 2:
                 k, skipped = k + 1, skipped + 1
             if k >= len(doc) or doc[k].lower_ != word:
                 break
