@@ -710,6 +710,7 @@ def test_likening_needs_its_phrase():
     ("The ministry rebuffed the offer of talks.", "rebuffed", "the offer of talks"),
     ("The governor brushed off the criticism.", "brushed off", "the criticism"),
     ("Lena Okafor threw her support behind Ray Marlow.", "threw her support behind", "Ray Marlow"),
+    ("Party elders quickly lined up behind Ray Marlow.", "quickly lined up behind", "Ray Marlow"),
     ("The runner Ada Brandt drew global attention to the abuses.", "drew global attention to", "the abuses"),
     ("City officials have balked at the plan.", "have balked at", "the plan"),
     ("Some interpret the vote as a rebuke.", "interpret", "the vote as a rebuke"),
