@@ -430,6 +430,7 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "They were announced on Monday.",  # people announced are not what was said
     "It is clear that the truce has failed.",  # the writer's own judgement
     "The army's efforts to retake the city failed.",  # an effort is an act, not an attitude
+    "The agency has the task of identifying fraud.",  # identifying is reported when done, not as a task
     "Halvorsen rose in the polls to a clear lead by the autumn.",  # where something happened, not who says so
     "The mayor apologized.",  # an apology without what for reports nothing
     "Okafor was projecting warmth and calm.",  # projecting a manner, not a forecast
@@ -711,6 +712,7 @@ def test_likening_needs_its_phrase():
     ("The governor brushed off the criticism.", "brushed off", "the criticism"),
     ("Lena Okafor threw her support behind Ray Marlow.", "threw her support behind", "Ray Marlow"),
     ("Party elders quickly lined up behind Ray Marlow.", "quickly lined up behind", "Ray Marlow"),
+    ("Neither Mr. Pryce nor other officials identified the platforms.", "identified", "the platforms"),
     ("The runner Ada Brandt drew global attention to the abuses.", "drew global attention to", "the abuses"),
     ("City officials have balked at the plan.", "have balked at", "the plan"),
     ("Some interpret the vote as a rebuke.", "interpret", "the vote as a rebuke"),

@@ -1132,8 +1132,9 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
     if group is not None and group.name == "evidence" and objects and objects[0].i > verb.i and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.finders for c in children):
         return [trim(verb.doc, objects[0].left_edge.i, verb.right_edge.i + 1)], group, None
-    if vocabulary.takes_object(lemma) and objects:
-        object_group = vocabulary.object_groups[lemma]
+    done = lemma in vocabulary.done_objects and verb.tag_ in ("VBD", "VBZ")
+    if (vocabulary.takes_object(lemma) or done) and objects:
+        object_group = vocabulary.object_groups.get(lemma) or vocabulary.group(lemma)
         start, end = _with_infinitive(verb, _with_said_of(verb, _with_as(verb, subtree(objects[0])), object_group),
                                       object_group)
         end = _with_phrases_after(verb, end, vocabulary)

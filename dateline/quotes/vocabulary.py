@@ -69,6 +69,7 @@ class Vocabulary:
     channels: frozenset[str] = frozenset()  # "said in a statement": where something is said
     occasions: frozenset[str] = frozenset()  # "at a news conference": where words are said
     circumstances: frozenset[str] = frozenset()  # "backed her by a wide margin": prepositions of how, not what
+    done_objects: frozenset[str] = frozenset()  # "identified the platforms": object verbs only when done, not to do
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -159,4 +160,5 @@ def vocabulary() -> Vocabulary:
         channels=frozenset(phrase_lists.get("channels", ())),
         occasions=frozenset(phrase_lists.get("occasions", ())),
         circumstances=frozenset(phrase_lists.get("circumstances", ())),
+        done_objects=frozenset(phrase_lists.get("done_objects", ())),
     )
