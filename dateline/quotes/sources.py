@@ -75,7 +75,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         first = subjects[0]
         while (earlier := next((c for c in subjects if c.i < first.i and _listed(c, first)), None)) is not None:
             first = earlier
-        subjects.insert(0, first)
+        if first is not subjects[0]:
+            subjects.insert(0, first)
     for child in subjects:
         if child.lower_ in EXPLETIVES and child.dep_ == "expl":
             return None, False
