@@ -1706,6 +1706,16 @@ def test_a_clause_of_contrast_after_the_content_is_more_of_it(text, reports):
     ("Ada Brandt leads the race by 12 points, according to a count by the Valbrook Herald, but Okafor has vowed to"
      " fight on.", [("a count by the Valbrook Herald", "according to", "Ada Brandt leads the race by 12 points"),
                     ("Okafor", "has vowed", "to fight on")]),
+    # (without a subject of its own, in a form that cannot go on from the content's verb: the cue's subject's)
+    ("Local officials in Valbrook believe the bridge is safe and have been urging the council to reopen it.",
+     [("Local officials in Valbrook", "believe", "the bridge is safe"),
+      ("Local officials in Valbrook", "have been urging", "the council to reopen it")]),
+    ("Ray Marlow spoke for an hour in Valbrook, warning voters that the levy could bankrupt the town and implying"
+     " that Okafor had hidden its costs.", [("Ray Marlow", "warning", "that the levy could bankrupt the town"),
+                                           ("Ray Marlow", "implying", "that Okafor had hidden its costs")]),
+    # (in a form that goes on from it, more of what was said)
+    ("Ada Brandt says the mayor is acting unlawfully and showing disregard for the law.",
+     [("Ada Brandt", "says", "the mayor is acting unlawfully and showing disregard for the law")]),
 ])
 def test_a_report_joined_to_the_content_by_and_or_but_is_the_writers_next_report(text, reports):
     assert [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in analyze(text).quotes] == reports

@@ -207,6 +207,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
                 reading.source = (a, cut)
     _relative_attributions_apart(doc, readings)
     _next_report_apart(doc, readings)
+    _joined_reports_apart(doc, readings)
     _same_speaker_goes_on(doc, readings)
     readings += _colon_readings(text, readings)
     quotes = [_with_passages(text, r) for r in readings]
@@ -294,6 +295,79 @@ def _next_report_apart(doc: Doc, readings: list[Reading]) -> None:
         for outer in readings:
             if outer is not inner and any(a <= lead and end <= b for a, b in outer.content):
                 outer.content = [part for a, b in outer.content for part in minus(a, b, lead - 2, end, doc)]
+
+
+def _joined_reports_apart(doc: Doc, readings: list[Reading]) -> None:
+    """'Officials believe the bridge is safe and have been urging the council to reopen it', 'acknowledging that the
+    levy had failed but warning that ...': a cue the parse joined by "and" or "but" to a verb of another cue's
+    content, in a form that cannot go on from that verb, nor from any verb between it and the cue (its number, its
+    tense or its auxiliary does not fit), but can go on from the cue, is the speaker's next report, with the same
+    source; the first content stops before it. (In a form that fits both, it is more of what was said as often as
+    not: "said he was tired and wanted a change".)"""
+    by_head = {r.head: r for r in readings}
+    for inner in readings:
+        verb = doc[inner.head]
+        if not inner.content or verb.dep_ != "conj" or not is_verb(verb) \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in verb.children):
+            continue
+        outer, between = _host_of_joined(verb, by_head)
+        if outer is None or outer.source is None or not is_verb(doc[outer.head]) \
+                or any(_goes_on_from(verb, t) for t in between) or not _goes_on_from(verb, doc[outer.head]):
+            continue
+        clause = verb.head
+        lead = max((c.i for c in clause.children if c.dep_ == "cc" and c.i < verb.i), default=verb.left_edge.i)
+        while lead > 0 and (doc[lead - 1].text == "," or doc[lead - 1].text in DASHES):
+            lead -= 1
+        end = max(inner.cue[1], inner.content[-1][1])
+        outer.content = [part for a, b in outer.content for part in minus(a, b, lead, end, doc)]
+        inner.source, inner.source_head, inner.passive = outer.source, outer.source_head, False
+
+
+def _host_of_joined(verb: Token, by_head: dict[int, Reading]) -> tuple[Reading | None, list[Token]]:
+    """The nearest reading above a joined verb whose content holds it, and the verbs on the way up to its cue (the
+    first the verb is joined to)."""
+    between = []
+    for word in (verb.head, *verb.head.ancestors):
+        host = by_head.get(word.i)
+        if host is not None and any(a <= verb.i < b for a, b in host.content):
+            return host, between
+        if is_verb(word):
+            between.append(word)
+    return None, between
+
+
+def _goes_on_from(verb: Token, first: Token) -> bool:
+    """Whether a verb joined to another can share its subject and auxiliaries: "is acting and showing", "would
+    expand and push", "has joined and admits"; not "to preserve and thinking", "has joined and admit", "be fired and
+    defended"."""
+    joined, aux = _verb_form(verb)
+    form = _verb_form(first)[0]
+    finite = ("sg", "pl", "past", "modal")
+    if not aux:  # sharing the first verb's auxiliaries
+        if joined == "ing":
+            return first.tag_ == "VBG"
+        if joined == "en":
+            return form not in ("to", "ing")
+        if joined in ("bare", "pl"):
+            return form in ("to", "modal", "bare", "pl")
+    if joined == "to":
+        return form == "to"
+    if joined in ("sg", "pl"):
+        return form in (joined, "past", "modal")
+    if joined in ("past", "modal"):
+        return form in finite
+    return True
+
+
+def _verb_form(verb: Token) -> tuple[str, bool]:
+    """The form of a verb phrase, from its first auxiliary or else the verb (to, modal, sg, pl, past, bare, ing,
+    en), and whether an auxiliary gave it."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    word = aux or verb
+    if word.lower_ == "to":
+        return "to", True
+    forms = {"MD": "modal", "VBZ": "sg", "VBP": "pl", "VBD": "past", "VB": "bare", "VBG": "ing", "VBN": "en"}
+    return forms.get(word.tag_, "other"), aux is not None
 
 
 def _same_speaker_goes_on(doc: Doc, readings: list[Reading]) -> None:
