@@ -1706,6 +1706,10 @@ def test_a_clause_of_contrast_after_the_content_is_more_of_it(text, reports):
     ("Ada Brandt leads the race by 12 points, according to a count by the Valbrook Herald, but Okafor has vowed to"
      " fight on.", [("a count by the Valbrook Herald", "according to", "Ada Brandt leads the race by 12 points"),
                     ("Okafor", "has vowed", "to fight on")]),
+    ("Ray Marlow said Okafor had been misled by advisers running her campaign — and he singled out her manager, a"
+     " longtime operative, as the root of the problem.",
+     [("Ray Marlow", "said", "Okafor had been misled by advisers running her campaign"),
+      ("he", "singled out", "her manager, a longtime operative, as the root of the problem")]),
     # (without a subject of its own, in a form that cannot go on from the content's verb: the cue's subject's)
     ("Local officials in Valbrook believe the bridge is safe and have been urging the council to reopen it.",
      [("Local officials in Valbrook", "believe", "the bridge is safe"),

@@ -280,8 +280,9 @@ def _contrast_opening(verb: Token, lead: int) -> int:
 
 def _next_report_apart(doc: Doc, readings: list[Reading]) -> None:
     """'Rubio said the real extremist is Clinton, and he railed against the moderators': a clause joined to the
-    content by a comma and "and" or "but", with a subject and a cue of its own, is the writer's next report, not
-    more of what was said (which would go on with "and that"); the content stops before it."""
+    content by a comma (or a dash: "... running his campaign — and he singled out") and "and" or "but", with a
+    subject and a cue of its own, is the writer's next report, not more of what was said (which would go on with
+    "and that"); the content stops before it."""
     for inner in readings:
         verb = doc[inner.head]
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -289,7 +290,7 @@ def _next_report_apart(doc: Doc, readings: list[Reading]) -> None:
                 or any(c.dep_ == "mark" for c in verb.children):
             continue
         lead = min(s.left_edge.i for s in subjects)
-        if lead < 2 or doc[lead - 1].dep_ != "cc" or doc[lead - 2].text != ",":
+        if lead < 2 or doc[lead - 1].dep_ != "cc" or doc[lead - 2].text != "," and doc[lead - 2].text not in DASHES:
             continue
         end = max(inner.cue[1], inner.content[-1][1], inner.source[1])
         for outer in readings:
