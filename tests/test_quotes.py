@@ -318,6 +318,11 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     ("Her team is confident in the outcome.", "the outcome", "is confident in", "Her team", "belief"),
     ("Many guild members aren't enamored of Okafor.", "Okafor", "aren't enamored of", "Many guild members",
      "stance"),
+    # (after a verb of seeming, which joins the cue)
+    ("Valbrook's farmers appeared pleased with the plan.", "the plan", "appeared pleased with", "Valbrook's farmers",
+     "belief"),
+    ("Guild members did not seem to be worried about the strike.", "the strike",
+     "did not seem to be worried about", "Guild members", "belief"),
     # feeling done to
     ("Many farmers feel trapped in a system that seems rigged against them.",
      "trapped in a system that seems rigged against them", "feel", "Many farmers", "belief"),
@@ -417,6 +422,8 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     ("Investors seem to agree.", "seem", ["Investors", "to agree"]),
     ("The mill's output appears to have declined 3.3 percent last year.", "appears",
      ["The mill's output", "to have declined 3.3 percent last year"]),
+    # (nor an adjective of intention: the writer's view of the subject)
+    ("Okafor seems ready to compromise.", "seems", ["Okafor", "ready to compromise"]),
 ])
 def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it(text, cue, parts):
     quotes = analyze(text).quotes

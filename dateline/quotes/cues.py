@@ -104,7 +104,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         if lemma == "make":
             return _read_made_clear(token)
         if lemma in vocabulary.raising:
-            return _read_seeming(token, vocabulary)
+            # "Democrats appeared pleased with her": an adjective of stance or belief after it reads itself
+            return _read_adjective(token, vocabulary) or _read_seeming(token, vocabulary)
         if lemma in _COPULAS or token.lower_ in vocabulary.adjectives and token.tag_ == "VBN":
             return _read_adjective(token, vocabulary)
         return None
@@ -910,20 +911,27 @@ def _read_adjective(verb: Token, vocabulary: Vocabulary) -> Reading | None:
         if not any(c.dep_ == "auxpass" for c in children):
             return None
     else:
-        adjectives = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in vocabulary.adjectives]
+        # (also one the parse took for a predicate: "appeared pleased with")
+        adjectives = [c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.lower_ in vocabulary.adjectives]
         if not adjectives:
             return None
         adjective = adjectives[0]
         children = [*adjective.children, *(c for c in verb.children if c.i > adjective.i)]
     group, takes = vocabulary.adjectives[adjective.lower_]
+    # ("Democrats appeared pleased with her", "did not seem to be worried about": after a verb of seeming, from
+    # the verb and its subject; not an adjective of intention, the writer's view of the subject: "seems ready to")
+    host = verb.head if verb.dep_ == "xcomp" and has_to(verb) and verb.head.lemma_.lower() in vocabulary.raising \
+        else verb
+    if host.lemma_.lower() in vocabulary.raising and group.name == "intention":
+        return None
     found = _complement(adjective, takes, children)
     if found is None:
         return None
     content, preposition = found
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or subjects[0].lower_ in EXPLETIVES:
         return None  # "it is clear that ...": the writer's own judgement
-    start = min(_verb_group(verb)[0], adjective.i)
+    start = min(_verb_group(host)[0], adjective.i)
     end = adjective.i + 1
     if preposition is not None and preposition.i == end:
         end += 1
@@ -957,7 +965,8 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
         clause = (clauses or predicates)[0]
         # "it appeared to hold off the tide": a referring "it" is what seemed so; "there" is not
         lemma = clause.lemma_.lower()
-        if vocabulary.group(lemma) is not None and _content(clause, lemma, vocabulary)[0] or not subjects \
+        if vocabulary.group(lemma) is not None and _content(clause, lemma, vocabulary)[0] \
+                or lemma == "be" and _read_adjective(clause, vocabulary) is not None or not subjects \
                 or subjects[0].lower_ == "there" or subjects[0].lower_ in RELATIVE \
                 or subjects[0].lower_ == "it" and not clauses:
             return None
