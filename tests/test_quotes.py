@@ -508,6 +508,8 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     ("The ministry issued a statement that accused the rebels of breaking the truce.", "accused", "The ministry"),
     ("The Post ran a piece that noted the plan would help the rich.", "noted", "The Post"),
     ("The envoy took a moment to point out that the truce had held.", "to point out", "The envoy"),
+    # (the time a verb of spending fills: "spent the week ...")
+    ("Okafor spent much of the run-up to the Valbrook vote portraying Marlow as a failure.", "portraying", "Okafor"),
     # (the object of a verb that makes it act: "forced the council to ...")
     ("The strike will force the council to acknowledge a hard reality.", "to acknowledge", "the council"),
     ("The mayor used his speech to call for a recount.", "to call for", "The mayor"),

@@ -174,6 +174,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) and (
             verb.head.ent_type_ in ("PERSON", "NORP", "ORG") or verb.head.pos_ in ("PROPN", "PRON")):
         return verb.head, False
+    # "Okafor spent much of the run-up to the vote portraying Marlow as ...", "spent his speech defending the plan":
+    # who spends the time does what fills it
+    if depth < 3 and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+        spent = verb.head
+        while spent.dep_ == "pobj" and spent.head.dep_ == "prep" and spent.head.head.i < spent.i:
+            spent = spent.head.head
+        if spent.dep_ == "dobj" and spent.head.lemma_.lower() in vocabulary().spending:
+            return subject_of(spent.head, depth + 1)
     # "issued a statement saying", "wrote a letter asking", "took a moment to point out", "has a rare chance to
     # show": the one who issued, wrote, took or had
     if depth < 3 and verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) \

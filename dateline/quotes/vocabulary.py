@@ -70,6 +70,7 @@ class Vocabulary:
     occasions: frozenset[str] = frozenset()  # "at a news conference": where words are said
     circumstances: frozenset[str] = frozenset()  # "backed her by a wide margin": prepositions of how, not what
     done_objects: frozenset[str] = frozenset()  # "identified the platforms": object verbs only when done, not to do
+    spending: frozenset[str] = frozenset()  # "spent the week portraying Marlow as ...": who spends the time does it
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -161,4 +162,5 @@ def vocabulary() -> Vocabulary:
         occasions=frozenset(phrase_lists.get("occasions", ())),
         circumstances=frozenset(phrase_lists.get("circumstances", ())),
         done_objects=frozenset(phrase_lists.get("done_objects", ())),
+        spending=frozenset(phrase_lists.get("spending", ())),
     )
