@@ -310,6 +310,19 @@ def test_namesakes_are_told_apart_by_given_name_and_honorific():
     assert len({m["actor"] for m in article.mentions if "Hoek" in m["text"]}) == 1
 
 
+def test_a_surname_named_before_the_full_name_is_that_person_under_the_full_names_id():
+    # a headline's surname is the person the lede names in full, and "Tom Whitaker" after her another person
+    article = dateline.analyze("Whitaker says Valbrook vote was unfair.\n\nAda Whitaker said on Monday that the "
+                               "vote was unfair. Tom Whitaker, her brother, said he agreed. Whitaker added that she "
+                               "would appeal.", kind="plain")
+    ada, tom = actor_named(article, "Ada Whitaker")["id"], actor_named(article, "Tom Whitaker")["id"]
+    assert ada == "person:ada-whitaker" and ada != tom
+    assert mentions_of(article, ada)[0] == "Whitaker" and "she" in mentions_of(article, ada)
+    # a title's gender chooses among the full names
+    article = dateline.analyze("Mrs. Marlow left early. Tom Marlow and Lena Marlow came later.", kind="plain")
+    assert mentions_of(article, actor_named(article, "Lena Marlow")["id"])[0] == "Mrs. Marlow"
+
+
 def test_the_company_and_the_newspaper_stand_for_the_one_named_before():
     article = dateline.analyze("Valbrook Pharmaceuticals cut its forecast on Monday. The company said sales had "
                                "fallen.", kind="plain")

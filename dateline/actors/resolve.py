@@ -91,6 +91,7 @@ class _Reading:
     # Token where a person's mention starts when a title stands before the name ("Foreign Minister Sergei Lavrov").
     titled: dict[int, int] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)  # person id -> "male"/"female", where a word tells it
+    full_names: dict[str, list[Span]] = field(default_factory=dict)  # surname -> the article's full names with it
     day: date | None = None  # the article's date, for the office a leader holds on it
     # (head noun, words) of the descriptions each PERSON entity is named with, by its first token: "FBI Director
     # James Comey" is ("director", {"fbi", "director"}), which "the FBI director" later stands for ...
@@ -226,6 +227,9 @@ def resolve_actors(article: Article, doc: Doc) -> None:
         doc.ents = names
     taken: set[int] = set()  # tokens already read as part of a mention
     reading.described = {ent.start: _descriptors(reading, ent) for ent in doc.ents if ent.label_ == "PERSON"}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and reading._given_name(ent.text) is not None:
+            reading.full_names.setdefault(_surname(ent.text), []).append(ent)
     entity_actor: dict[tuple[int, int], str | None] = {}
     # (the words `_read_word` reads: pronouns, descriptions, government words)
     read_words = frozenset({*_PRONOUNS, *reading.kb.descriptions, *reading.kb.government_words,
@@ -441,7 +445,8 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
         return reading.mention(ent, known, "name")
     surname = _surname(ent.text)
     sentence = sentence_of[ent.start]
-    actor = _as_leader(reading, Actor(id=f"person:{_slug(ent.text)}", name=ent.text, kind="person"))
+    name = _full_name(reading, ent, surname)
+    actor = _as_leader(reading, Actor(id=f"person:{_slug(name)}", name=name, kind="person"))
     # A lede's unnamed official ("Russia's deputy foreign minister said") named in the next two sentences (not
     # someone described otherwise: "Wen Taoming, the district commander, said" after "China's ambassador said").
     described = reading.described.get(ent.start, ())
@@ -455,6 +460,19 @@ def _read_person(reading: _Reading, ent: Span, sentence_of: list[int]) -> Actor:
     reading.add_person(surname, actor)
     reading.remember_descriptions(ent.start, actor)
     return reading.mention(ent, actor, "name")
+
+
+def _full_name(reading: _Reading, ent: Span, surname: str) -> str:
+    """A person's name, in full where the article gives it only later: the headline's "Clinton" is the "Hillary
+    Clinton" of the lede (the first full name of the surname, of the gender a title gives: "Mrs. Clinton" is not
+    "Bill Clinton"), so the person has one id, that of their full name. A leader keeps the name the data gives."""
+    if reading._given_name(ent.text) is not None or reading.kb.leader_named(ent.text):
+        return ent.text
+    gender = reading._gender(ent)
+    for full in reading.full_names.get(surname, ()):
+        if full.start > ent.start and (gender is None or reading._gender(full) in (None, gender)):
+            return full.text
+    return ent.text
 
 
 # Words of a description that say which one, not what: "the former FBI director" is the FBI director.
