@@ -107,7 +107,7 @@ class _Reading:
         self.actors.setdefault(actor.id, actor)
         self.mentions.append(Mention(start, end, self.text[start:end], actor.id, kind))
         if actor.kind == "person" and kind in ("name", "title") and actor.id not in self.genders:
-            if gender := self._gender(span if isinstance(span, Span) else self.doc[span.i:span.i + 1]):
+            if gender := self.gender_of(span if isinstance(span, Span) else self.doc[span.i:span.i + 1]):
                 self.genders[actor.id] = gender
         return actor
 
@@ -145,16 +145,16 @@ class _Reading:
         people = self.namesakes.get(_surname(name.text))
         if not people:
             return None
-        given = self._given_name(name.text)
+        given = self.given_name(name.text)
         if given is not None:
-            same = [p for p in people if _same_given_name(given, self._given_name(p.name))
+            same = [p for p in people if _same_given_name(given, self.given_name(p.name))
                     or _one_ends_the_other(name.text, p.name)]
             return same[0] if same else None
-        gender = self._gender(name) if len(people) > 1 else None
+        gender = self.gender_of(name) if len(people) > 1 else None
         fitting = [p for p in people if gender is not None and self.genders.get(p.id) == gender]
         return fitting[0] if len(fitting) == 1 else people[0]
 
-    def _given_name(self, name: str) -> str | None:
+    def given_name(self, name: str) -> str | None:
         """The first word of a full name ("Bill" of "Bill Clinton"); None for a surname, with or without "Mr.", and
         for a name the tagger ran into another word ("Neither Cruz", "Beneath Clinton's")."""
         words = [w for w in name.split() if w.rstrip(".") not in self.kb.honorifics]
@@ -165,7 +165,7 @@ class _Reading:
             return None  # ("Representative Brooks" is Brooks)
         return words[0]
 
-    def _gender(self, span: Span) -> str | None:
+    def gender_of(self, span: Span) -> str | None:
         """What the name's title or honorific ("Mrs May", "spokeswoman Maria Zakharova"), or the given name of a
         full name ("Hillary Clinton"), says of the person's gender."""
         doc = span.doc
@@ -228,7 +228,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     taken: set[int] = set()  # tokens already read as part of a mention
     reading.described = {ent.start: _descriptors(reading, ent) for ent in doc.ents if ent.label_ == "PERSON"}
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and reading._given_name(ent.text) is not None:
+        if ent.label_ == "PERSON" and reading.given_name(ent.text) is not None:
             reading.full_names.setdefault(_surname(ent.text), []).append(ent)
     entity_actor: dict[tuple[int, int], str | None] = {}
     # (the words `_read_word` reads: pronouns, descriptions, government words)
@@ -466,11 +466,11 @@ def _full_name(reading: _Reading, ent: Span, surname: str) -> str:
     """A person's name, in full where the article gives it only later: the headline's "Clinton" is the "Hillary
     Clinton" of the lede (the first full name of the surname, of the gender a title gives: "Mrs. Clinton" is not
     "Bill Clinton"), so the person has one id, that of their full name. A leader keeps the name the data gives."""
-    if reading._given_name(ent.text) is not None or reading.kb.leader_named(ent.text):
+    if reading.given_name(ent.text) is not None or reading.kb.leader_named(ent.text):
         return ent.text
-    gender = reading._gender(ent)
+    gender = reading.gender_of(ent)
     for full in reading.full_names.get(surname, ()):
-        if full.start > ent.start and (gender is None or reading._gender(full) in (None, gender)):
+        if full.start > ent.start and (gender is None or reading.gender_of(full) in (None, gender)):
             return full.text
     return ent.text
 
