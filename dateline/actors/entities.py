@@ -59,7 +59,7 @@ def correct_entities(doc: Doc) -> None:
     """Rewrite `doc.ents` with the corrections above; every later stage reads the corrected entities."""
     ents, spatial = [], set()
     for ent in doc.ents:
-        kept = _without_title(_without_description(_without_leading_word(ent)))
+        kept = _without_possessive(_without_title(_without_description(_without_leading_word(ent))))
         if kept is not None:
             ents.append(kept)
             if kept.start != ent.start and ent[0].lower_ in _SPATIAL:
@@ -126,6 +126,13 @@ def _without_title(ent: Span | None) -> Span | None:
     while start < ent.end - 2 and ent.doc[start].is_title and ent.doc[start].lower_.rstrip(".") in _title_words():
         start += 1
     return _span(ent.doc, start, ent.end, ent) if start > ent.start else ent
+
+
+def _without_possessive(ent: Span | None) -> Span | None:
+    """ "Donald Trump’s" -> "Donald Trump": a person's name is the name, whose possessive the tagger may take in."""
+    if ent is None or ent.label_ != "PERSON" or len(ent) < 2 or ent[-1].tag_ != "POS":
+        return ent
+    return _span(ent.doc, ent.start, ent.end - 1, ent)
 
 
 def _known(text: str) -> bool:
@@ -199,14 +206,15 @@ def _persons_after_a_person_noun(doc: Doc, ents: list[Span]) -> list[Span]:
 def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
     """Named things the tagger takes for people or organisations: a military operation is an event ("Operation
     Inherent Resolve"), a ship a product ("USS Mahan", and "Forbin" after "FS Forbin"), a social platform an
-    organisation ("Twitter"), as OntoNotes labels them; a web address or a hashtag ("#Justdoit") is no entity at
-    all."""
+    organisation ("Twitter"), as OntoNotes labels them; a web address, a hashtag ("#Justdoit") or a one-word
+    "person" the tagger cut from a hyphenated word ("Glass-Steagall", "Oscar-winning", "a Bush-era law") is no entity
+    at all."""
     ships = set()
     out = []
     for ent in ents:
         before = doc[ent.start - 1] if ent.start > 0 else None
         if any(t.like_url for t in ent) or ent[0].text == "#" or before is not None and before.text == "#" \
-                and not before.whitespace_:
+                and not before.whitespace_ or ent.label_ == "PERSON" and len(ent) == 1 and _hyphenated(ent[0]):
             continue
         prefix = before is not None and before.text in _SHIP_PREFIXES and before.ent_iob_ == "O"
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") and not ent.id_:
@@ -223,6 +231,13 @@ def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent = _span(doc, ent.start, ent.end, ent, "ORG")
         out.append(ent)
     return out
+
+
+def _hyphenated(token: Token) -> bool:
+    doc = token.doc
+    after = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return after or before
 
 
 @cache
