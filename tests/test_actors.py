@@ -615,6 +615,12 @@ def test_a_title_the_tagger_took_into_a_name_is_the_persons_role():
     assert entities == [("Manila Archbishop Luis Antonio Cardinal Tagle", "PERSON")]
     cleric = actor_named(article, "Luis Antonio Cardinal Tagle")
     assert (cleric["role"], cleric["sector"], cleric["country"]) == ("cleric", "REL", "PHL")
+    # an abbreviated title, with or without its period, before a surname alone; a state assembly's member
+    article = dateline.analyze("Gov Okafor vetoes Valbrook bill.\n\nGovernor Lena Okafor said the bill was unfair. "
+                               "Assemblywoman Ada Brandt said she would try again.", kind="plain")
+    okafor, brandt = actor_named(article, "Lena Okafor"), actor_named(article, "Ada Brandt")
+    assert {m["actor"] for m in article.mentions if "Okafor" in m["text"]} == {okafor["id"]}
+    assert (brandt["id"], brandt["role"]) == ("person:ada-brandt", "lawmaker")
 
 
 def test_a_hashtag_is_no_entity():

@@ -119,11 +119,16 @@ def _without_description(ent: Span | None) -> Span | None:
 def _without_title(ent: Span | None) -> Span | None:
     """ "Archbishop Luis Tagle" -> "Luis Tagle": a person's name without the title the tagger took in before it (the
     title is read as the person's role, as it is when the tagger leaves it out: "Foreign Minister Sergei Lavrov").
-    A name of two words stays whole: "Major Garrett" may be one."""
+    A name of two words stays whole, "Major Garrett" may be one, unless the title is abbreviated: "Gov. Fallin",
+    "Gov Fallin" in a headline."""
     if ent is None or ent.label_ != "PERSON":
         return ent
     start = ent.start
-    while start < ent.end - 2 and ent.doc[start].is_title and ent.doc[start].lower_.rstrip(".") in _title_words():
+    while start < ent.end - 1 and ent.doc[start].is_title:
+        word = ent.doc[start].lower_.rstrip(".")
+        abbreviated = word + "." in knowledge_base().title_abbreviations
+        if not (abbreviated or word in _title_words() and start < ent.end - 2):
+            break
         start += 1
     return _span(ent.doc, start, ent.end, ent) if start > ent.start else ent
 
