@@ -380,6 +380,19 @@ def test_after_an_inverted_cue_the_source_keeps_the_stance_told_of_the_speaker(t
     assert quote_with(analyze(text), "levy")["speaker"]["text"] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Others who have urged a tougher line on the cartels say the plan is weak.",
+     "Others who have urged a tougher line on the cartels"),
+    ("House Republicans supporting the bill argue it will save money.", "House Republicans supporting the bill"),
+    ("Two of the candidates seeking the nomination said they oppose the levy.",
+     "Two of the candidates seeking the nomination"),
+    ("A person who attended and described the meeting said Okafor was angry.",
+     "A person who attended and described the meeting"),
+])
+def test_a_stance_that_says_which_people_speak_stays_in_the_source(text, speaker):
+    assert quote_with(analyze(text), text.split()[-1].rstrip("."))["speaker"]["text"] == speaker
+
+
 def test_after_an_inverted_cue_more_words_of_the_speaker_are_a_quote_of_their_own():
     article = analyze("“The levy will pass,” said Ray Marlow, who added that the vote would be close.")
     assert quote_with(article, "levy")["speaker"]["text"] == "Ray Marlow"

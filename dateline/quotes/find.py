@@ -188,13 +188,17 @@ def find_quotes(article: Article, doc: Doc) -> None:
     # "Lindsey Hollis, a longtime backer of the dam, said ...") is a quote of its own, and the source stops
     # before it (a word belongs to one attribution). Not after the cue: '“...,” said Ray Marlow, who has endorsed
     # Ms. Okafor.' ends on the speaker's description, which stays whole, as PolNeAR marks it two times in three;
-    # unless the clause reports more of the speaker's words ('said Ray Marlow, who added that ...').
+    # unless the clause reports more of the speaker's words ('said Ray Marlow, who added that ...'). A clause that
+    # says which people speak stays ("Others who have urged a tougher line say").
     for reading in readings:
         if reading.source is None:
             continue
         a, b = reading.source
         inner = [r for r in readings if r is not reading and r.content and a < r.cue[0] and r.cue[1] <= b
                  and (a < reading.cue[0] or r.group == "speech")]
+        defining = [_defining_clause(doc, r, a) for r in inner]
+        inner = [r for r in inner if not any(c is not None and c.left_edge.i <= r.cue[0] <= c.right_edge.i
+                                             for c in defining)]
         if inner:
             cut = min(min(r.cue[0], r.content[0][0], r.source[0] if r.source and r.source[0] > a else r.cue[0])
                       for r in inner)
@@ -231,6 +235,19 @@ def find_quotes(article: Article, doc: Doc) -> None:
     quotes = _continuations(text, quotes, used)
     quotes = _introduced_by_colon(text, quotes, used)
     article.quotes = _to_dicts(article, text, quotes)
+
+
+def _defining_clause(doc: Doc, inner: Reading, start: int) -> Token | None:
+    """The clause of an attribution inside a source that says which people speak, not set off by a comma
+    ("Others who have urged a tougher line say", "House Republicans backing the bill argue"): the source keeps
+    it whole, with the attributions in it, as PolNeAR marks it."""
+    clause = doc[inner.head]
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    first = clause.left_edge.i
+    if clause.dep_ in ("relcl", "acl") and first > start and not doc[first - 1].is_punct:
+        return clause
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------- content
