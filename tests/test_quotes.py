@@ -1596,6 +1596,16 @@ def test_a_word_split_at_its_hyphen_is_whole_in_the_speaker(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("___.\n\n12:00 p.m.\n\nTexas Sen. Ray Marlow is standing by an accusation he made on the Senate floor that "
+     "Okafor lied to him.", "Texas Sen. Ray Marlow"),
+    ("___.\n\n5:45 p.m.\n\nMinnesota Gov. Ada Brandt is backing Okafor.", "Minnesota Gov. Ada Brandt"),
+])
+def test_a_state_the_parse_split_off_after_a_live_blogs_time_stamp_stays_with_the_name(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker
+
+
 def test_a_title_the_parse_made_a_second_subject_before_the_name_is_the_names():
     # "Pryce's lawyer Ada Brandt did not respond" as the model parses it in some articles: the title and the name
     # each a subject of the verb.

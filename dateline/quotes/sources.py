@@ -452,6 +452,11 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             continue  # ("was seen by some as a demotion": what the passive's subject was seen as)
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
+    # "12:00 p.m.\n\nTexas Sen. Ted Cruz is standing by": after a live blog's time stamp, the parse may split the
+    # state or the outlet, and the title, off as sentences of their own
+    while start > 0 and doc[start].is_sent_start and (split := doc[start - 1].sent).end - split.start <= 2 \
+            and "\n" not in doc[start - 1].whitespace_ and all(_describes(t) for t in split):
+        start = split.start
     # "Rep. Paul Ryan (R-WI) said": the party and state between the name and the cue are the name's, whichever
     # word the parse hung the brackets on (not a pointer to the page: "A video (above) shows")
     if end < verb.i and doc[verb.i - 1].text == ")":
