@@ -1312,6 +1312,9 @@ def test_a_digest_credits_the_name_before_the_colon_over_the_verb_before_it(line
      "Rena Castell, the author of ''Tides and Tolls.''"),
     ("Rena Castell, the author of “Tides and Tolls,” said politics had never been gentle.",
      "Rena Castell, the author of “Tides and Tolls,”"),
+    # (before the name, or the word it describes)
+    ("“Harbor Nights” host Ray Marlow said politics had never been gentle.", "“Harbor Nights” host Ray Marlow"),
+    ("Later on, the “Harbor Nights” actress said politics had never been gentle.", "the “Harbor Nights” actress"),
 ])
 def test_a_quoted_title_in_the_speakers_description_stays_with_the_speaker(text, speaker):
     quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == "said")

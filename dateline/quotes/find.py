@@ -467,9 +467,12 @@ def _clip_source(text: _Text, reading: Reading) -> None:
     # A space token stops the source only when it breaks the paragraph: a non-breaking space inside a name
     # ("Gov.\xa0Jane Dunmore") is a token of its own.
     i = head
-    while i - 1 >= start and i - 1 not in blocked and text.passage_of[i - 1] < 0 \
+    while i - 1 >= start and i - 1 not in blocked \
+            and (text.passage_of[i - 1] < 0 or _titles_speaker(text, text.passage_of[i - 1], head)) \
             and "\n" not in doc[i - 1].whitespace_ and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
         i -= 1
+    if i < head and (k := text.passage_of[i]) >= 0:
+        i = text.token_at(text.passages[k].start)  # (with its opening mark, wherever the parse hung it)
     j = head + 1
     while j < end and j not in blocked and (text.passage_of[j] < 0 or _names_work(text, text.passage_of[j])) \
             and "\n" not in doc[j - 1].whitespace_ and not (doc[j].is_space and "\n" in doc[j].text):
@@ -481,6 +484,16 @@ def _clip_source(text: _Text, reading: Reading) -> None:
     if j > i and (k := text.passage_of[j - 1]) >= 0:
         # a title the source ends in keeps its closing mark ("the author of “Tides and Tolls.”")
         reading.source = (i, max(j, text.token_at(text.passages[k].end - 1) + 1))
+
+
+def _titles_speaker(text: _Text, k: int, head: int) -> bool:
+    """A short quoted title before a word of the speaker's name that it describes ("“Daily Show” host Ada Brandt",
+    "the “Harbor Nights” star")."""
+    passage = text.passages[k]
+    first, last = text.token_at(passage.start), text.token_at(passage.end - 1)
+    words = [t for t in text.doc[first:last + 1] if not t.is_punct]
+    return last < head and not text.doc[last + 1].is_punct and len(words) <= 4 \
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _names_work(text: _Text, k: int) -> bool:
