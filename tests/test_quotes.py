@@ -214,6 +214,14 @@ def test_according_to(text, content, source):
     assert quote["speaker"]["actor"] == "UN"
 
 
+def test_according_to_a_source_the_parse_hung_the_clauses_subject_on():
+    # ("majorities" as an apposition of "polls", with no comma to close the phrase before "say")
+    [quote] = analyze("According to early results of exit polls conducted for the Valbrook Herald, majorities of voters "
+                      "in all five districts say they feel betrayed by the council.").quotes
+    assert quote["speaker"]["text"] == "early results of exit polls conducted for the Valbrook Herald"
+    assert quote["text"] == "majorities of voters in all five districts say they feel betrayed by the council"
+
+
 def test_according_to_a_description_and_the_name_set_off_after_it():
     [quote] = analyze("News of the day.\n\nAccording to his aunt, Ada Brandt, “He was sharp from the start.”").quotes
     assert (quote["text"], quote["speaker"]["text"], quote["speaker"]["actor"]) == (

@@ -442,6 +442,9 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
         reading.source = (obj.left_edge.i, obj.right_edge.i + 1)
         reading.source_head = obj.i
         phrase_end = obj.right_edge.i + 1
+        subject = _subject_hung_on_source(doc, obj, phrase_end)
+        if subject is not None:
+            reading.source, phrase_end = trim(doc, obj.left_edge.i, subject), subject
         # "According to his aunt, Ada Brandt, “...”": the name set off after the source is part of it
         k = phrase_end
         if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].ent_iob_ == "B" and doc[k + 1].ent_type_ == "PERSON":
@@ -458,6 +461,16 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
     reading.content = _without_aside(doc, _without_opener(doc, minus(start, end, i, phrase_end, doc)), i)
     reading.inverted = bool(reading.content) and reading.content[0][0] < i
     return reading
+
+
+def _subject_hung_on_source(doc: Doc, obj: Token, phrase_end: int) -> int | None:
+    """Where the subject of the clause after "according to X" starts when the parse hung it on X, set off by a
+    comma as an apposition ("According to early exit polls, majorities of voters say ..."): X runs into the
+    clause's verb without a comma to close it."""
+    if phrase_end >= len(doc) or doc[phrase_end].is_punct or doc[phrase_end].is_space:
+        return None
+    return next((t.left_edge.i for t in doc[obj.i + 1:phrase_end] if t.dep_ in ("appos", "conj")
+                 and t.right_edge.i + 1 == phrase_end and doc[t.left_edge.i - 1].text == ","), None)
 
 
 def _without_aside(doc: Doc, parts: list[tuple[int, int]], i: int) -> list[tuple[int, int]]:
