@@ -377,6 +377,10 @@ def test_a_stance_told_of_the_speaker_is_a_quote_of_its_own_and_the_source_stops
                       "pass.")
     endorsed, said = article.quotes
     assert endorsed["speaker"]["text"] == "who" and said["speaker"]["text"] == "Rep. Ada Brandt (D-Ore.)"
+    # (and the "and" that joins it to the speaker's other description)
+    said = quote_with(analyze("Marlow, a senator from Valbrook and self-described socialist, said the levy would "
+                              "fail."), "levy")
+    assert said["speaker"]["text"] == "Marlow, a senator from Valbrook"
 
 
 @pytest.mark.parametrize("text, speaker", [

@@ -202,10 +202,11 @@ def find_quotes(article: Article, doc: Doc) -> None:
         if inner:
             cut = min(min(r.cue[0], r.content[0][0], r.source[0] if r.source and r.source[0] > a else r.cue[0])
                       for r in inner)
-            # (back over the comma and an article hung on the inner cue, not over a closing bracket:
-            # "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said")
+            # (back over the comma, a conjunction and an article hung on the inner cue, not over a closing bracket:
+            # "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said", "a senator and self-described socialist")
             while cut > a and (doc[cut - 1].is_punct and doc[cut - 1].text not in (")", "]")
-                               or doc[cut - 1].dep_ == "det" and doc[cut - 1].head.i >= cut):
+                               or doc[cut - 1].dep_ == "det" and doc[cut - 1].head.i >= cut
+                               or doc[cut - 1].dep_ == "cc"):
                 cut -= 1
             if cut > a and a <= reading.source_head < cut:
                 reading.source = (a, cut)
