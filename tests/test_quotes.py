@@ -989,6 +989,9 @@ def test_self_described():
     # a topic heading past the headline, over words credited to a source of their own
     "Okafor and Marlow split on the rules.\n\nCampaign funding: The Marlow campaign wants to cap donations, "
     "according to the Valbrook Herald.",
+    # section headings past the headline, over what each candidate needs: a fragment without a subject
+    "What each candidate needs on Tuesday.\n\nMarlow: Survive to the runoff.\n\nMarlow trails in the polls.",
+    "What each candidate needs on Tuesday.\n\nOkafor: A late surge in the suburbs.\n\nOkafor leads.",
 ])
 def test_a_label_or_a_list_after_a_colon_is_no_quote(text):
     assert [q for q in analyze(text).quotes if q["cue"]["text"] == ":"] == []

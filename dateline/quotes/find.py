@@ -826,6 +826,8 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
             content_end -= 1
         if content_end - colon - 1 < 3:
             continue
+        if not transcript and _section_heading(text, speaker, content_end):
+            continue
         head = max(speaker, key=lambda t: (t.pos_ == "PROPN", t.i))
         out.append(Reading(cue=(colon, colon + 1), head=colon, group="speech", content=[(colon + 1, content_end)],
                            source=(start, colon), source_head=speaker.root.i if speaker.root else head.i))
@@ -841,6 +843,17 @@ def _topic_heading(text: _Text, label: Span, end: int, readings: list[Reading]) 
     colon = label.end
     return len(starts) > 1 and label.start >= starts[1] and not any(t.pos_ == "PROPN" for t in label) \
         and any(r.source is not None and colon < r.cue[0] < end for r in readings)
+
+
+def _section_heading(text: _Text, label: Span, end: int) -> bool:
+    """Whether a label before a colon heads a section of the article about its subject ("Marlow: Survive to the
+    runoff.", "Okafor: A late surge." over what each candidate needs): past the headline, what follows has no
+    subject and no quotation, a heading's fragment and not a thing said (as "Okafor: We will win" is)."""
+    starts = text.paragraph_starts
+    colon = label.end
+    after = text.doc[colon + 1:end]
+    return len(starts) > 1 and label.start >= starts[1] \
+        and not any(t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") or text.passage_of[t.i] >= 0 for t in after)
 
 
 def _is_name_list(span) -> bool:
