@@ -932,6 +932,15 @@ def test_what_a_thing_is_known_as_or_called(text, cue, parts):
     assert text_quotes.quotes[0]["cue"]["text"] == cue and text_quotes.quotes[0]["cue"]["group"] == "naming"
 
 
+@pytest.mark.parametrize("text", [
+    "Okafor hired a firm called Valbrook Analytics to run the ads.",
+    "The ads were paid for by a new group called Farmers First, led by Ada Brandt.",
+    "Outside the plant, a worker named Ray Marlow handed out leaflets.",
+])
+def test_a_thing_called_by_its_own_name_is_no_quote(text):
+    assert analyze(text).quotes == []
+
+
 def test_claimed_responsibility():
     quote = quote_with(analyze("The group claimed responsibility for the bombing on Sunday."), "the bombing")
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("claimed responsibility for", "The group")

@@ -86,9 +86,12 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     lemma = token.lemma_.lower()
     if lemma in vocabulary.verb_phrases and (idiom := _read_idiom(token, vocabulary)) is not None:
         return idiom
-    if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and lemma in vocabulary.naming_participles \
+    # (the parse tags a participle after a noun as a past tense at times: "a new PAC called Farm First ran ads")
+    if (token.tag_ == "VBN" or token.tag_ == "VBD" and token.dep_ == "acl"
+        and not any(c.dep_ in SUBJECTS for c in token.children)) \
+            and token.dep_ in ("acl", "advcl") and lemma in vocabulary.naming_participles \
             and (named := _read_named_participle(token, vocabulary)) is not None:
-        return named
+        return named if lemma not in vocabulary.plain_naming or _quoted_name(token, named) else None
     if lemma in vocabulary.force_verbs and _by_force(token, vocabulary):
         return None
     if lemma in vocabulary.billing and _billed(token, vocabulary):
@@ -310,6 +313,15 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
             reading.source_head = objects[0].i
             break
     return reading
+
+
+def _quoted_name(participle: Token, reading: Reading) -> bool:
+    """Whether the name a participle gives is in quotation marks ("a group called the “Open Fields Circle”"), a
+    term someone coined; without them it is the thing's own name, the writer's ("a firm called Valbrook Analytics",
+    "a worker named Ray Marlow")."""
+    doc = participle.doc
+    return any(doc[k].is_quote for start, end in reading.content if start > participle.i
+               for k in range(start - 1, min(end + 1, len(doc))))
 
 
 def speaker_of_participle(verb: Token) -> tuple[tuple[int, int] | None, int | None]:

@@ -63,6 +63,7 @@ class Vocabulary:
     self_described: frozenset[str] = frozenset()  # "a self-described socialist": participles after "self-"
     asking: frozenset[str] = frozenset()  # "asked if ...": verbs whose "if"/"whether" clause is the question
     naming_participles: frozenset[str] = frozenset()  # "the votes known as Harvest Week"
+    plain_naming: frozenset[str] = frozenset()  # "a firm called Valbrook Analytics": the thing's own name
     likening: frozenset[str] = frozenset()  # "compared X to Y": verbs whose object goes with its "to"/"with" phrase
     as_verbs: frozenset[str] = frozenset()  # "cast her as": verbs that report only with their "as"
     terms_of_speaking: frozenset[str] = frozenset()  # "spoke on condition of anonymity": never what was said
@@ -155,6 +156,7 @@ def vocabulary() -> Vocabulary:
         likening=frozenset(v for spec in data["groups"].values() for v in spec.get("likening", ())),
         as_verbs=frozenset(v for spec in data["groups"].values() for v in spec.get("as_verbs", ())),
         naming_participles=frozenset(v for spec in data["groups"].values() for v in spec.get("participles", ())),
+        plain_naming=frozenset(v for spec in data["groups"].values() for v in spec.get("plain_participles", ())),
         asking=frozenset(phrase_lists.get("asking", ())),
         self_described=frozenset(phrase_lists.get("self_described", ())),
         terms_of_speaking=frozenset(phrase_lists.get("terms_of_speaking", ())),
