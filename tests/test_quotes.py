@@ -484,6 +484,10 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     # taking lives, not claiming
     "The attack claimed the lives of 20 people.",
     "The floods claimed at least 12 lives.",
+    # freeing people, not making things public
+    "Valbrook released Ray Marlow after two years in jail.",
+    "The two sailors were released within a day.",
+    "Most state parties release their delegates after the first ballot.",
     # the writer's word to the reader
     "Remember: the world also looked away then.",
     "Call it a familiarity fetish.",

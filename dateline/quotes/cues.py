@@ -99,6 +99,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     if lemma in vocabulary.killing and any(c.dep_ == "dobj" and c.lemma_.lower() in vocabulary.lives
                                            for c in token.children):
         return None  # "The attack claimed 20 lives"
+    if lemma in vocabulary.freeing and _frees_someone(token, vocabulary):
+        return None  # "Valbrook released the two sailors"
     if token.tag_ == "VB" and token.is_sent_start \
             and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children):
         return None  # the writer's word to the reader, not an attribution ("Read more: ...", "Consider what he said")
@@ -313,6 +315,15 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
             reading.source_head = objects[0].i
             break
     return reading
+
+
+def _frees_someone(verb: Token, vocabulary: Vocabulary) -> bool:
+    """Whether the verb's object, or its subject when passive, is someone held: a person, "him" or "her", or a
+    captive ("released Ray Marlow", "the sailors were released"), whom it frees; not what it makes public ("released
+    her tax returns", "has not released them")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ in ("PERSON", "NORP") or c.lower_ in ("him", "her")
+                                                   or c.lemma_.lower() in vocabulary.captives)
+               for c in verb.children)
 
 
 def _quoted_name(participle: Token, reading: Reading) -> bool:

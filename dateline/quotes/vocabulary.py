@@ -54,6 +54,8 @@ class Vocabulary:
     killing: frozenset[str] = frozenset()  # "claim": verbs that take lives as well as say
     hearing: frozenset[str] = frozenset()  # "listened to the argument": verbs whose "to" or "in" phrase is others'
     lives: frozenset[str] = frozenset()  # "life", "victim": what they take then
+    freeing: frozenset[str] = frozenset()  # "release": verbs that free people as well as make things public
+    captives: frozenset[str] = frozenset()  # "prisoner", "sailor": whom they free
     armed: frozenset[str] = frozenset()  # "rebels attacked": who attacks with force
     targets: frozenset[str] = frozenset()  # "attacked the base": what is attacked with force
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
@@ -149,6 +151,8 @@ def vocabulary() -> Vocabulary:
         killing=frozenset(phrase_lists.get("killing", ())),
         hearing=frozenset(phrase_lists.get("hearing", ())),
         lives=frozenset(phrase_lists.get("lives", ())),
+        freeing=frozenset(phrase_lists.get("freeing", ())),
+        captives=frozenset(phrase_lists.get("captives", ())),
         armed=frozenset(phrase_lists.get("armed", ())),
         targets=frozenset(phrase_lists.get("targets", ())),
         verb_phrases=phrases,
