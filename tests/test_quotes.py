@@ -488,6 +488,9 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "Valbrook released Ray Marlow after two years in jail.",
     "The two sailors were released within a day.",
     "Most state parties release their delegates after the first ballot.",
+    # a state one is in, not a finding
+    "Marlow once again found himself embroiled in controversy.",
+    "The two candidates found themselves targeted by their rivals.",
     # the writer's word to the reader
     "Remember: the world also looked away then.",
     "Call it a familiarity fetish.",

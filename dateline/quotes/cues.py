@@ -101,6 +101,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return None  # "The attack claimed 20 lives"
     if lemma in vocabulary.freeing and _frees_someone(token, vocabulary):
         return None  # "Valbrook released the two sailors"
+    if lemma in vocabulary.finding_oneself and _of_oneself(token):
+        return None  # "Marlow found himself playing defense"
     if token.tag_ == "VB" and token.is_sent_start \
             and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children):
         return None  # the writer's word to the reader, not an attribution ("Read more: ...", "Consider what he said")
@@ -324,6 +326,15 @@ def _frees_someone(verb: Token, vocabulary: Vocabulary) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ in ("PERSON", "NORP") or c.lower_ in ("him", "her")
                                                    or c.lemma_.lower() in vocabulary.captives)
                for c in verb.children)
+
+
+def _of_oneself(verb: Token) -> bool:
+    """Whether the verb's object, or the subject of its clause, is a reflexive pronoun ("found himself embroiled in
+    controversy", "found themselves targeted")."""
+    reflexive = [c for c in verb.children if c.dep_ == "dobj"]
+    reflexive += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
+                  for s in c.children if s.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    return any(t.tag_ == "PRP" and t.lower_.endswith(("self", "selves")) for t in reflexive)
 
 
 def _quoted_name(participle: Token, reading: Reading) -> bool:

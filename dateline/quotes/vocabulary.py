@@ -56,6 +56,7 @@ class Vocabulary:
     lives: frozenset[str] = frozenset()  # "life", "victim": what they take then
     freeing: frozenset[str] = frozenset()  # "release": verbs that free people as well as make things public
     captives: frozenset[str] = frozenset()  # "prisoner", "sailor": whom they free
+    finding_oneself: frozenset[str] = frozenset()  # "find": "found himself embroiled", a state and no finding
     armed: frozenset[str] = frozenset()  # "rebels attacked": who attacks with force
     targets: frozenset[str] = frozenset()  # "attacked the base": what is attacked with force
     light_verbs: frozenset[str] = frozenset()  # "made the case that": verbs that report through their noun
@@ -153,6 +154,7 @@ def vocabulary() -> Vocabulary:
         lives=frozenset(phrase_lists.get("lives", ())),
         freeing=frozenset(phrase_lists.get("freeing", ())),
         captives=frozenset(phrase_lists.get("captives", ())),
+        finding_oneself=frozenset(phrase_lists.get("finding_oneself", ())),
         armed=frozenset(phrase_lists.get("armed", ())),
         targets=frozenset(phrase_lists.get("targets", ())),
         verb_phrases=phrases,
