@@ -491,6 +491,9 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     # a state one is in, not a finding
     "Marlow once again found himself embroiled in controversy.",
     "The two candidates found themselves targeted by their rivals.",
+    # the writer's turns of phrase
+    "That said, the levy has its critics in Valbrook.",
+    "But needless to say, the vote was close.",
     # the writer's word to the reader
     "Remember: the world also looked away then.",
     "Call it a familiarity fetish.",

@@ -103,6 +103,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return None  # "Valbrook released the two sailors"
     if lemma in vocabulary.finding_oneself and _of_oneself(token):
         return None  # "Marlow found himself playing defense"
+    if _in_aside(token, vocabulary):
+        return None  # "That said, the plan has its critics"
     if token.tag_ == "VB" and token.is_sent_start \
             and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children):
         return None  # the writer's word to the reader, not an attribution ("Read more: ...", "Consider what he said")
@@ -326,6 +328,20 @@ def _frees_someone(verb: Token, vocabulary: Vocabulary) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ in ("PERSON", "NORP") or c.lower_ in ("him", "her")
                                                    or c.lemma_.lower() in vocabulary.captives)
                for c in verb.children)
+
+
+def _in_aside(verb: Token, vocabulary: Vocabulary) -> bool:
+    """Whether the verb is a word of one of the writer's turns of phrase that opens a sentence before a comma ("That
+    said, the plan has its critics", "But needless to say, the vote was close"; not "a message that said, “...”")."""
+    doc = verb.doc
+    for phrase in vocabulary.asides:
+        for k, word in enumerate(phrase):
+            start, end = verb.i - k, verb.i - k + len(phrase)
+            if word == verb.lower_ and start >= 0 and end < len(doc) and doc[end].text == "," \
+                    and tuple(t.lower_ for t in doc[start:end]) == phrase \
+                    and (doc[start].is_sent_start or doc[start - 1].pos_ == "CCONJ" and doc[start - 1].is_sent_start):
+                return True
+    return False
 
 
 def _of_oneself(verb: Token) -> bool:
