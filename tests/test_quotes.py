@@ -494,6 +494,10 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     # the writer's turns of phrase
     "That said, the levy has its critics in Valbrook.",
     "But needless to say, the vote was close.",
+    # a particle that takes the verb out of words
+    "These lenders are ripping you off.",
+    "Okafor won Valbrook, knocking Marlow out of the race.",
+    "Ada Brandt later backed away from the plan.",
     # the writer's word to the reader
     "Remember: the world also looked away then.",
     "Call it a familiarity fetish.",

@@ -105,6 +105,9 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return None  # "Marlow found himself playing defense"
     if _in_aside(token, vocabulary):
         return None  # "That said, the plan has its critics"
+    if any(c.dep_ in ("prt", "advmod", "prep") and c.i > token.i and (lemma, c.lower_) in vocabulary.other_senses
+           for c in token.children):
+        return None  # "They're ripping you off"
     if token.tag_ == "VB" and token.is_sent_start \
             and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children):
         return None  # the writer's word to the reader, not an attribution ("Read more: ...", "Consider what he said")
