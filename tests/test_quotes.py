@@ -1767,6 +1767,14 @@ def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_befor
     ("Mr. Pryce has touted the bridges he has helped bring to Valbrook, while attempting to portray Okafor as a"
      " carpetbagger.", [("has touted", "the bridges he has helped bring to Valbrook"),
                         ("attempting to portray", "Okafor as a carpetbagger")]),
+    # (so does one of concession, and one with no speaker of its own is still more of what was said)
+    ("Federal records show Ray Marlow has donated $38,000 to campaigns since 2010, though public records indicate"
+     " he did not own a home.", [("show", "Ray Marlow has donated $38,000 to campaigns since 2010"),
+                                 ("indicate", "he did not own a home")]),
+    ("The poll showed that Okafor would beat Marlow in November, though Ada Brandt appears to have the stronger"
+     " position now.",
+     [("showed", "that Okafor would beat Marlow in November, though Ada Brandt appears to have the stronger"
+                 " position now")]),
 ])
 def test_a_clause_of_contrast_after_the_content_is_more_of_it(text, reports):
     assert [(q["cue"]["text"], q["text"]) for q in analyze(text).quotes] == reports

@@ -254,8 +254,9 @@ def _defining_clause(doc: Doc, inner: Reading, start: int) -> Token | None:
 # ---------------------------------------------------------------------------------------------------- content
 
 
-# Words that open a clause of contrast set off after a content (", while other voters said ...").
-_CONTRASTS = ("while", "whereas")
+# Words that open a clause of contrast or concession set off after a content (", while other voters said ...",
+# ", though public records indicate ...").
+_CONTRASTS = ("while", "whereas", "though", "although")
 
 
 def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
@@ -271,7 +272,9 @@ def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
         lead = min(inner.cue[0], inner.content[0][0], inner.source[0] if inner.source else inner.cue[0])
         if doc[inner.head].dep_ == "relcl":
             lead = min(lead, doc[inner.head].left_edge.i)
-        elif inner.group != "stance":  # ("found that 28 percent backed Okafor, while 23 percent favored Marlow")
+        elif inner.group != "stance" and inner.source is not None:
+            # (not "found that 28 percent backed Okafor, while 23 percent favored Marlow", nor "showed that Okafor
+            # would win, though Marlow appears to be stronger now")
             lead = _contrast_opening(doc[inner.head], lead)
         relative = doc[lead + 1] if doc[lead].dep_ == "prep" and lead + 1 < len(doc) else doc[lead]
         if lead < 1 or relative.lower_ not in ("which", "who", "whom", *_CONTRASTS) \
