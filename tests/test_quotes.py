@@ -290,6 +290,11 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
 
 @pytest.mark.parametrize("text, content, cue, group", [
     ("The Kremlin denied the report.", "the report", "denied", "denial"),
+    # (a verb whose object is what was said, in its place a clause opened by "that" or a question word)
+    ("Ray Marlow is reaffirming that the levy is safe.", "that the levy is safe", "is reaffirming", "speech"),
+    ("The council discussed how the levy would be repaid.", "how the levy would be repaid", "discussed", "speech"),
+    ("Farmers in Valbrook resent that the mill has raised its prices.", "that the mill has raised its prices",
+     "resent", "stance"),
     ("Okafor called for a curfew over the old town.", "a curfew over the old town", "called for", "request"),
     ("The rebels vowed to retake the city.", "to retake the city", "vowed", "intention"),
     ("Officials believe the attack was planned abroad.", "the attack was planned abroad", "believe", "belief"),

@@ -1055,6 +1055,11 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
 # ---------------------------------------------------------------------------------------------------- content
 
 
+def _opens_with_that_or_question(clause: Token) -> bool:
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in ("that", "whether", "if") and first.dep_ == "mark" or first.tag_ in ("WDT", "WP", "WRB")
+
+
 def _content(verb: Token, lemma: str, vocabulary: Vocabulary
              ) -> tuple[list[tuple[int, int]], CueGroup | None, Token | None]:
     """The content the parse gives a cue verb, the group that reading belongs to, and the preposition that joins
@@ -1069,6 +1074,11 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         clauses = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
         if particles and clauses:
             return [subtree(clauses[0])], vocabulary.preposition_group(lemma, particles[0].lower_), particles[0]
+        # "is reaffirming that the probe is free of influence", "discussed how the law would work": a verb whose
+        # object is what was said takes, in its place, a clause that opens with "that" or a question word
+        opened = [c for c in clauses if _opens_with_that_or_question(c)]
+        if opened and not objects and vocabulary.takes_object(lemma):
+            return [subtree(opened[0])], vocabulary.object_groups[lemma], None
     if group is not None:
         clauses = [c for c in children if c.dep_ == "ccomp"]
         # "saying in her note only that she was ...": a "that"-clause the parser hung as an adverbial clause
