@@ -336,6 +336,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
      "belief"),
     ("Guild members did not seem to be worried about the strike.", "the strike",
      "did not seem to be worried about", "Guild members", "belief"),
+    # "like" after "do", which the parse read as a preposition (as it does after a curly "n’t")
+    ("Many farmers in Valbrook didn’t like the levy.", "the levy", "didn’t like", "Many farmers in Valbrook",
+     "stance"),
     # feeling done to
     ("Many farmers feel trapped in a system that seems rigged against them.",
      "trapped in a system that seems rigged against them", "feel", "Many farmers", "belief"),

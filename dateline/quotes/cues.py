@@ -650,6 +650,26 @@ def read_to(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
     return reading
 
 
+def read_like(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
+    """ "a lot of people didn’t like the phrase", "if you don’t like it": the verb "like" after "do", which the
+    parse reads as a preposition hung on "do" as the main verb (as it does after a curly "n’t"). The subject of
+    "do" is the source, "like" with "do" the cue, its object the content."""
+    doer = preposition.head
+    group = vocabulary.object_groups.get(preposition.lower_)
+    if preposition.dep_ != "prep" or doer.lemma_.lower() != "do" or doer.i > preposition.i or group is None \
+            or any(c.dep_ == "dobj" for c in doer.children):
+        return None  # (not "had done something bizarre like store bodies")
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    subjects = [c for c in doer.children if c.dep_ in SUBJECTS and c.i < doer.i]
+    doc = preposition.doc
+    if not objects or not subjects or any(doc[k].is_punct for k in range(doer.i, preposition.i)):
+        return None
+    reading = Reading(cue=(doer.i, preposition.i + 1), head=preposition.i, group=group.name,
+                      content=[trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)])
+    reading.source, reading.source_head = source_span(subjects[0], doer), antecedent_of(subjects[0])
+    return reading
+
+
 def read_self_described(participle: Token, vocabulary: Vocabulary) -> Reading | None:
     """ "a self-described green liberal", "self-proclaimed experts": the one described describes
     themselves. PolNeAR writes the source as "self" and the content as what follows the participle in its noun

@@ -52,6 +52,7 @@ from dateline.quotes.cues import (
     read,
     read_according,
     read_in,
+    read_like,
     read_noun,
     read_self_described,
     read_to,
@@ -175,6 +176,8 @@ def find_quotes(article: Article, doc: Doc) -> None:
         elif token.lower_ == "in" and (reading := read_in(token, vocab)) is not None:
             readings.append(reading)
         elif token.lower_ == "to" and (reading := read_to(token, vocab)) is not None:
+            readings.append(reading)
+        elif token.lower_ == "like" and (reading := read_like(token, vocab)) is not None:
             readings.append(reading)
         elif token.lower_ in vocab.self_described and (reading := read_self_described(token, vocab)) is not None:
             readings.append(reading)
