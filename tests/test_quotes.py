@@ -1779,6 +1779,11 @@ def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_befor
     ("Federal records show Ray Marlow has donated $38,000 to campaigns since 2010, though public records indicate"
      " he did not own a home.", [("show", "Ray Marlow has donated $38,000 to campaigns since 2010"),
                                  ("indicate", "he did not own a home")]),
+    # (the comma set inside a closing quotation mark)
+    ("At least half of voters in each town say each of the two candidates’ positions on the levy are “about right,”"
+     " though voters are generally more likely to say Okafor’s policies are too liberal.",
+     [("say", "each of the two candidates’ positions on the levy are “about right,”"),
+      ("are generally more likely to say", "Okafor’s policies are too liberal")]),
     ("The poll showed that Okafor would beat Marlow in November, though Ada Brandt appears to have the stronger"
      " position now.",
      [("showed", "that Okafor would beat Marlow in November, though Ada Brandt appears to have the stronger"

@@ -281,7 +281,7 @@ def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
             lead = _contrast_opening(doc[inner.head], lead)
         relative = doc[lead + 1] if doc[lead].dep_ == "prep" and lead + 1 < len(doc) else doc[lead]
         if lead < 1 or relative.lower_ not in ("which", "who", "whom", *_CONTRASTS) \
-                or doc[lead - 1].text not in (",", "—", "–"):
+                or not comma_before(doc, lead) and doc[lead - 1].text not in ("—", "–"):
             continue
         end = max(inner.cue[1], inner.content[-1][1])
         for outer in readings:
