@@ -222,6 +222,19 @@ def test_according_to_a_source_the_parse_hung_the_clauses_subject_on():
     assert quote["text"] == "majorities of voters in all five districts say they feel betrayed by the council"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Still, the plan would cost too much, Ray Marlow said.", "the plan would cost too much"),
+    ("In fact, turnout fell in Valbrook, Lena Okafor said.", "turnout fell in Valbrook"),
+    ("What’s more, the bridge is unsafe, the council said in a statement.", "the bridge is unsafe"),
+    # (a time that opens the sentence is reported with it, and so is a conjunction)
+    ("Right now, turnout is falling, Lena Okafor said.", "Right now, turnout is falling"),
+    ("But the next decade brought a change, Ada Brandt said.", "But the next decade brought a change"),
+])
+def test_a_connective_that_opens_a_content_before_its_cue_is_the_writers(text, content):
+    [quote] = analyze(text).quotes
+    assert quote["text"] == content
+
+
 def test_according_to_a_description_and_the_name_set_off_after_it():
     [quote] = analyze("News of the day.\n\nAccording to his aunt, Ada Brandt, “He was sharp from the start.”").quotes
     assert (quote["text"], quote["speaker"]["text"], quote["speaker"]["actor"]) == (

@@ -151,6 +151,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.content = _passive_object(token, lemma, vocabulary) or _relative_object(token, lemma, vocabulary) \
             or _relative_report(token)
     if reading.inverted:
+        reading.content = _without_connective(token.doc, reading.content, vocabulary)
         # "But the next decade brought a change, she said": the conjunction that opens the sentence goes
         # with what was said (PolNeAR and PARC keep it).
         first = reading.content[0][0]
@@ -185,6 +186,21 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.source, reading.source_head = speaker_of_participle(token)
     _around_attribution(reading, token.doc)
     return reading
+
+
+def _without_connective(doc: Doc, parts: list[tuple[int, int]], vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    """Content before its cue without the connective that opens the sentence, set off by a comma ("Still, the plan
+    would cost too much, Marlow said", "In fact, turnout fell, officials said"): the writer's link to what came
+    before."""
+    start, end = parts[0]
+    if not doc[start].is_sent_start:
+        return parts
+    for comma in range(start + 1, min(start + 5, end - 1)):
+        if doc[comma].text == ",":
+            if doc[start:comma].text.lower().replace("’", "'") in vocabulary.connectives:
+                return [trim(doc, comma + 1, end), *parts[1:]]
+            break
+    return parts
 
 
 def _with_stray_predicate(verb: Token, content: list[tuple[int, int]], vocabulary: Vocabulary

@@ -77,6 +77,7 @@ class Vocabulary:
     circumstances: frozenset[str] = frozenset()  # "backed her by a wide margin": prepositions of how, not what
     done_objects: frozenset[str] = frozenset()  # "identified the platforms": object verbs only when done, not to do
     spending: frozenset[str] = frozenset()  # "spent the week portraying Marlow as ...": who spends the time does it
+    connectives: frozenset[str] = frozenset()  # "Still, ...": the writer's link to what came before
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -175,4 +176,5 @@ def vocabulary() -> Vocabulary:
         circumstances=frozenset(phrase_lists.get("circumstances", ())),
         done_objects=frozenset(phrase_lists.get("done_objects", ())),
         spending=frozenset(phrase_lists.get("spending", ())),
+        connectives=frozenset(phrase_lists.get("connectives", ())),
     )
