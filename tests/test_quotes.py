@@ -1846,6 +1846,17 @@ def test_the_verb_the_parse_left_out_of_the_content_goes_on_with_its_subject(tex
 
 
 @pytest.mark.parametrize("text, content", [
+    ("The poll showed a majority of registered Valbrook voters say the council should act.",
+     "a majority of registered Valbrook voters say the council should act"),
+    ("Lena Okafor told reporters the city's own standards are not perfect but getting better.",
+     "the city's own standards are not perfect but getting better"),
+])
+def test_the_subject_the_parse_made_the_verbs_object_goes_with_its_clause(text, content):
+    [quote] = analyze(text).quotes
+    assert quote["text"] == content
+
+
+@pytest.mark.parametrize("text, content", [
     ("Ray Marlow said the bridge plan was dead, and that Okafor had misled voters.",
      "the bridge plan was dead, and that Okafor had misled voters"),
     # (the parse hung "but that he would not support ..." on "said"; "support" is a cue, but of what was said)

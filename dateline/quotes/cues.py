@@ -1140,6 +1140,8 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
             clause = min(clauses, key=lambda c: abs(c.i - verb.i))
             start, end = subtree(clause)
             start = _after_aside(clause, start, end)
+            if clause.dep_ == "ccomp" and clause.i > verb.i:
+                start = _with_stray_subject(verb, clause, start)
             end = _before_next_cue(verb, clause, start, end, vocabulary)
             if clause.i > verb.i and end == subtree(clause)[1]:
                 end = _with_second_clause(verb, end)
@@ -1429,6 +1431,19 @@ def _is_as_phrase(child: Token) -> bool:
     return child.dep_ in ("advcl", "acomp", "oprd", "xcomp") and first.lower_ == "as" and first.i < child.i \
         and first.dep_ in ("mark", "advmod", "prep") and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
                                                                  for c in child.children)
+
+
+def _with_stray_subject(verb: Token, clause: Token, start: int) -> int:
+    """Where a finite clause without a subject of its own starts: at the object the parse hung on the verb right
+    before it, which is the clause's subject ("The poll showed a majority of voters say the council should act",
+    "told reporters the city's standards are not perfect")."""
+    if any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "expl" for c in clause.children):
+        return start
+    if not any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in (clause, *clause.children)
+               if t == clause or t.dep_ in ("aux", "auxpass")):
+        return start
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == start]
+    return objects[0].left_edge.i if objects else start
 
 
 def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabulary: Vocabulary) -> int:
