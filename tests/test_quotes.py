@@ -201,6 +201,11 @@ def test_a_quotation_opened_in_the_reported_clause_goes_on_to_its_close_in_the_s
      "In 2014, more than 400,000 people were displaced by the war", "the United Nations"),
     ("Still, more than 400,000 people were displaced by the war, according to the United Nations.",
      "more than 400,000 people were displaced by the war", "the United Nations"),
+    # (and so is a clause of when, why or on what condition; a concession is the writer's)
+    ("When the fighting spread, the war displaced 400,000 people, according to the United Nations.",
+     "When the fighting spread, the war displaced 400,000 people", "the United Nations"),
+    ("Though the fighting eased, the war displaced 400,000 people, according to the United Nations.",
+     "the war displaced 400,000 people", "the United Nations"),
     # (what is set after the source without a verb says no more than who the source is or what the figure means)
     ("More than 400,000 people have been killed in the war, according to the United Nations - nearly twice the"
      " count of a year ago.", "More than 400,000 people have been killed in the war", "the United Nations"),

@@ -78,6 +78,7 @@ class Vocabulary:
     done_objects: frozenset[str] = frozenset()  # "identified the platforms": object verbs only when done, not to do
     spending: frozenset[str] = frozenset()  # "spent the week portraying Marlow as ...": who spends the time does it
     connectives: frozenset[str] = frozenset()  # "Still, ...": the writer's link to what came before
+    reported_conditions: frozenset[str] = frozenset()  # "When the plant closed, ...": part of what was reported
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -177,4 +178,5 @@ def vocabulary() -> Vocabulary:
         done_objects=frozenset(phrase_lists.get("done_objects", ())),
         spending=frozenset(phrase_lists.get("spending", ())),
         connectives=frozenset(phrase_lists.get("connectives", ())),
+        reported_conditions=frozenset(phrase_lists.get("reported_conditions", ())),
     )
