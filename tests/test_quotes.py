@@ -446,6 +446,11 @@ def test_after_an_inverted_cue_more_words_of_the_speaker_are_a_quote_of_their_ow
     # (the "as" phrase the parse hung on the agent)
     ("The shake-up was seen by some as a demotion for the envoy.", ["The shake-up", "as a demotion for the envoy"],
      "was seen", "some"),
+    # (the agent the parse hung on what the subject was declared or confirmed as)
+    ("Lena Okafor was declared the winner in Valbrook by news organizations on Tuesday night.",
+     ["Lena Okafor", "the winner in Valbrook"], "was declared", "news organizations"),
+    ("Ray Marlow was confirmed as one of the passengers by the Valbrook Transit Authority.",
+     ["Ray Marlow", "as one of the passengers"], "was confirmed", "the Valbrook Transit Authority"),
     # a relative clause without an object reports the noun it hangs on
     ("The talks went well, a point the envoy also acknowledged on Monday.", ["a point"], "also acknowledged",
      "the envoy"),

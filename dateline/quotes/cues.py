@@ -185,6 +185,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     if reading.source is None and not passive:
         reading.source, reading.source_head = speaker_of_participle(token)
     _around_attribution(reading, token.doc)
+    _before_agent(reading, token.doc)
     return reading
 
 
@@ -287,6 +288,17 @@ def _around_attribution(reading: Reading, doc: Doc) -> None:
         else:
             parts.append((start, end))
     reading.content = parts
+
+
+def _before_agent(reading: Reading, doc: Doc) -> None:
+    """What a passive's subject was declared or called ends before its agent, which the parse hung in it ("was
+    declared the winner in Ohio by news organizations", "has been called “a fraud” by Ray Marlow")."""
+    if not (reading.passive and reading.source) or reading.source[0] < 1 or doc[reading.source[0] - 1].lower_ != "by":
+        return
+    agent = reading.source[0] - 1
+    reading.content = [trim(doc, start, agent) if start < agent < end else (start, end)
+                       for start, end in reading.content]
+    reading.content = [(start, end) for start, end in reading.content if end > start]
 
 
 def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading | None:

@@ -51,7 +51,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0], True
-        return None, True
+        agent = _misplaced_agent(verb)
+        return (next(c for c in agent.children if c.dep_ == "pobj") if agent is not None else None), True
     # ("While discussing the tweet, House Speaker Paul Ryan said": a clause that opens with a subordinating word
     # tells when, however the parse hung it)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS
@@ -216,6 +217,30 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if named is not None:
             return named, False
     return None, False
+
+
+def _misplaced_agent(verb: Token) -> Token | None:
+    """The "by" of a passive's agent that the parse hung on what the subject was declared or called ("Okafor was
+    declared the winner by news organizations", "has been called “a fraud” by Ray Marlow", "was seen as a
+    victory by some"); not one deeper in it ("was asked about the claim of credit for the attack by a gunman"), nor a
+    time, a number or a channel ("by Friday", "by 10 points", "by email")."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ != "prep" or token.lower_ != "by":
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if not objects or objects[0].pos_ not in ("NOUN", "PROPN", "PRON") \
+                or objects[0].ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL") \
+                or objects[0].lemma_.lower() in vocabulary().channels:
+            continue
+        node = token.head
+        if node.dep_ == "pobj" and node.head.lower_ == "as":
+            node = node.head  # ("was confirmed as one of the passengers by ...")
+        if node.i == verb.i or node.head.i == verb.i and not is_verb(node) \
+                and (node.dep_ in ("oprd", "attr", "dobj", "xcomp", "advmod", "npadvmod") or node.lower_ == "as"):
+            return token
+    return None
 
 
 def _subject_joined_to_object(verb: Token) -> Token | None:
