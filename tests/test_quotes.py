@@ -1602,6 +1602,9 @@ def test_a_blank_line_ends_the_sentence_before_a_speaker():
     ("By evening, the minister was forced into a rare retreat and said that his words had been misread.", "said",
      "the minister"),
     ("After the vote, Ms. Pryce was prompted to say that the count had been fair.", "to say", "Ms. Pryce"),
+    # a participle of what the passive's subject did
+    ("Ray Marlow was booed by the crowd while telling them that the levy would pass.", "telling", "Ray Marlow"),
+    ("A lawsuit was filed in 2014 alleging that the council had broken the law.", "alleging", "A lawsuit"),
     # an infinitive hung on a phrase of the verb
     ("The columnist Ada Brandt went so far as to say: ''The paper as we know it is over.''", "to say:",
      "The columnist Ada Brandt"),

@@ -143,9 +143,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # "Romney ran on his ability to jolt the recovery and accused Obama of ...": a finite verb the parse
             # joined to an infinitive or a participle goes with the finite verb above them
             host = next((a for a in host.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), host)
-        if verb.dep_ in ("conj", "xcomp") and not passive:
+        if (verb.dep_ in ("conj", "xcomp") or _adjunct_participle(verb)) and not passive:
             # "Marlow was forced into damage control and said ...", "Marlow was prompted to say": who undergoes
-            # the first verb says the second
+            # the first verb says the second (also a participle of what he did: "Marlow was booed by the crowd
+            # while telling them ...")
             patient = next((c for c in host.children if c.dep_ == "nsubjpass" and c.lower_ not in EXPLETIVES), None)
             if patient is not None:
                 return patient, False
@@ -217,6 +218,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if named is not None:
             return named, False
     return None, False
+
+
+def _adjunct_participle(verb: Token) -> bool:
+    """A participle clause that tells what the subject of the verb it hangs on did ("was distracted while saying
+    goodbye", "Looking ahead to the fall, Marlow was joined by ..."): not one right after a noun, which describes
+    the noun ("interviewed about Pope Francis calling Christmas a sham"), nor one after a passive's agent without
+    a word that opens it, which may be the agent's ("was endorsed by the union, calling him a champion")."""
+    doc = verb.doc
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i > 0 and doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "mark" for c in verb.children) or not any(c.dep_ == "agent" for c in verb.head.children)
 
 
 def _misplaced_agent(verb: Token) -> Token | None:
