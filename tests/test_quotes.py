@@ -451,6 +451,11 @@ def test_after_an_inverted_cue_more_words_of_the_speaker_are_a_quote_of_their_ow
      ["Lena Okafor", "the winner in Valbrook"], "was declared", "news organizations"),
     ("Ray Marlow was confirmed as one of the passengers by the Valbrook Transit Authority.",
      ["Ray Marlow", "as one of the passengers"], "was confirmed", "the Valbrook Transit Authority"),
+    # (the people among whom it holds)
+    ("Ray Marlow is revered among Democratic activists in Valbrook.", ["Ray Marlow"], "is revered",
+     "Democratic activists in Valbrook"),
+    ("The plan was not widely supported among those with direct experience.", ["The plan"],
+     "was not widely supported", "those with direct experience"),
     # a relative clause without an object reports the noun it hangs on
     ("The talks went well, a point the envoy also acknowledged on Monday.", ["a point"], "also acknowledged",
      "the envoy"),

@@ -52,7 +52,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 if objects:
                     return objects[0], True
         agent = _misplaced_agent(verb)
-        return (next(c for c in agent.children if c.dep_ == "pobj") if agent is not None else None), True
+        if agent is None:
+            return _holders_among(verb), True
+        return next(c for c in agent.children if c.dep_ == "pobj"), True
     # ("While discussing the tweet, House Speaker Paul Ryan said": a clause that opens with a subordinating word
     # tells when, however the parse hung it)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS
@@ -229,6 +231,18 @@ def _adjunct_participle(verb: Token) -> bool:
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i > 0 and doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
         return False
     return any(c.dep_ == "mark" for c in verb.children) or not any(c.dep_ == "agent" for c in verb.head.children)
+
+
+def _holders_among(verb: Token) -> Token | None:
+    """The people in whose eyes a passive with no agent holds ("is revered among Democratic activists", "was not
+    widely supported among those with direct experience"): an "among" phrase after the verb that names people (not
+    a class: "was ranked among the favorites")."""
+    for phrase in verb.children:
+        if phrase.dep_ == "prep" and phrase.lower_ == "among" and phrase.i > verb.i:
+            people = [c for c in phrase.children if c.dep_ == "pobj" and (_someone(c) or c.pos_ == "PRON")]
+            if people:
+                return people[0]
+    return None
 
 
 def _misplaced_agent(verb: Token) -> Token | None:
