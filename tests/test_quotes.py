@@ -1215,6 +1215,7 @@ def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
     ("A photo of the two families appeared in a widely read newspaper column next to an item suggesting that the "
      "governor was hypocritical.", "suggesting", "an item"),
     ("Patrons gave generously to an outside group backing the mayor.", "backing", "an outside group"),
+    ("Despite disclaimers urging calm, the crowd in Valbrook grew restless.", "urging", "disclaimers"),
 ])
 def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, speaker):
     quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == cue)
