@@ -227,6 +227,12 @@ def test_according_to_a_source_the_parse_hung_the_clauses_subject_on():
     assert quote["text"] == "majorities of voters in all five districts say they feel betrayed by the council"
 
 
+def test_according_to_a_source_without_the_comma_the_parse_hung_on_it():
+    [quote] = analyze("According to Valbrook Herald contributor and monetary historian Ada Brandt, U.S. and European "
+                      "interest rates have moved in opposite directions seven times since the war.").quotes
+    assert quote["speaker"]["text"] == "Valbrook Herald contributor and monetary historian Ada Brandt"
+
+
 @pytest.mark.parametrize("text, content", [
     ("Still, the plan would cost too much, Ray Marlow said.", "the plan would cost too much"),
     ("In fact, turnout fell in Valbrook, Lena Okafor said.", "turnout fell in Valbrook"),

@@ -520,7 +520,8 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
     phrase_end = i + n
     if objects:
         obj = objects[0]
-        reading.source = (obj.left_edge.i, obj.right_edge.i + 1)
+        # (not the comma the parse hung on X: "According to a State Department official, two were upgraded")
+        reading.source = trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
         reading.source_head = obj.i
         phrase_end = obj.right_edge.i + 1
         subject = _subject_hung_on_source(doc, obj, phrase_end)
