@@ -227,6 +227,20 @@ def test_according_to_a_source_the_parse_hung_the_clauses_subject_on():
     assert quote["text"] == "majorities of voters in all five districts say they feel betrayed by the council"
 
 
+@pytest.mark.parametrize("text, inner, content", [
+    ("His campaign manager, Ray Marlow, says it is proof she can still close the gap in pledged delegates, which "
+     "stood at 263 entering Tuesday's primary, according to the Associated Press.",
+     "says", "which stood at 263 entering Tuesday's primary"),
+    ("Polls show that voters have a better opinion of Mr. Pryce than of Ms. Okafor, with 56 percent of voters "
+     "viewing him positively, according to a Valbrook Herald poll in February.",
+     "show", "56 percent of voters viewing him positively"),
+])
+def test_according_to_after_another_report_takes_the_piece_set_off_at_its_end(text, inner, content):
+    quotes = {q["cue"]["text"].lower(): q["text"] for q in analyze(text).quotes}
+    assert inner in quotes
+    assert quotes["according to"] == content
+
+
 def test_according_to_a_source_without_the_comma_the_parse_hung_on_it():
     [quote] = analyze("According to Valbrook Herald contributor and monetary historian Ada Brandt, U.S. and European "
                       "interest rates have moved in opposite directions seven times since the war.").quotes
