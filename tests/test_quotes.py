@@ -227,6 +227,17 @@ def test_according_to_a_source_the_parse_hung_the_clauses_subject_on():
     assert quote["text"] == "majorities of voters in all five districts say they feel betrayed by the council"
 
 
+@pytest.mark.parametrize("text, content, source", [
+    ("On Monday, Pryce said he was happy to see that Okafor was voted in, according to the Valbrook Herald.",
+     "On Monday, Pryce said he was happy to see that Okafor was voted in", "the Valbrook Herald"),
+    ("The mayor told her that it was not that simple, according to an account she gave to the Valbrook Herald.",
+     "The mayor told her that it was not that simple", "an account she gave to the Valbrook Herald"),
+])
+def test_according_to_closing_a_report_tells_it_whole(text, content, source):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"].lower(), quote["text"], quote["speaker"]["text"]) == ("according to", content, source)
+
+
 @pytest.mark.parametrize("text, inner, content", [
     ("His campaign manager, Ray Marlow, says it is proof she can still close the gap in pledged delegates, which "
      "stood at 263 entering Tuesday's primary, according to the Associated Press.",

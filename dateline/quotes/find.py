@@ -63,7 +63,7 @@ from dateline.quotes.cues import (
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.parse import DASHES, comma_before, follows_quotation, is_verb, minus, trim
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
-from dateline.quotes.vocabulary import vocabulary
+from dateline.quotes.vocabulary import Vocabulary, vocabulary
 
 
 # An opening or closing tag, or a comment, on one line.
@@ -214,6 +214,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
             if cut > a and a <= reading.source_head < cut:
                 reading.source = (a, cut)
     _relative_attributions_apart(doc, readings)
+    _according_apart(doc, readings, vocab)
     _next_report_apart(doc, readings)
     _joined_reports_apart(doc, readings)
     _same_speaker_goes_on(doc, readings)
@@ -300,6 +301,24 @@ def _contrast_opening(verb: Token, lead: int) -> int:
         verb = verb.head
     first = doc[verb.left_edge.i]
     return first.i if first.lower_ in _CONTRASTS and first.head == verb else lead
+
+
+def _according_apart(doc: Doc, readings: list[Reading], vocab: Vocabulary) -> None:
+    """'Pryce said he was happy to see that Okafor won, according to the Herald': the parse can hang a closing
+    "according to X", set off by a comma, on a verb of another cue's content; X tells the whole report, cue and
+    all, so that content stops before the phrase. Not a phrase that opens what was said ("The AP reported that,
+    according to her calendar, 85 of the meetings were with donors")."""
+    for phrase in readings:
+        lead = phrase.cue[0]
+        if not phrase.inverted or lead < 1 or doc[lead - 1].text != "," \
+                or according_at(doc, lead, vocab) != phrase.cue[1] - lead:
+            continue
+        end = max(phrase.cue[1], phrase.source[1] if phrase.source else 0)
+        if any(not (t.is_punct or t.is_space) for t in doc[end:doc[lead].sent.end]):
+            continue
+        for outer in readings:
+            if outer is not phrase and any(a < lead and end <= b for a, b in outer.content):
+                outer.content = [part for a, b in outer.content for part in minus(a, b, lead - 1, end, doc)]
 
 
 def _next_report_apart(doc: Doc, readings: list[Reading]) -> None:
