@@ -271,10 +271,16 @@ def test_a_connective_that_opens_a_content_before_its_cue_is_the_writers(text, c
     assert quote["text"] == content
 
 
-def test_according_to_a_description_and_the_name_set_off_after_it():
-    [quote] = analyze("News of the day.\n\nAccording to his aunt, Ada Brandt, “He was sharp from the start.”").quotes
+@pytest.mark.parametrize("text, content", [
+    ("News of the day.\n\nAccording to his aunt, Ada Brandt, “He was sharp from the start.”",
+     "“He was sharp from the start.”"),
+    # (closing the sentence, the parse hangs the name on the verb)
+    ("News of the day.\n\nThe boy left early, according to his aunt, Ada Brandt.", "The boy left early"),
+])
+def test_according_to_a_description_and_the_name_set_off_after_it(text, content):
+    [quote] = analyze(text).quotes
     assert (quote["text"], quote["speaker"]["text"], quote["speaker"]["actor"]) == (
-        "“He was sharp from the start.”", "his aunt, Ada Brandt", "person:ada-brandt")
+        content, "his aunt, Ada Brandt", "person:ada-brandt")
 
 
 def test_passive_quote_has_no_speaker():

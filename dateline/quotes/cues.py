@@ -29,6 +29,7 @@ from dateline.quotes.parse import (
     RELATIVE,
     SUBJECTS,
     comma_before,
+    ends_sentence,
     follows_quotation,
     has_to,
     is_verb,
@@ -527,12 +528,14 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
         subject = _subject_hung_on_source(doc, obj, phrase_end)
         if subject is not None:
             reading.source, phrase_end = trim(doc, obj.left_edge.i, subject), subject
-        # "According to his aunt, Ada Brandt, “...”": the name set off after the source is part of it
+        # "According to his aunt, Ada Brandt, “...”", "..., according to his aunt, Ada Brandt.": the name set off
+        # after the source is part of it
         k = phrase_end
         if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].ent_iob_ == "B" and doc[k + 1].ent_type_ == "PERSON":
             end = entity_bounds(doc[k + 1])[1]
-            if end < len(doc) and doc[end].text == ",":
-                reading.source, reading.source_head, phrase_end = (reading.source[0], end), end - 1, end + 1
+            closed = end < len(doc) and doc[end].text == ","
+            if closed or ends_sentence(doc, k, end):
+                reading.source, reading.source_head, phrase_end = (reading.source[0], end), end - 1, end + closed
     sentence = doc[i].sent
     host = doc[i].head
     if host.dep_ == "relcl" and host.i != i and sentence.start <= host.left_edge.i:

@@ -61,7 +61,7 @@ from dateline.quotes.cues import (
     speaker_of_participle,
 )
 from dateline.quotes.marks import Passage, find_passages
-from dateline.quotes.parse import DASHES, comma_before, follows_quotation, is_verb, minus, trim
+from dateline.quotes.parse import DASHES, comma_before, ends_sentence, follows_quotation, is_verb, minus, trim
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import Vocabulary, vocabulary
 
@@ -314,7 +314,7 @@ def _according_apart(doc: Doc, readings: list[Reading], vocab: Vocabulary) -> No
                 or according_at(doc, lead, vocab) != phrase.cue[1] - lead:
             continue
         end = max(phrase.cue[1], phrase.source[1] if phrase.source else 0)
-        if any(not (t.is_punct or t.is_space) for t in doc[end:doc[lead].sent.end]):
+        if not ends_sentence(doc, lead, end):
             continue
         for outer in readings:
             if outer is not phrase and any(a < lead and end <= b for a, b in outer.content):

@@ -57,6 +57,12 @@ def reporting_participle(token: Token) -> bool:
         and vocabulary().group(token.lemma_.lower()) is not None
 
 
+def ends_sentence(doc: Doc, start: int, end: int) -> bool:
+    """Whether nothing but punctuation follows the words start..end in their sentence ("..., according to the
+    Herald.")."""
+    return all(t.is_punct or t.is_space for t in doc[end:doc[start].sent.end])
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Without punctuation and conjunctions at the edges; a closing quote mark stays with what it closes, and a
     percent sign with its number ("41%", which the tokenizer marks as punctuation)."""
