@@ -201,6 +201,8 @@ def test_a_quotation_opened_in_the_reported_clause_goes_on_to_its_close_in_the_s
      "In 2014, more than 400,000 people were displaced by the war", "the United Nations"),
     ("Still, more than 400,000 people were displaced by the war, according to the United Nations.",
      "more than 400,000 people were displaced by the war", "the United Nations"),
+    ("In fact, more than 400,000 people were displaced by the war, according to the United Nations.",
+     "more than 400,000 people were displaced by the war", "the United Nations"),
     # (and so is a clause of when, why or on what condition; a concession is the writer's)
     ("When the fighting spread, the war displaced 400,000 people, according to the United Nations.",
      "When the fighting spread, the war displaced 400,000 people", "the United Nations"),

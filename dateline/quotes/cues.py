@@ -544,7 +544,11 @@ def read_according(doc: Doc, i: int, n: int) -> Reading | None:
     else:
         start, end = sentence.start, sentence.end
         start = _after_own_report(doc, start, i)
-    reading.content = _without_aside(doc, _without_opener(doc, minus(start, end, i, phrase_end, doc)), i)
+    content = _without_opener(doc, minus(start, end, i, phrase_end, doc))
+    # ("In addition, nine million more workers will be protected, according to the department": the writer's link)
+    if content:
+        content = _without_connective(doc, content, vocabulary())
+    reading.content = _without_aside(doc, content, i)
     reading.inverted = bool(reading.content) and reading.content[0][0] < i
     return reading
 
