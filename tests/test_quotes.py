@@ -208,6 +208,8 @@ def test_a_quotation_opened_in_the_reported_clause_goes_on_to_its_close_in_the_s
      "When the fighting spread, the war displaced 400,000 people", "the United Nations"),
     ("Though the fighting eased, the war displaced 400,000 people, according to the United Nations.",
      "the war displaced 400,000 people", "the United Nations"),
+    ("Despite the ceasefire, the war displaced 400,000 people, according to the United Nations.",
+     "the war displaced 400,000 people", "the United Nations"),
     # (what is set after the source without a verb says no more than who the source is or what the figure means)
     ("More than 400,000 people have been killed in the war, according to the United Nations - nearly twice the"
      " count of a year ago.", "More than 400,000 people have been killed in the war", "the United Nations"),

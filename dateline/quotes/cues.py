@@ -613,10 +613,11 @@ _OPENERS = {"advcl", "advmod"}
 
 
 def _without_opener(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Reported content without the writer's framing before it: an adverb or adverbial clause that opens the
-    sentence and ends with a comma ("As I mentioned above, Marlow got ...", "Still, two in three voters ...",
-    "Though he has no path to the nomination, Pryce leads ..."); not a clause of when, why or on what condition,
-    which is part of the claim ("When the plant closed, 300 jobs were lost, according to the union")."""
+    """Reported content without the writer's framing before it: an adverb, an adverbial clause or a phrase of
+    concession that opens the sentence and ends with a comma ("As I mentioned above, Marlow got ...", "Still, two
+    in three voters ...", "Though he has no path to the nomination, Pryce leads ...", "Despite the attacks, ...");
+    not a clause of when, why or on what condition, which is part of the claim ("When the plant closed, 300 jobs
+    were lost, according to the union")."""
     if not parts:
         return parts
     start, end = parts[0]
@@ -626,8 +627,10 @@ def _without_opener(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, i
     if len(roots) != 1:
         return parts
     reported = vocabulary().reported_conditions
+    conceding = vocabulary().conceding
     for child in roots[0].lefts:
-        if child.dep_ in _OPENERS and child.left_edge.i == start and child.right_edge.i + 1 < end \
+        opener = child.dep_ in _OPENERS or child.dep_ == "prep" and child.lower_ in conceding
+        if opener and child.left_edge.i == start and child.right_edge.i + 1 < end \
                 and doc[child.right_edge.i + 1].text == "," and child.right_edge.i + 2 < end \
                 and doc[start].lower_ not in reported:
             start = child.right_edge.i + 2

@@ -79,6 +79,7 @@ class Vocabulary:
     spending: frozenset[str] = frozenset()  # "spent the week portraying Marlow as ...": who spends the time does it
     connectives: frozenset[str] = frozenset()  # "Still, ...": the writer's link to what came before
     reported_conditions: frozenset[str] = frozenset()  # "When the plant closed, ...": part of what was reported
+    conceding: frozenset[str] = frozenset()  # "Despite the attacks, ...": the writer's concession
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -179,4 +180,5 @@ def vocabulary() -> Vocabulary:
         spending=frozenset(phrase_lists.get("spending", ())),
         connectives=frozenset(phrase_lists.get("connectives", ())),
         reported_conditions=frozenset(phrase_lists.get("reported_conditions", ())),
+        conceding=frozenset(phrase_lists.get("conceding", ())),
     )
