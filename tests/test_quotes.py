@@ -878,6 +878,11 @@ def test_likening_needs_its_phrase():
     ("Ray Marlow endorsed Okafor in June.", "endorsed", "Okafor"),
     ("Ray Marlow praised the plan in a statement on Tuesday.", "praised", "the plan"),
     ("Ray Marlow backed the levy by a wide margin.", "backed", "the levy"),
+    # (with the further items of a list that the parse joined to the verb, but not a second verb)
+    ("Ray Marlow has called for tighter rules on lenders, and for higher taxes on fund managers.", "has called for",
+     "tighter rules on lenders, and for higher taxes on fund managers"),
+    ("Lena Okafor questioned the cost of the bridge and the mayor's readiness to build it.", "questioned",
+     "the cost of the bridge and the mayor's readiness to build it"),
     # (with the infinitive after the object that the parse hung on the verb)
     ("The president praised the efforts of Foreign Minister Ana Pastor to find a political solution to the war.",
      "praised", "the efforts of Foreign Minister Ana Pastor to find a political solution to the war"),

@@ -139,7 +139,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.cue = (min(reading.cue[0], preposition.i), max(reading.cue[1], preposition.i + 1))
         if any(token.doc[k].is_punct for k in range(*reading.cue)):
             reading.cue = _verb_group(token)  # not contiguous: the verb group alone
-    reading.content = _with_stray_predicate(token, content, vocabulary)
+    reading.content = _with_stray_predicate(token, _with_listed(token, content), vocabulary)
     if not reading.content:
         # (not when the cue ends with a colon: "as the heckler yelled: “...”" announces what follows it, not the
         # clause it is set in)
@@ -229,6 +229,24 @@ def _with_stray_predicate(verb: Token, content: list[tuple[int, int]], vocabular
     if subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].dep_ == "cc":
         return content
     return [*content[:-1], trim(doc, start, max(end, predicate.right_edge.i + 1))]
+
+
+def _with_listed(verb: Token, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content after the verb with the further items of its list that the parse joined to the verb itself ("has
+    called for tighter rules on lenders, and for higher taxes on fund managers", "accused Okafor of stalling, and of
+    hiding the costs"): a conjunct that is no verb, right after the content's end, is more of what was said. (A
+    conjoined verb is as often the writer's going on: "said she would run, and announced her staff"; so is a
+    relative pronoun: "who backs Okafor and whom Marlow hired".)"""
+    if not content or content[-1][0] <= verb.i:
+        return content
+    doc = verb.doc
+    start, end = content[-1]
+    for conj in sorted((c for c in verb.children if c.dep_ == "conj" and c.left_edge.i >= end), key=lambda c: c.i):
+        if is_verb(conj) or conj.pos_ == "AUX" or conj.tag_ in ("WP", "WDT") \
+                or not all(t.is_punct or t.is_space or t.dep_ in ("cc", "preconj") for t in doc[end:conj.left_edge.i]):
+            break
+        end = subtree(conj)[1]
+    return [*content[:-1], (start, end)]
 
 
 def _speaks_itself(document: Token, vocabulary: Vocabulary) -> bool:
