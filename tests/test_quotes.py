@@ -875,6 +875,9 @@ def test_likening_needs_its_phrase():
     ("Mr. Pryce appointed dozens of his supporters to the three committees of the council.", "appointed",
      "dozens of his supporters to the three committees of the council"),
     ("Ray Marlow endorsed Okafor in the Democratic primary.", "endorsed", "Okafor in the Democratic primary"),
+    # (with the state or country after a place, which is no aside)
+    ("Ray Marlow invoked the water crisis in Valbrook, Ohio, in his speech.", "invoked",
+     "the water crisis in Valbrook, Ohio"),
     ("Ray Marlow endorsed Okafor in June.", "endorsed", "Okafor"),
     ("Ray Marlow praised the plan in a statement on Tuesday.", "praised", "the plan"),
     ("Ray Marlow backed the levy by a wide margin.", "backed", "the levy"),

@@ -88,6 +88,8 @@ def subtree(token: Token) -> tuple[int, int]:
             t = doc[k]
             if t.right_edge.i != end - 1 or t.left_edge.i <= start or not comma_before(doc, t.left_edge.i):
                 continue
+            if _place_of(t):
+                continue
             # (an "apposition" with a conjunct is the rest of a list: "differ on Israel, the nuclear deal and the
             # court")
             if t.dep_ in ("relcl", "appos") and (t.dep_ == "appos" and not any(c.dep_ == "conj" for c in t.children)
@@ -100,6 +102,13 @@ def subtree(token: Token) -> tuple[int, int]:
                 changed = True
                 break
     return start, end
+
+
+def _place_of(token: Token) -> bool:
+    """Whether an "apposition" names the state or country of the place right before it ("in Flint, Michigan",
+    "Janesville, Wis."): it is part of the place's name, not an aside."""
+    return token.dep_ == "appos" and token.ent_type_ == "GPE" and token.head.ent_type_ == "GPE" \
+        and token.left_edge.i == token.head.i + 2
 
 
 def minus(start: int, end: int, cut_start: int, cut_end: int, doc: Doc) -> list[tuple[int, int]]:
