@@ -875,6 +875,8 @@ def test_likening_needs_its_phrase():
     ("Mr. Pryce appointed dozens of his supporters to the three committees of the council.", "appointed",
      "dozens of his supporters to the three committees of the council"),
     ("Ray Marlow endorsed Okafor in the Democratic primary.", "endorsed", "Okafor in the Democratic primary"),
+    # (with the name after a description, which is no aside)
+    ("The mayor does not support his opponent, Ray Marlow.", "does not support", "his opponent, Ray Marlow"),
     # (with the state or country after a place, which is no aside)
     ("Ray Marlow invoked the water crisis in Valbrook, Ohio, in his speech.", "invoked",
      "the water crisis in Valbrook, Ohio"),

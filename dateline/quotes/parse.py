@@ -78,7 +78,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def subtree(token: Token) -> tuple[int, int]:
     """The token's phrase, without what the writer added at its end: a clause or apposition set off by a comma
-    (", which paints Okafor as a job-killer", ", Ray Marlow")."""
+    (", which paints Okafor as a job-killer", ", a former mayor")."""
     doc = token.doc
     start, end = trim(doc, token.left_edge.i, token.right_edge.i + 1)
     changed = True
@@ -88,7 +88,7 @@ def subtree(token: Token) -> tuple[int, int]:
             t = doc[k]
             if t.right_edge.i != end - 1 or t.left_edge.i <= start or not comma_before(doc, t.left_edge.i):
                 continue
-            if _place_of(t):
+            if _place_of(t) or _name_of(t):
                 continue
             # (an "apposition" with a conjunct is the rest of a list: "differ on Israel, the nuclear deal and the
             # court")
@@ -109,6 +109,13 @@ def _place_of(token: Token) -> bool:
     "Janesville, Wis."): it is part of the place's name, not an aside."""
     return token.dep_ == "appos" and token.ent_type_ == "GPE" and token.head.ent_type_ == "GPE" \
         and token.left_edge.i == token.head.i + 2
+
+
+def _name_of(token: Token) -> bool:
+    """Whether an "apposition" is the name of the one a description before it points at ("his rival for the
+    nomination, Ray Marlow", "the council's pick, Ada Brandt"): what was said is about that person, by name."""
+    return token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.pos_ == "NOUN" \
+        and not token.head.ent_type_
 
 
 def minus(start: int, end: int, cut_start: int, cut_end: int, doc: Doc) -> list[tuple[int, int]]:
