@@ -356,6 +356,8 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
      "resent", "stance"),
     ("Okafor called for a curfew over the old town.", "a curfew over the old town", "called for", "request"),
     ("The rebels vowed to retake the city.", "to retake the city", "vowed", "intention"),
+    # (a verb read with its preposition, "voted for", takes an infinitive too)
+    ("The Valbrook council voted to ban the pesticide.", "to ban the pesticide", "voted", "stance"),
     ("Officials believe the attack was planned abroad.", "the attack was planned abroad", "believe", "belief"),
     ("Longtime officials point out that the ceasefire never held.", "that the ceasefire never held", "point out",
      "speech"),

@@ -1362,6 +1362,13 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         participles = [c for c in children if c.dep_ in ("acomp", "oprd") and c.tag_ == "VBN" and c.i > verb.i]
         if participles:
             return [subtree(participles[0])], group, None
+    # "the council voted to ban the pesticide": a verb that reports with its preposition ("voted for the ban") takes
+    # an infinitive the parse hung on it too, when no preposition of its own gives the content ("voted against a
+    # measure to extend the cuts" is read above)
+    if group is None and lemma in vocabulary.to_verbs:
+        infinitives = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i and has_to(c)]
+        if infinitives:
+            return [subtree(infinitives[0])], vocabulary.group(lemma), None
     # "has proposed charging for parking", "usually oppose charging for water": a gerund as the object
     gerunds = [c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
                and c.left_edge.i == c.i]
