@@ -499,6 +499,9 @@ def test_after_an_inverted_cue_more_words_of_the_speaker_are_a_quote_of_their_ow
      "Democratic activists in Valbrook"),
     ("The plan was not widely supported among those with direct experience.", ["The plan"],
      "was not widely supported", "those with direct experience"),
+    # (a participle with an agent after a noun says it of the noun, as a passive does of its subject)
+    ("The pesticide ban opposed by the Valbrook Farmers Union died in committee.", ["The pesticide ban"], "opposed",
+     "the Valbrook Farmers Union"),
     # a relative clause without an object reports the noun it hangs on
     ("The talks went well, a point the envoy also acknowledged on Monday.", ["a point"], "also acknowledged",
      "the envoy"),
@@ -539,6 +542,7 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "Okafor cast her ballot in Burlington.",  # no "as": casting a vote
     "More than 3 million votes were cast in the primary.",  # nor in the passive
     "They were announced on Monday.",  # people announced are not what was said
+    "The report released by the institute on Monday ran to 80 pages.",  # a report put out speaks for itself
     "It is clear that the truce has failed.",  # the writer's own judgement
     "The army's efforts to retake the city failed.",  # an effort is an act, not an attitude
     "The agency has the task of identifying fraud.",  # identifying is reported when done, not as a task

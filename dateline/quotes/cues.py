@@ -1704,7 +1704,8 @@ def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tup
     """ "The deal was announced on Monday", "Marlow was seen as the stronger candidate", "the staffer was charged
     with battery": the passive subject of a verb that takes an object is what was reported, with what the verb
     says of it ("as ...", "for ...", "with ...", "to be ...")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i] \
+        or _noun_of_agent_participle(verb, vocabulary)
     if not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].tag_ == "PRP" and subjects[0].lower_ == "it":
         return []
     group = vocabulary.group(lemma)
@@ -1726,10 +1727,23 @@ def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tup
         return []  # "The group, which is backed by Saudi Arabia, ...": a description, and "which" says nothing
     doc = verb.doc
     subject = subjects[0]
-    parts = [trim(doc, subject.left_edge.i, subject.right_edge.i + 1)]
+    # (the noun of a participle ends where the participle's phrase opens)
+    end = verb.left_edge.i if subject.i == verb.head.i else subject.right_edge.i + 1
+    parts = [trim(doc, subject.left_edge.i, end)]
     if said_of:
         parts.append(trim(doc, said_of[0].left_edge.i, said_of[0].right_edge.i + 1))
     return [p for p in parts if p[1] > p[0]]
+
+
+def _noun_of_agent_participle(verb: Token, vocabulary: Vocabulary) -> list[Token]:
+    """The noun a participle with an agent hangs on, which it says what was done to, as a passive says it of its
+    subject ("the immigration bill opposed by House Republicans", "a sentiment endorsed by the crowd"); not what was
+    put out ("a report released by the institute" speaks for itself)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.i > verb.i or noun.pos_ not in ("NOUN", "PROPN") \
+            or verb.lemma_.lower() in vocabulary.publishing or not any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [noun]
 
 
 def _as_on_agent(verb: Token) -> list[Token]:
