@@ -361,6 +361,7 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
     ("Officials believe the attack was planned abroad.", "the attack was planned abroad", "believe", "belief"),
     ("Longtime officials point out that the ceasefire never held.", "that the ceasefire never held", "point out",
      "speech"),
+    ("Lena Okafor talked up her plan for the mill.", "her plan for the mill", "talked up", "speech"),
     ("Ida Norquist called Brandt “reckless.”", "Brandt “reckless.”", "called", "naming"),
     ("The ministry said in a statement that the convoy had been attacked.", "that the convoy had been attacked",
      "said in a statement", "speech"),
