@@ -842,6 +842,8 @@ def test_likening_needs_its_phrase():
     ("The mayor delivered a forceful message about the budget.", "delivered a forceful message about", "the budget"),
     ("The ministry rebuffed the offer of talks.", "rebuffed", "the offer of talks"),
     ("The governor brushed off the criticism.", "brushed off", "the criticism"),
+    ("Ray Marlow cast doubt on the official jobless rate.", "cast doubt on", "the official jobless rate"),
+    ("Lena Okafor cast the blame on her rivals.", "cast the blame on", "her rivals"),
     ("Lena Okafor threw her support behind Ray Marlow.", "threw her support behind", "Ray Marlow"),
     ("Party elders quickly lined up behind Ray Marlow.", "quickly lined up behind", "Ray Marlow"),
     ("Neither Mr. Pryce nor other officials identified the platforms.", "identified", "the platforms"),
