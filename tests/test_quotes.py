@@ -846,6 +846,7 @@ def test_likening_needs_its_phrase():
     ("Lena Okafor cast the blame on her rivals.", "cast the blame on", "her rivals"),
     ("Lena Okafor threw her support behind Ray Marlow.", "threw her support behind", "Ray Marlow"),
     ("Party elders quickly lined up behind Ray Marlow.", "quickly lined up behind", "Ray Marlow"),
+    ("Most of the Valbrook council voted in favor of the measure.", "voted in favor of", "the measure"),
     ("Neither Mr. Pryce nor other officials identified the platforms.", "identified", "the platforms"),
     ("The runner Ada Brandt drew global attention to the abuses.", "drew global attention to", "the abuses"),
     ("City officials have balked at the plan.", "have balked at", "the plan"),
