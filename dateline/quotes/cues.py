@@ -383,11 +383,11 @@ def _frees_someone(verb: Token, vocabulary: Vocabulary) -> bool:
 def _in_aside(verb: Token, vocabulary: Vocabulary) -> bool:
     """Whether the verb is a word of one of the writer's turns of phrase that opens a sentence before a comma ("That
     said, the plan has its critics", "But needless to say, the vote was close"; not "a message that said, “...”")."""
-    doc = verb.doc
+    doc, lower = verb.doc, verb.lower_
     for phrase in vocabulary.asides:
         for k, word in enumerate(phrase):
             start, end = verb.i - k, verb.i - k + len(phrase)
-            if word == verb.lower_ and start >= 0 and end < len(doc) and doc[end].text == "," \
+            if word == lower and start >= 0 and end < len(doc) and doc[end].text == "," \
                     and tuple(t.lower_ for t in doc[start:end]) == phrase \
                     and (doc[start].is_sent_start or doc[start - 1].pos_ == "CCONJ" and doc[start - 1].is_sent_start):
                 return True
