@@ -1384,7 +1384,7 @@ def _closing_attribution(verb: Token, clause: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     return bool(subjects) and doc[subjects[0].left_edge.i - 1].text == "," \
         and subjects[0].left_edge.i - 1 == clause.right_edge.i + 1 \
-        and all(t.is_punct or t.is_space for t in doc[verb.i + 1:verb.sent.end]) \
+        and ends_sentence(doc, verb.i, verb.i + 1) \
         and any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for t in clause.subtree for c in t.children
                 if t.dep_ not in ("relcl", "acl"))
 
