@@ -644,8 +644,8 @@ def _without_opener(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, i
     roots = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
     if len(roots) != 1:
         return parts
-    reported = vocabulary().reported_conditions
-    conceding = vocabulary().conceding
+    vocab = vocabulary()
+    reported, conceding = vocab.reported_conditions, vocab.conceding
     for child in roots[0].lefts:
         opener = child.dep_ in _OPENERS or child.dep_ == "prep" and child.lower_ in conceding
         if opener and child.left_edge.i == start and child.right_edge.i + 1 < end \
