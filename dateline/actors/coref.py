@@ -22,11 +22,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 THING = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PERSONAL = {"his", "her", "hers"}
+_READ = THING | PLURAL | PERSONAL
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -88,10 +91,12 @@ def resolve_pronouns(doc: Doc, mentions: list[dict], kinds: dict[str, str | None
     -> "male"/"female", where the text tells it)."""
     index = MentionIndex(mentions, doc)
     found = []
-    for word in doc:
-        lower = word.lower_
-        if index.at_token[word.i] is not None or lower not in THING | PLURAL | PERSONAL:
+    words = numpy.array([doc.vocab.strings.add(w) for w in _READ], dtype="uint64")
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), words)).tolist():  # (not a pass over every token)
+        word = doc[i]
+        if index.at_token[i] is not None:
             continue
+        lower = word.lower_
         actor = _person(word, index, kinds, genders or {}) if lower in PERSONAL else _antecedent(word, index, kinds)
         if actor is not None:
             found.append((word, actor))

@@ -26,7 +26,7 @@ from datetime import date
 from functools import cache
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, SENT_START
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -40,6 +40,7 @@ from dateline.actors.knowledge import Actor, KnowledgeBase, Role, _key, knowledg
 from dateline.article import Article
 from dateline.extract.dates import MONTHS
 from dateline.extract.outlets import OutletRegistry
+from dateline.nlp import text_of
 
 # Prepositions after which a place name locates something rather than acting or being acted on.
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within", "from",
@@ -82,7 +83,7 @@ class _Reading:
 
     kb: KnowledgeBase
     doc: Doc
-    text: str  # doc.text, kept: spaCy builds it anew on each access
+    text: str  # the doc's text, kept: spaCy's doc.text joins every token anew on each access
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     persons: dict[str, Actor] = field(default_factory=dict)  # surname -> the first person so named
@@ -92,6 +93,7 @@ class _Reading:
     titled: dict[int, int] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)  # person id -> "male"/"female", where a word tells it
     full_names: dict[str, list[Span]] = field(default_factory=dict)  # surname -> the article's full names with it
+    ents: tuple[Span, ...] = ()  # the doc's entities once corrected, kept: spaCy builds their spans on each access
     day: date | None = None  # the article's date, for the office a leader holds on it
     # (head noun, words) of the descriptions each PERSON entity is named with, by its first token: "FBI Director
     # James Comey" is ("director", {"fbi", "director"}), which "the FBI director" later stands for ...
@@ -207,12 +209,8 @@ class _Reading:
 def resolve_actors(article: Article, doc: Doc) -> None:
     """Fill the article's entities, actors and actor mentions from its parsed text."""
     correct_entities(doc)
-    reading = _Reading(knowledge_base(), doc, doc.text, day=_day(article.published))
-    sentences = {sent.start: i for i, sent in enumerate(doc.sents)}
-    sentence_of = [0] * len(doc)
-    for sent in doc.sents:
-        for token in sent:
-            sentence_of[token.i] = sentences[sent.start]
+    reading = _Reading(knowledge_base(), doc, text_of(doc, article.text), day=_day(article.published))
+    sentence_of = (numpy.cumsum(doc.to_array(SENT_START) == 1) - 1).tolist()  # token -> its sentence's index
 
     titles, exact_titles, organs = _matchers(doc.vocab)
     lower = doc.to_array(LOWER)
@@ -225,9 +223,10 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     names = [e for e in doc.ents if not (e.label_ == "PERSON" and all(i in in_titles for i in range(e.start, e.end)))]
     if len(names) < len(doc.ents):
         doc.ents = names
+    reading.ents = tuple(names)
     taken: set[int] = set()  # tokens already read as part of a mention
-    reading.described = {ent.start: _descriptors(reading, ent) for ent in doc.ents if ent.label_ == "PERSON"}
-    for ent in doc.ents:
+    reading.described = {ent.start: _descriptors(reading, ent) for ent in reading.ents if ent.label_ == "PERSON"}
+    for ent in reading.ents:
         if ent.label_ == "PERSON" and reading.given_name(ent.text) is not None:
             reading.full_names.setdefault(_surname(ent.text), []).append(ent)
     entity_actor: dict[tuple[int, int], str | None] = {}
@@ -238,7 +237,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
     candidates = sorted(
         [(span.start, "title", span) for span in title_spans]
         # A name is placed where it starts, after its "the": "the Ivory Coast's Supreme Court" is the organ's.
-        + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in doc.ents]
+        + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in reading.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, lower))]
         + [(int(i), "word", doc[int(i)])
            for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab, read_words)))]
@@ -301,7 +300,7 @@ def _entities(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]
         for start in [_with_determiner(doc, m.start)]
     ]
     name_mentions = {(m.start, m.end): m for m in reading.mentions if m.kind == "name"}
-    for ent in doc.ents:
+    for ent in reading.ents:
         actor_id = entity_actor.get((ent.start_char, ent.end_char))
         actor = reading.actors.get(actor_id) if actor_id else None
         label = ent.label_
@@ -579,7 +578,7 @@ def _others_than(reading: _Reading, noun: Token) -> set[str]:
             for subject in (c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS):
                 others.update(a.id for t in (subject, *subject.conjuncts) if (a := reading.actor_at(t.idx)))
         clause = clause.head
-    for ent in noun.doc.ents:
+    for ent in reading.ents:
         if ent.label_ in _PERSON_NAME_LABELS and ent.start > noun.i and (person := reading.person_named(ent)):
             head = ent.root.head
             while head != noun.head and head.head != head and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
@@ -743,7 +742,7 @@ def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor 
     if after is not None and after.lower_ == "and" and _named_after_next_title(doc, after.i + 1):
         return None  # "State Councilor and Foreign Minister Wang Yi": one man, whose name follows his last title
     if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
-        person_span = next(e for e in doc.ents if e.start == after.i)
+        person_span = next(e for e in reading.ents if e.start == after.i)
         surname = _surname(person_span.text)
         person = reading.person_named(person_span)
         if person is None:
@@ -861,7 +860,7 @@ def _country_in_title(reading: _Reading, span: Span) -> tuple[str, int] | None:
     start = span.start
     while start > 0 and doc[start - 1].ent_iob_ in ("B", "I") and doc[start - 1].ent_type_ in ("ORG", "FAC", "GPE"):
         start -= 1
-    for ent in doc.ents:
+    for ent in reading.ents:
         if ent.start >= start and ent.end <= span.end and ent.label_ in ("ORG", "FAC"):
             actor = kb.actors.get(ent.ent_id_) or kb.actor_named(ent.text)
             if actor is not None and actor.country and actor.kind != "state":
@@ -1065,7 +1064,7 @@ def _leaders_country(reading: _Reading, i: int) -> str | None:
     doc = reading.doc
     if i >= len(doc) or doc[i].lower_ != "of":
         return None
-    person = next((e for e in doc.ents if i < e.start <= i + 4 and e.label_ == "PERSON"), None)
+    person = next((e for e in reading.ents if i < e.start <= i + 4 and e.label_ == "PERSON"), None)
     leader = reading.kb.leader_named(person.text) if person is not None else None
     return leader.country if leader else None
 

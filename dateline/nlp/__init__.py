@@ -10,6 +10,7 @@ import numpy
 import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dateline.actors.knowledge import knowledge_base
 from dateline.actors.patterns import add_actor_ruler
@@ -53,6 +54,12 @@ def _load(name: str) -> Language:
     nlp.add_pipe("dateline_paragraphs", before="parser")
     add_actor_ruler(nlp)
     return nlp
+
+
+def text_of(doc: Doc, text: str) -> str:
+    """The doc's text: `text` when the doc is its parse, as an article's doc is (spaCy's `doc.text` joins every
+    token anew on each access, a cost the size of the article)."""
+    return text if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text) else doc.text
 
 
 @Language.component("dateline_paragraphs")

@@ -60,6 +60,7 @@ from dateline.quotes.cues import (
     speaker_before,
     speaker_of_participle,
 )
+from dateline.nlp import text_of
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.parse import DASHES, comma_before, ends_sentence, follows_quotation, is_verb, minus, trim
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
@@ -151,8 +152,7 @@ class _Text:
 
 def find_quotes(article: Article, doc: Doc) -> None:
     """Fill the article's quotes from its parsed text."""
-    # The doc is the parse of the article's text; spaCy's doc.text joins every token again, so it is the fallback.
-    string = article.text if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.text) else doc.text
+    string = text_of(doc, article.text)
     # Markup left in a scrape ('<tweet author="realDonaldTrump">') is not the article's prose: its words are no
     # cues and its quoted attribute values no quotations.
     tags = [(m.start(), m.end()) for m in _MARKUP.finditer(string)]
