@@ -349,10 +349,14 @@ def find_toponyms(article: Article, doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     text = article.text
     corrected = {(e["start"], e["end"]): e for e in article.entities}
     kinds = {a["id"]: a["kind"] for a in article.actors}
-    acting = [(m["start"], m["end"]) for m in article.mentions if kinds.get(m["actor"]) != "state"]
+    # The characters of the mentions of actors other than states, looked up per name (not a pass per name).
+    acting = bytearray(len(text) + 1)
+    for m in article.mentions:
+        if kinds.get(m["actor"]) != "state":
+            acting[m["start"]:m["end"]] = b"\x01" * (m["end"] - m["start"])
 
     def acts(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in acting)
+        return any(acting[start:end])
 
     found: dict[tuple[int, int], Toponym] = {}
     covered = [False] * len(doc)
