@@ -789,6 +789,10 @@ def test_a_comma_inside_the_closing_mark_ends_the_content_before_a_reporting_par
     # (in the tense of the word the first verb's infinitive hangs on)
     ("Marlow continues to insist that he will fight on to the convention and refuses to answer questions.",
      "that he will fight on to the convention", "to answer questions", "Marlow"),
+    # (a finite verb is never joined to an infinitive)
+    ("Mr. Marlow and Senator Ada Brandt urged the rest of the party to coalesce around their campaigns and tried to "
+     "make the case that the fight was still in its early stages.", "the rest of the party to coalesce around their "
+     "campaigns", "that the fight was still in its early stages", "Mr. Marlow and Senator Ada Brandt"),
 ])
 def test_a_second_cue_joined_to_the_reported_clause_is_an_attribution_of_the_reporter(text, first, second, speaker):
     one, two = analyze(text).quotes
