@@ -789,6 +789,10 @@ def test_a_comma_inside_the_closing_mark_ends_the_content_before_a_reporting_par
     # (in the tense of the word the first verb's infinitive hangs on)
     ("Marlow continues to insist that he will fight on to the convention and refuses to answer questions.",
      "that he will fight on to the convention", "to answer questions", "Marlow"),
+    # (a "that" clause of its own, in another tense than the clause it was joined to)
+    ("Ray Marlow, a longtime Valbrook lobbyist, says the main goal of the effort is “to defeat Okafor,” but "
+     "conceded that shoring up her numbers was a growing concern.", "the main goal of the effort is “to defeat "
+     "Okafor,”", "that shoring up her numbers was a growing concern", "Ray Marlow, a longtime Valbrook lobbyist,"),
     # (a finite verb is never joined to an infinitive)
     ("Mr. Marlow and Senator Ada Brandt urged the rest of the party to coalesce around their campaigns and tried to "
      "make the case that the fight was still in its early stages.", "the rest of the party to coalesce around their "

@@ -1640,14 +1640,16 @@ def _after_announcing_colon(verb: Token, start: int, end: int, vocabulary: Vocab
 
 def _second_cue_content(token: Token, verb: Token, vocabulary: Vocabulary) -> bool:
     """Whether a conjoined verb reports on its own: a naming ("calls her “a fine woman”"), a request through its
-    preposition ("called on Pryce to do the same"), or any cue in the reporting verb's tense joined to a clause
-    verb in another ("forecast that the economy would rebound and praised efforts by Kerry": "praised" goes with
-    "forecast", not with "would rebound")."""
+    preposition ("called on Pryce to do the same"), or any cue in the reporting verb's tense, or with a "that"
+    clause of its own, joined to a clause verb in another ("forecast that the economy would rebound and praised
+    efforts by Kerry": "praised" goes with "forecast", not with "would rebound"; "says the goal is to win, but
+    conceded that ...")."""
     lemma = token.lemma_.lower()
     content, group, preposition = _content(token, lemma, vocabulary)
     return bool(content) and group is not None and (
         group.name == "naming" or preposition is not None
-        or token.tag_ == verb.tag_ and token.head.tag_ != token.tag_ and token.head.tag_ != "VBN")
+        or (token.tag_ == verb.tag_ or any(_has_that(c) for c in token.children if c.dep_ == "ccomp"))
+        and token.head.tag_ != token.tag_ and token.head.tag_ != "VBN")
 
 
 def _has_that(clause: Token) -> bool:
