@@ -1556,8 +1556,10 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
                      and token.lemma_ != token.head.lemma_
                      and _second_cue_content(token, verb, vocabulary)
                      # "urged the party to unite and tried to make the case that ...": a finite verb is never
-                     # joined to an infinitive; it goes with the reporting verb
-                     or token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB" and has_to(token.head)):
+                     # joined to an infinitive; when that is the reporting verb's own, it goes with the reporting
+                     # verb (not so "said she would like Pryce to explain it but supports him")
+                     or token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB" and has_to(token.head)
+                     and token.head.head == verb):
             cut = token.left_edge.i  # (with what the second verb has before it: "and again claimed")
         elif _said_next(token, vocabulary):
             cut = token.i - 1
