@@ -425,6 +425,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
      "reported", "Reuters", "speech"),
     ("In the latest Reuters poll, Okafor leads Brandt by six points.", "Okafor leads Brandt by six points", "In",
      "the latest Reuters poll", "evidence"),
+    # (those polled speak through the poll, even with a reporting verb of their own)
+    ("In a Herald poll released Monday, 31 percent of voters said they were eager to vote.",
+     "31 percent of voters said they were eager to vote", "In", "a Herald poll released Monday", "evidence"),
 ])
 def test_attitudes_beyond_the_reporting_verbs(text, content, cue, speaker, group):
     article = analyze(text)
@@ -766,7 +769,7 @@ def test_call_for_someone_to_act():
 
 
 def test_said_so():
-    [quote] = analyze("In the spring poll, 55 percent of voters said so.").quotes
+    [quote] = analyze("In the spring, 55 percent of voters said so.").quotes
     assert (quote["cue"]["text"], quote["text"]) == ("said", "so")
     assert analyze("He said so many people came.").quotes[0]["text"] == "so many people came"
 

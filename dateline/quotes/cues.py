@@ -672,10 +672,14 @@ def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
     for _ in range(2):
         if host.dep_ in ("dobj", "attr", "xcomp") and host.head.i != host.i:
             host = host.head
-    if not (is_verb(host) or host.pos_ == "AUX") or vocabulary.group(host.lemma_.lower()) is not None:
+    if not (is_verb(host) or host.pos_ == "AUX"):
         return None
-    if any(vocabulary.group(c.lemma_.lower()) is not None and c.dep_ in ("conj", "ccomp", "xcomp")
-           for c in host.children):
+    reports = vocabulary.group(host.lemma_.lower()) is not None or any(
+        vocabulary.group(c.lemma_.lower()) is not None and c.dep_ in ("conj", "ccomp", "xcomp") for c in host.children)
+    # A clause with a report of its own is its speaker's ("In his view, Okafor said ..."), unless those who speak
+    # are the poll's respondents, who speak through it: "In a poll released Sunday, 60 percent said ..." (PolNeAR
+    # marks the poll alone)
+    if reports and (held or not _polled(host, vocabulary)):
         return None
     doc = preposition.doc
     # (a view is held of a relative clause too: "which in his view has gained strength")
@@ -703,6 +707,13 @@ def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.source_head = document.i
     reading.inverted = content[0][0] < preposition.i
     return reading
+
+
+def _polled(verb: Token, vocabulary: Vocabulary) -> bool:
+    """Whether the verb's subject is a share of those polled ("60 percent", "one in four", "a majority of voters",
+    "voters in both parties")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.tag_ == "CD" or subject.lemma_.lower() in vocabulary.polled)
 
 
 # "To them, it signals a new phase": the pronouns that stand for people in the eyes of whom the sentence is told.
