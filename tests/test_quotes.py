@@ -2152,3 +2152,8 @@ def test_the_clause_before_a_closing_attribution_the_parse_hung_as_an_adverbial_
             "girl outside the venue was pepper-sprayed by another bystander, police said.")
     [quote] = analyze(text).quotes
     assert quote["text"] == text[:text.index(", police")] and quote["speaker"]["text"] == "police"
+
+
+def test_a_clause_a_semicolon_closes_before_the_cue_is_not_what_it_reports():
+    [quote] = analyze("There is less consensus on the bridge: 47% say the city should build it; 37% disagree.").quotes
+    assert (quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == ("47%", "say", "the city should build it")

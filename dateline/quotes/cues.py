@@ -1220,6 +1220,9 @@ def _content(verb: Token, lemma: str, vocabulary: Vocabulary
         if lemma in vocabulary.asking:
             clauses += [c for c in children if c.dep_ == "advcl" and c.i > verb.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == c.left_edge.i for m in c.children)]
+        # "47% say the city should build it; 37% disagree": a clause that a semicolon closes before the verb is a
+        # statement of its own, which the parse hung on the verb after it
+        clauses = [c for c in clauses if not (c.i < verb.i and verb.doc[c.right_edge.i + 1].text == ";")]
         if group.to_clause or lemma in vocabulary.to_verbs:
             clauses += [c for c in children if c.dep_ == "xcomp" and has_to(c)]
         if clauses:
