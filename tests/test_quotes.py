@@ -1570,6 +1570,9 @@ def test_speaking_on_condition_of_anonymity_says_nothing():
     ("Ray Marlow backed the levy and Lena Okafor, as she has in the past, opposed the measure.", "the measure",
      "Lena Okafor"),
     ("The Herald will call you a liar and the Courier will accuse you of panic.", "you of panic", "the Courier"),
+    # (or hung the second clause in the first verb's: a share of those polled)
+    ("One in three said the party does not care very much about the Valbrook farmers and one in four said the party "
+     "was outright hostile to the farmers.", "outright hostile", "one in four"),
     # the words of the speaker's description that open the sentence (not those before a relative pronoun)
     ("Tennis great Billie Jean King remembered Ali as a champion.", "Ali as a champion",
      "Tennis great Billie Jean King"),

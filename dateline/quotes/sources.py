@@ -119,7 +119,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
         if depth < 3 and on_adjective:
             return subject_of(copula, depth + 1)
-    if verb.dep_ == "conj":
+    if verb.dep_ in ("conj", "ccomp"):
         joined = _subject_joined_to_object(verb)
         if joined is not None:
             return joined, False
@@ -271,7 +271,8 @@ def _misplaced_agent(verb: Token) -> Token | None:
 
 def _subject_joined_to_object(verb: Token) -> Token | None:
     """ "Marlow backed the levy and Okafor opposed it", "others have said they will not attend": the subject of a
-    second clause, which the parse joined to the object of the first (and the clause's verb to the first verb)."""
+    second clause, which the parse joined to the object of the first (and the clause's verb to the first verb, or
+    hung it in the first verb's clause: "One in three said the party ignores them and one in four said ...")."""
     doc = verb.doc
     if not (verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)) \
             or verb.head.i > verb.i or doc[verb.left_edge.i].is_punct:
@@ -282,7 +283,7 @@ def _subject_joined_to_object(verb: Token) -> Token | None:
     noun = doc[k]
     while noun.dep_ != "conj" and noun.head.i != noun.i and noun.head.right_edge.i == k:
         noun = noun.head
-    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.head.dep_ in SUBJECTS \
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or noun.head.dep_ in SUBJECTS \
             or not any(c.dep_ == "cc" and noun.head.i < c.i < noun.i for c in noun.head.children) \
             or verb.head not in noun.ancestors:
         return None
