@@ -563,6 +563,11 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             and subject.lemma_.lower() in vocabulary().in_documents:
         end = max([end] + [c.right_edge.i + 1 for c in verb.children if c.left_edge.i == end and _when_taken(c)
                            and _touches_verb(c, verb)])
+    # "Nearly eight in 10 Democratic voters overall said", "Voters nationwide say": a word that says which of the
+    # people speak, which the parse hung on the verb
+    if subject.i < verb.i and end < own_verb.i and doc[end].lower_ in vocabulary().scopes \
+            and doc[end].head.i == own_verb.i and _touches_verb(doc[end], own_verb):
+        end += 1
     # "said the mayor when asked about the plan", "Ruiz, while visiting the site, said": a clause that opens with a
     # subordinating word tells when or why the speaker spoke, whatever the parse hung it on
     for child in subject.rights:

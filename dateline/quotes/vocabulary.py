@@ -46,6 +46,7 @@ class Vocabulary:
     in_minds: frozenset[str] = frozenset()  # "in Moscow's view": what someone holds, attributing through "in"
     finders: frozenset[str] = frozenset()  # "the survey finds Clinton with a lead": whose "find" takes an object
     polled: frozenset[str] = frozenset()  # "60 percent said": the shares of those polled, who speak through a poll
+    scopes: frozenset[str] = frozenset()  # "voters overall said": words after a group that say which of it speak
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
     publishing: frozenset[str] = frozenset()  # "issued a statement that accused": verbs whose subject speaks through it
     causing: frozenset[str] = frozenset()  # "forced Sanders to acknowledge": verbs whose object does the infinitive
@@ -147,6 +148,7 @@ def vocabulary() -> Vocabulary:
         in_minds=frozenset(phrase_lists.get("in_minds", ())),
         finders=frozenset(phrase_lists.get("finders", ())),
         polled=frozenset(phrase_lists.get("polled", ())),
+        scopes=frozenset(phrase_lists.get("scopes", ())),
         participle_holders=frozenset(phrase_lists.get("participle_holders", ())) | frozenset(
             phrase_lists.get("in_documents", ())),
         publishing=frozenset(phrase_lists.get("publishing", ())),
