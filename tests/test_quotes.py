@@ -571,6 +571,9 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     # taking lives, not claiming
     "The attack claimed the lives of 20 people.",
     "The floods claimed at least 12 lives.",
+    # running for an office, not seeking what one wants said or done
+    "Ray Marlow is seeking the Democratic nomination.",
+    "Lena Okafor seeks the White House for the second time.",
     # freeing people, not making things public
     "Valbrook released Ray Marlow after two years in jail.",
     "The two sailors were released within a day.",

@@ -97,9 +97,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return None
     if lemma in vocabulary.billing and _billed(token, vocabulary):
         return None
-    if lemma in vocabulary.killing and any(c.dep_ == "dobj" and c.lemma_.lower() in vocabulary.lives
-                                           for c in token.children):
-        return None  # "The attack claimed 20 lives"
+    if lemma in vocabulary.other_objects and _takes_other_object(token, vocabulary.other_objects[lemma]):
+        return None  # "The attack claimed 20 lives", "is seeking the Democratic nomination"
     if lemma in vocabulary.freeing and _frees_someone(token, vocabulary):
         return None  # "Valbrook released the two sailors"
     if lemma in vocabulary.finding_oneself and _of_oneself(token):
@@ -369,6 +368,17 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
             reading.source_head = objects[0].i
             break
     return reading
+
+
+def _takes_other_object(verb: Token, objects: frozenset[str]) -> bool:
+    """Whether the verb's object is one that takes it out of words, by its head word or with the words compounded
+    before it ("claimed 20 lives", "seeks the White House")."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            compounded = [c.lower_ for c in child.lefts if c.dep_ == "compound"] + [child.lemma_.lower()]
+            if compounded[-1] in objects or " ".join(compounded) in objects:
+                return True
+    return False
 
 
 def _frees_someone(verb: Token, vocabulary: Vocabulary) -> bool:

@@ -53,9 +53,8 @@ class Vocabulary:
     force_verbs: frozenset[str] = frozenset()  # "attacked the convoy": verbs that accuse only in words
     billing: frozenset[str] = frozenset()  # "charged a fee": verbs that bill as well as accuse
     prices: frozenset[str] = frozenset()  # "fee", "rent": what is billed
-    killing: frozenset[str] = frozenset()  # "claim": verbs that take lives as well as say
     hearing: frozenset[str] = frozenset()  # "listened to the argument": verbs whose "to" or "in" phrase is others'
-    lives: frozenset[str] = frozenset()  # "life", "victim": what they take then
+    other_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # "claim" -> {"life"}: other senses
     freeing: frozenset[str] = frozenset()  # "release": verbs that free people as well as make things public
     captives: frozenset[str] = frozenset()  # "prisoner", "sailor": whom they free
     finding_oneself: frozenset[str] = frozenset()  # "find": "found himself embroiled", a state and no finding
@@ -158,9 +157,8 @@ def vocabulary() -> Vocabulary:
         force_verbs=frozenset(phrase_lists.get("force_verbs", ())),
         billing=frozenset(phrase_lists.get("billing", ())),
         prices=frozenset(phrase_lists.get("prices", ())),
-        killing=frozenset(phrase_lists.get("killing", ())),
         hearing=frozenset(phrase_lists.get("hearing", ())),
-        lives=frozenset(phrase_lists.get("lives", ())),
+        other_objects={verb: frozenset(objects) for verb, objects in data.get("other_objects", {}).items()},
         freeing=frozenset(phrase_lists.get("freeing", ())),
         captives=frozenset(phrase_lists.get("captives", ())),
         finding_oneself=frozenset(phrase_lists.get("finding_oneself", ())),
