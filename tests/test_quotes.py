@@ -574,6 +574,10 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     # running for an office, not seeking what one wants said or done
     "Ray Marlow is seeking the Democratic nomination.",
     "Lena Okafor seeks the White House for the second time.",
+    # a term the parse reads as a verb and its object
+    "Okafor leads in both pledged delegates and the popular vote.",
+    "Declared Candidates for Mayor.",
+    "Marlow did not return a request seeking comment.",
     # freeing people, not making things public
     "Valbrook released Ray Marlow after two years in jail.",
     "The two sailors were released within a day.",

@@ -375,8 +375,10 @@ def _takes_other_object(verb: Token, objects: frozenset[str]) -> bool:
     before it ("claimed 20 lives", "seeks the White House")."""
     for child in verb.children:
         if child.dep_ == "dobj":
-            compounded = [c.lower_ for c in child.lefts if c.dep_ == "compound"] + [child.lemma_.lower()]
-            if compounded[-1] in objects or " ".join(compounded) in objects:
+            # (the parse takes a capitalized plural for a name at times, its own lemma: "Declared Candidates")
+            head = child.lemma_.lower() if child.tag_ in ("NN", "NNS") else child.lower_.removesuffix("s")
+            compounded = [c.lower_ for c in child.lefts if c.dep_ == "compound"] + [head]
+            if head in objects or " ".join(compounded) in objects:
                 return True
     return False
 
