@@ -592,6 +592,9 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "These lenders are ripping you off.",
     "Okafor won Valbrook, knocking Marlow out of the race.",
     "Ada Brandt later backed away from the plan.",
+    # the writer's advice to the subject, not its wish
+    "Ray Marlow may want to check his figures.",
+    "But investors might want to think twice.",
     # the writer's word to the reader
     "Remember: the world also looked away then.",
     "Call it a familiarity fetish.",

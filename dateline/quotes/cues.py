@@ -111,6 +111,9 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     if token.tag_ == "VB" and token.is_sent_start \
             and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in token.children):
         return None  # the writer's word to the reader, not an attribution ("Read more: ...", "Consider what he said")
+    if any(c.dep_ == "aux" and (c.lower_, lemma) in vocabulary.advising for c in token.children) \
+            and any(c.dep_ == "xcomp" for c in token.children):
+        return None  # the writer's advice, not a wish of the subject's ("Marlow may want to check his figures")
     group = vocabulary.group(lemma)
     if group is None:
         if lemma == "make":

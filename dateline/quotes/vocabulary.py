@@ -59,6 +59,7 @@ class Vocabulary:
     captives: frozenset[str] = frozenset()  # "prisoner", "sailor": whom they free
     finding_oneself: frozenset[str] = frozenset()  # "find": "found himself embroiled", a state and no finding
     asides: tuple[tuple[str, ...], ...] = ()  # "that said": the writer's turns of phrase, lower-cased words
+    advising: frozenset[tuple[str, ...]] = frozenset()  # ("may", "want"): the writer's advice, a modal and a lemma
     other_senses: frozenset[tuple[str, str]] = frozenset()  # ("rip", "off"): a particle that takes a verb elsewhere
     armed: frozenset[str] = frozenset()  # "rebels attacked": who attacks with force
     targets: frozenset[str] = frozenset()  # "attacked the base": what is attacked with force
@@ -163,6 +164,7 @@ def vocabulary() -> Vocabulary:
         captives=frozenset(phrase_lists.get("captives", ())),
         finding_oneself=frozenset(phrase_lists.get("finding_oneself", ())),
         asides=tuple(tuple(phrase.lower().split()) for phrase in phrase_lists.get("asides", ())),
+        advising=frozenset(tuple(phrase.lower().split()) for phrase in phrase_lists.get("advising", ())),
         other_senses=frozenset(tuple(phrase.lower().split()) for phrase in phrase_lists.get("other_senses", ())),
         armed=frozenset(phrase_lists.get("armed", ())),
         targets=frozenset(phrase_lists.get("targets", ())),
