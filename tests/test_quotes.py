@@ -1355,6 +1355,8 @@ def test_an_of_phrase_that_names_the_speakers_state_or_organisation_stays_after_
 @pytest.mark.parametrize("text, speaker", [
     ("While she's said she'll campaign all the way to the runoff, the odds are long.", "she"),
     ("More recently, he's spoken out against the state's new parking law.", "he"),
+    ("And she’s predicted big wins in the races ahead.", "she"),
+    ("Ada Brandt, who’s argued for years that the levy is too high, will vote no.", "who"),
     ("It's said that the deal is dead.", None),
     ("He's told that he must leave the country.", None),
 ])

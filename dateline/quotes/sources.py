@@ -41,8 +41,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     passive = any(c.dep_ in ("auxpass", "agent") or c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
     if passive and _has_contracted(verb):
         # "he's said he'll fight on", "she's spoken out against the law": the parse takes the "'s" of "has" for
-        # the "is" of a passive; a verb with a clause, an object or a particle of its own is active
-        subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
+        # the "is" of a passive; a verb with a clause, an object or a particle of its own is active (so is one
+        # whose subject the parse itself calls active: "he's predicted big wins", "who's argued for years that")
+        subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS | SUBJECTS), None)
         if subject is not None and subject.lower_ not in EXPLETIVES:
             return subject, False
     if passive:
@@ -452,13 +453,13 @@ def _inverted_cue(verb: Token) -> bool:
 
 
 def _has_contracted(verb: Token) -> bool:
-    """ "he's said that ...": a participle after a contracted "'s" with a clause, object or particle of its own and no
-    "by" agent (not "he's told that ...", where the one told is the subject)."""
+    """ "he's said that ...": a participle after a contracted "'s" with a clause, object or particle (or an active
+    subject) of its own and no "by" agent (not "he's told that ...", where the one told is the subject)."""
     children = list(verb.children)
     return verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() not in _TOLD \
         and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children) \
         and not any(c.dep_ == "agent" for c in children) \
-        and any(c.dep_ in ("ccomp", "dobj", "prt") for c in children)
+        and any(c.dep_ in ("ccomp", "dobj", "prt", "nsubj") for c in children)
 
 
 def _of_where(preposition: Token) -> bool:
