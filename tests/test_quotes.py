@@ -1715,6 +1715,9 @@ def test_a_blank_line_ends_the_sentence_before_a_speaker():
      "The columnist Ada Brandt"),
     # the subject taken for the subject of the relative clause set before the cue
     ("Hale, meanwhile, who has won no endorsements so far, said that the count meant little.", "said", "Hale"),
+    # the subject taken for that of a verb listed before the cue
+    ("Ray Marlow jokingly offered the man a job on his staff, then says he’ll welcome advice from anyone.",
+     "then says", "Ray Marlow"),
     # a perfect participle set before the subject of the sentence
     ("Having announced that he would not send Marlow to prison, Judge Ada Berman proceeded to hand down the "
      "sentence.", "Having announced", "Judge Ada Berman"),

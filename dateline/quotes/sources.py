@@ -207,20 +207,34 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return subject_of(host, depth + 1)
     # "Sanders, who sits at zero endorsements, said", "activists clamoring to block him say": a finite cue with no
     # subject, where the parse took its subject for that of the clause set before it (a relative clause or a
-    # participle it misread as a verb of its own)
+    # participle it misread as a verb of its own, or a verb listed before the cue: "He pledged to cut taxes,
+    # suggested that the real rate was higher")
     if verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
         doc = verb.doc
         for clause in (c for c in verb.lefts if c.dep_ in ("ccomp", "advcl")):
-            opener = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == clause.left_edge.i
-                           and c.pos_ in ("NOUN", "PROPN")), None)
-            if opener is not None and (
+            opener = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == clause.left_edge.i),
+                          None)
+            if opener is not None and (opener.pos_ in ("NOUN", "PROPN") and (
                     doc[opener.i + 1].text == "," and any(t.tag_ in ("WP", "WP$") for t in doc[opener.i + 1:clause.i])
-                    or clause.tag_ == "VBG" and not any(c.dep_ == "aux" for c in clause.children)):
+                    or clause.tag_ == "VBG" and not any(c.dep_ == "aux" for c in clause.children))
+                    or _listed_predicate(clause, verb)):
                 return opener, False
         named = _name_before(verb)
         if named is not None:
             return named, False
     return None, False
+
+
+def _listed_predicate(clause: Token, verb: Token) -> bool:
+    """ "He pledged to cut taxes and cast doubt on the jobless rate, suggested that ...", "Marlow offered him a job,
+    then says he'll welcome advice": a finite verb listed before the cue, set off by a comma, which the parse took
+    for the clause the cue reports; the cue reports what follows it (not "The plan will fail, says Marlow")."""
+    doc = verb.doc
+    between = [t for t in doc[clause.right_edge.i + 1:verb.i] if not (t.dep_ == "advmod" and t.head.i == verb.i)]
+    first, last = clause.left_edge.i, clause.right_edge.i
+    return clause.dep_ == "ccomp" and clause.tag_ in ("VBD", "VBZ", "VBP") and [t.text for t in between] == [","] \
+        and not doc[last].is_quote and not (first > 0 and doc[first - 1].is_quote) \
+        and any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children)
 
 
 def _adjunct_participle(verb: Token) -> bool:
