@@ -1718,6 +1718,8 @@ def test_a_blank_line_ends_the_sentence_before_a_speaker():
     # the subject taken for that of a verb listed before the cue
     ("Ray Marlow jokingly offered the man a job on his staff, then says he’ll welcome advice from anyone.",
      "then says", "Ray Marlow"),
+    # a word of how many right before the cue, which the tagger read as its adverb
+    ("On taxes, more call themselves conservative than liberal.", "call", "more"),
     # a perfect participle set before the subject of the sentence
     ("Having announced that he would not send Marlow to prison, Judge Ada Berman proceeded to hand down the "
      "sentence.", "Having announced", "Judge Ada Berman"),

@@ -219,10 +219,24 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     or clause.tag_ == "VBG" and not any(c.dep_ == "aux" for c in clause.children))
                     or _listed_predicate(clause, verb)):
                 return opener, False
-        named = _name_before(verb)
+        named = _name_before(verb) or _subject_read_as_adverb(verb)
         if named is not None:
             return named, False
     return None, False
+
+
+def _subject_read_as_adverb(verb: Token) -> Token | None:
+    """ "But Skelly vouched for them", "after half said so", "more call themselves conservative": a name, or a word
+    of how many, right before a finite cue with no subject, which the tagger read as an adverb of the cue."""
+    if verb.i == 0:
+        return None
+    word = verb.doc[verb.i - 1]
+    if word.dep_ != "advmod" or word.head.i != verb.i:
+        return None
+    if word.lower_ in vocabulary().adverb_subjects:
+        return word
+    named = word.text[0].isupper() and not word.is_sent_start and word.tag_ in ("RB", "NNP")
+    return word if named and not _headline(word.sent) else None
 
 
 def _listed_predicate(clause: Token, verb: Token) -> bool:
@@ -632,6 +646,9 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     if end - start > 2 and doc[end - 1].lower_ == "particular" and doc[end - 2].lower_ == "in":
         start, end = trim(doc, start, end - 2)
     if end - start > 1 and doc[start].lower_ in ("even", "just", "also") and doc[start].dep_ == "advmod":
+        start += 1
+    # ("Six in 10 say so, after half said so in May": the word that opens the clause, hung on its subject)
+    if end - start > 1 and doc[start].lower_ in _SUBORDINATORS and doc[start].head.i == subject.i:
         start += 1
     return start, closing_comma(doc, start, end, verb)
 
