@@ -2015,6 +2015,12 @@ def test_the_name_the_parse_set_beside_the_firm_in_the_speakers_description_is_t
 @pytest.mark.parametrize("text, speaker, content", [
     ("The bank, said Ray Marlow, would fail within a year.", "Ray Marlow", ["The bank", "would fail within a year"]),
     ("This, said the mayor, is unacceptable.", "the mayor", ["This", "is unacceptable"]),
+    # (the parse took the subject before the cue for its own, and the speaker for the subject of what follows)
+    ("Any fair reading of the report, said Ray Marlow, an economist at the Valbrook Institute, would find the plan"
+     " too costly.", "Ray Marlow, an economist at the Valbrook Institute,",
+     ["Any fair reading of the report", "would find the plan too costly"]),
+    ("The contrast with Pryce, said Ada Brandt and others, would be clear.", "Ada Brandt and others",
+     ["The contrast with Pryce", "would be clear"]),
     # not inverted: what the parse hung on the cue before the comma that opens the attribution
     ("If the demands are not met, Ray Marlow warned, his supporters will leave the party.", "Ray Marlow",
      ["If the demands are not met", "his supporters will leave the party"]),

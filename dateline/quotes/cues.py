@@ -37,7 +37,7 @@ from dateline.quotes.parse import (
     subtree,
     trim,
 )
-from dateline.quotes.sources import antecedent_of, closing_comma, source_span, subject_of
+from dateline.quotes.sources import antecedent_of, closing_comma, set_inside, source_span, subject_of
 from dateline.quotes.vocabulary import CueGroup, Vocabulary, vocabulary
 
 # Dependents that belong to the cue's verb group ("has also said", "did not deny", "pointed out").
@@ -142,6 +142,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         if any(token.doc[k].is_punct for k in range(*reading.cue)):
             reading.cue = _verb_group(token)  # not contiguous: the verb group alone
     reading.content = _with_stray_predicate(token, _with_listed(token, content), vocabulary)
+    if (inside := set_inside(token)) is not None:
+        reading.content = _around_speaker(token, *inside)
     if not reading.content:
         # (not when the cue ends with a colon: "as the heckler yelled: “...”" announces what follows it, not the
         # clause it is set in)
@@ -190,6 +192,16 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     _around_attribution(reading, token.doc)
     _before_agent(reading, token.doc)
     return reading
+
+
+def _around_speaker(verb: Token, subject: Token, speaker: Token) -> list[tuple[int, int]]:
+    """What a cue set inside its clause reports: the clause's subject before it, and the rest of the clause after
+    the speaker and the comma that closes the attribution ("Any fair reading of the report | would find it too
+    costly")."""
+    doc = verb.doc
+    clause = speaker.head if speaker.head.i != verb.i else next(c for c in verb.children if c.dep_ == "ccomp")
+    after = trim(doc, speaker.left_edge.i, speaker.right_edge.i + 1)[1] + 1
+    return [trim(doc, subject.left_edge.i, verb.i - 1), trim(doc, after, subtree(clause)[1])]
 
 
 def _without_connective(doc: Doc, parts: list[tuple[int, int]], vocabulary: Vocabulary) -> list[tuple[int, int]]:

@@ -56,6 +56,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if agent is None:
             return _holders_among(verb), True
         return next(c for c in agent.children if c.dep_ == "pobj"), True
+    inside = set_inside(verb)
+    if inside is not None:
+        return inside[1], False
     # ("While discussing the tweet, House Speaker Paul Ryan said": a clause that opens with a subordinating word
     # tells when, however the parse hung it)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS
@@ -249,6 +252,30 @@ def _listed_predicate(clause: Token, verb: Token) -> bool:
     return clause.dep_ == "ccomp" and clause.tag_ in ("VBD", "VBZ", "VBP") and [t.text for t in between] == [","] \
         and not doc[last].is_quote and not (first > 0 and doc[first - 1].is_quote) \
         and any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children)
+
+
+def set_inside(verb: Token) -> tuple[Token, Token] | None:
+    """The subject of the clause a cue is set inside, and the cue's speaker after it ("Any fair reading of the
+    report, said Ray Marlow, an economist, would find it too costly", "The contrast with Pryce, said Ada Brandt and
+    others, would be clear"): the parse took the clause's subject, before the comma that opens the attribution, for
+    the cue's, and the speaker, set off by commas after the cue, for the clause's subject (or the cue's second). Not
+    a speaker before the cue with words of his own set off ("Okafor, the mayor's rival, said Marlow, a banker, would
+    lose")."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # (a participle set off is the subject's: "Democrats, fearing the consequences, failed to act")
+    before = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if before is None or clause is None:
+        return None
+    start, end = trim(doc, before.left_edge.i, before.right_edge.i + 1)
+    if end != verb.i - 1 or any(doc[k].text == "," for k in range(start, end)):
+        return None
+    for speaker in (c for c in (*verb.children, *clause.children) if c.dep_ == "nsubj" and c.i > verb.i):
+        after = trim(doc, speaker.left_edge.i, speaker.right_edge.i + 1)[1]
+        if speaker.left_edge.i == verb.i + 1 and after < clause.i and doc[after].text == ",":
+            return before, speaker
+    return None
 
 
 def _adjunct_participle(verb: Token) -> bool:
