@@ -1556,6 +1556,9 @@ def test_a_sum_demanded_and_a_quoted_name_read_as_a_modifier(text, content, cue)
      "that he would vote for it anyway", "adding"),
     ("Okafor said the talks had collapsed after accusing the rebels of bad faith.", "the talks had collapsed",
      "the rebels of bad faith", "accusing"),
+    # (the speaker of the report, not of the cue of what was reported: "support")
+    ("Marlow said they would support the levy, while stressing that it was no endorsement.",
+     "they would support the levy", "that it was no endorsement", "stressing"),
 ])
 def test_what_the_speaker_went_on_to_say_is_a_quote_of_its_own(text, first, then, cue):
     said, went_on = analyze(text).quotes

@@ -163,9 +163,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         if first > 0 and token.doc[first - 1].dep_ == "cc" and token.doc[first - 1].is_sent_start:
             reading.content[0] = (first - 1, reading.content[0][1])
     # "said the plan would fail, before adding that ...": the speaker of the reporting verb above goes on speaking
-    speaker = token
-    if _said_next(token, vocabulary):
-        speaker = next((a for a in token.ancestors if is_verb(a) and vocabulary.group(a.lemma_.lower())), token)
+    speaker = _reporter_above(token, vocabulary) if _said_next(token, vocabulary) else token
     subject, passive = subject_of(speaker)
     reading.passive = passive
     if passive and len(reading.content) == 1 and reading.content[0][0] > token.i \
@@ -1634,6 +1632,21 @@ def _said_next(token: Token, vocabulary: Vocabulary) -> bool:
     return token.tag_ == "VBG" and group is not None and group.name in ("speech", "accusation", "denial") \
         and token.dep_ in ("pcomp", "advcl") and token.doc[token.i - 1].lower_ in ("before", "after", "while") \
         and not any(c.dep_ in SUBJECTS for c in token.children)
+
+
+def _reporter_above(token: Token, vocabulary: Vocabulary) -> Token:
+    """The reporting verb whose speaker goes on to the speech act of a gerund: the nearest above it, past one that is
+    itself what another reports ("have said they would support Marlow, while stressing it is no endorsement":
+    "support" is what was said; not a cue inside a quotation before its speaker: '“Thank you,” Marlow replied,
+    before adding ...')."""
+    reporters = [a for a in token.ancestors if is_verb(a) and vocabulary.group(a.lemma_.lower())]
+    if not reporters:
+        return token
+    reporter = reporters[0]
+    while reporter.dep_ == "ccomp" and reporter.head in reporters \
+            and not any(t.is_quote for t in token.doc[reporter.head.i + 1:reporter.left_edge.i]):
+        reporter = reporter.head
+    return reporter
 
 
 def _after_aside(clause: Token, start: int, end: int) -> int:
