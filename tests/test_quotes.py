@@ -651,6 +651,12 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     ("Okafor spent much of the run-up to the Valbrook vote portraying Marlow as a failure.", "portraying", "Okafor"),
     # (the object of a verb that makes it act: "forced the council to ...")
     ("The strike will force the council to acknowledge a hard reality.", "to acknowledge", "the council"),
+    # (hung as a clause of purpose; or a participle right after someone: not "left the hall saying")
+    ("The strike drove thousands of Valbrook farmers to demand a referendum.", "to demand",
+     "thousands of Valbrook farmers"),
+    ("The vote left the party to wonder what went wrong.", "to wonder", "the party"),
+    ("The closures have left 62 percent of voters saying the council failed them.", "saying", "62 percent of voters"),
+    ("Marlow left the hall saying the vote was rigged.", "saying", "Marlow"),
     ("The mayor used his speech to call for a recount.", "to call for", "The mayor"),
     # a gerund after a preposition: who undergoes the clause's passive, the owner of a policy, the subject of the
     # clause the nouns before it hang on

@@ -156,11 +156,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             patient = next((c for c in host.children if c.dep_ == "nsubjpass" and c.lower_ not in EXPLETIVES), None)
             if patient is not None:
                 return patient, False
-        if verb.dep_ == "xcomp" and has_to(verb) and host.lemma_.lower() in vocabulary().causing:
-            # "will force Sanders to acknowledge", "pushed the candidates to speak": the one made to act does
-            controlled = next((c for c in host.children if c.dep_ == "dobj" and c.i < verb.i), None)
-            if controlled is not None:
-                return controlled, False
+        controlled = _controlled(verb, host)
+        if controlled is not None:
+            return controlled, False
         subject, passive = subject_of(host, depth + 1)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject is not None and not _someone(subject):
             # "The first incident came when protesters interrupted her speech, shouting “...”": a participle set
@@ -275,6 +273,22 @@ def set_inside(verb: Token) -> tuple[Token, Token] | None:
         after = trim(doc, speaker.left_edge.i, speaker.right_edge.i + 1)[1]
         if speaker.left_edge.i == verb.i + 1 and after < clause.i and doc[after].text == ",":
             return before, speaker
+    return None
+
+
+def _controlled(verb: Token, host: Token) -> Token | None:
+    """The one a verb of the vocabulary's causing makes do what its infinitive says ("will force Sanders to
+    acknowledge", "pushed the candidates to speak", "drove thousands of Armenians to demand a vote", which the parse
+    may hang as a clause of purpose), or what its participle says right after it ("left 62 percent of voters saying
+    ...", not "left the hall saying ..."); not "it" nor the subject itself ("left it to others to praise him",
+    "could not bring himself to say")."""
+    if host.lemma_.lower() not in vocabulary().causing or verb.dep_ not in ("xcomp", "advcl"):
+        return None
+    objects = [c for c in host.children if c.dep_ == "dobj" and c.i < verb.i]
+    if not objects or objects[0].lower_ in EXPLETIVES or objects[0].lower_.endswith(("self", "selves")):
+        return None
+    if has_to(verb) or verb.tag_ == "VBG" and objects[0].right_edge.i + 1 == verb.i and _someone(objects[0]):
+        return objects[0]
     return None
 
 
