@@ -976,6 +976,23 @@ def test_source_without_dateline_participle_or_quantifier(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+def test_a_quantifier_after_the_speakers_is_not_the_speaker():
+    # the parse gave the verb "both" as a second subject
+    article = analyze("Republican establishment figures — whose party was once respected for its discipline and public "
+                      "unity — both suggested Okafor's speechwriter be fired and defended Marlow as a candidate.")
+    assert quote_with(article, "speechwriter")["speaker"]["text"] == "Republican establishment figures"
+    # the parse as the model gives it in a longer text: the participle hangs on "all", set beside the names
+    words = ["Marlow", ",", "Okafor", "and", "Brandt", "all", "calling", "for", "a", "levy"]
+    heads = [0, 0, 0, 2, 2, 0, 5, 6, 9, 7]
+    deps = ["ROOT", "punct", "conj", "cc", "conj", "appos", "acl", "prep", "det", "pobj"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps,
+              tags=["NNP", ",", "NNP", "CC", "NNP", "DT", "VBG", "IN", "DT", "NN"],
+              pos=["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PRON", "VERB", "ADP", "DET", "NOUN"])
+    subject, passive = subject_of(doc[6])
+    assert (subject.text, passive) == ("Marlow", False)
+    assert source_span(subject, doc[6]) == (0, 5)
+
+
 def test_a_dateline_with_its_state_is_not_the_speaker():
     # the AP's "CITY, State. -", whose place the parse takes for the subject, in a real article of GeoWebNews
     path = POLNEAR.parent / "geowebnews" / "GeoWebNews" / "227.txt"

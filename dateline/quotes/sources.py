@@ -67,6 +67,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # paragraph, that the parse took for a subject
     if len(subjects) > 1:
         subjects = [c for c in subjects if c.ent_type_ not in ("TIME", "DATE")] or subjects
+        # "Party elders — whose party was once known for its unity — both suggested": a quantifier after the
+        # subject, which the parse gave the verb as a second subject, says how many of them
+        subjects = [c for c in subjects if c.lower_ not in _FLOATING] or subjects
         # '"Anybody who attacks him ...," said Louise Sunshine': the parse may take a word of the quotation for a
         # second subject; the speaker is the one next to the verb
         # (and "This, said the mayor, is ...": after a comma, the one after the verb)
@@ -179,6 +182,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # a participle or an infinitive that describes the people it hangs on
     if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) and (
             verb.head.ent_type_ in ("PERSON", "NORP", "ORG") or verb.head.pos_ in ("PROPN", "PRON")):
+        # (through a quantifier set after them: "with Marlow, Okafor and Pryce all calling for a recount")
+        if verb.head.lower_ in _FLOATING and verb.head.dep_ == "appos":
+            return verb.head.head, False
         return verb.head, False
     # "Okafor spent much of the run-up to the vote portraying Marlow as ...", "spent his speech defending the plan":
     # who spends the time does what fills it
@@ -568,7 +574,8 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     sentence = subject.sent
     start, end = subject.i, subject.i + 1
     for child in subject.children:
-        if child.dep_ in ("ccomp", "parataxis") or child.i >= verb.i > subject.i or child.i <= verb.i < subject.i:
+        if child.dep_ in ("ccomp", "parataxis") or child.i >= verb.i > subject.i or child.i <= verb.i < subject.i \
+                or child.left_edge.i <= verb.i <= child.right_edge.i:  # (not the quantifier the cue hangs on)
             continue
         if subject.head.dep_ == "agent" and child.dep_ == "prep" and child.lower_ == "as":
             continue  # ("was seen by some as a demotion": what the passive's subject was seen as)
