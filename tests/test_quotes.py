@@ -662,6 +662,8 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     # clause the nouns before it hang on
     ("The economist was sidelined after demonstrating that the plan was too small.", "demonstrating",
      "The economist"),
+    ("Lena Okafor was booed and shouted down by the crowd after telling them that the levy would stay.", "telling",
+     "Lena Okafor"),
     ("The mayor broke from his policy of not attacking the council.", "not attacking", "his"),
     ("In addition to stating that the levy was unfair, the mayor vetoed it.", "stating", "the mayor"),
     ("The mayor stopped short of fully endorsing the council's plan.", "fully endorsing", "The mayor"),

@@ -1638,8 +1638,10 @@ def _reporter_above(token: Token, vocabulary: Vocabulary) -> Token:
     """The reporting verb whose speaker goes on to the speech act of a gerund: the nearest above it, past one that is
     itself what another reports ("have said they would support Marlow, while stressing it is no endorsement":
     "support" is what was said; not a cue inside a quotation before its speaker: '“Thank you,” Marlow replied,
-    before adding ...')."""
-    reporters = [a for a in token.ancestors if is_verb(a) and vocabulary.group(a.lemma_.lower())]
+    before adding ...'; nor a passive, whose agent did not go on: "was shouted down by the crowd after telling
+    them ...")."""
+    reporters = [a for a in token.ancestors if is_verb(a) and vocabulary.group(a.lemma_.lower())
+                 and not any(c.dep_ in ("agent", "auxpass") for c in a.children)]
     if not reporters:
         return token
     reporter = reporters[0]

@@ -448,7 +448,11 @@ def _gerund_subject(verb: Token, depth: int) -> tuple[Token | None, bool]:
         host = host.head
     if not (is_verb(host) or host.lemma_ == "be"):
         return None, False
-    patient = next((c for c in host.children if c.dep_ in PASSIVE_SUBJECTS and c.lower_ not in EXPLETIVES), None)
+    # (also of the passive the verb joins: "Okafor was booed and shouted down by the crowd after telling them ...")
+    joined = host
+    while joined.dep_ == "conj" and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in joined.children):
+        joined = joined.head
+    patient = next((c for c in joined.children if c.dep_ in PASSIVE_SUBJECTS and c.lower_ not in EXPLETIVES), None)
     if patient is not None:
         return patient, False
     return subject_of(host, depth + 1)
