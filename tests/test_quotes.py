@@ -411,6 +411,13 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     # a stance received: the giver speaks, the receiver is what the stance is about
     ("She has the backing of most of the city's large guilds.", "She", "has the backing of",
      "most of the city's large guilds", "stance"),
+    ("Okafor has strong support among farmers in the valley.", "Okafor", "has strong support among",
+     "farmers in the valley", "stance"),
+    # held among people: they hold it
+    ("There is a tacit recognition among economists that the levy was a mistake.", "that the levy was a mistake",
+     "a tacit recognition", "economists", "belief"),
+    ("The remarks raised concerns among guild leaders that Okafor would sell the mill.", "that Okafor would sell the mill",
+     "raised concerns", "guild leaders", "belief"),
     # blame brought on: from whom it comes speaks, what drew it is what they blame
     ("The statement drew sharp criticism from both sides of the debate.", "The statement",
      "drew sharp criticism from", "both sides of the debate", "accusation"),

@@ -37,7 +37,7 @@ from dateline.quotes.parse import (
     subtree,
     trim,
 )
-from dateline.quotes.sources import antecedent_of, closing_comma, set_inside, source_span, subject_of
+from dateline.quotes.sources import antecedent_of, closing_comma, holders_among, set_inside, source_span, subject_of
 from dateline.quotes.vocabulary import CueGroup, Vocabulary, vocabulary
 
 # Dependents that belong to the cue's verb group ("has also said", "did not deny", "pointed out").
@@ -820,8 +820,8 @@ def read_self_described(participle: Token, vocabulary: Vocabulary) -> Reading | 
 
 def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     """A reporting noun with its complement: "Marlow's claim that ...", "his criticism of the judge", "her decision
-    to open the borders". The source is the possessor, or a "by"/"from" phrase; without a complement it is no
-    cue."""
+    to open the borders". The source is the possessor, or a "by"/"from"/"among" phrase; without a complement it is
+    no cue."""
     entry = vocabulary.nouns.get(noun.lower_) or vocabulary.nouns.get(noun.lemma_.lower())
     if entry is None or noun.dep_ in ("compound", "poss") or noun.ent_type_:
         return None
@@ -863,6 +863,10 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         if any(doc[k].is_punct for k in range(start, end)) or end - start > 8:
             return None
         reading = Reading(cue=(start, end), head=noun.i, group=group.name, content=[content])
+        # (unless it is held among others: "The remarks raised concerns among experts that ...")
+        if (holder := holders_among(noun)) is not None:
+            reading.source, reading.source_head = trim(doc, holder.left_edge.i, holder.right_edge.i + 1), holder.i
+            return reading
         subject, _ = subject_of(verb)
         if subject is not None:
             reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
@@ -891,8 +895,11 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     if "poss" in takes and not possessors:
         return None
-    agents = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c is not preposition
-              and c.i > noun.i]
+    agents = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c is not preposition
+              and c.i > noun.i for o in c.children if o.dep_ == "pobj"]
+    # "a tacit recognition among his allies that ...", "a rejection of the mogul among delegates": those among whom
+    # it is held hold it
+    agents += filter(None, [holders_among(noun)])
     if possessors:
         # the possessor with its "'s" ("Marlow's"), as PolNeAR and PARC mark it
         owner = possessors[0]
@@ -911,10 +918,8 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
             if subject is not None and not passive and _same_owner(owner, subject):
                 reading.source, reading.source_head = source_span(subject, host), antecedent_of(subject)
     elif agents:
-        objects = [c for c in agents[0].children if c.dep_ == "pobj"]
-        if objects:
-            reading.source = trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
-            reading.source_head = objects[0].i
+        reading.source = trim(doc, agents[0].left_edge.i, agents[0].right_edge.i + 1)
+        reading.source_head = agents[0].i
     elif noun.dep_ == "dobj" and is_verb(verb) and (vocabulary.group(verb.lemma_.lower()) is None
                                                      or verb.lemma_.lower() in vocabulary.publishing) \
             and verb.lemma_.lower() not in _RECEIVING | _PROVOKING:
@@ -998,7 +1003,8 @@ def _received_stance(noun: Token, group: CueGroup, takes: frozenset[str]) -> Rea
     brought = group.name == "accusation" or verb.lemma_.lower() in _BROUGHT_ON
     if brought and _complement(noun, takes - {"from"}, noun.children) is not None:
         return None
-    from_words = ("from",) if brought else ("of", "from")
+    # ("has strong support among black voters": those among whom it is held give it)
+    from_words = ("from",) if brought else ("of", "from", "among")
     givers = [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in from_words
               for c in prep.children if c.dep_ == "pobj"]
     # "drew support from a large majority", "locked in support among Hispanics": the parse may hang the phrase on

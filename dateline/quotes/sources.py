@@ -54,7 +54,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     return objects[0], True
         agent = _misplaced_agent(verb)
         if agent is None:
-            return _holders_among(verb), True
+            return holders_among(verb), True
         return next(c for c in agent.children if c.dep_ == "pobj"), True
     inside = set_inside(verb)
     if inside is not None:
@@ -309,12 +309,13 @@ def _adjunct_participle(verb: Token) -> bool:
     return any(c.dep_ == "mark" for c in verb.children) or not any(c.dep_ == "agent" for c in verb.head.children)
 
 
-def _holders_among(verb: Token) -> Token | None:
+def holders_among(word: Token) -> Token | None:
     """The people in whose eyes a passive with no agent holds ("is revered among Democratic activists", "was not
-    widely supported among those with direct experience"): an "among" phrase after the verb that names people (not
-    a class: "was ranked among the favorites")."""
-    for phrase in verb.children:
-        if phrase.dep_ == "prep" and phrase.lower_ == "among" and phrase.i > verb.i:
+    widely supported among those with direct experience"), or who hold what a reporting noun names ("a growing
+    sense among economists that ..."): an "among" phrase after the word that names people (not a class: "was ranked
+    among the favorites")."""
+    for phrase in word.children:
+        if phrase.dep_ == "prep" and phrase.lower_ == "among" and phrase.i > word.i:
             people = [c for c in phrase.children if c.dep_ == "pobj" and (_someone(c) or c.pos_ == "PRON")]
             if people:
                 return people[0]
