@@ -416,8 +416,11 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     # held among people: they hold it
     ("There is a tacit recognition among economists that the levy was a mistake.", "that the levy was a mistake",
      "a tacit recognition", "economists", "belief"),
-    ("The remarks raised concerns among guild leaders that Okafor would sell the mill.", "that Okafor would sell the mill",
-     "raised concerns", "guild leaders", "belief"),
+    ("The remarks raised concerns among guild leaders that Okafor would sell the mill.",
+     "that Okafor would sell the mill", "raised concerns", "guild leaders", "belief"),
+    # held by the people an "of" phrase names before the clause
+    ("The vote reinforced the perception of those in the hall that Okafor does not grasp the budget.",
+     "that Okafor does not grasp the budget", "the perception", "those in the hall", "belief"),
     # blame brought on: from whom it comes speaks, what drew it is what they blame
     ("The statement drew sharp criticism from both sides of the debate.", "The statement",
      "drew sharp criticism from", "both sides of the debate", "accusation"),

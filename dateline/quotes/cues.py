@@ -841,6 +841,8 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         children = [*noun.children, *(c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp"))]
     else:
         children = noun.children
+    if (holder := _holder_of(noun, group, takes)) is not None:
+        children = [c for c in children if c.i != holder.head.i]
     found = _complement(noun, takes, children)
     if found is None:
         return None
@@ -899,7 +901,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
               and c.i > noun.i for o in c.children if o.dep_ == "pobj"]
     # "a tacit recognition among his allies that ...", "a rejection of the mogul among delegates": those among whom
     # it is held hold it
-    agents += filter(None, [holders_among(noun)])
+    agents += filter(None, [holder, holders_among(noun)])
     if possessors:
         # the possessor with its "'s" ("Marlow's"), as PolNeAR and PARC mark it
         owner = possessors[0]
@@ -938,6 +940,19 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
             reading.source, reading.source_head = source_span(subject, verb.head), antecedent_of(subject)
     return reading
+
+
+def _holder_of(noun: Token, group: CueGroup, takes: frozenset[str]) -> Token | None:
+    """The people an "of" phrase names between a reporting noun and its clause or infinitive, who hold what the noun
+    names ("the willingness of those in charge to hire ...", "the perception of voters that he ...", "the decision
+    of the court to ..."); not the target of blame or denial ("the criticism of Okafor that she ...")."""
+    if group.name in ("accusation", "denial"):
+        return None
+    holder = holders_among(noun, "of")
+    if holder is None or _complement(noun, takes & {"that", "to"},
+                                     [c for c in noun.children if c.i > holder.head.i]) is None:
+        return None
+    return holder
 
 
 def _same_owner(pronoun: Token, subject: Token) -> bool:

@@ -309,13 +309,13 @@ def _adjunct_participle(verb: Token) -> bool:
     return any(c.dep_ == "mark" for c in verb.children) or not any(c.dep_ == "agent" for c in verb.head.children)
 
 
-def holders_among(word: Token) -> Token | None:
+def holders_among(word: Token, preposition: str = "among") -> Token | None:
     """The people in whose eyes a passive with no agent holds ("is revered among Democratic activists", "was not
     widely supported among those with direct experience"), or who hold what a reporting noun names ("a growing
-    sense among economists that ..."): an "among" phrase after the word that names people (not a class: "was ranked
-    among the favorites")."""
+    sense among economists that ...", "the willingness of those in charge to ..."): an "among" (or other) phrase
+    after the word that names people (not a class: "was ranked among the favorites")."""
     for phrase in word.children:
-        if phrase.dep_ == "prep" and phrase.lower_ == "among" and phrase.i > word.i:
+        if phrase.dep_ == "prep" and phrase.lower_ == preposition and phrase.i > word.i:
             people = [c for c in phrase.children if c.dep_ == "pobj" and (_someone(c) or c.pos_ == "PRON")]
             if people:
                 return people[0]
