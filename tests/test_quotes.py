@@ -379,6 +379,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
      "intention"),
     ("Ms. Okafor's attacks on him are echoing through the council.", "him", "attacks on", "Ms. Okafor's",
      "accusation"),
+    ("Her remark that the mill would close angered the guild.", "that the mill would close", "remark", "Her",
+     "speech"),
+    ("Marlow's dislike for the levy is no secret.", "the levy", "dislike for", "Marlow's", "belief"),
     # a reporting noun as the object of a light verb: the verb joins the cue, its subject speaks
     ("The opposition made the case that the talks were a sham.", "that the talks were a sham", "made the case",
      "The opposition", "speech"),
