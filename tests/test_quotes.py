@@ -382,6 +382,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     ("Her remark that the mill would close angered the guild.", "that the mill would close", "remark", "Her",
      "speech"),
     ("Marlow's dislike for the levy is no secret.", "the levy", "dislike for", "Marlow's", "belief"),
+    ("Marlow's demands for a recount grew louder.", "a recount", "demands for", "Marlow's", "request"),
+    ("The loss would dent Okafor's claim to be the strongest rival to Marlow.", "to be the strongest rival to Marlow",
+     "claim", "Okafor's", "speech"),
     # a reporting noun as the object of a light verb: the verb joins the cue, its subject speaks
     ("The opposition made the case that the talks were a sham.", "that the talks were a sham", "made the case",
      "The opposition", "speech"),
@@ -616,6 +619,7 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "Call it a familiarity fetish.",
     "Lena Okafor felt free to go.",  # a state, not a feeling done to her
     "Okafor pushed the cart into the barn.",  # pushing a thing, not for a course
+    "The mill saw growing demand for its flour.",  # a market's demand, not a request
 ])
 def test_words_that_only_look_like_attitudes_are_not_quotes(text):
     assert analyze(text).quotes == []
