@@ -419,6 +419,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
      "most of the city's large guilds", "stance"),
     ("Okafor has strong support among farmers in the valley.", "Okafor", "has strong support among",
      "farmers in the valley", "stance"),
+    # (without what the writer makes of it)
+    ("Okafor won the endorsement of the Valbrook Herald, a coup over her main rival.", "Okafor",
+     "won the endorsement of", "the Valbrook Herald", "stance"),
     # held among people: they hold it
     ("There is a tacit recognition among economists that the levy was a mistake.", "that the levy was a mistake",
      "a tacit recognition", "economists", "belief"),

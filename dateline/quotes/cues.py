@@ -1037,13 +1037,10 @@ def _received_stance(noun: Token, group: CueGroup, takes: frozenset[str]) -> Rea
         return None
     reading = Reading(cue=(start, end), head=noun.i, group=group.name,
                       content=[trim(doc, subject.left_edge.i, subject.right_edge.i + 1)])
-    end = giver.right_edge.i + 1
-    # "backing from the United States and its allies, which have accepted ...": what the givers did besides is
-    # not who they are
-    for clause in (t for t in giver.subtree if t.dep_ == "relcl" and t.left_edge.lower_ in ("which", "who")):
-        if comma_before(doc, clause.left_edge.i):
-            end = min(end, clause.left_edge.i - 1)
-    reading.source = trim(doc, giver.left_edge.i, end)
+    # "backing from the United States and its allies, which have accepted ...", "won the endorsement of the
+    # teachers union, a coup over her rival": what the givers did besides, or what the writer makes of it, is not
+    # who they are
+    reading.source = subtree(giver)
     reading.source_head = giver.i
     reading.inverted = True
     return reading
