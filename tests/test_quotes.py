@@ -1094,6 +1094,9 @@ def test_the_subject_holds_the_stance_its_object_names():
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("direct criticism of", "The governor")
     [quote] = analyze("The plan faced criticism of its cost.").quotes
     assert quote["speaker"] is None
+    # (what drives speculation does not speculate)
+    [quote] = analyze("The vote has driven speculation that Okafor is in line for a top job.").quotes
+    assert quote["speaker"] is None
 
 
 @pytest.mark.parametrize("text, cue, speaker", [

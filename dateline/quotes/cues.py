@@ -998,7 +998,7 @@ def _held_through(preposition: Token, vocabulary: Vocabulary) -> bool:
 _PROVOKING = {"face", "draw", "attract", "provoke", "spark", "prompt", "trigger", "fuel", "invite", "court",
               "stoke", "ignite", "generate", "cause", "heighten", "ease", "allay", "dispel", "quell", "weather",
               "survive", "escape", "deserve", "merit", "spur", "inspire", "create", "bring", "incur", "elicit",
-              "shrug", "brush", "ignore", "address", "hear", "see", "read", "share", "echo", "confirm"}
+              "shrug", "brush", "ignore", "address", "hear", "see", "read", "share", "echo", "confirm", "drive"}
 # Verbs whose object is a stance or blame others direct at the subject, when the phrase says from whom ("faced
 # criticism from", "sparked condemnation from").
 _BROUGHT_ON = {"face", "provoke", "spark", "prompt", "trigger", "invite", "incur", "elicit"}
