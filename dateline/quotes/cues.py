@@ -897,8 +897,8 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     if "poss" in takes and not possessors:
         return None
-    agents = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c is not preposition
-              and c.i > noun.i for o in c.children if o.dep_ == "pobj"]
+    agents = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+              and (preposition is None or c.i != preposition.i) and c.i > noun.i for o in c.children if o.dep_ == "pobj"]
     # "a tacit recognition among his allies that ...", "a rejection of the mogul among delegates": those among whom
     # it is held hold it
     agents += filter(None, [holder, holders_among(noun)])
