@@ -298,7 +298,9 @@ def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
         end = max(inner.cue[1], inner.content[-1][1])
         for outer in readings:
             if outer is not inner and any(a < lead < b <= end + 1 for a, b in outer.content):
-                outer.content = [trim(doc, a, min(b, lead - 1)) for a, b in outer.content if a < lead - 1]
+                # (a part past the clause stays: "The union, which endorsed Okafor, is widely seen | as liberal")
+                outer.content = [trim(doc, a, min(b, lead - 1)) for a, b in outer.content if a < lead - 1] \
+                    + [(a, b) for a, b in outer.content if a >= end]
 
 
 def _contrast_opening(verb: Token, lead: int) -> int:
