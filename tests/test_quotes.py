@@ -1944,6 +1944,11 @@ def test_a_title_in_quotation_marks_before_the_verb_is_not_an_inverted_cue():
     # (opening with a preposition)
     ("Senator Ray Marlow cited an op-ed from May, in which he called for a tax cut.",
      [("cited", "an op-ed from May"), ("called for", "a tax cut")]),
+    # (the clause runs on past the attribution's content)
+    ("Senator Ray Marlow criticized the fuel tax, which he said was costly to farmers, who grow most of the corn.",
+     [("criticized", "the fuel tax"), ("said", "which"), ("said", "was costly to farmers")]),
+    ("Ray Marlow offered kind words about Mr. Pryce, whom he attacked during the campaign.",
+     [("offered kind words about", "Mr. Pryce"), ("attacked", "whom")]),
 ])
 def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_before_it(text, reports):
     quotes = analyze(text).quotes

@@ -296,6 +296,11 @@ def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
                 or not comma_before(doc, lead) and doc[lead - 1].text not in ("—", "–"):
             continue
         end = max(inner.cue[1], inner.content[-1][1])
+        if doc[inner.head].dep_ == "relcl":
+            # (the clause runs on past the attribution's content, which leaves out what the parse hung on the cue
+            # and what the writer added at the end: "..., which the audit said was costly to farmers, who grow
+            # most of the corn", "Mr. Pryce, whom he attacked during the campaign")
+            end = max(end, doc[inner.head].right_edge.i + 1)
         for outer in readings:
             if outer is not inner and any(a < lead < b <= end + 1 for a, b in outer.content):
                 # (a part past the clause stays: "The union, which endorsed Okafor, is widely seen | as liberal")
