@@ -1956,11 +1956,16 @@ def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_befor
     assert quotes[-1]["speaker"]["actor"] == quotes[0]["speaker"]["actor"] == "person:ray-marlow"
 
 
-def test_a_relative_clause_with_an_attribution_of_its_own_leaves_the_part_of_the_content_after_it():
+@pytest.mark.parametrize("text, reports", [
     # (the parts of a passive's content: its subject with the clause, then what the verb says of it)
-    text = "The union, which endorsed Lena Okafor, is widely regarded as one of the more liberal in the state."
-    reports = [("is widely regarded", "The union"), ("endorsed", "Lena Okafor"),
-               ("is widely regarded", "as one of the more liberal in the state")]
+    ("The union, which endorsed Lena Okafor, is widely regarded as one of the more liberal in the state.",
+     [("is widely regarded", "The union"), ("endorsed", "Lena Okafor"),
+      ("is widely regarded", "as one of the more liberal in the state")]),
+    # (the clause set off inside one part)
+    ("The poll suggests that Lena Okafor, who has vowed to cut taxes, still faces a hard road.",
+     [("suggests", "that Lena Okafor"), ("has vowed", "to cut taxes"), ("suggests", "still faces a hard road")]),
+])
+def test_a_relative_clause_with_an_attribution_of_its_own_leaves_the_part_of_the_content_after_it(text, reports):
     assert [(q["cue"]["text"], q["text"]) for q in analyze(text).quotes] == reports
 
 

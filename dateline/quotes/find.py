@@ -277,7 +277,7 @@ _CONTRASTS = ("while", "whereas", "though", "although")
 def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
     """'criticized his rivals for their hostility to the department, which he argued seeks ...': a relative
     clause set off at the end of a content, with an attribution of its own, is that attribution's; the content
-    stops before it (a word belongs to one attribution). The clause may open with a preposition ("offered few
+    stops before it (a word belongs to one attribution), or, set off inside it, goes on after it. The clause may open with a preposition ("offered few
     specifics beyond an op-ed, in which she called for a tax cut"), and so may a clause of contrast ("said the
     plan had made a good case, while other voters said ..."; without an attribution of its own, the contrast is
     more of what was said: "found that 28 percent backed Okafor, while 23 percent favored Marlow")."""
@@ -301,11 +301,16 @@ def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
             # and what the writer added at the end: "..., which the audit said was costly to farmers, who grow
             # most of the corn", "Mr. Pryce, whom he attacked during the campaign")
             end = max(end, doc[inner.head].right_edge.i + 1)
+        # (a clause set off inside a content is cut out of it: "The poll suggests that Okafor, who has the support
+        # of the party's leaders, still faces a hard road")
+        inside = doc[inner.head].dep_ == "relcl" and end < len(doc) and doc[end].text in (",", *DASHES)
         for outer in readings:
             if outer is not inner and any(a < lead < b <= end + 1 for a, b in outer.content):
                 # (a part past the clause stays: "The union, which endorsed Okafor, is widely seen | as liberal")
                 outer.content = [trim(doc, a, min(b, lead - 1)) for a, b in outer.content if a < lead - 1] \
                     + [(a, b) for a, b in outer.content if a >= end]
+            elif outer is not inner and inside and any(a < lead and end + 1 < b for a, b in outer.content):
+                outer.content = [part for a, b in outer.content for part in minus(a, b, lead - 1, end + 1, doc)]
 
 
 def _contrast_opening(verb: Token, lead: int) -> int:
