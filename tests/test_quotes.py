@@ -531,6 +531,13 @@ def test_after_an_inverted_cue_more_words_of_the_speaker_are_a_quote_of_their_ow
     # a relative clause without an object reports the noun it hangs on
     ("The talks went well, a point the envoy also acknowledged on Monday.", ["a point"], "also acknowledged",
      "the envoy"),
+    # (and the noun goes before a clause after the cue that it stands in)
+    ("Each release is a reminder of the inquiry, a probe the agency said was ongoing as of this month.",
+     ["a probe", "was ongoing as of this month"], "said", "the agency"),
+    ("The campaign is braced for a fight it expects to last into the spring.", ["a fight", "to last into the spring"],
+     "expects", "it"),
+    # (not a noun of why or when the clause happens)
+    ("That is the reason she hopes voters will come back.", ["voters will come back"], "hopes", "she"),
 ])
 def test_passives_and_relative_clauses_report_the_noun_they_are_about(text, parts, cue, speaker):
     article = analyze(text)

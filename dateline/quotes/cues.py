@@ -152,6 +152,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.inverted = reading.hosted = bool(reading.content)
     elif reading.content[0][0] < token.i:
         reading.inverted = True
+    else:
+        reading.content = _gap_antecedent(token, reading.content, vocabulary) + reading.content
     if not reading.content:
         reading.content = _passive_object(token, lemma, vocabulary) or _relative_object(token, lemma, vocabulary) \
             or _relative_report(token)
@@ -1845,6 +1847,27 @@ def _relative_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tu
     if verb.left_edge.i < end:
         return []
     return [trim(verb.doc, noun.left_edge.i, end)]
+
+
+def _gap_antecedent(verb: Token, content: list[tuple[int, int]], vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    """ "a probe the agency said was ongoing", "exactly the kind of jurist many voters fear Okafor would choose", "a
+    fight it expects to last into the spring": the clause after a cue in a relative clause without a relative word
+    lacks the noun the relative clause hangs on, which goes before it in what was said (as PolNeAR marks it)."""
+    noun = verb.head
+    doc = verb.doc
+    start = verb.left_edge.i
+    if verb.dep_ != "relcl" or noun.i >= start or noun.lemma_.lower() in vocabulary.circumstance_nouns:
+        return []
+    # (a relative word stands for the noun itself: "a probe that the agency said was ongoing", "in which")
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.lower_ == "that" or t.dep_ == "prep" for t in doc[start:verb.i]):
+        return []
+    # (the cue with a subject of its own: not "the first candidate to pledge to visit every county")
+    if not any(c.dep_ == "nsubj" for c in verb.children) or has_to(verb):
+        return []
+    if not any(c.dep_ in ("ccomp", "xcomp") and content[0][0] <= c.i < content[0][1] for c in verb.children):
+        return []
+    antecedent = trim(doc, noun.left_edge.i, start)
+    return [antecedent] if antecedent[1] > antecedent[0] else []
 
 
 def _relative_report(verb: Token) -> list[tuple[int, int]]:

@@ -83,6 +83,7 @@ class Vocabulary:
     connectives: frozenset[str] = frozenset()  # "Still, ...": the writer's link to what came before
     reported_conditions: frozenset[str] = frozenset()  # "When the plant closed, ...": part of what was reported
     conceding: frozenset[str] = frozenset()  # "Despite the attacks, ...": the writer's concession
+    circumstance_nouns: frozenset[str] = frozenset()  # "the reason he hopes ...": nouns a relative clause leaves out
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -187,4 +188,5 @@ def vocabulary() -> Vocabulary:
         connectives=frozenset(phrase_lists.get("connectives", ())),
         reported_conditions=frozenset(phrase_lists.get("reported_conditions", ())),
         conceding=frozenset(phrase_lists.get("conceding", ())),
+        circumstance_nouns=frozenset(phrase_lists.get("circumstance_nouns", ())),
     )
