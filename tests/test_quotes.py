@@ -635,11 +635,18 @@ def test_words_that_only_look_like_attitudes_are_not_quotes(text):
     assert analyze(text).quotes == []
 
 
-def test_relative_pronoun_goes_with_the_clause_reported_around_the_cue():
-    article = analyze("The rebels hold the east of the city, which the government said it would retake by spring.")
-    assert [q["text"] for q in article.quotes] == ["which", "it would retake by spring"]
+@pytest.mark.parametrize("text, parts, speaker", [
+    ("The rebels hold the east of the city, which the government said it would retake by spring.",
+     ["which", "it would retake by spring"], "the government"),
+    # (a relative "that" the parse tagged as the word that opens a clause)
+    ("It was a record that Okafor believes will help her in the fall.", ["that", "will help her in the fall"],
+     "Okafor"),
+])
+def test_relative_pronoun_goes_with_the_clause_reported_around_the_cue(text, parts, speaker):
+    article = analyze(text)
+    assert [q["text"] for q in article.quotes] == parts
     assert article.quotes[1]["continues"] == 0
-    assert article.quotes[0]["speaker"]["text"] == "the government"
+    assert article.quotes[0]["speaker"]["text"] == speaker
 
 
 def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():

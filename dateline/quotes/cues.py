@@ -310,13 +310,16 @@ def _name_out_of_quotation(reading: Reading, doc: Doc) -> None:
 
 def _around_attribution(reading: Reading, doc: Doc) -> None:
     """Content that holds its own cue ("which she said the county should cover": the relative
-    pronoun belongs to the reported clause) is split around the attribution, cue and source."""
+    pronoun belongs to the reported clause) is split around the attribution, cue and source. (The parse may tag a
+    relative "that" before the attribution as the word that opens a clause: "a show of force that Okafor hopes can
+    help block a challenge".)"""
     cut_start, cut_end = reading.cue
     if reading.source:
         cut_start, cut_end = min(cut_start, reading.source[0]), max(cut_end, reading.source[1])
     parts = []
     for start, end in reading.content:
-        if start < cut_end and cut_start < end and doc[start].tag_ in ("WDT", "WP", "WP$", "WRB"):
+        if start < cut_end and cut_start < end and (doc[start].tag_ in ("WDT", "WP", "WP$", "WRB")
+                                                     or doc[start].lower_ == "that" and start < cut_start):
             parts += [(a, b) for a, b in ((start, cut_start), (cut_end, end)) if b > a]
         else:
             parts.append((start, end))
