@@ -1,13 +1,10 @@
 """A cue and what hangs on it in the dependency parse: its verb group, its content, its source.
 
-A cue is a reporting word: a verb of the vocabulary (say, warn, accuse, believe, plan, ...) or an attributing
-phrase ("according to"). Its content, from the parse:
-
-- a clausal complement, with its "that" ("said, however, that Syria's offensive ..."; "has warned that if ...");
-- a "to"-infinitive for verbs that take one ("vowed to block ..."), a noun phrase for denials ("denied the
-  report"), the object with its "of"/"for" phrase for accusations ("accused the government of violating ...");
-- for a cue set inside or after what it reports ("Moscow will not seek a halt ..., Russia's deputy foreign
-  minister said Saturday"; "... according to the report"), the rest of the clause it hangs on.
+A cue is a reporting word: a verb of the vocabulary (say, warn, accuse, believe, plan, ...), a reporting noun
+("her claim that ..."), or an attributing phrase ("according to"). Its content is what the parse gives it
+(`content.py`): a clausal complement with its "that", a "to"-infinitive, an object; for a cue set inside or after
+what it reports ("Moscow will not seek a halt ..., Russia's deputy foreign minister said Saturday"; "... according
+to the report"), the rest of the clause it hangs on.
 
 Its source is its subject (the subject of the verb it joins for "and said", ", adding that ..."), the "by" agent
 of a passive, the object of "according to"; a relative pronoun ("who said") stands for the noun it hangs on
@@ -21,10 +18,25 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.actors.entities import entity_bounds
+from dateline.quotes.content import (
+    ADDRESSING,
+    NOT_CONTENT_ENTITIES,
+    as_clause,
+    content_of,
+    gap_antecedent,
+    host_clause,
+    passive_object,
+    relative_object,
+    relative_report,
+    reporter_above,
+    reporting_verb_with_subject,
+    said_next,
+    with_as,
+    with_said_of,
+)
 from dateline.quotes.parse import (
     CLOSING,
     EXPLETIVES,
-    OPENING,
     PASSIVE_SUBJECTS,
     RELATIVE,
     SUBJECTS,
@@ -46,14 +58,7 @@ _GROUP_ADVERBS = {"also", "previously", "repeatedly", "later", "recently", "publ
                   "again", "often", "already", "never", "long", "falsely", "wrongly", "correctly", "reportedly",
                   "explicitly", "openly", "flatly", "specifically", "frequently", "first", "just", "still", "even",
                   "further", "clearly", "directly", "separately", "simply", "ever", "had", "then", "now"}
-# Verbs whose object is the one spoken to ("told reporters"), never the speaker.
-_ADDRESSING = {"tell", "inform", "assure", "remind", "brief", "advise", "warn", "ask", "urge", "thank", "answer"}
 _COPULAS = {"be", "remain", "become", "seem", "appear", "sound", "feel", "look", "grow"}
-# "spoke on Sunday", "wrote for ten years": a time is not what was said.
-_NOT_CONTENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
-# What a request asks for may be a sum or a share ("calls for $1 trillion in new spending"); a time or a count is
-# how long or how often ("argued for hours").
-_REQUESTED_AMOUNTS = {"QUANTITY", "PERCENT", "MONEY"}
 
 
 @dataclass
@@ -134,7 +139,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         # put out leaves it to speak (not one that takes a clause of its own: "wrote a man calling himself Pim")
         return None
     reading = Reading(cue=_verb_group(token), head=token.i, group=group.name)
-    content, group, preposition = _content(token, lemma, vocabulary)
+    content, group, preposition = content_of(token, lemma, vocabulary)
     if group is not None:
         reading.group = group.name
     if preposition is not None:
@@ -148,15 +153,15 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         # (not when the cue ends with a colon: "as the heckler yelled: “...”" announces what follows it, not the
         # clause it is set in)
         if token.doc[reading.cue[1] - 1].text != ":":
-            reading.content = _host_clause(token) or _as_clause(token, vocabulary.group(lemma))
+            reading.content = host_clause(token) or as_clause(token, vocabulary.group(lemma))
         reading.inverted = reading.hosted = bool(reading.content)
     elif reading.content[0][0] < token.i:
         reading.inverted = True
     else:
-        reading.content = _gap_antecedent(token, reading.content, vocabulary) + reading.content
+        reading.content = gap_antecedent(token, reading.content, vocabulary) + reading.content
     if not reading.content:
-        reading.content = _passive_object(token, lemma, vocabulary) or _relative_object(token, lemma, vocabulary) \
-            or _relative_report(token)
+        reading.content = passive_object(token, lemma, vocabulary) or relative_object(token, lemma, vocabulary) \
+            or relative_report(token)
     if reading.inverted:
         reading.content = _without_connective(token.doc, reading.content, vocabulary)
         # "But the next decade brought a change, she said": the conjunction that opens the sentence goes
@@ -165,7 +170,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         if first > 0 and token.doc[first - 1].dep_ == "cc" and token.doc[first - 1].is_sent_start:
             reading.content[0] = (first - 1, reading.content[0][1])
     # "said the plan would fail, before adding that ...": the speaker of the reporting verb above goes on speaking
-    speaker = _reporter_above(token, vocabulary) if _said_next(token, vocabulary) else token
+    speaker = reporter_above(token, vocabulary) if said_next(token, vocabulary) else token
     subject, passive = subject_of(speaker)
     reading.passive = passive
     if passive and len(reading.content) == 1 and reading.content[0][0] > token.i \
@@ -179,7 +184,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.source, reading.source_head = source_span(subject, speaker), antecedent_of(subject)
     elif not passive and (reading.inverted or not reading.content) \
             and (token.tag_ in ("VBD", "VBZ") or _past_read(token)) \
-            and (lemma not in _ADDRESSING or follows_quotation(token)):
+            and (lemma not in ADDRESSING or follows_quotation(token)):
         # ('“Why now?” asked Udall': right after a quotation, the name after a verb of asking is who asks)
         reading.source, reading.source_head = speaker_after(token, reading.cue[1])
     if reading.source is None and not passive and token.tag_ in ("VBD", "VBZ", "VBP") \
@@ -481,7 +486,7 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
         while end < verb.sent.end and doc[end].is_title and doc[end].is_alpha:
             end += 1
         return (after, closing_comma(doc, after, end, verb)), after
-    if chunk is None or chunk.root.ent_type_ in _NOT_CONTENT_ENTITIES or chunk.root.lower_ in EXPLETIVES \
+    if chunk is None or chunk.root.ent_type_ in NOT_CONTENT_ENTITIES or chunk.root.lower_ in EXPLETIVES \
             or chunk.end > verb.sent.end:
         return None, None
     end = chunk.end
@@ -614,10 +619,10 @@ def _after_own_report(doc: Doc, start: int, i: int) -> int:
     for piece in sorted(_closing_pieces(doc, start, last), key=lambda t: t.left_edge.i):
         # (a clause joined to the report goes on with it: "Three in four say they buy American goods, but those
         # cost more, according to the survey")
-        if piece.dep_ == "conj" and _reports(piece.head, vocab):
+        if piece.dep_ == "conj" and reporting_verb_with_subject(piece.head, vocab):
             continue
         first = piece.i + 1 if piece.dep_ == "prep" else piece.left_edge.i
-        if any(_reports(t, vocab) for t in doc[start:first]) and not any(_reports(t, vocab) for t in doc[first:i]):
+        if any(reporting_verb_with_subject(t, vocab) for t in doc[start:first]) and not any(reporting_verb_with_subject(t, vocab) for t in doc[first:i]):
             return first
     return start
 
@@ -855,7 +860,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     doc = noun.doc
     start = noun.i
     while start - 1 >= 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in ("amod", "advmod") \
-            and doc[start - 1].ent_type_ not in _NOT_CONTENT_ENTITIES:
+            and doc[start - 1].ent_type_ not in NOT_CONTENT_ENTITIES:
         start -= 1
     # (with its article, as PolNeAR marks it: "a call for", "the perception of"; a possessive is the source)
     if start - 1 >= 0 and doc[start - 1].head.i == noun.i and doc[start - 1].lower_ in ("a", "an", "the"):
@@ -1074,7 +1079,7 @@ def _complement(word: Token, takes: frozenset[str], children) -> tuple[tuple[int
         if child.dep_ in ("prep", "dative") and child.lower_ in takes:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             # (a quotation is content whatever it names: "chants of “Four more years!”")
-            if objects and (objects[0].ent_type_ not in _NOT_CONTENT_ENTITIES
+            if objects and (objects[0].ent_type_ not in NOT_CONTENT_ENTITIES
                             or word.doc[objects[0].left_edge.i - 1].is_quote):
                 return subtree(objects[0]), child
     return None
@@ -1109,13 +1114,13 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
             # ("shrugged off the poll as “fake news”", "called out Okafor for alienating farmers": with what the
             # object was called or is accused of)
             if objects or verb_objects:
-                content = [_with_said_of(verb, _with_as(verb, subtree((objects or verb_objects)[0])), group)]
+                content = [with_said_of(verb, with_as(verb, subtree((objects or verb_objects)[0])), group)]
             elif clauses:
                 content = [subtree(clauses[0])]
             cue = (_verb_group(verb)[0], last.i + 1)
             reading = Reading(cue=cue, head=verb.i, group=group.name, content=content)
             if not content:
-                reading.content = _host_clause(verb) or _as_clause(verb, group)
+                reading.content = host_clause(verb) or as_clause(verb, group)
                 reading.inverted = reading.hosted = bool(reading.content)
             subject, passive = subject_of(verb)
             reading.passive = passive
@@ -1207,7 +1212,7 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
         clause = (clauses or predicates)[0]
         # "it appeared to hold off the tide": a referring "it" is what seemed so; "there" is not
         lemma = clause.lemma_.lower()
-        if vocabulary.group(lemma) is not None and _content(clause, lemma, vocabulary)[0] \
+        if vocabulary.group(lemma) is not None and content_of(clause, lemma, vocabulary)[0] \
                 or lemma == "be" and _read_adjective(clause, vocabulary) is not None or not subjects \
                 or subjects[0].lower_ == "there" or subjects[0].lower_ in RELATIVE \
                 or subjects[0].lower_ == "it" and not clauses:
@@ -1226,679 +1231,6 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
             return None
         content = [subtree(that[0])]
     return Reading(cue=_verb_group(verb), head=verb.i, group="evidence", content=content)
-
-
-# ---------------------------------------------------------------------------------------------------- content
-
-
-def _opens_with_that_or_question(clause: Token) -> bool:
-    first = clause.doc[clause.left_edge.i]
-    return first.lower_ in ("that", "whether", "if") and first.dep_ == "mark" or first.tag_ in ("WDT", "WP", "WRB")
-
-
-def _content(verb: Token, lemma: str, vocabulary: Vocabulary
-             ) -> tuple[list[tuple[int, int]], CueGroup | None, Token | None]:
-    """The content the parse gives a cue verb, the group that reading belongs to, and the preposition that joins
-    the cue when the content is its object ("called for a ban")."""
-    group = vocabulary.clause_groups.get(lemma)
-    children = list(verb.children)
-    objects = [c for c in children if c.dep_ == "dobj"]
-    if group is None:
-        # "pointed out that ...": a verb that reports only with its particle takes a clause with it.
-        particles = [c for c in children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1
-                     and vocabulary.preposition_group(lemma, c.lower_)]
-        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
-        if particles and clauses:
-            return [subtree(clauses[0])], vocabulary.preposition_group(lemma, particles[0].lower_), particles[0]
-        # "is reaffirming that the probe is free of influence", "discussed how the law would work": a verb whose
-        # object is what was said takes, in its place, a clause that opens with "that" or a question word
-        opened = [c for c in clauses if _opens_with_that_or_question(c)]
-        if opened and not objects and vocabulary.takes_object(lemma):
-            return [subtree(opened[0])], vocabulary.object_groups[lemma], None
-    if group is not None:
-        clauses = [c for c in children if c.dep_ == "ccomp"]
-        # "saying in her note only that she was ...": a "that"-clause the parser hung as an adverbial clause
-        clauses += [c for c in children if c.dep_ == "advcl" and c.i > verb.i and _has_that(c)]
-        # "As Trump prepared to speak, a girl was pepper-sprayed by a bystander, police said.": the clause before
-        # a closing "X said", which the parse hung as an adverbial clause
-        clauses += [c for c in children if c.dep_ == "advcl" and c.right_edge.i + 1 < verb.i and verb.dep_ == "ROOT"
-                    and verb.left_edge.i == c.left_edge.i and _closing_attribution(verb, c)]
-        # "Asked if he was ever bullied, ...", "was asked whether he would run": the question, hung as an adverbial
-        # clause
-        if lemma in vocabulary.asking:
-            clauses += [c for c in children if c.dep_ == "advcl" and c.i > verb.i and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == c.left_edge.i for m in c.children)]
-        # "47% say the city should build it; 37% disagree": a clause that a semicolon closes before the verb is a
-        # statement of its own, which the parse hung on the verb after it
-        clauses = [c for c in clauses if not (c.i < verb.i and verb.doc[c.right_edge.i + 1].text == ";")]
-        if group.to_clause or lemma in vocabulary.to_verbs:
-            clauses += [c for c in children if c.dep_ == "xcomp" and has_to(c)]
-        if clauses:
-            # The complement nearest the verb; a second one on the other side is usually a misparse, and so is
-            # one past another speaker's verb ('“...,” Marlow said as a heckler shouted: “Liar!”').
-            clauses = [c for c in clauses if not _past_other_speaker(verb, c, vocabulary)] or clauses
-            # ('“...,” said Ada Brandt, half joking': a quotation that closes right before the verb is its content,
-            # whatever the parse makes of the name after it)
-            clauses = [c for c in clauses if _closes_before(c, verb)] or clauses
-            clause = min(clauses, key=lambda c: abs(c.i - verb.i))
-            start, end = subtree(clause)
-            start = _after_aside(clause, start, end)
-            if clause.dep_ == "ccomp" and clause.i > verb.i:
-                start = _with_stray_subject(verb, clause, start)
-            end = _before_next_cue(verb, clause, start, end, vocabulary)
-            if clause.i > verb.i and end == subtree(clause)[1]:
-                end = _with_second_clause(verb, end)
-            if end <= verb.i:
-                start = _after_announcing_colon(verb, start, end, vocabulary)
-            if clause.dep_ == "xcomp":
-                # "called on Pryce to do the same", "urged the judge to give ...": the addressee goes along.
-                ons = [c for c in children if c.dep_ == "prep" and c.lower_ == "on" and verb.i < c.i < clause.i]
-                if ons:
-                    start = min(start, ons[0].i + 1)
-                    return [(start, end)], group, ons[0]
-                addressees = [c for c in objects if verb.i < c.i < clause.i and c.right_edge.i < clause.i]
-                if addressees:
-                    start = min(start, addressees[0].left_edge.i)
-            return [(start, end)], group, None
-        # "said in a statement that ...": the clause hung on the channel by the parse.
-        # ("wrote in one of several posts online that ...": the channel may sit deeper in the phrase)
-        # A clause with a "that" of its own under a noun of the phrase is never a relative clause: it is what was
-        # said, hung on the phrase by the parse.
-        for prep in (c for c in children if c.dep_ == "prep" and c.i > verb.i):
-            for noun in (c for c in prep.subtree if c.dep_ == "pobj"):
-                for clause in noun.children:
-                    if clause.dep_ in ("acl", "relcl", "ccomp") and any(
-                            m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.children) \
-                            and (noun.lemma_.lower() in vocabulary.channels or clause.dep_ == "relcl"):
-                        return [subtree(clause)], group, None
-        # "said no", "said yes"; "after half said so", "don't think so": "so" right after the verb stands for what
-        # was said before
-        answers = [c for c in children if c.dep_ in ("intj", "dobj") and c.lower_ in ("no", "yes") and c.i > verb.i
-                   or c.lower_ == "so" and c.i == verb.i + 1 and c.dep_ in ("advmod", "dobj")
-                   and (c.i + 1 == len(verb.doc) or not verb.doc[c.i + 1].is_alpha or verb.doc[c.i + 1].dep_ == "prep")]
-        if answers:
-            return [(answers[0].i, answers[0].i + 1)], group, None
-        if group.of_clause and objects:
-            obj = objects[0]
-            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in group.said_of and c.i > obj.i]
-            end = max([obj.right_edge.i] + [p.right_edge.i for p in preps]) + 1
-            # ("slammed his proposal as too vague": with what the object was called)
-            span = _with_as(verb, trim(verb.doc, obj.left_edge.i, end))
-            return [_with_infinitive(verb, span, group)], group, None
-    # "called Marlow “unhinged”", "calling him a loser": the object and what it is called (by a verb that
-    # reports on its own: "shot 41 people dead" is no retort, though "shot back" is).
-    predicates = [c for c in children if c.dep_ == "oprd"]
-    if _naming(lemma, vocabulary) is not None:
-        # "deemed the release of a few prisoners a fair price", "whom they named Ada": the name read as a second
-        # object
-        predicates += objects[1:]
-    if objects and predicates and predicates[0].i > objects[0].i and (group or _naming(lemma, vocabulary)):
-        if objects[0].i < verb.i:
-            # "which Mr. Marlow called “a disgrace”": the relative pronoun and what it is called, around the cue
-            return [(objects[0].left_edge.i, objects[0].right_edge.i + 1),
-                    trim(verb.doc, predicates[0].left_edge.i, predicates[0].right_edge.i + 1)], \
-                _naming(lemma, vocabulary) or group, None
-        return [trim(verb.doc, objects[0].left_edge.i, predicates[0].right_edge.i + 1)], \
-            _naming(lemma, vocabulary) or group, None
-    if (naming := _naming(lemma, vocabulary)) is not None and (named := _named(verb, objects, predicates)):
-        return [named], naming, None
-    # "is calling for the council to speed up its work", "pushed for Congress to act", "called for the strongholds
-    # to be hit": the parser makes the preposition the mark of an infinitive clause with a subject (or a passive
-    # one); that clause is the content.
-    for clause in (c for c in children if c.dep_ == "advcl" and c.i > verb.i and has_to(c)):
-        marks = [m for m in clause.children if m.dep_ == "mark" and m.i < clause.i]
-        if marks and verb.i < marks[0].i and (by_preposition := vocabulary.preposition_group(lemma, marks[0].lower_)) \
-                and any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in clause.children):
-            return [trim(verb.doc, marks[0].i + 1, subtree(clause)[1])], by_preposition, marks[0]
-    # "reminded the crowd of the stakes", "reminded his staff about the show": the preposition the parse hung on
-    # the one addressed is the verb's (the cue stays the verb: the addressee is between); not on a noun that
-    # reports ("asked a question about the levy": the noun reads it)
-    addressed = [c for c in objects[0].children if c.dep_ == "prep" and c.i == objects[0].i + 1] \
-        if lemma in _ADDRESSING and objects and objects[0].i > verb.i \
-        and objects[0].lemma_.lower() not in vocabulary.nouns and objects[0].lower_ not in vocabulary.nouns else []
-    for child in (*children, *addressed):
-        if child.dep_ in ("prep", "prt") and child.i > verb.i:
-            by_preposition = vocabulary.preposition_group(lemma, child.lower_)
-            if by_preposition is None:
-                continue
-            if by_preposition.name == "stance" and verb.tag_ == "VBN" \
-                    and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
-                continue  # a stance is taken, not undergone: "the candidate most identified with free trade"
-            objects_of = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and (
-                c.ent_type_ not in _NOT_CONTENT_ENTITIES
-                or by_preposition.name == "request" and c.ent_type_ in _REQUESTED_AMOUNTS)
-                and c.lemma_.lower() not in vocabulary.terms_of_speaking]
-            if objects_of:
-                # ("referred to Marlow as “a bright, charismatic leader”": with what the object was called)
-                content = _with_said_of(verb, _with_as(verb, subtree(objects_of[0])), by_preposition)
-                if by_preposition.name == "request":  # ("pointed to the votes to cement his lead": a purpose)
-                    content = _with_infinitive(verb, content)
-                if child in addressed:  # ("of the stakes": the preposition apart from the cue goes with the content)
-                    return [(child.i, content[1])], by_preposition, None
-                return [content], by_preposition, child
-            if child.dep_ == "prt" and objects:  # "pointed out the flaw"
-                return [subtree(objects[0])], by_preposition, child
-    # "compared Mr. Lind's evasions to a stage magician's “Presto”", "attributed falling ticket sales to
-    # drivers running late": the object with what it is likened to
-    if lemma in vocabulary.likening and objects and objects[0].i > verb.i:
-        likened = [c for c in (*children, *objects[0].children)
-                   if c.dep_ == "prep" and c.lower_ in ("to", "with") and c.i > objects[0].i]
-        # "to drivers running late" read as an infinitive clause: its "to" opens it
-        likened += [verb.doc[c.left_edge.i] for c in children if c.dep_ in ("advcl", "xcomp", "ccomp")
-                    and verb.doc[c.left_edge.i].lower_ in ("to", "with") and c.left_edge.i > objects[0].right_edge.i]
-        if likened:
-            to = min(likened, key=lambda c: c.i)
-            # "to drivers running late": the parse may hang what follows "to" on the verb
-            end = max([to.right_edge.i] + [c.right_edge.i for c in children if c.i > to.i
-                                           and c.dep_ in ("advcl", "pobj", "pcomp", "dobj")])
-            return [trim(verb.doc, objects[0].left_edge.i, end + 1)], vocabulary.group(lemma) or group, None
-    # "One 2009 paper found improvements in math scores", "A jury found Zimmerman not guilty", "The poll found
-    # Mr. Trump about even with Mrs. Clinton", "A poll showed Okafor with a lead in Ohio, earning 51 percent":
-    # what a study finds or shows, the rest of the clause with its figures
-    if group is not None and group.name == "evidence" and objects and objects[0].i > verb.i and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.finders for c in children):
-        return [trim(verb.doc, objects[0].left_edge.i, verb.right_edge.i + 1)], group, None
-    done = lemma in vocabulary.done_objects and verb.tag_ in ("VBD", "VBZ")
-    if (vocabulary.takes_object(lemma) or done) and objects:
-        object_group = vocabulary.object_groups.get(lemma) or vocabulary.group(lemma)
-        start, end = _with_infinitive(verb, _with_said_of(verb, _with_as(verb, subtree(objects[0])), object_group),
-                                      object_group)
-        end = _with_phrases_after(verb, end, vocabulary)
-        # "said the same of Okafor", "say the opposite about Okafor": what the object is said of goes along
-        for child in children:
-            if child.dep_ == "prep" and child.i == end and child.lower_ in ("of", "about", "for") \
-                    and objects[0].lemma_.lower() in ("same", "opposite", "that", "this", "much", "so"):
-                end = child.right_edge.i + 1
-        return [(start, end)], object_group, None
-    # "described him as “the most beautiful soul”", "dismissed the kerfuffle as “absurd”"
-    ases = [c for c in children if _is_as_phrase(c) and c.i > verb.i]
-    if objects and ases and vocabulary.group(lemma) is not None and objects[0].i < ases[0].i:
-        return [_with_as(verb, subtree(objects[0]))], vocabulary.group(lemma), None
-    # "see the coverage of the mayor as most biased": the "as" phrase the parser hung on the object
-    if objects and vocabulary.group(lemma) is not None and any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in objects[0].children):
-        return [trim(verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)], vocabulary.group(lemma), None
-    # "voters who feel squeezed and ignored", "felt slighted by the party": feeling done to, the participle (not
-    # "felt free to go", "feels good": a state)
-    if lemma == "feel":
-        participles = [c for c in children if c.dep_ in ("acomp", "oprd") and c.tag_ == "VBN" and c.i > verb.i]
-        if participles:
-            return [subtree(participles[0])], group, None
-    # "the council voted to ban the pesticide": a verb that reports with its preposition ("voted for the ban") takes
-    # an infinitive the parse hung on it too, when no preposition of its own gives the content ("voted against a
-    # measure to extend the cuts" is read above)
-    if group is None and lemma in vocabulary.to_verbs:
-        infinitives = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i and has_to(c)]
-        if infinitives:
-            return [subtree(infinitives[0])], vocabulary.group(lemma), None
-    # "has proposed charging for parking", "usually oppose charging for water": a gerund as the object
-    gerunds = [c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
-               and c.left_edge.i == c.i]
-    if gerunds and (vocabulary.takes_object(lemma) or lemma in vocabulary.to_verbs):
-        return [subtree(gerunds[0])], vocabulary.object_groups.get(lemma) or vocabulary.group(lemma), None
-    return [], group, None
-
-
-def _closing_attribution(verb: Token, clause: Token) -> bool:
-    """Whether the verb and its subject close the sentence after the clause, set off by a comma ('...,
-    police said.'), and the clause has a subject of its own (not "When asked, Marlow said ...")."""
-    doc = verb.doc
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    return bool(subjects) and doc[subjects[0].left_edge.i - 1].text == "," \
-        and subjects[0].left_edge.i - 1 == clause.right_edge.i + 1 \
-        and ends_sentence(doc, verb.i, verb.i + 1) \
-        and any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for t in clause.subtree for c in t.children
-                if t.dep_ not in ("relcl", "acl"))
-
-
-def _naming(lemma: str, vocabulary: Vocabulary) -> CueGroup | None:
-    """The naming group for a verb that names ("called Marlow “unhinged”"), whatever group its clauses read in."""
-    return next((g for g in vocabulary.cue_groups.values() if g.name == "naming" and lemma in g.verbs), None)
-
-
-def _named(verb: Token, objects: list[Token], predicates: list[Token]) -> tuple[int, int] | None:
-    """What a naming verb names and calls it, where the parse lost the object or the predicate: "called her
-    “third-rate”" (the object read as a possessive), "called both Marlow and Okafor “crazy”", "called his actions
-    “a crucial step forward”" (the name as an apposition), "calling Marlow a fascist" (two objects). A quoted name
-    goes on to its closing mark."""
-    span = _named_span(verb, objects, predicates)
-    if span is None:
-        return None
-    doc = verb.doc
-    start, end = span
-    opened = [k for k in range(start, end) if doc[k].text in OPENING and doc[k].text not in CLOSING]
-    if opened and not any(doc[k].text in CLOSING and doc[k].text not in OPENING for k in range(opened[-1], end)):
-        for k in range(end, min(verb.sent.end, end + 40)):
-            if doc[k].text in CLOSING and doc[k].text not in OPENING:
-                return start, k + 1
-    return span
-
-
-def _named_span(verb: Token, objects: list[Token], predicates: list[Token]) -> tuple[int, int] | None:
-    doc = verb.doc
-    predicates = [c for c in predicates if c.i > verb.i]
-    if predicates and not objects:
-        return trim(doc, verb.i + 1, predicates[-1].right_edge.i + 1)
-    for first in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")
-                  and c.i == verb.i + 1 and not objects):
-        # the name hung on the one named ("calling Marlow a fascist")
-        if any(c.dep_ in ("dobj", "attr", "appos", "oprd") and c.i > first.i for c in first.children):
-            return trim(doc, first.left_edge.i, first.right_edge.i + 1)
-    if objects and objects[0].i > verb.i:
-        obj = objects[0]
-        # (quoted, or a bare "a/an" phrase right after the one named: "called Ms. Brandt an ''Aunt Tom''", "called
-        # Marlow a liar")
-        names = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and (
-            any(doc[k].text in OPENING for k in range(c.left_edge.i, c.i))
-            or doc[c.left_edge.i - 1].text in OPENING and c.left_edge.i - 1 > obj.i
-            or doc[c.left_edge.i].lower_ in ("a", "an") and c.left_edge.i == obj.right_edge.i + 1
-            and doc[obj.right_edge.i].text != ",")]
-        if names:
-            return trim(doc, obj.left_edge.i, names[0].right_edge.i + 1)
-        # "called anti-Marlow marchers “illegals” and “thugs”": the one named hung on the quoted name
-        if obj.i - 1 > obj.left_edge.i and doc[obj.i - 1].text in OPENING \
-                and any(c.dep_ in ("nmod", "compound", "poss") and c.i < obj.i - 1 for c in obj.children):
-            return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
-        # "called Mr. Marlow's comments ''racially toxic''", 'called the use of executive orders "quite dangerous"':
-        # the quoted name read as the object's modifier
-        if any(c.i > obj.i and c.dep_ in ("amod", "appos") and doc[c.left_edge.i - 1].text in OPENING
-               for c in obj.children) or obj.i + 1 < obj.right_edge.i and doc[obj.i + 1].text in OPENING:
-            return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
-        # "calls her “a very sharp negotiator”": the pronoun read as the name's possessive
-        if doc[obj.left_edge.i].tag_ in ("PRP$", "PRP") and obj.left_edge.i + 1 < obj.i \
-                and doc[obj.left_edge.i + 1].text in OPENING:
-            return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
-        firsts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")
-                  and verb.i < c.i < obj.i and c.right_edge.i < obj.left_edge.i]
-        if firsts:
-            return trim(doc, firsts[0].left_edge.i, obj.right_edge.i + 1)
-    return None
-
-
-def _with_as(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
-    """An object's span with the "as" phrase that says what the object was called, when it follows the object
-    or what else hangs on the verb after it ("described a walk by the lake with her dog, as the ideal
-    weekend"), within the clause."""
-    start, end = span
-    doc = verb.doc
-    for child in verb.children:
-        if _is_as_phrase(child) and end <= child.left_edge.i < end + 12 and not any(
-                is_verb(doc[k]) or doc[k].text in (";", ":", "—") or doc[k].is_sent_start
-                for k in range(end, child.left_edge.i)):
-            return start, trim(doc, start, child.right_edge.i + 1)[1]
-    return span
-
-
-def _with_said_of(verb: Token, span: tuple[int, int], group: CueGroup) -> tuple[int, int]:
-    """An object's span with the phrase right after it that the parse hung on the verb, where it says what the verb
-    says of the object ("a poll shows Okafor with an 8-point lead"), from the group's `said_of` prepositions; not a
-    time ("has supported her for years")."""
-    start, end = span
-    for child in verb.children:
-        if child.dep_ == "prep" and child.i == end and child.lower_ in group.said_of and not any(
-                c.dep_ == "pobj" and c.ent_type_ in _NOT_CONTENT_ENTITIES for c in child.children):
-            return start, subtree(child)[1]
-    return span
-
-
-def _with_phrases_after(verb: Token, end: int, vocabulary: Vocabulary) -> int:
-    """An object's end with the phrases right after it that the parse hung on the verb, where they go on with what
-    was reported ("denied any role in the attacks", "recalled an incident at a movie theater", "appointed dozens of
-    advisers to the committees"); not where or how it was said ("in a statement", "at a rally", "by a wide margin"),
-    nor a time ("in June")."""
-    for child in verb.children:
-        if child.i < end or child.dep_ != "prep" or child.left_edge.i != end:
-            continue
-        if child.lower_ in vocabulary.circumstances or any(
-                c.lemma_.lower() in vocabulary.channels | vocabulary.occasions | vocabulary.terms_of_speaking
-                or c.ent_type_ in _NOT_CONTENT_ENTITIES for c in child.children if c.dep_ == "pobj"):
-            break
-        end = subtree(child)[1]
-    return end
-
-
-def _with_infinitive(verb: Token, span: tuple[int, int], group: CueGroup | None = None) -> tuple[int, int]:
-    """An object's span with the infinitive right after it that the parse hung on the verb, where it belongs to the
-    object ("defended his call to raise the minimum wage", "praised the efforts of Kerry to find a solution",
-    "called for the council to release the transcripts"); not for a verb that takes an infinitive of its own
-    ("urged the judge to act")."""
-    start, end = span
-    if group is not None and group.to_clause:
-        return span
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "advcl") and child.left_edge.i == end and has_to(child):
-            return start, subtree(child)[1]
-    return span
-
-
-def _is_as_phrase(child: Token) -> bool:
-    """An "as" phrase on a verb: a preposition, or a clause or adjective the parse opened with "as" ("sees
-    the minister as ruled by a rigid doctrine", "see the coverage as most biased")."""
-    if child.dep_ == "prep" and child.lower_ == "as":
-        return True
-    first = child.doc[child.left_edge.i]
-    # ("as the vote neared", with a subject of its own, says when, not what)
-    return child.dep_ in ("advcl", "acomp", "oprd", "xcomp") and first.lower_ == "as" and first.i < child.i \
-        and first.dep_ in ("mark", "advmod", "prep") and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
-                                                                 for c in child.children)
-
-
-def _with_stray_subject(verb: Token, clause: Token, start: int) -> int:
-    """Where a finite clause without a subject of its own starts: at the object the parse hung on the verb right
-    before it, which is the clause's subject ("The poll showed a majority of voters say the council should act",
-    "told reporters the city's standards are not perfect")."""
-    if any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "expl" for c in clause.children):
-        return start
-    if not any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in (clause, *clause.children)
-               if t == clause or t.dep_ in ("aux", "auxpass")):
-        return start
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == start]
-    return objects[0].left_edge.i if objects else start
-
-
-def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabulary: Vocabulary) -> int:
-    """Where a clause's content stops: before a second reporting verb of the same subject misparsed into it
-    ("She said that A and predicted that B": a conjoined verb without a subject, in the reporting verb's tense;
-    "said that A before adding that B"). The tense is that of the word the verb's infinitive hangs on ("continues to
-    insist that A and refuses to B")."""
-    finite = verb.head if verb.dep_ == "xcomp" and has_to(verb) \
-        and verb.head.lemma_.lower() in vocabulary.catenatives else verb
-    for token in verb.doc[clause.i + 1:end]:
-        if token.dep_ == "conj" and token.i > clause.i and not any(c.dep_ in SUBJECTS for c in token.children) \
-                and (token.lemma_ == verb.lemma_ or vocabulary.group(token.lemma_.lower()) is not None
-                     and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
-                     and (token.tag_ == finite.tag_ and token.tag_ in ("VBD", "VBZ", "VBP")
-                          or token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("did", "does", "do")
-                                                        for c in token.children))
-                     # "He says he admires Okafor and calls her “a very sharp negotiator”", "adds that
-                     # she has published her plan and called on Pryce to do the same": a second cue with its own
-                     # content, finite like the reporting verb, is a second attribution of the same speaker
-                     or vocabulary.group(token.lemma_.lower()) is not None and token.i > verb.i
-                     and token.tag_ in ("VBD", "VBZ") and verb.tag_ in ("VBD", "VBZ")
-                     and token.lemma_ != token.head.lemma_
-                     and _second_cue_content(token, verb, vocabulary)
-                     # "urged the party to unite and tried to make the case that ...": a finite verb is never
-                     # joined to an infinitive; when that is the reporting verb's own, it goes with the reporting
-                     # verb (not so "said she would like Pryce to explain it but supports him")
-                     or token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB" and has_to(token.head)
-                     and token.head.head == verb):
-            cut = token.left_edge.i  # (with what the second verb has before it: "and again claimed")
-        elif _said_next(token, vocabulary):
-            cut = token.i - 1
-        else:
-            continue
-        while cut > start and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
-            cut -= 1
-        return cut
-    return end
-
-
-def _with_second_clause(verb: Token, end: int) -> int:
-    """Where a clause's content ends with a second "that" clause the parse joined to the reporting verb after it
-    ("predicted that wages would fall, but that overtime pay would offset the loss"): more of what was said. (A
-    clause without "that" is as often the writer's: "said she would not ask Okafor to withdraw, but she has
-    bristled at ...".)"""
-    doc = verb.doc
-    for conj in (c for c in verb.children if c.dep_ == "conj" and c.left_edge.i >= end):
-        first = doc[conj.left_edge.i]
-        if first.lower_ == "that" and first.head == conj and first.dep_ == "mark" \
-                and all(t.is_punct or t.is_space or t.dep_ == "cc" for t in doc[end:first.i]):
-            return subtree(conj)[1]
-    return end
-
-
-def _said_next(token: Token, vocabulary: Vocabulary) -> bool:
-    """A speech act the speaker went on to ("said the plan would fail, before adding that ...", "after accusing
-    the rebels of ..."): a subjectless gerund after "before", "after" or "while", which the parse hangs on the
-    reported clause; its subject is the speaker's, so it is an attribution of its own, not more of the content."""
-    group = vocabulary.group(token.lemma_.lower())
-    return token.tag_ == "VBG" and group is not None and group.name in ("speech", "accusation", "denial") \
-        and token.dep_ in ("pcomp", "advcl") and token.doc[token.i - 1].lower_ in ("before", "after", "while") \
-        and not any(c.dep_ in SUBJECTS for c in token.children)
-
-
-def _reporter_above(token: Token, vocabulary: Vocabulary) -> Token:
-    """The reporting verb whose speaker goes on to the speech act of a gerund: the nearest above it, past one that is
-    itself what another reports ("have said they would support Marlow, while stressing it is no endorsement":
-    "support" is what was said; not a cue inside a quotation before its speaker: '“Thank you,” Marlow replied,
-    before adding ...'; nor a passive, whose agent did not go on: "was shouted down by the crowd after telling
-    them ...")."""
-    reporters = [a for a in token.ancestors if is_verb(a) and vocabulary.group(a.lemma_.lower())
-                 and not any(c.dep_ in ("agent", "auxpass") for c in a.children)]
-    if not reporters:
-        return token
-    reporter = reporters[0]
-    while reporter.dep_ == "ccomp" and reporter.head in reporters \
-            and not any(t.is_quote for t in token.doc[reporter.head.i + 1:reporter.left_edge.i]):
-        reporter = reporter.head
-    return reporter
-
-
-def _after_aside(clause: Token, start: int, end: int) -> int:
-    """Where a clause's content starts: at the quotation, past an aside the parse hung inside its clause
-    ("said, turning to the cameras with a grin, “We are not done yet”")."""
-    doc = clause.doc
-    for child in clause.children:
-        k = child.right_edge.i
-        if child.dep_ == "advcl" and child.left_edge.i == start and k + 2 < end and doc[k + 1].text == "," \
-                and doc[k + 2].text in OPENING and doc[k + 2].text not in CLOSING:
-            return k + 2
-    return start
-
-
-def _closes_before(clause: Token, verb: Token) -> bool:
-    """Whether a clause ends with a quotation mark right before the verb (only punctuation between)."""
-    doc = verb.doc
-    between = doc[clause.right_edge.i + 1:verb.i]
-    return clause.i < verb.i and any(t.text in CLOSING for t in (*between, doc[clause.right_edge.i])) \
-        and all(t.is_punct for t in between)
-
-
-def _past_other_speaker(verb: Token, clause: Token, vocabulary: Vocabulary) -> bool:
-    """Whether a reporting verb with a subject of its own stands between the verb and a clause after it."""
-    return clause.i > verb.i and any(_reports(t, vocabulary) for t in verb.doc[verb.i + 1:clause.left_edge.i])
-
-
-def _reports(token: Token, vocabulary: Vocabulary) -> bool:
-    """A finite reporting verb with a subject of its own: another speaker's attribution."""
-    return vocabulary.group(token.lemma_.lower()) is not None and token.tag_ in ("VBD", "VBZ", "VBP") \
-        and any(c.dep_ in SUBJECTS for c in token.children)
-
-
-def _after_announcing_colon(verb: Token, start: int, end: int, vocabulary: Vocabulary) -> int:
-    """Where content before an inverted cue starts: after a colon that closes another speaker's clause ("Marlow
-    insisted that the vote was fixed: “It was stolen,” she claimed": the parse may hang the first clause, cue
-    and all, inside the quotation)."""
-    doc = verb.doc
-    for k in range(end - 1, start, -1):
-        if doc[k].text != ":":
-            continue
-        if any(_reports(t, vocabulary) for t in doc[start:k]):
-            return trim(doc, k + 1, end)[0]
-        break
-    return start
-
-
-def _second_cue_content(token: Token, verb: Token, vocabulary: Vocabulary) -> bool:
-    """Whether a conjoined verb reports on its own: a naming ("calls her “a fine woman”"), a request through its
-    preposition ("called on Pryce to do the same"), or any cue in the reporting verb's tense, or with a "that"
-    clause of its own, joined to a clause verb in another ("forecast that the economy would rebound and praised
-    efforts by Kerry": "praised" goes with "forecast", not with "would rebound"; "says the goal is to win, but
-    conceded that ...")."""
-    lemma = token.lemma_.lower()
-    content, group, preposition = _content(token, lemma, vocabulary)
-    return bool(content) and group is not None and (
-        group.name == "naming" or preposition is not None
-        or (token.tag_ == verb.tag_ or any(_has_that(c) for c in token.children if c.dep_ == "ccomp"))
-        and token.head.tag_ != token.tag_ and token.head.tag_ != "VBN")
-
-
-def _has_that(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-
-
-def _host_clause(verb: Token) -> list[tuple[int, int]]:
-    """The content of a cue set inside or after it ("The plan, he said, is dead"; "..., he said Saturday")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or not subjects:
-        return []
-    host = verb.head
-    if not is_verb(host) and host.pos_ not in ("AUX", "ADJ", "NOUN"):
-        return []
-    doc = verb.doc
-    after_comma = subjects[0].left_edge.i > 0 and doc[subjects[0].left_edge.i - 1].text == ","
-    if verb.dep_ == "advcl" and not (
-            host.i < verb.i and after_comma and verb.tag_ in ("VBD", "VBZ", "VBP")
-            and not any(c.dep_ == "mark" for c in verb.children)):
-        return []  # only a closing cue the parse hung as an adverbial clause ("..., the budget office reported")
-    if verb.dep_ == "ccomp" and not (verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].is_punct
-                                     or host.i > verb.i and after_comma and _set_off(verb)):
-        # a complement ("said Marlow has not replied"), not a cue set off in its host clause (which may hang what
-        # opens the host on the cue: "If she wins, Okafor suggested, women will ...")
-        return []
-    start, end = host.left_edge.i, host.right_edge.i + 1
-    # ("“...,” she said, as the crowd applauded": after a quotation and its cue, an "as" clause is the writer's)
-    before = verb.left_edge.i - 1
-    while before > start and doc[before].text == ",":
-        before -= 1
-    if doc[before].text in CLOSING:
-        for child in host.children:
-            if child.dep_ == "advcl" and child.left_edge.i > verb.right_edge.i and any(
-                    m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
-                end = min(end, child.left_edge.i)
-    # The attribution starts at the comma before its subject or, inverted, before the verb: what the parse hung
-    # on the cue before that comma is the host's ("Instead, Trump told CNN, his policy would ...", "The bank,
-    # said Marlow, would fail")
-    cut = verb.left_edge.i
-    first = verb.i if any(c.i > verb.i for c in subjects) else subjects[-1].left_edge.i
-    if cut < first and doc[first - 1].text == ",":
-        cut = first - 1
-    if verb.dep_ == "advcl":  # (a closing cue: what the parse hung after it is no longer what was reported)
-        end = cut
-    return minus(start, end, cut, verb.right_edge.i + 1, verb.doc)
-
-
-def _set_off(verb: Token) -> bool:
-    """Whether a comma closes the cue and the host goes on after it, not a quotation the cue announces ("Asked about
-    it, Marlow shot back, “...”": what opens the sentence is then the cue's)."""
-    doc = verb.doc
-    after = verb.right_edge.i + 1
-    return after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].text not in OPENING
-
-
-def _passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
-    """ "The deal was announced on Monday", "Marlow was seen as the stronger candidate", "the staffer was charged
-    with battery": the passive subject of a verb that takes an object is what was reported, with what the verb
-    says of it ("as ...", "for ...", "with ...", "to be ...")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i] \
-        or _noun_of_agent_participle(verb, vocabulary)
-    if not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].tag_ == "PRP" and subjects[0].lower_ == "it":
-        return []
-    group = vocabulary.group(lemma)
-    if group is None:
-        return []
-    said_of = [c for c in verb.children if c.i > verb.i and (
-        c.dep_ == "prep" and (c.lower_ == "as" or group.of_clause and c.lower_ in group.said_of)
-        or c.dep_ == "oprd" or c.dep_ == "xcomp" and has_to(c) and group.name in ("naming", "belief", "speech"))]
-    said_of += _as_on_agent(verb)
-    if not said_of and not (lemma in group.object or lemma in vocabulary.object_groups or group.name == "naming"):
-        return []
-    # "votes were cast", "the wall was painted": a verb that reports only with its "as" (or its "by": "Sanders is
-    # viewed unfavorably by Republicans"); "they were announced": a person is not what is said
-    if not said_of and not any(c.dep_ == "agent" for c in verb.children) and (
-            lemma in vocabulary.as_verbs or group.name == "speech" and (
-                subjects[0].ent_type_ == "PERSON" or subjects[0].tag_ == "PRP")):
-        return []
-    if not said_of and subjects[0].lower_ in RELATIVE:
-        return []  # "The group, which is backed by Saudi Arabia, ...": a description, and "which" says nothing
-    doc = verb.doc
-    subject = subjects[0]
-    # (the noun of a participle ends where the participle's phrase opens)
-    end = verb.left_edge.i if subject.i == verb.head.i else subject.right_edge.i + 1
-    parts = [trim(doc, subject.left_edge.i, end)]
-    if said_of:
-        parts.append(trim(doc, said_of[0].left_edge.i, said_of[0].right_edge.i + 1))
-    return [p for p in parts if p[1] > p[0]]
-
-
-def _noun_of_agent_participle(verb: Token, vocabulary: Vocabulary) -> list[Token]:
-    """The noun a participle with an agent hangs on, which it says what was done to, as a passive says it of its
-    subject ("the immigration bill opposed by House Republicans", "a sentiment endorsed by the crowd"); not what was
-    put out ("a report released by the institute" speaks for itself)."""
-    noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.i > verb.i or noun.pos_ not in ("NOUN", "PROPN") \
-            or verb.lemma_.lower() in vocabulary.publishing or not any(c.dep_ == "agent" for c in verb.children):
-        return []
-    return [noun]
-
-
-def _as_on_agent(verb: Token) -> list[Token]:
-    """The "as" phrase of a passive that the parse hung on the agent ("was seen by some as a demotion")."""
-    return [phrase for agent in verb.children if agent.dep_ == "agent" for noun in agent.children if noun.dep_ == "pobj"
-            for phrase in noun.children if phrase.dep_ == "prep" and phrase.lower_ == "as" and phrase.i > noun.i]
-
-
-def _relative_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
-    """ "a point Feinstein also acknowledged", "the off-the-cuff style he prefers": a verb that takes an object,
-    in a relative clause without one, reports the noun the clause hangs on."""
-    if verb.dep_ != "relcl" or not vocabulary.takes_object(lemma) or verb.head.pos_ not in ("NOUN", "PROPN") \
-            or any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") for c in verb.children) \
-            or not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
-        return []
-    noun = verb.head
-    end = noun.i + 1
-    if verb.left_edge.i < end:
-        return []
-    return [trim(verb.doc, noun.left_edge.i, end)]
-
-
-def _gap_antecedent(verb: Token, content: list[tuple[int, int]], vocabulary: Vocabulary) -> list[tuple[int, int]]:
-    """ "a probe the agency said was ongoing", "exactly the kind of jurist many voters fear Okafor would choose", "a
-    fight it expects to last into the spring": the clause after a cue in a relative clause without a relative word
-    lacks the noun the relative clause hangs on, which goes before it in what was said (as PolNeAR marks it)."""
-    noun = verb.head
-    doc = verb.doc
-    start = verb.left_edge.i
-    if verb.dep_ != "relcl" or noun.i >= start or noun.lemma_.lower() in vocabulary.circumstance_nouns:
-        return []
-    # (a relative word stands for the noun itself: "a probe that the agency said was ongoing", "in which")
-    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.lower_ == "that" or t.dep_ == "prep" for t in doc[start:verb.i]):
-        return []
-    # (the cue with a subject of its own: not "the first candidate to pledge to visit every county")
-    if not any(c.dep_ == "nsubj" for c in verb.children) or has_to(verb):
-        return []
-    if not any(c.dep_ in ("ccomp", "xcomp") and content[0][0] <= c.i < content[0][1] for c in verb.children):
-        return []
-    antecedent = trim(doc, noun.left_edge.i, start)
-    return [antecedent] if antecedent[1] > antecedent[0] else []
-
-
-def _relative_report(verb: Token) -> list[tuple[int, int]]:
-    """ "the emails, which she said represented all her work": the parse took the relative pronoun for a second
-    subject of the cue and what follows the cue for its object; the pronoun and the rest of the clause are what was
-    said (split around the cue and its source later)."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if len(subjects) != 2 or subjects[0].tag_ not in ("WDT", "WP") or subjects[1].tag_ in ("WDT", "WP") \
-            or verb.right_edge.i == verb.i:
-        return []
-    return [(subjects[0].i, verb.right_edge.i + 1)]
-
-
-def _as_clause(verb: Token, group: CueGroup | None) -> list[tuple[int, int]]:
-    """ "As reported by the Valley Courier, inspectors found ...", "The economy, as the Fed said, is slowing":
-    a cue of saying, knowing or believing in an "as"-clause reports the clause it hangs on (other "as"-clauses say
-    when: "“...,” she said, as the crowd applauded")."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
-        return []
-    if group is None or group.name not in ("speech", "evidence", "belief"):
-        return []
-    host = verb.head
-    if not is_verb(host) and host.pos_ not in ("AUX", "ADJ"):
-        return []
-    if any(c.dep_ in SUBJECTS and c.lower_ in ("i", "we") for c in verb.children) \
-            or any(t.lower_ == "according" for t in host.subtree):
-        return []  # "As I mentioned above, ...": the writer's aside; "..., according to X": X's
-    return minus(host.left_edge.i, host.right_edge.i + 1, verb.left_edge.i, verb.right_edge.i + 1, verb.doc)
 
 
 # ---------------------------------------------------------------------------------------------------- cue span
