@@ -2272,3 +2272,11 @@ def test_the_clause_before_a_closing_attribution_the_parse_hung_as_an_adverbial_
 def test_a_clause_a_semicolon_closes_before_the_cue_is_not_what_it_reports():
     [quote] = analyze("There is less consensus on the bridge: 47% say the city should build it; 37% disagree.").quotes
     assert (quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == ("47%", "say", "the city should build it")
+
+
+def test_a_reading_dropped_inside_another_content_drops_none_of_its_own():
+    article = analyze("Any fair reading of the deal, said Ray Marlow, an analyst at the Valbrook Institute, would read "
+                      "this as a public admission that the city is bowing out of the fight over the budget, seeing a "
+                      "merger as ''the best means of saving what little is left of the old council.''")
+    assert quote_with(article, "merger")["cue"]["text"] == "seeing"
+    assert quote_with(article, "bowing out")["text"].endswith("the fight over the budget")

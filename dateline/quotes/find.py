@@ -660,10 +660,25 @@ def _outermost(doc: Doc, quotes: list[_Quote]) -> list[_Quote]:
                and inner.parts[-1][1] == outer.parts[-1][1]
                and doc[inner.reading.head].head.i == outer.reading.head}
     quotes = [q for q in quotes if id(q) not in doubled]
+
+    def beaten(inner: _Quote, outer: _Quote) -> bool:
+        return (outer is not inner and holds(outer, inner)
+                and not (holds(inner, outer) and rank[id(inner)] < rank[id(outer)]))
+
+    # Only a quote that stands drops the ones in its content: in "Any reading of the deal, said Ray Marlow, would
+    # see it as an admission that the city is bowing out, seeing a merger as ...", the "admission" inside what
+    # Marlow said is dropped, and so no longer hides the "seeing" its long content ran over
+    nested: dict[int, bool] = {}
+
+    def is_nested(quote: _Quote) -> bool:
+        if id(quote) not in nested:
+            nested[id(quote)] = False  # a loop of holders leaves each standing
+            nested[id(quote)] = any(beaten(quote, other) and not is_nested(other) for other in quotes)
+        return nested[id(quote)]
+
     kept: list[_Quote] = []
     for quote in sorted(quotes, key=lambda q: rank[id(q)]):
-        if any(other is not quote and holds(other, quote)
-               and not (holds(quote, other) and rank[id(quote)] < rank[id(other)]) for other in quotes):
+        if is_nested(quote):
             continue
         if any(set(k.parts) == set(quote.parts) or k.passages & quote.passages for k in kept):
             continue
