@@ -430,8 +430,6 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
             cut = token.left_edge.i  # (with what the second verb has before it: "and again claimed")
         elif said_next(token, vocabulary):
             cut = token.i - 1
-        elif _reported_meanwhile(token, vocabulary):
-            cut = token.left_edge.i
         else:
             continue
         while cut > start and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
@@ -462,17 +460,6 @@ def said_next(token: Token, vocabulary: Vocabulary) -> bool:
     return token.tag_ == "VBG" and group is not None and group.name in ("speech", "accusation", "denial") \
         and token.dep_ in ("pcomp", "advcl") and token.doc[token.i - 1].lower_ in ("before", "after", "while") \
         and not any(c.dep_ in SUBJECTS for c in token.children)
-
-
-def _reported_meanwhile(token: Token, vocabulary: Vocabulary) -> bool:
-    """Another's report that dates the reported clause ("admitted it made a mistake when a doctor reported high lead
-    levels", "says he is tough enough after a voter told him he was too nice"): an attribution of its own, not more
-    of what the first speaker said. Not one told of a pronoun, which mostly stands for someone in the reported clause
-    and carries on its story ("said she knew little of Marlow before he announced his bid")."""
-    return token.dep_ == "advcl" and vocabulary.group(token.lemma_.lower()) is not None \
-        and any(c.dep_ in SUBJECTS and c.pos_ != "PRON" for c in token.children) \
-        and any(c.dep_ in ("mark", "advmod") and c.i < token.i and c.lower_ in vocabulary.dating_marks
-                for c in token.children)
 
 
 def reporter_above(token: Token, vocabulary: Vocabulary) -> Token:

@@ -84,7 +84,6 @@ class Vocabulary:
     reported_conditions: frozenset[str] = frozenset()  # "When the plant closed, ...": part of what was reported
     conceding: frozenset[str] = frozenset()  # "Despite the attacks, ...": the writer's concession
     circumstance_nouns: frozenset[str] = frozenset()  # "the reason he hopes ...": nouns a relative clause leaves out
-    dating_marks: frozenset[str] = frozenset()  # "... after a doctor reported ...": another's report dating the clause
 
     def group(self, lemma: str) -> CueGroup | None:
         """The group of a cue word; None for a word that is no cue."""
@@ -190,5 +189,4 @@ def vocabulary() -> Vocabulary:
         reported_conditions=frozenset(phrase_lists.get("reported_conditions", ())),
         conceding=frozenset(phrase_lists.get("conceding", ())),
         circumstance_nouns=frozenset(phrase_lists.get("circumstance_nouns", ())),
-        dating_marks=frozenset(phrase_lists.get("dating_marks", ())),
     )
