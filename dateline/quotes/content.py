@@ -643,10 +643,19 @@ def _as_on_agent(verb: Token) -> list[Token]:
             for phrase in noun.children if phrase.dep_ == "prep" and phrase.lower_ == "as" and phrase.i > noun.i]
 
 
+def stranded_preposition(verb: Token, lemma: str, vocabulary: Vocabulary) -> Token | None:
+    """ "the issues they care about", "the plan she has argued for": the preposition of a cue left without its
+    object at the end of a relative clause (its object is the noun the clause hangs on)."""
+    return next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.n_lefts + c.n_rights == 0
+                 and vocabulary.preposition_group(lemma, c.lower_) is not None), None)
+
+
 def relative_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
-    """ "a point Feinstein also acknowledged", "the off-the-cuff style he prefers": a verb that takes an object,
-    in a relative clause without one, reports the noun the clause hangs on."""
-    if verb.dep_ != "relcl" or not vocabulary.takes_object(lemma) or verb.head.pos_ not in ("NOUN", "PROPN") \
+    """ "a point Feinstein also acknowledged", "the off-the-cuff style he prefers", "the trends Democrats point
+    to": a verb that takes an object (or a cue preposition left at the end), in a relative clause without one,
+    reports the noun the clause hangs on."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") \
+            or not (vocabulary.takes_object(lemma) or stranded_preposition(verb, lemma, vocabulary)) \
             or any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") for c in verb.children) \
             or not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
         return []

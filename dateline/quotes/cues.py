@@ -31,6 +31,7 @@ from dateline.quotes.content import (
     reporter_above,
     reporting_verb_with_subject,
     said_next,
+    stranded_preposition,
     with_as,
     with_said_of,
 )
@@ -85,6 +86,13 @@ def according_at(doc: Doc, i: int, vocabulary: Vocabulary) -> int:
         if i + n <= len(doc) and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
             return n
     return 0
+
+
+def _join_cue(reading: Reading, token: Token, preposition: Token) -> None:
+    """ "called for a ban", "the trends they point to": the preposition that makes the verb a cue joins its cue."""
+    reading.cue = (min(reading.cue[0], preposition.i), max(reading.cue[1], preposition.i + 1))
+    if any(token.doc[k].is_punct for k in range(*reading.cue)):
+        reading.cue = _verb_group(token)  # not contiguous: the verb group alone
 
 
 def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
@@ -143,9 +151,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     if group is not None:
         reading.group = group.name
     if preposition is not None:
-        reading.cue = (min(reading.cue[0], preposition.i), max(reading.cue[1], preposition.i + 1))
-        if any(token.doc[k].is_punct for k in range(*reading.cue)):
-            reading.cue = _verb_group(token)  # not contiguous: the verb group alone
+        _join_cue(reading, token, preposition)
     reading.content = _with_stray_predicate(token, _with_listed(token, content), vocabulary)
     if (inside := set_inside(token)) is not None:
         reading.content = _around_speaker(token, *inside)
@@ -162,6 +168,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     if not reading.content:
         reading.content = passive_object(token, lemma, vocabulary) or relative_object(token, lemma, vocabulary) \
             or relative_report(token)
+        if reading.content and (stranded := stranded_preposition(token, lemma, vocabulary)) is not None:
+            _join_cue(reading, token, stranded)  # "the issues they care about"
     if reading.inverted:
         reading.content = _without_connective(token.doc, reading.content, vocabulary)
         # "But the next decade brought a change, she said": the conjunction that opens the sentence goes
