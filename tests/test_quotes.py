@@ -533,6 +533,9 @@ def test_after_an_inverted_cue_more_words_of_the_speaker_are_a_quote_of_their_ow
      "the envoy"),
     # (or a cue preposition left at its end: "care about" the issues)
     ("The issues they care about are jobs and wages.", ["The issues"], "care about", "they"),
+    # (the noun with what follows it up to the clause)
+    ("Marlow now faces the kind of backlash his aides warned about.", ["the kind of backlash"], "warned about",
+     "his aides"),
     # (and the noun goes before a clause after the cue that it stands in)
     ("Each release is a reminder of the inquiry, a probe the agency said was ongoing as of this month.",
      ["a probe", "was ongoing as of this month"], "said", "the agency"),

@@ -660,10 +660,10 @@ def relative_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tup
             or not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
         return []
     noun = verb.head
-    end = noun.i + 1
-    if verb.left_edge.i < end:
+    # (with what follows the noun before the clause: "the sort of change the party warned about")
+    if verb.left_edge.i <= noun.i:
         return []
-    return [trim(verb.doc, noun.left_edge.i, end)]
+    return [trim(verb.doc, noun.left_edge.i, verb.left_edge.i)]
 
 
 def gap_antecedent(verb: Token, content: list[tuple[int, int]], vocabulary: Vocabulary) -> list[tuple[int, int]]:
