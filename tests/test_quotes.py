@@ -1017,6 +1017,26 @@ def test_source_without_dateline_participle_or_quantifier(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("Two-thirds support reducing the tax on fuel.", "support", "Two-thirds", "reducing the tax on fuel"),
+    ("Majorities across the political spectrum favor granting the towns more money.", "favor",
+     "Majorities across the political spectrum", "granting the towns more money"),
+    # (up to the next clause joined after a comma)
+    ("About two-thirds of voters in Valbrook support temporarily banning the sale, but majorities in the county say "
+     "they want a vote.", "support", "About two-thirds of voters in Valbrook", "temporarily banning the sale"),
+    # (after what it reports)
+    ("“We see no need for the law,” the two write. “It is costly.”", "write", "the two",
+     "“We see no need for the law,”"),
+])
+def test_a_reporting_verb_the_tagger_read_as_a_noun_after_a_share(text, cue, speaker, content):
+    quote = quote_with(analyze(text), content)
+    assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == (cue, speaker, content)
+
+
+def test_a_share_supporting_a_name_alone_is_no_quote():
+    assert analyze("Only 19 support Marlow.").quotes == []
+
+
 def test_a_quantifier_after_the_speakers_is_not_the_speaker():
     # the parse gave the verb "both" as a second subject
     article = analyze("Republican establishment figures — whose party was once respected for its discipline and public "

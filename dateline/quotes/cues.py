@@ -960,6 +960,43 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     return reading
 
 
+def read_misread_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
+    """A reporting verb the tagger read as a noun after a share of people ("Two-thirds support reducing the deficit",
+    "Majorities across the spectrum favor granting ..."): the phrase of the share, which opens its clause, is the
+    source; the content is what follows up to the clause's end when it opens with a gerund, "that" or a pronoun (not
+    a name alone, a vote rather than a stance: "only 19 support Marlow"), or what comes before it ('“...,” the two
+    write.')."""
+    doc = noun.doc
+    if noun.tag_ != "NN" or noun.lower_ not in vocabulary.clause_groups or noun.i == 0 or noun.i + 1 >= len(doc):
+        return None
+    start = noun.i
+    while start > noun.sent.start and doc[start - 1].tag_ in _SHARE_TAGS:
+        start -= 1
+    shares = [t for t in doc[start:noun.i] if t.tag_ == "CD" and t.ent_type_ != "DATE"
+              or t.lemma_.lower() in vocabulary.polled]
+    if not shares or start > noun.sent.start and not comma_before(doc, start):
+        return None
+    share = shares[0]
+    after = next((t for t in doc[noun.i + 1:noun.sent.end] if t.tag_ != "RB"), doc[noun.i + 1])
+    reading = Reading(cue=(noun.i, noun.i + 1), head=noun.i, group=vocabulary.clause_groups[noun.lower_].name)
+    if after.tag_ in ("VBG", "PRP") or after.lower_ == "that":
+        # (up to a clause joined after a comma: "..., but majorities in all five say ...")
+        end = next((t.i for t in doc[noun.i + 1:noun.sent.end] if t.tag_ == "CC" and comma_before(doc, t.i)),
+                   noun.sent.end)
+        reading.content = [trim(doc, noun.i + 1, end)]
+    elif start > noun.sent.start and comma_before(doc, start) and ends_sentence(doc, noun.i, noun.i + 1):
+        # '“We do not see the need,” the two write.': what comes before it
+        reading.content, reading.inverted = [trim(doc, noun.sent.start, start)], True
+    else:
+        return None
+    reading.source, reading.source_head = trim(doc, start, noun.i), share.i
+    return reading
+
+
+# The words of a phrase of how many speak, walked back over from its number ("About two-thirds", "One in five")
+_SHARE_TAGS = ("CD", "HYPH", "DT", "PDT", "IN", "JJ", "JJR", "RB", "NNS", "NN", "NNP", "VBN", "VBG")
+
+
 def _holder_of(noun: Token, group: CueGroup, takes: frozenset[str]) -> Token | None:
     """The people an "of" phrase names between a reporting noun and its clause or infinitive, who hold what the noun
     names ("the willingness of those in charge to hire ...", "the perception of voters that he ...", "the decision

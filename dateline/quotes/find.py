@@ -53,6 +53,7 @@ from dateline.quotes.cues import (
     read_according,
     read_in,
     read_like,
+    read_misread_verb,
     read_noun,
     read_self_described,
     read_to,
@@ -171,7 +172,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
             continue
         if is_verb(token) and (reading := read(token, vocab)) is not None:
             readings.append(reading)
-        elif token.pos_ == "NOUN" and (reading := read_noun(token, vocab)) is not None:
+        elif token.pos_ == "NOUN" and (reading := read_noun(token, vocab) or read_misread_verb(token, vocab)) is not None:
             readings.append(reading)
         elif token.lower_ == "in" and (reading := read_in(token, vocab)) is not None:
             readings.append(reading)
