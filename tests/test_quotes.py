@@ -1033,8 +1033,13 @@ def test_a_reporting_verb_the_tagger_read_as_a_noun_after_a_share(text, cue, spe
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == (cue, speaker, content)
 
 
-def test_a_share_supporting_a_name_alone_is_no_quote():
-    assert analyze("Only 19 support Marlow.").quotes == []
+@pytest.mark.parametrize("text", [
+    "Only 19 support Marlow.",
+    # (a participle's phrase with a number in it is no share of people)
+    "The vote went to a runoff, giving the party a genuine three-way contest that will test Marlow.",
+])
+def test_no_share_of_people_before_a_noun_no_quote(text):
+    assert analyze(text).quotes == []
 
 
 def test_a_quantifier_after_the_speakers_is_not_the_speaker():

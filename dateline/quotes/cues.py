@@ -974,7 +974,8 @@ def read_misread_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         start -= 1
     shares = [t for t in doc[start:noun.i] if t.tag_ == "CD" and t.ent_type_ != "DATE"
               or t.lemma_.lower() in vocabulary.polled]
-    if not shares or start > noun.sent.start and not comma_before(doc, start):
+    # (not a participle's phrase: ", giving the party a genuine three-way contest that ...")
+    if not shares or start > noun.sent.start and not comma_before(doc, start) or doc[start].tag_ in ("VBG", "VBN"):
         return None
     share = shares[0]
     after = next((t for t in doc[noun.i + 1:noun.sent.end] if t.tag_ != "RB"), doc[noun.i + 1])
