@@ -810,6 +810,10 @@ def test_a_naming_verb_with_two_objects_the_parse_read_as_a_participle_names_thr
     [quote] = analyze("Beruff, a Scott ally, called Florida’s standards “strong.”").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("called", "Beruff, a Scott ally,")
     assert quote["text"].startswith("Florida’s standards")
+    # (also where the parse made the speaker the subject of the predicate noun)
+    [quote] = analyze("The Greens’ campaign called Herald’s report a “rush to judgment,” because delegates can change "
+                      "their minds until the vote.").quotes
+    assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("called", "The Greens’ campaign")
 
 
 def test_a_story_is_told_by_someone():

@@ -173,9 +173,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # "Marlow, who chairs the panel, tweeted on Friday to say ...", "a woman shouted “Enough!”": a finite reporting
     # verb the parse hung on the noun before it as a participle, where that noun has no verb of its own (it is the
     # sentence's root) or the verb opens a quotation, itself or after what hangs on it ("Ada Brandt, the Green
-    # nominee, tweeted in response: “...”"), in the past tense or, after a name, as a participle
+    # nominee, tweeted in response: “...”"), in the past tense or, after a name, as a participle; also where the
+    # parse made that noun the subject of a later word but the cue has an object, a predicate or a clause of its own,
+    # which a passive participle describing the noun lacks ("The Greens’ campaign called Herald’s report a “rush to
+    # judgment,” because ...", not "a plan backed by Okafor would cut taxes")
     if verb.dep_ == "acl" and verb.head.i < verb.i and not passive and verb.head.pos_ in ("NOUN", "PROPN") and (
-            verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT"
+            verb.tag_ in ("VBD", "VBN") and (verb.head.dep_ == "ROOT" or verb.head.dep_ == "nsubj" and any(
+                c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children))
             or (verb.tag_ == "VBD" or verb.tag_ == "VBN" and verb.head.pos_ == "PROPN") and _opens_quotation(verb)):
         return verb.head, False
     # "those looking to win", "an Oregon Democrat backing Okafor", "the only Greens to vote against":
