@@ -814,6 +814,14 @@ def test_a_naming_verb_with_two_objects_the_parse_read_as_a_participle_names_thr
     [quote] = analyze("The Greens’ campaign called Herald’s report a “rush to judgment,” because delegates can change "
                       "their minds until the vote.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("called", "The Greens’ campaign")
+    # (or hung it as a relative clause with no subject on the sentence's root noun)
+    [quote] = analyze("Speaker Ada Brandt, the nation's highest-ranking Green, on Tuesday called Mr. Pryce's remarks "
+                      "about a Valbrook judge ''racist,'' an extraordinary rebuke that generated a fresh wave of "
+                      "criticism.").quotes
+    assert quote["speaker"]["text"] == "Speaker Ada Brandt, the nation's highest-ranking Green,"
+    # (not a clause of when: the one asked did not ask)
+    article = analyze("Ted Pryce, when asked what about the plan is wrong, responded that it costs too much.")
+    assert quote_with(article, "what about")["speaker"] is None
 
 
 def test_a_story_is_told_by_someone():

@@ -177,7 +177,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # parse made that noun the subject of a later word but the cue has an object, a predicate or a clause of its own,
     # which a passive participle describing the noun lacks ("The Greens’ campaign called Herald’s report a “rush to
     # judgment,” because ...", not "a plan backed by Okafor would cut taxes")
-    if verb.dep_ == "acl" and verb.head.i < verb.i and not passive and verb.head.pos_ in ("NOUN", "PROPN") and (
+    # (also a relative clause the parse gave no subject: "Speaker Ryan, the party's leader, on Tuesday called the
+    # remarks “racist”"; not a clause of when: "Cruz, when asked what was wrong, responded")
+    if verb.dep_ in ("acl", "relcl") and verb.head.i < verb.i and not passive and verb.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.tag_ == "WRB" or c.dep_ == "mark" for c in verb.lefts) and (
             verb.tag_ in ("VBD", "VBN") and (verb.head.dep_ == "ROOT" or verb.head.dep_ == "nsubj" and any(
                 c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children))
             or (verb.tag_ == "VBD" or verb.tag_ == "VBN" and verb.head.pos_ == "PROPN") and _opens_quotation(verb)):
