@@ -501,10 +501,10 @@ def _closes_before(clause: Token, verb: Token) -> bool:
 
 def _past_other_speaker(verb: Token, clause: Token, vocabulary: Vocabulary) -> bool:
     """Whether a reporting verb with a subject of its own stands between the verb and a clause after it."""
-    return clause.i > verb.i and any(reporting_verb_with_subject(t, vocabulary) for t in verb.doc[verb.i + 1:clause.left_edge.i])
+    return clause.i > verb.i and any(is_report(t, vocabulary) for t in verb.doc[verb.i + 1:clause.left_edge.i])
 
 
-def reporting_verb_with_subject(token: Token, vocabulary: Vocabulary) -> bool:
+def is_report(token: Token, vocabulary: Vocabulary) -> bool:
     """A finite reporting verb with a subject of its own: another speaker's attribution."""
     return vocabulary.group(token.lemma_.lower()) is not None and token.tag_ in ("VBD", "VBZ", "VBP") \
         and any(c.dep_ in SUBJECTS for c in token.children)
@@ -518,7 +518,7 @@ def _after_announcing_colon(verb: Token, start: int, end: int, vocabulary: Vocab
     for k in range(end - 1, start, -1):
         if doc[k].text != ":":
             continue
-        if any(reporting_verb_with_subject(t, vocabulary) for t in doc[start:k]):
+        if any(is_report(t, vocabulary) for t in doc[start:k]):
             return trim(doc, k + 1, end)[0]
         break
     return start

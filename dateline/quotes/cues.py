@@ -25,11 +25,11 @@ from dateline.quotes.content import (
     content_of,
     gap_antecedent,
     host_clause,
+    is_report,
     passive_object,
     relative_object,
     relative_report,
     reporter_above,
-    reporting_verb_with_subject,
     said_next,
     stranded_preposition,
     with_as,
@@ -627,10 +627,10 @@ def _after_own_report(doc: Doc, start: int, i: int) -> int:
     for piece in sorted(_closing_pieces(doc, start, last), key=lambda t: t.left_edge.i):
         # (a clause joined to the report goes on with it: "Three in four say they buy American goods, but those
         # cost more, according to the survey")
-        if piece.dep_ == "conj" and reporting_verb_with_subject(piece.head, vocab):
+        if piece.dep_ == "conj" and is_report(piece.head, vocab):
             continue
         first = piece.i + 1 if piece.dep_ == "prep" else piece.left_edge.i
-        if any(reporting_verb_with_subject(t, vocab) for t in doc[start:first]) and not any(reporting_verb_with_subject(t, vocab) for t in doc[first:i]):
+        if any(is_report(t, vocab) for t in doc[start:first]) and not any(is_report(t, vocab) for t in doc[first:i]):
             return first
     return start
 
@@ -916,7 +916,8 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     if "poss" in takes and not possessors:
         return None
     agents = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-              and (preposition is None or c.i != preposition.i) and c.i > noun.i for o in c.children if o.dep_ == "pobj"]
+              and (preposition is None or c.i != preposition.i) and c.i > noun.i
+              for o in c.children if o.dep_ == "pobj"]
     # "a tacit recognition among his allies that ...", "a rejection of the mogul among delegates": those among whom
     # it is held hold it
     agents += filter(None, [holder, holders_among(noun)])

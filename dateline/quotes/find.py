@@ -172,7 +172,8 @@ def find_quotes(article: Article, doc: Doc) -> None:
             continue
         if is_verb(token) and (reading := read(token, vocab)) is not None:
             readings.append(reading)
-        elif token.pos_ == "NOUN" and (reading := read_noun(token, vocab) or read_misread_verb(token, vocab)) is not None:
+        elif token.pos_ == "NOUN" \
+                and (reading := read_noun(token, vocab) or read_misread_verb(token, vocab)) is not None:
             readings.append(reading)
         elif token.lower_ == "in" and (reading := read_in(token, vocab)) is not None:
             readings.append(reading)
@@ -278,10 +279,11 @@ _CONTRASTS = ("while", "whereas", "though", "although")
 def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
     """'criticized his rivals for their hostility to the department, which he argued seeks ...': a relative
     clause set off at the end of a content, with an attribution of its own, is that attribution's; the content
-    stops before it (a word belongs to one attribution), or, set off inside it, goes on after it. The clause may open with a preposition ("offered few
-    specifics beyond an op-ed, in which she called for a tax cut"), and so may a clause of contrast ("said the
-    plan had made a good case, while other voters said ..."; without an attribution of its own, the contrast is
-    more of what was said: "found that 28 percent backed Okafor, while 23 percent favored Marlow")."""
+    stops before it (a word belongs to one attribution), or, set off inside it, goes on after it. The clause may
+    open with a preposition ("offered few specifics beyond an op-ed, in which she called for a tax cut"), and so may
+    a clause of contrast ("said the plan had made a good case, while other voters said ..."; without an attribution
+    of its own, the contrast is more of what was said: "found that 28 percent backed Okafor, while 23 percent
+    favored Marlow")."""
     for inner in readings:
         if not inner.content:
             continue
