@@ -26,6 +26,8 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from dateline.nlp import word_hashes
+
 THING = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PERSONAL = {"his", "her", "hers"}
@@ -91,8 +93,7 @@ def resolve_pronouns(doc: Doc, mentions: list[dict], kinds: dict[str, str | None
     -> "male"/"female", where the text tells it)."""
     index = MentionIndex(mentions, doc)
     found = []
-    words = numpy.array([doc.vocab.strings.add(w) for w in _READ], dtype="uint64")
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), words)).tolist():  # (not a pass over every token)
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), word_hashes(doc.vocab, _READ))).tolist():
         word = doc[i]
         if index.at_token[i] is not None:
             continue

@@ -40,7 +40,7 @@ from dateline.actors.knowledge import Actor, KnowledgeBase, Role, _key, knowledg
 from dateline.article import Article
 from dateline.extract.dates import MONTHS
 from dateline.extract.outlets import OutletRegistry
-from dateline.nlp import text_of
+from dateline.nlp import text_of, word_hashes
 
 # Prepositions after which a place name locates something rather than acting or being acted on.
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within", "from",
@@ -240,7 +240,7 @@ def resolve_actors(article: Article, doc: Doc) -> None:
         + [(ent.start + (ent[0].lower_ == "the" and len(ent) > 1), "entity", ent) for ent in reading.ents]
         + [(span.start, "organ", span) for span in filter_spans(organs(doc, lower))]
         + [(int(i), "word", doc[int(i)])
-           for i in numpy.flatnonzero(numpy.isin(lower, _word_hashes(doc.vocab, read_words)))]
+           for i in numpy.flatnonzero(numpy.isin(lower, word_hashes(doc.vocab, read_words)))]
         + [(token.i, "described", token) for token in _described_heads(reading, lower)],
         # (a description before a name at a tie: the tagger makes "Republican" of "the Kentucky Republican" a NORP)
         key=lambda item: (item[0], item[1] != "organ", item[1] != "title", item[1] != "described"),
@@ -1141,7 +1141,7 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
     kb = reading.kb
     spans = [(m.start, m.end, m.actor) for m in reading.mentions]
     latest: dict[str, Actor] = {}  # the actor each word was last read as speaking for ("Marlow's campaign")
-    hashes = _word_hashes(reading.doc.vocab, kb.spokespersons | kb.persons_organs | kb.commands)
+    hashes = word_hashes(reading.doc.vocab, kb.spokespersons | kb.persons_organs | kb.commands)
     for token in (reading.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, hashes))):
         word = token.lower_
         if token.pos_ != "NOUN" \
@@ -1181,11 +1181,6 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
 
 
 @cache
-def _word_hashes(vocab: Vocab, words: frozenset[str]) -> numpy.ndarray:
-    """Words as lower-case hashes, to find them in a doc's LOWER array without a loop."""
-    return numpy.array([vocab.strings.add(w) for w in words], dtype="uint64")
-
-
 @cache
 def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, _PhraseTable]:
     """Titles (case-insensitive, and the few written only in capitals: "PM") and organ descriptions; built once

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import numpy
@@ -11,6 +12,7 @@ import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from dateline.actors.knowledge import knowledge_base
 from dateline.actors.patterns import add_actor_ruler
@@ -60,6 +62,11 @@ def text_of(doc: Doc, text: str) -> str:
     """The doc's text: `text` when the doc is its parse, as an article's doc is (spaCy's `doc.text` joins every
     token anew on each access, a cost the size of the article)."""
     return text if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text) else doc.text
+
+
+def word_hashes(vocab: Vocab, words: Iterable[str]) -> numpy.ndarray:
+    """Words as lower-case hashes, to find them in a doc's LOWER array without a pass over every token."""
+    return numpy.array([vocab.strings.add(w) for w in words], dtype="uint64")
 
 
 @Language.component("dateline_paragraphs")
