@@ -859,8 +859,9 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         children = [*noun.children, *(c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp"))]
     else:
         children = noun.children
-    if (holder := _holder_of(noun, group, takes)) is not None:
-        children = [c for c in children if c.i != holder.head.i]
+    # ("the perception of voters that ...": the "of" phrase names who holds it, and is no complement)
+    if (of_holder := _holder_of(noun, group, takes)) is not None:
+        children = [c for c in children if c.i != of_holder.head.i]
     found = _complement(noun, takes, children)
     if found is None:
         return None
@@ -920,7 +921,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
               for o in c.children if o.dep_ == "pobj"]
     # "a tacit recognition among his allies that ...", "a rejection of the mogul among delegates": those among whom
     # it is held hold it
-    agents += filter(None, [holder, holders_among(noun)])
+    agents += filter(None, [of_holder, holders_among(noun)])
     if possessors:
         # the possessor with its "'s" ("Marlow's"), as PolNeAR and PARC mark it
         owner = possessors[0]
