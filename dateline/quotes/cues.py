@@ -971,25 +971,26 @@ def read_misread_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     doc = noun.doc
     if noun.tag_ != "NN" or noun.lower_ not in vocabulary.clause_groups or noun.i == 0 or noun.i + 1 >= len(doc):
         return None
+    sent = noun.sent  # (spaCy finds a token's sentence anew on each access)
     start = noun.i
-    while start > noun.sent.start and doc[start - 1].tag_ in _SHARE_TAGS:
+    while start > sent.start and doc[start - 1].tag_ in _SHARE_TAGS:
         start -= 1
     shares = [t for t in doc[start:noun.i] if t.tag_ == "CD" and t.ent_type_ != "DATE"
               or t.lemma_.lower() in vocabulary.polled]
     # (not a participle's phrase: ", giving the party a genuine three-way contest that ...")
-    if not shares or start > noun.sent.start and not comma_before(doc, start) or doc[start].tag_ in ("VBG", "VBN"):
+    if not shares or start > sent.start and not comma_before(doc, start) or doc[start].tag_ in ("VBG", "VBN"):
         return None
     share = shares[0]
-    after = next((t for t in doc[noun.i + 1:noun.sent.end] if t.tag_ != "RB"), doc[noun.i + 1])
+    after = next((t for t in doc[noun.i + 1:sent.end] if t.tag_ != "RB"), doc[noun.i + 1])
     reading = Reading(cue=(noun.i, noun.i + 1), head=noun.i, group=vocabulary.clause_groups[noun.lower_].name)
     if after.tag_ in ("VBG", "PRP") or after.lower_ == "that":
         # (up to a clause joined after a comma: "..., but majorities in all five say ...")
-        end = next((t.i for t in doc[noun.i + 1:noun.sent.end] if t.tag_ == "CC" and comma_before(doc, t.i)),
-                   noun.sent.end)
+        end = next((t.i for t in doc[noun.i + 1:sent.end] if t.tag_ == "CC" and comma_before(doc, t.i)),
+                   sent.end)
         reading.content = [trim(doc, noun.i + 1, end)]
-    elif start > noun.sent.start and comma_before(doc, start) and ends_sentence(doc, noun.i, noun.i + 1):
+    elif start > sent.start and comma_before(doc, start) and ends_sentence(doc, noun.i, noun.i + 1):
         # '“We do not see the need,” the two write.': what comes before it
-        reading.content, reading.inverted = [trim(doc, noun.sent.start, start)], True
+        reading.content, reading.inverted = [trim(doc, sent.start, start)], True
     else:
         return None
     reading.source, reading.source_head = trim(doc, start, noun.i), share.i
