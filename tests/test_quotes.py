@@ -1414,6 +1414,9 @@ def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
      "governor was hypocritical.", "suggesting", "an item"),
     ("Patrons gave generously to an outside group backing the mayor.", "backing", "an outside group"),
     ("Despite disclaimers urging calm, the crowd in Valbrook grew restless.", "urging", "disclaimers"),
+    # (people the object of a verb: not the verb's subject, as a document it put out would be)
+    ("The files included staff members suggesting that Ada Brandt should resign.", "suggesting", "staff members"),
+    ("The mayor met voters saying they want a recount.", "saying", "voters"),
 ])
 def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, speaker):
     quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == cue)

@@ -202,17 +202,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if spent.dep_ == "dobj" and spent.head.lemma_.lower() in vocabulary().spending:
             return subject_of(spent.head, depth + 1)
     # "issued a statement saying", "wrote a letter asking", "took a moment to point out", "has a rare chance to
-    # show": the one who issued, wrote, took or had
+    # show": the one who issued, wrote, took or had (not people the participle describes, who speak for
+    # themselves: "the emails included staff members suggesting ...", "recruited pastors backing Okafor")
     if depth < 3 and verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) \
-            and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "attr") and is_verb(verb.head.head):
+            and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "attr") and is_verb(verb.head.head) \
+            and not (_holds_participle(verb) and verb.head.lemma_.lower() in vocabulary().participle_people):
         return subject_of(verb.head.head, depth + 1)
     # "new surveys showing a closer contest", "a group backing Hale", "club members saying they want":
     # a participle that describes people or a document tells what they say or back (PolNeAR's source is the
     # noun the participle hangs on); other things it describes ("a speech attacking Okafor") say nothing
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \
-            and not comma_before(verb.doc, verb.i):
-        if verb.head.lemma_.lower() in vocabulary().participle_holders:
-            return verb.head, False
+    if _holds_participle(verb):
+        return verb.head, False
     # "went so far as to say", "went out of his way to say": an infinitive the parse hung on a word of the phrase
     # says what the subject of the phrase's verb says (not of "be": "a good way to understand it is ...")
     if depth < 3 and has_to(verb) and verb.dep_ in ("advcl", "relcl"):
@@ -251,6 +251,13 @@ def _subject_read_as_adverb(verb: Token) -> Token | None:
         return word
     named = word.text[0].isupper() and not word.is_sent_start and word.tag_ in ("RB", "NNP")
     return word if named and not _headline(word.sent) else None
+
+
+def _holds_participle(verb: Token) -> bool:
+    """Whether a participle right after a noun (no comma) tells what the people or the document the noun names say
+    ("club members saying they want", "new surveys showing a closer contest")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \
+        and not comma_before(verb.doc, verb.i) and verb.head.lemma_.lower() in vocabulary().participle_holders
 
 
 def _listed_predicate(clause: Token, verb: Token) -> bool:

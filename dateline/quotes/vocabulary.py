@@ -48,6 +48,7 @@ class Vocabulary:
     polled: frozenset[str] = frozenset()  # "60 percent said": the shares of those polled, who speak through a poll
     scopes: frozenset[str] = frozenset()  # "voters overall said": words after a group that say which of it speak
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
+    participle_people: frozenset[str] = frozenset()  # "members saying": those of them that name people
     publishing: frozenset[str] = frozenset()  # "issued a statement that accused": verbs whose subject speaks through it
     causing: frozenset[str] = frozenset()  # "forced Sanders to acknowledge": verbs whose object does the infinitive
     force_verbs: frozenset[str] = frozenset()  # "attacked the convoy": verbs that accuse only in words
@@ -152,7 +153,8 @@ def vocabulary() -> Vocabulary:
         polled=frozenset(phrase_lists.get("polled", ())),
         scopes=frozenset(phrase_lists.get("scopes", ())),
         participle_holders=frozenset(phrase_lists.get("participle_holders", ())) | frozenset(
-            phrase_lists.get("in_documents", ())),
+            phrase_lists.get("participle_documents", ())) | frozenset(phrase_lists.get("in_documents", ())),
+        participle_people=frozenset(phrase_lists.get("participle_holders", ())),
         publishing=frozenset(phrase_lists.get("publishing", ())),
         causing=frozenset(phrase_lists.get("causing", ())),
         light_verbs=frozenset(phrase_lists.get("light_verbs", ())),
