@@ -714,6 +714,9 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     ("The trouble started when Okafor visited the port, calling the dockers lazy.", "calling", "Okafor"),
     ("The dispute began after Marlow took office, accusing the council of waste.", "accusing", "Marlow"),
     ("Marlow spoke after Okafor won the vote, remarking that she had earned it.", "remarking", "Marlow"),
+    # a participle set off after a relative clause, which the parse hung on the clause's verb
+    ("Ray Marlow had a strong moment that could play well at home, forcefully denouncing the regime.",
+     "forcefully denouncing", "Ray Marlow"),
 ])
 def test_speaker_of_a_participle_or_infinitive_is_the_subject_it_hangs_on(text, cue, speaker):
     [quote] = analyze(text).quotes

@@ -147,7 +147,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 and not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children) \
                 and not _state_of_mind_before(verb):
             return None, False
-        host = verb.head
+        host = _past_relative_clause(verb) or verb.head
         if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and host.tag_ in ("VB", "VBG"):
             # "Romney ran on his ability to jolt the recovery and accused Obama of ...": a finite verb the parse
             # joined to an infinitive or a participle goes with the finite verb above them
@@ -294,6 +294,25 @@ def set_inside(verb: Token) -> tuple[Token, Token] | None:
         if speaker.left_edge.i == verb.i + 1 and after < clause.i and doc[after].text == ",":
             return before, speaker
     return None
+
+
+def _past_relative_clause(participle: Token) -> Token | None:
+    """The verb of the main clause, where a participle set off by a comma after a relative clause hangs on the
+    clause's verb ("Marlow had a strong moment that could play well at home, forcefully denouncing the regime",
+    "Okafor has touted the projects she helped bring to the district, while attempting to portray Marlow as ..."):
+    it tells more of what the main clause's subject did, not the relative clause's. Not after a clause that tells of
+    an event ("held a news conference in which he attacked Okafor, mocking her plan", "in 2008, when she ran,
+    seeking ..."), which the participle goes on with."""
+    doc = participle.doc
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or not comma_before(doc, participle.left_edge.i):
+        return None
+    clause = participle.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl" or any(c.tag_ == "WRB" or c.dep_ == "prep" and any(
+            w.tag_ in ("WDT", "WP") for w in c.children) for c in clause.children):
+        return None
+    return _phrase_verb(clause)
 
 
 def _controlled(verb: Token, host: Token) -> Token | None:
