@@ -1426,6 +1426,14 @@ def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, spe
     assert quote["speaker"]["text"] == speaker
 
 
+def test_a_verb_of_support_after_a_clause_lists_what_the_clause_subject_did():
+    # no one sets "endorsed" after what he backs, as "said" is: the clause the parse hung below it is listed before it
+    article = analyze("On Sunday, Pastor Ray Marlow stood before his congregation in Valbrook and, citing scripture, "
+                      "endorsed Lena Okafor for mayor.")
+    endorsed = next(q for q in article.quotes if q["cue"]["text"] == "endorsed")
+    assert (endorsed["speaker"]["text"], endorsed["text"]) == ("Pastor Ray Marlow", "Lena Okafor for mayor")
+
+
 def test_a_participle_after_a_thing_that_says_nothing_has_no_speaker():
     quote = next(q for q in analyze("The campaign released a speech attacking Okafor on trade.").quotes
                  if q["cue"]["text"] == "attacking")

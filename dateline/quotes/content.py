@@ -76,6 +76,9 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
         # "47% say the city should build it; 37% disagree": a clause that a semicolon closes before the verb is a
         # statement of its own, which the parse hung on the verb after it
         clauses = [c for c in clauses if not (c.i < verb.i and verb.doc[c.right_edge.i + 1].text == ";")]
+        # (nor a clause before a verb of support or opposition, which no one sets after what he backs, as "said" is:
+        # "She has promised to cut the levy, opposed the port deal and ..." lists what she did)
+        clauses = [c for c in clauses if not (c.i < verb.i and group.name == "stance")]
         if group.to_clause or lemma in vocabulary.to_verbs:
             clauses += [c for c in children if c.dep_ == "xcomp" and has_to(c)]
         if clauses:

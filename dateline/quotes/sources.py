@@ -233,10 +233,26 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     or clause.tag_ == "VBG" and not any(c.dep_ == "aux" for c in clause.children))
                     or _listed_predicate(clause, verb)):
                 return opener, False
+        listed = _listed_before_stance(verb)
+        if listed is not None:
+            return listed, False
         named = _name_before(verb) or _subject_read_as_adverb(verb)
         if named is not None:
             return named, False
     return None, False
+
+
+def _listed_before_stance(verb: Token) -> Token | None:
+    """ "She has promised to cut the levy, opposed the port deal and ...", "Marlow stood at the pulpit and, citing
+    scripture, endorsed Okafor": the subject of the clause before a verb of support or opposition with no subject,
+    which the parse hung below the verb as if what it reported; no one sets such a verb after what he backs (as
+    "said" is: "The plan will fail, said Marlow"), so the clause is one listed before it, with its subject."""
+    group = vocabulary().group(verb.lemma_.lower())
+    if group is None or group.name != "stance":
+        return None
+    clause = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None) if clause is not None else None
+    return subject if subject is not None and subject.lower_ not in EXPLETIVES else None
 
 
 def _subject_read_as_adverb(verb: Token) -> Token | None:
