@@ -20,8 +20,10 @@ from bench.quotes import (
     scores,
 )
 from dateline.nlp import load_model
+from dateline.quotes.cues import read
 from dateline.quotes.marks import find_passages
 from dateline.quotes.sources import source_span, subject_of
+from dateline.quotes.vocabulary import vocabulary
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "polnear"
 
@@ -1095,6 +1097,22 @@ def test_a_dateline_with_its_state_is_not_the_speaker():
 def test_speaker_before_a_cue_the_parse_left_without_one(text, speaker):
     [quote] = analyze(text).quotes
     assert quote["speaker"]["text"] == speaker
+
+
+def test_a_phrase_set_off_between_the_speaker_and_a_cue_the_parse_left_without_one_is_not_the_speakers():
+    # "Ray Marlow, who has praised the levy, defended his plan" as the model parses it in some articles: the name
+    # the subject of the relative clause, which hangs beside the cue
+    words = ["Ray", "Marlow", ",", "who", "has", "praised", "the", "levy", ",", "defended", "his", "plan", "."]
+    heads = [1, 5, 1, 5, 5, 9, 7, 5, 9, 9, 11, 9, 9]
+    deps = ["compound", "nsubj", "punct", "dep", "aux", "parataxis", "det", "dobj", "punct", "ROOT", "poss", "dobj",
+            "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PRON", "NOUN", "PUNCT"]
+    tags = ["NNP", "NNP", ",", "WP", "VBZ", "VBN", "DT", "NN", ",", "VBD", "PRP$", "NN", "."]
+    lemmas = ["Ray", "Marlow", ",", "who", "have", "praise", "the", "levy", ",", "defend", "his", "plan", "."]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              ents=["B-PERSON", "I-PERSON"] + ["O"] * 11)
+    reading = read(doc[9], vocabulary())
+    assert doc[slice(*reading.source)].text == "Ray Marlow"
 
 
 def test_names_joined_before_a_cue_the_parse_left_without_a_subject_are_all_the_speakers():

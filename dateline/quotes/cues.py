@@ -554,6 +554,12 @@ def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | Non
         if not len(part) or any(t.i in blocked for t in part):
             break
         opener = part[0]
+        if first == end and part_end < end and j > sentence.start and doc[j - 1].text == "," \
+                and _describes_speaker(opener):
+            # "Marlow, speaking at a rally in Valbrook, said", "Okafor, who chairs the panel, said": a participle or a
+            # relative clause set off right before the cue tells of the speaker before it, and is no part of the name
+            first = end = k = j - 1
+            continue
         if opener.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX") or opener.dep_ in ("mark", "cc", "prep") \
                 or not any(t.pos_ in ("PROPN", "NOUN", "NUM", "PRON") for t in part) \
                 or any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP") for t in part):
@@ -572,6 +578,12 @@ def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | Non
     if doc[span[1]].text == "," and any(doc[m].text == "," for m in range(*span)):
         span = (span[0], span[1] + 1)  # the comma that closes an apposition goes along
     return span, head.i
+
+
+def _describes_speaker(opener: Token) -> bool:
+    """A word that opens a phrase set off after a name to tell of the one named: a participle ("speaking later at a
+    rally", "goaded by Sanders") or a relative pronoun ("who has denounced the attack")."""
+    return opener.tag_ in ("VBG", "VBN") or opener.tag_ in ("WP", "WP$") and opener.lower_ in RELATIVE | {"whose"}
 
 
 def read_according(doc: Doc, i: int, n: int) -> Reading | None:
