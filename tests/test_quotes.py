@@ -1957,6 +1957,20 @@ def test_a_day_before_the_speakers_name_is_not_the_speaker(text, speaker):
     assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == (speaker, "person:ray-marlow")
 
 
+def test_a_subject_the_parse_hung_on_the_cue_as_a_clause_is_the_speaker():
+    # "Marlow, speaking later at a rally, did not mention Okafor" as the model parses it in some articles: the name a
+    # clause of the cue, like the participle after it
+    words = ["Marlow", ",", "speaking", "later", "at", "a", "rally", ",", "did", "not", "mention", "Okafor", "."]
+    heads = [10, 0, 10, 2, 2, 6, 4, 10, 10, 10, 10, 10, 10]
+    deps = ["advcl", "punct", "advcl", "advmod", "prep", "det", "pobj", "punct", "aux", "neg", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "VERB", "ADV", "ADP", "DET", "NOUN", "PUNCT", "AUX", "PART", "VERB", "PROPN", "PUNCT"]
+    tags = ["NNP", ",", "VBG", "RB", "IN", "DT", "NN", ",", "VBD", "RB", "VB", "NNP", "."]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              ents=["B-PERSON"] + ["O"] * 10 + ["B-PERSON", "O"])
+    subject, passive = subject_of(doc[10])
+    assert (subject.text, passive) == ("Marlow", False)
+
+
 def polnear_sentence(article_prefix: str, first: str, last: str) -> str:
     """The sentence of a real PolNeAR train article from its first words to the end of its last ones: misparses
     that made-up sentences do not reproduce."""

@@ -236,7 +236,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         listed = _listed_before_stance(verb)
         if listed is not None:
             return listed, False
-        named = _name_before(verb) or _subject_read_as_adverb(verb)
+        named = _name_before(verb) or _subject_read_as_adverb(verb) or _subject_read_as_clause(verb)
         if named is not None:
             return named, False
     return None, False
@@ -267,6 +267,18 @@ def _subject_read_as_adverb(verb: Token) -> Token | None:
         return word
     named = word.text[0].isupper() and not word.is_sent_start and word.tag_ in ("RB", "NNP")
     return word if named and not _headline(word.sent) else None
+
+
+def _subject_read_as_clause(verb: Token) -> Token | None:
+    """ "Marlow, speaking later at a rally, did not mention Okafor", "Less than a third agreed with the mayor": the
+    noun that opens the sentence of a finite cue with no subject, which the parse hung on the cue as a clause or a
+    measure (not a time: "Last week, Marlow's office said")."""
+    sentence = verb.sent
+    opener = next((c for c in verb.lefts if c.dep_ in ("advcl", "npadvmod", "dep")), None)
+    if opener is None or opener.pos_ not in ("PROPN", "NOUN", "PRON") or opener.ent_type_ in ("DATE", "TIME"):
+        return None
+    first = sentence.start + (sentence[0].dep_ == "cc")
+    return opener if opener.left_edge.i == first else None
 
 
 def _holds_participle(verb: Token) -> bool:
