@@ -1735,6 +1735,9 @@ def test_speaking_on_condition_of_anonymity_says_nothing():
      "Tennis great Billie Jean King"),
     ("Fox News’ Bret Baier noticed that the crowd was quiet.", "that the crowd was quiet", "Fox News’ Bret Baier"),
     ("Voters who say the economy matters most backed Okafor.", "the economy matters", "who"),
+    # a share of people that opens the sentence of a past tense the tagger read as a participle
+    ("Fewer than half agreed with Mr. Pryce that the levy should pass, while most were unsure.", "levy should",
+     "Fewer than half"),
     # (not a stray mark the tagger took for a noun, as a mis-decoded dash after a dateline)
     ("BEIRUT (AP) \ufffd A Kurdish militia spokesman says Turkey has shelled a city.", "Turkey has shelled a city",
      "A Kurdish militia spokesman"),

@@ -223,7 +223,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # subject, where the parse took its subject for that of the clause set before it (a relative clause or a
     # participle it misread as a verb of its own, or a verb listed before the cue: "He pledged to cut taxes,
     # suggested that the real rate was higher")
-    if verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
+    # (also a past tense the tagger read as a participle, the root of its sentence with no auxiliary: "Fewer than
+    # half agreed with Mr. Pryce")
+    if verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children) \
+            or verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not passive:
         doc = verb.doc
         for clause in (c for c in verb.lefts if c.dep_ in ("ccomp", "advcl")):
             opener = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == clause.left_edge.i),
