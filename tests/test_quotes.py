@@ -1115,6 +1115,21 @@ def test_a_phrase_set_off_between_the_speaker_and_a_cue_the_parse_left_without_o
     assert doc[slice(*reading.source)].text == "Ray Marlow"
 
 
+def test_a_name_before_a_past_tense_the_tagger_read_as_a_participle_is_the_speaker():
+    # '“Sit down,” Marlow barked' as the model parses it in some articles: "barked" a participle, "Marlow" compounded
+    # with it
+    words = ["“", "Sit", "down", ",", "”", "Marlow", "barked", "."]
+    heads = [1, 6, 1, 1, 1, 6, 6, 6]
+    deps = ["punct", "ccomp", "prt", "punct", "punct", "compound", "ROOT", "punct"]
+    pos = ["PUNCT", "VERB", "ADP", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    tags = ["``", "VB", "RP", ",", "''", "NNP", "VBN", "."]
+    lemmas = ["“", "sit", "down", ",", "”", "Marlow", "bark", "."]
+    doc = Doc(load_model().vocab, words=words, spaces=[False, True, False, False, True, True, False, False],
+              heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=["O"] * 5 + ["B-PERSON", "O", "O"])
+    reading = read(doc[6], vocabulary())
+    assert doc[slice(*reading.source)].text == "Marlow"
+
+
 def test_names_joined_before_a_cue_the_parse_left_without_a_subject_are_all_the_speakers():
     [quote] = analyze('Whenever gunmen turn out to be part of the global terror war, Obama and Clinton call them '
                       '"lone wolves".').quotes

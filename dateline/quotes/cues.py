@@ -195,7 +195,10 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             and (lemma not in ADDRESSING or follows_quotation(token)):
         # ('“Why now?” asked Udall': right after a quotation, the name after a verb of asking is who asks)
         reading.source, reading.source_head = speaker_after(token, reading.cue[1])
-    if reading.source is None and not passive and token.tag_ in ("VBD", "VBZ", "VBP") \
+    # (also a past tense the tagger read as a participle: '“Sit down,” Marlow barked')
+    finite = token.tag_ in ("VBD", "VBZ", "VBP") \
+        or token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    if reading.source is None and not passive and finite \
             and token.dep_ in ("ROOT", "dep", "conj", "parataxis") and not any(
                 c.dep_ in SUBJECTS or c.dep_ == "expl" for c in token.children):
         _name_out_of_quotation(reading, token.doc)
