@@ -1453,6 +1453,8 @@ def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
     # (people the object of a verb: not the verb's subject, as a document it put out would be)
     ("The files included staff members suggesting that Ada Brandt should resign.", "suggesting", "staff members"),
     ("The mayor met voters saying they want a recount.", "saying", "voters"),
+    ("Last year, Valbrook hackers backing Mayor Ray Marlow took over the council’s Twitter account.", "backing",
+     "Valbrook hackers"),
 ])
 def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, speaker):
     quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == cue)
