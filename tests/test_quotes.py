@@ -1437,6 +1437,19 @@ def test_the_month_a_poll_was_taken_stays_with_the_poll(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Ray Marlow, along with his deputy Ada Brandt, says the plan will fail.",
+     "Ray Marlow, along with his deputy Ada Brandt,"),
+    ("The union, together with two Valbrook charities, argued that the plan would fail.",
+     "The union, together with two Valbrook charities,"),
+    # (not those the speaker is likened to)
+    ("Lena Okafor, like most economists, says the levy is regressive.", "Lena Okafor"),
+])
+def test_source_keeps_those_set_off_as_joining_the_speaker(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker
+
+
 def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
     [quote] = analyze("Ingrid Solberg, at the Nordic Centre for Maritime Studies, said the risk had eased.").quotes
     assert quote["speaker"]["text"] == "Ingrid Solberg, at the Nordic Centre for Maritime Studies,"

@@ -714,6 +714,10 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     if subject.i < verb.i and end < own_verb.i and doc[end].lower_ in vocabulary().scopes \
             and doc[end].head.i == own_verb.i and _touches_verb(doc[end], own_verb):
         end += 1
+    # "Okafor, along with her deputy Ada Brandt, says": those set off after the speaker as joining in speak too,
+    # though the parse hung them on the verb
+    if subject.i < verb.i and end < own_verb.i and doc[end].text == "," and _joining(doc[end + 1], own_verb):
+        end = doc[end + 1].right_edge.i + 1
     # "said the mayor when asked about the plan", "Ruiz, while visiting the site, said": a clause that opens with a
     # subordinating word tells when or why the speaker spoke, whatever the parse hung it on
     for child in subject.rights:
@@ -812,6 +816,16 @@ def _after_noun(phrase: Token) -> bool:
     """Whether the phrase follows a noun (not a word that describes it: "a Monmouth poll out Monday")."""
     before = next((t for t in reversed(phrase.doc[:phrase.left_edge.i]) if not t.is_space), None)
     return before is not None and before.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _joining(phrase: Token, verb: Token) -> bool:
+    """Whether a phrase on the verb names others who join in, set off by commas right before it ("along with her
+    deputy", "together with the union")."""
+    doc = verb.doc
+    closing = phrase.right_edge.i + 1
+    return phrase.head.i == verb.i and phrase.lower_ in vocabulary().joining \
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in phrase.children) \
+        and closing < verb.i and doc[closing].text == "," and _touches_verb(doc[closing], verb)
 
 
 def _touches_verb(phrase: Token, verb: Token) -> bool:

@@ -47,6 +47,7 @@ class Vocabulary:
     finders: frozenset[str] = frozenset()  # "the survey finds Clinton with a lead": whose "find" takes an object
     polled: frozenset[str] = frozenset()  # "60 percent said": the shares of those polled, who speak through a poll
     scopes: frozenset[str] = frozenset()  # "voters overall said": words after a group that say which of it speak
+    joining: frozenset[str] = frozenset()  # "Okafor, along with Brandt, says": words of others joining the speaker
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
     participle_people: frozenset[str] = frozenset()  # "members saying": those of them that name people
     publishing: frozenset[str] = frozenset()  # "issued a statement that accused": verbs whose subject speaks through it
@@ -152,6 +153,7 @@ def vocabulary() -> Vocabulary:
         finders=frozenset(phrase_lists.get("finders", ())),
         polled=frozenset(phrase_lists.get("polled", ())),
         scopes=frozenset(phrase_lists.get("scopes", ())),
+        joining=frozenset(phrase_lists.get("joining", ())),
         participle_holders=frozenset(phrase_lists.get("participle_holders", ())) | frozenset(
             phrase_lists.get("participle_documents", ())) | frozenset(phrase_lists.get("in_documents", ())),
         participle_people=frozenset(phrase_lists.get("participle_holders", ())),
