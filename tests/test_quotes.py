@@ -1406,6 +1406,9 @@ def test_polnear_loader_on_the_real_data():
      "Labour candidate Rosa Ilves"),
     ("Senator Maria Okafor, a Democrat from Vermont, during a briefing on Friday, said the levy would pass.",
      "Senator Maria Okafor, a Democrat from Vermont,"),
+    # (nor the speaker's own stake, told in passing after "himself")
+    ("Senator Tom Pryce, himself up for reelection in 2028, said the levy would pass.", "Senator Tom Pryce"),
+    ("Ada Brandt, herself a Marlow donor for a decade, said the protesters were wrong.", "Ada Brandt"),
     # the day, right before the verb, hung on the speaker by the parse
     ("A congressional report on Wednesday said the agency had failed.", "A congressional report"),
     # (before the verb's adverbs, a day without a preposition, with a participle as the cue; not "today", nor a
