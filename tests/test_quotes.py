@@ -1422,6 +1422,9 @@ def test_polnear_loader_on_the_real_data():
     ("The authors of the report said the agency had failed.", "The authors of the report"),
     # a clause opened by a dash
     ("Okafor leads Marlow - 60 percent of voters said she would handle the economy better.", "60 percent of voters"),
+    # (not an aside a second dash closes before the verb)
+    ("Nearly a third — 31 percent — of Okafor supporters said they would back Marlow.",
+     "Nearly a third — 31 percent — of Okafor supporters"),
 ])
 def test_source_without_a_state_or_a_time_set_off_after_the_name(text, speaker):
     quote = next(q for q in analyze(text).quotes if q["speaker"])

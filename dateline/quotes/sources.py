@@ -676,8 +676,10 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             elif other.i < subject.i and _titled(other, subject):
                 start = min(start, other.left_edge.i)
     # "Okafor leads Marlow - 60 percent of voters said": a dash set off by spaces before the subject opens its clause
+    # (unless another closes it before the verb, around an aside: "Nearly a third — 31 percent — of voters said")
     for k in range(start, subject.i):
-        if doc[k].text in DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
+        if doc[k].text in DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_ \
+                and not any(doc[j].text in DASHES for j in range(subject.i + 1, verb.i)):
             start = k + 1
     own_verb = subject.head if subject.dep_ in SUBJECTS else verb  # (the cue may be a participle hung on it)
     # "Nia Pryce, celebrating a win in Delmar, said": a participle that tells what the speaker was
