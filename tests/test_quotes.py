@@ -1507,6 +1507,9 @@ def test_a_bulleted_speaker_loses_the_dash():
      "Tomasz Brandt, 58, a registered nurse raised in Poland,"),
     ("The painter Elsa Marquand, one of the organizers, told reporters the exhibit was overdue.",
      "The painter Elsa Marquand, one of the organizers,"),
+    # (and the description a name is set off after by dashes, which the parse made a subject of its own)
+    ("A former Valbrook mayor -- Ray Marlow, who ran the port for a decade -- said the plan offered no changes.",
+     "A former Valbrook mayor -- Ray Marlow, who ran the port for a decade --"),
 ])
 def test_source_keeps_an_age_and_the_apposition_after_it(text, speaker):
     quote = next(q for q in analyze(text).quotes if q["speaker"])

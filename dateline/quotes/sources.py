@@ -557,6 +557,17 @@ def _titled(title: Token, name: Token) -> bool:
         and not any(c.dep_ == "det" for c in title.children)
 
 
+def _dashed(before: Token, after: Token) -> bool:
+    """Whether a subject of the verb is set off by dashes right after another, which it names or counts ("A former
+    candidate -- Ray Marlow, who ran the port -- said", "Just a fifth of the board – six members – can ask")."""
+    doc = after.doc
+    between = _between(before, after)
+    last = after.right_edge.i  # (the parse may hang the closing dash on the subject)
+    closing = last if doc[last].text in DASHES else last + 1
+    return between is not None and len(between) == 1 and between <= DASHES \
+        and closing < len(doc) and doc[closing].text in DASHES
+
+
 def _between(before: Token, after: Token) -> set[str] | None:
     """The words between the phrases of two subjects of a verb, None where the first phrase holds a clause ("The
     general stumped for Okafor, and the campaign has touted ...") or either is a relative pronoun."""
@@ -667,13 +678,14 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     if described is not None and _apposed_to(described, [subject]) is subject:
         end = described.right_edge.i + 1
     # (and the subjects listed after it, see subject_of; and the title or kin right before a name, which the parse
-    # made a subject of its own: "Pryce's lawyer Ada Brandt did not respond")
+    # made a subject of its own: "Pryce's lawyer Ada Brandt did not respond", or the words the subject is set off
+    # after by dashes: "A former candidate -- Ray Marlow -- said")
     if subject.dep_ in SUBJECTS:
         last = subject
         for other in sorted((c for c in subject.head.children if c.dep_ in SUBJECTS), key=lambda c: c.i):
             if other.i > subject.i and _listed(last, other):
                 end, last = max(end, other.right_edge.i + 1), other
-            elif other.i < subject.i and _titled(other, subject):
+            elif other.i < subject.i and (_titled(other, subject) or _dashed(other, subject)):
                 start = min(start, other.left_edge.i)
     # "Okafor leads Marlow - 60 percent of voters said": a dash set off by spaces before the subject opens its clause
     # (unless another closes it before the verb, around an aside: "Nearly a third — 31 percent — of voters said")
