@@ -1474,6 +1474,9 @@ def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
     ("The mayor met voters saying they want a recount.", "saying", "voters"),
     ("Last year, Valbrook hackers backing Mayor Ray Marlow took over the council’s Twitter account.", "backing",
      "Valbrook hackers"),
+    # (as the body they are counted in)
+    ("Okafor has ignored a chorus of critics calling for her resignation.", "calling for",
+     "a chorus of critics"),
 ])
 def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, speaker):
     quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == cue)

@@ -660,6 +660,12 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         if subject.head.dep_ == "agent" and child.dep_ == "prep" and child.lower_ == "as":
             continue  # ("was seen by some as a demotion": what the passive's subject was seen as)
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
+    # "the chorus of critics urging Marlow to quit", "a band of Green delegates looking to block her": people
+    # counted as a body, on whom the parse hung the participle, speak as the body
+    if subject.dep_ == "pobj" and subject.head.lower_ == "of" and subject.head.head.i < subject.i < verb.i \
+            and subject.head.head.lemma_.lower() in vocabulary().bodies:
+        body = subject.head.head
+        start = min([start, body.i] + [c.left_edge.i for c in body.lefts if c.dep_ in ("det", "amod", "compound")])
     start, end = max(start, sentence.start), min(end, sentence.end)
     # "12:00 p.m.\n\nTexas Sen. Ted Cruz is standing by": after a live blog's time stamp, the parse may split the
     # state or the outlet, and the title, off as sentences of their own

@@ -48,6 +48,7 @@ class Vocabulary:
     polled: frozenset[str] = frozenset()  # "60 percent said": the shares of those polled, who speak through a poll
     scopes: frozenset[str] = frozenset()  # "voters overall said": words after a group that say which of it speak
     joining: frozenset[str] = frozenset()  # "Okafor, along with Brandt, says": words of others joining the speaker
+    bodies: frozenset[str] = frozenset()  # "the chorus of critics urging": nouns that count people as a body
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
     participle_people: frozenset[str] = frozenset()  # "members saying": those of them that name people
     publishing: frozenset[str] = frozenset()  # "issued a statement that accused": verbs whose subject speaks through it
@@ -154,6 +155,7 @@ def vocabulary() -> Vocabulary:
         polled=frozenset(phrase_lists.get("polled", ())),
         scopes=frozenset(phrase_lists.get("scopes", ())),
         joining=frozenset(phrase_lists.get("joining", ())),
+        bodies=frozenset(phrase_lists.get("bodies", ())),
         participle_holders=frozenset(phrase_lists.get("participle_holders", ())) | frozenset(
             phrase_lists.get("participle_documents", ())) | frozenset(phrase_lists.get("in_documents", ())),
         participle_people=frozenset(phrase_lists.get("participle_holders", ())),
