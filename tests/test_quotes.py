@@ -1406,6 +1406,9 @@ def test_polnear_loader_on_the_real_data():
      "Labour candidate Rosa Ilves"),
     ("Senator Maria Okafor, a Democrat from Vermont, during a briefing on Friday, said the levy would pass.",
      "Senator Maria Okafor, a Democrat from Vermont,"),
+    # (nor whom the one named is likened to)
+    ("Valbrook News, like the Harbor Herald, which had called the race first, declared Okafor the winner.",
+     "Valbrook News"),
     # (nor the speaker's own stake, told in passing after "himself")
     ("Senator Tom Pryce, himself up for reelection in 2028, said the levy would pass.", "Senator Tom Pryce"),
     ("Ada Brandt, herself a Marlow donor for a decade, said the protesters were wrong.", "Ada Brandt"),

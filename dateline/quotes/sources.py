@@ -711,10 +711,12 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             end = min(end, child.left_edge.i - 1)
         # "Okafor, clearly frustrated, said", "The mayor, still stinging over ..., agreed", "Hammad, cheekily,
         # said", "Marlow, during an interview on Thursday, said": a state, a manner or the time of the saying, set
-        # off after the name
+        # off after the name; or whom the one named is likened to ("Valbrook News, like the Herald, declared"; not
+        # the examples of a group: "Other candidates, like Okafor and Brandt, have said")
         elif child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and child.i < verb.i and (
                 child.dep_ in ("amod", "acl", "advcl") and child.tag_ in ("JJ", "VBG", "VBN")
                 or child.dep_ == "advmod" and child.tag_ == "RB"
+                or child.dep_ == "prep" and child.lower_ == "like" and subject.tag_ == "NNP"
                 or child.dep_ == "prep" and child.lower_ in _TIME_PREPOSITIONS and child.left_edge.i == child.i):
             end = min(end, child.left_edge.i - 1)
         # "A congressional report on Wednesday said", "Marlow at the time said", "Bush in a Medium post said",
