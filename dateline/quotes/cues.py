@@ -118,6 +118,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return None  # "Marlow found himself playing defense"
     if _in_aside(token, vocabulary):
         return None  # "That said, the plan has its critics"
+    if _not_permitted(token, vocabulary):
+        return None  # "because they were not authorized to discuss the talks"
     if any(c.dep_ in ("prt", "advmod", "prep") and c.i > token.i and (lemma, c.lower_) in vocabulary.other_senses
            for c in token.children):
         return None  # "They're ripping you off"
@@ -438,6 +440,14 @@ def _in_aside(verb: Token, vocabulary: Vocabulary) -> bool:
                     and (doc[start].is_sent_start or doc[start - 1].pos_ == "CCONJ" and doc[start - 1].is_sent_start):
                 return True
     return False
+
+
+def _not_permitted(verb: Token, vocabulary: Vocabulary) -> bool:
+    """Whether the verb is the infinitive of a permission withheld ("were not authorized to discuss the talks", "is
+    not allowed to comment"), which tells why nothing was said."""
+    permission = verb.head
+    return verb.dep_ == "xcomp" and permission.lemma_.lower() in vocabulary.permitting \
+        and any(c.dep_ == "neg" for c in permission.children)
 
 
 def _of_oneself(verb: Token) -> bool:
