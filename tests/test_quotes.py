@@ -637,6 +637,7 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "Lena Okafor felt free to go.",  # a state, not a feeling done to her
     "Okafor pushed the cart into the barn.",  # pushing a thing, not for a course
     "The mill saw growing demand for its flour.",  # a market's demand, not a request
+    "Ray Marlow smiled in reference to the absent Lena Okafor.",  # what it is about, not a reference made
     # a permission withheld, which says why nothing was said
     "Two officials spoke on condition of anonymity because they were not authorized to discuss the talks.",
     "Lena Okafor is not allowed to comment on the case.",

@@ -866,7 +866,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     to open the borders". The source is the possessor, or a "by"/"from"/"among" phrase; without a complement it is
     no cue."""
     entry = vocabulary.nouns.get(noun.lower_) or vocabulary.nouns.get(noun.lemma_.lower())
-    if entry is None or noun.dep_ in ("compound", "poss") or noun.ent_type_:
+    if entry is None or noun.dep_ in ("compound", "poss") or noun.ent_type_ or _in_preposition(noun, vocabulary):
         return None
     group, takes = entry
     if group.name in ("stance", "accusation") and (received := _received_stance(noun, group, takes)) is not None:
@@ -985,6 +985,13 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
             reading.source, reading.source_head = source_span(subject, verb.head), antecedent_of(subject)
     return reading
+
+
+def _in_preposition(noun: Token, vocabulary: Vocabulary) -> bool:
+    """Whether the noun makes a preposition of what something is about with a bare "in" or "with" before it ("said
+    in reference to the absent Trump")."""
+    return noun.lower_ in vocabulary.prepositional_nouns and noun.dep_ == "pobj" \
+        and noun.head.lower_ in ("in", "with") and noun.head.i == noun.i - 1
 
 
 def read_misread_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:

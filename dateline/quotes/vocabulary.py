@@ -72,6 +72,7 @@ class Vocabulary:
     verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
     self_described: frozenset[str] = frozenset()  # "a self-described socialist": participles after "self-"
     asking: frozenset[str] = frozenset()  # "asked if ...": verbs whose "if"/"whether" clause is the question
+    prepositional_nouns: frozenset[str] = frozenset()  # "in reference to": a preposition, no cue
     permitting: frozenset[str] = frozenset()  # "not authorized to discuss": permissions withheld say nothing
     naming_participles: frozenset[str] = frozenset()  # "the votes known as Harvest Week"
     plain_naming: frozenset[str] = frozenset()  # "a firm called Valbrook Analytics": the thing's own name
@@ -185,6 +186,7 @@ def vocabulary() -> Vocabulary:
         plain_naming=frozenset(v for spec in data["groups"].values() for v in spec.get("plain_participles", ())),
         asking=frozenset(phrase_lists.get("asking", ())),
         permitting=frozenset(phrase_lists.get("permitting", ())),
+        prepositional_nouns=frozenset(phrase_lists.get("prepositional_nouns", ())),
         self_described=frozenset(phrase_lists.get("self_described", ())),
         terms_of_speaking=frozenset(phrase_lists.get("terms_of_speaking", ())),
         channels=frozenset(phrase_lists.get("channels", ())),
