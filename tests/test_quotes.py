@@ -365,6 +365,8 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
      "speech"),
     ("Lena Okafor talked up her plan for the mill.", "her plan for the mill", "talked up", "speech"),
     ("Ida Norquist called Brandt “reckless.”", "Brandt “reckless.”", "called", "naming"),
+    # (a term one takes for oneself, not one's own name: "calls itself Valbrook Media")
+    ("Lena Okafor calls herself a Republican.", "herself a Republican", "calls", "naming"),
     ("The ministry said in a statement that the convoy had been attacked.", "that the convoy had been attacked",
      "said in a statement", "speech"),
 ])
@@ -638,6 +640,7 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     "Okafor pushed the cart into the barn.",  # pushing a thing, not for a course
     "The mill saw growing demand for its flour.",  # a market's demand, not a request
     "Ray Marlow smiled in reference to the absent Lena Okafor.",  # what it is about, not a reference made
+    "The comment came from the account of a group that calls itself Valbrook Media.",  # its own name, no term
     # a permission withheld, which says why nothing was said
     "Two officials spoke on condition of anonymity because they were not authorized to discuss the talks.",
     "Lena Okafor is not allowed to comment on the case.",

@@ -116,6 +116,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return None  # "Valbrook released the two sailors"
     if lemma in vocabulary.finding_oneself and _of_oneself(token):
         return None  # "Marlow found himself playing defense"
+    if lemma in vocabulary.plain_naming and _own_name(token):
+        return None  # "a group that calls itself Asawitiri Media"
     if _in_aside(token, vocabulary):
         return None  # "That said, the plan has its critics"
     if _not_permitted(token, vocabulary):
@@ -457,6 +459,20 @@ def _of_oneself(verb: Token) -> bool:
     reflexive += [s for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
                   for s in c.children if s.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
     return any(t.tag_ == "PRP" and t.lower_.endswith(("self", "selves")) for t in reflexive)
+
+
+def _own_name(verb: Token) -> bool:
+    """Whether the verb gives its subject's own name, a proper name out of quotation marks ("a group that calls itself
+    Asawitiri Media", "a man calling himself Pim Dorn"), as a participle gives a thing's ("a firm called Valbrook
+    Analytics"); not a term the subject takes for itself ("calls himself a democratic socialist", "calls herself a
+    Republican", "calling himself the “king of debt”")."""
+    names = [c for c in verb.children if c.dep_ == "oprd"]
+    if not names or not _of_oneself(verb):
+        return False
+    name = names[0]
+    return (name.tag_ in ("NNP", "NNPS") or name.ent_type_ in ("PERSON", "ORG")) \
+        and not verb.doc[name.left_edge.i - 1].is_quote \
+        and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in name.children)
 
 
 def _quoted_name(participle: Token, reading: Reading) -> bool:
