@@ -360,6 +360,9 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
     ("The rebels vowed to retake the city.", "to retake the city", "vowed", "intention"),
     # (a verb read with its preposition, "voted for", takes an infinitive too)
     ("The Valbrook council voted to ban the pesticide.", "to ban the pesticide", "voted", "stance"),
+    # (and so does what one would like or loves to do)
+    ("The Valbrook council would like to ban the pesticide.", "to ban the pesticide", "would like", "stance"),
+    ("Mr. Pryce loves to mock the council.", "to mock the council", "loves", "stance"),
     ("Officials believe the attack was planned abroad.", "the attack was planned abroad", "believe", "belief"),
     ("Longtime officials point out that the ceasefire never held.", "that the ceasefire never held", "point out",
      "speech"),
