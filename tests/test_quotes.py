@@ -788,6 +788,18 @@ def test_colon_after_a_name_attributes_the_rest_of_the_line():
     assert analyze("LOS ANGELES: A man smashed the windows of two cars on Sunday.").quotes == []
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Ray Marlow to Valbrook Farmers: The Levy Will Stay.\n\nMarlow spoke on Monday.", "Ray Marlow"),
+    ("Former Mayor Ray Marlow at Convention: Okafor Scandal Disqualifies Her.\n\nMarlow spoke on Monday.",
+     "Former Mayor Ray Marlow"),
+])
+def test_a_label_that_names_whom_its_speaker_speaks_to_or_about_attributes_the_line(text, speaker):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"], quote["speaker"]["text"]) == (":", speaker)
+    # (not a label of no name: "Big Win For Okafor: ...")
+    assert analyze("Big Win For Okafor: Union Holds Off On Endorsement.\n\nThe union held off.").quotes == []
+
+
 def test_a_transcript_attributes_each_turn_to_the_name_in_capitals():
     article = analyze("On Sunday Lena Okafor spoke to Ray Marlow.\n\nMARLOW: Will the levy pass this year?\n\n"
                       "OKAFOR: We have the votes. The council will pass it in June.")

@@ -874,7 +874,7 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
     capitals = {doc[start:colon].text for start, colon, _ in labels if doc[start:colon].text.isupper()}
     transcript = len(capitals) >= 2
     for start, colon, end in labels:
-        speaker = doc[start:colon]
+        speaker = _label_speaker(doc[start:colon], vocab)
         if any(is_verb(t) or t.pos_ in ("ADP", "SCONJ", "NUM", "PRON") and t.lower_ not in ("of",) for t in speaker) \
                 or not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) \
                 or speaker.text.lower().strip() in vocab.not_speakers or any(t.like_num for t in speaker) \
@@ -896,8 +896,18 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
             continue
         head = max(speaker, key=lambda t: (t.pos_ == "PROPN", t.i))
         out.append(Reading(cue=(colon, colon + 1), head=colon, group="speech", content=[(colon + 1, content_end)],
-                           source=(start, colon), source_head=speaker.root.i if speaker.root else head.i))
+                           source=(start, speaker.end), source_head=speaker.root.i if speaker.root else head.i))
     return out
+
+
+def _label_speaker(label: Span, vocabulary: Vocabulary) -> Span:
+    """The speaker a label names: the name before a preposition of whom or what it speaks to or about ("Okafor
+    to farmers:", "Valbrook mayor on Marlow:"), else the whole label."""
+    for token in label[1:]:
+        if token.tag_ in ("IN", "TO"):
+            named = any(t.ent_type_ in ("PERSON", "ORG") for t in label.doc[label.start:token.i])
+            return label.doc[label.start:token.i] if named and token.lower_ in vocabulary.label_addressees else label
+    return label
 
 
 def _topic_heading(text: _Text, label: Span, end: int, readings: list[Reading]) -> bool:

@@ -37,6 +37,7 @@ class Vocabulary:
     according: tuple[tuple[str, ...], ...]  # attributing phrases, lower-cased words: ("according", "to")
     marks: Marks
     not_speakers: frozenset[str] = frozenset()  # labels before a colon that name no speaker ("Photo:")
+    label_addressees: frozenset[str] = frozenset()  # "Okafor to farmers:": whom a label's speaker speaks to
     according_first: frozenset[str] = frozenset()  # the first words of the attributing phrases
     nouns: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)  # noun -> group, complements
     adjectives: dict[str, tuple[CueGroup, frozenset[str]]] = field(default_factory=dict)
@@ -147,6 +148,7 @@ def vocabulary() -> Vocabulary:
         clause, objects, prepositional, cues, according,
         Marks(frozenset(marks["open"]), frozenset(marks["close"]), frozenset(marks["straight"])),
         not_speakers=frozenset(label.lower() for label in data["colon"]["not_speakers"]),
+        label_addressees=frozenset(data["colon"]["label_addressees"]),
         according_first=frozenset(phrase[0] for phrase in according),
         nouns=nouns, adjectives=adjectives,
         raising=frozenset(phrase_lists.get("seeming", ())),
