@@ -1742,6 +1742,16 @@ def test_a_poll_attributes_the_lead_a_noun_holds():
     assert analyze("Race tightens\n\nHer numbers rose in the polls to double digits.").quotes == []
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Okafor trails Marlow in the average of Valbrook polls by nearly 9 points.", "the average of Valbrook polls"),
+    ("Okafor led Marlow more than 2-1 in a Herald poll Jan. 17-23.", "a Herald poll"),
+])
+def test_a_poll_in_the_middle_of_its_clause_attributes_it_when_only_the_margin_or_the_date_follows(text, speaker):
+    quote = analyze(text).quotes[0]
+    assert (quote["speaker"]["text"], quote["cue"]["text"]) == (speaker, "in")
+    assert quote["text"].startswith("Okafor ")
+
+
 @pytest.mark.parametrize("text, content, cue", [
     ("Okafor calls for $40 billion in fresh funding for the harbour.", "$40 billion in fresh funding for the harbour",
      "calls for"),

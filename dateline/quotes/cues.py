@@ -773,8 +773,10 @@ def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
     start, end = subtree(host)
     start = min(start, preposition.i)
     # A document's phrase opens or closes its clause ("In the CBS poll, ...", "... in national polls"); in the
-    # middle it is mostly where something happened ("rose in the polls to double digits").
-    if not held and preposition.i != start and preposition.right_edge.i + 1 < end:
+    # middle it is mostly where something happened ("rose in the polls to double digits"), unless all that follows
+    # is by how much or when ("led Marlow in the poll by 9 points", "in an NBC poll Jan. 17-23")
+    if not held and preposition.i != start and preposition.right_edge.i + 1 < end \
+            and not _only_margin_after(host, preposition):
         return None
     content = minus(start, end, preposition.i, preposition.right_edge.i + 1, doc)
     if not content or host.i in range(preposition.i, preposition.right_edge.i + 1):
@@ -791,6 +793,14 @@ def read_in(preposition: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.source_head = document.i
     reading.inverted = content[0][0] < preposition.i
     return reading
+
+
+def _only_margin_after(host: Token, preposition: Token) -> bool:
+    """Whether the words of the clause after the preposition's phrase only say by how much or when: "by" and its
+    object, a date, an adverb, commas ("in every statewide poll, usually by double digits")."""
+    return all(c.dep_ in ("punct", "advmod") or c.dep_ == "prep" and c.lower_ == "by"
+               or c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")
+               for c in host.children if c.i > preposition.i)
 
 
 def _polled(verb: Token, vocabulary: Vocabulary) -> bool:
