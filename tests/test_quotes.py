@@ -358,6 +358,8 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
      "resent", "stance"),
     ("Okafor called for a curfew over the old town.", "a curfew over the old town", "called for", "request"),
     ("The rebels vowed to retake the city.", "to retake the city", "vowed", "intention"),
+    # (what one offers, put forward in words)
+    ("Ray Marlow offered few details of the levy.", "few details of the levy", "offered", "speech"),
     # (a verb read with its preposition, "voted for", takes an infinitive too)
     ("The Valbrook council voted to ban the pesticide.", "to ban the pesticide", "voted", "stance"),
     # (and so does what one would like or loves to do)
