@@ -649,6 +649,8 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     # a permission withheld, which says why nothing was said
     "Two officials spoke on condition of anonymity because they were not authorized to discuss the talks.",
     "Lena Okafor is not allowed to comment on the case.",
+    "Okafor is offering $30 billion for the harbour.",  # money offered, not words
+    "Valbrook colleges are offering night classes.",
 ])
 def test_words_that_only_look_like_attitudes_are_not_quotes(text):
     assert analyze(text).quotes == []
