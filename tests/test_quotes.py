@@ -1622,6 +1622,20 @@ def test_a_word_that_takes_the_reporting_infinitive_joins_the_cue(text, cue):
     assert quote["cue"]["text"] == cue and quote["speaker"] is not None
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("Ada Brandt has since said that she would back the levy.", "has since said"),
+    ("The council has always maintained that the bridge was safe.", "has always maintained"),
+    ("The Valbrook Herald hasn't yet endorsed the plan.", "hasn't yet endorsed"),
+    ("Marlow shot back, “I never said that.”", "shot back"),
+    ("Marlow, Okafor and Brandt have all attacked the plan as too costly.", "have all attacked"),
+    ("Ray Marlow and Lena Okafor both stressed that the vote was fair.", "both stressed"),
+    # (not the "both" of two verbs joined)
+    ("Mr. Pryce, who has both endorsed Ms. Okafor and criticized her campaign, spoke.", "endorsed"),
+])
+def test_the_cue_keeps_its_verb_group(text, cue):
+    assert cue in [q["cue"]["text"] for q in analyze(text).quotes]
+
+
 def test_accusations_faced_say_what_they_accuse_of():
     [quote] = analyze("Lena Okafor is facing accusations of favoritism.").quotes
     assert (quote["speaker"], quote["cue"]["text"], quote["text"]) == (None, "accusations of", "favoritism")

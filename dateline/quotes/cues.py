@@ -38,6 +38,7 @@ from dateline.quotes.content import (
 from dateline.quotes.parse import (
     CLOSING,
     EXPLETIVES,
+    FLOATING,
     PASSIVE_SUBJECTS,
     RELATIVE,
     SUBJECTS,
@@ -58,7 +59,8 @@ _GROUP_LEFT = {"aux", "auxpass", "neg"}
 _GROUP_ADVERBS = {"also", "previously", "repeatedly", "later", "recently", "publicly", "privately", "once",
                   "again", "often", "already", "never", "long", "falsely", "wrongly", "correctly", "reportedly",
                   "explicitly", "openly", "flatly", "specifically", "frequently", "first", "just", "still", "even",
-                  "further", "clearly", "directly", "separately", "simply", "ever", "had", "then", "now"}
+                  "further", "clearly", "directly", "separately", "simply", "ever", "had", "then", "now", "since",
+                  "always", "yet", "back"}
 _COPULAS = {"be", "remain", "become", "seem", "appear", "sound", "feel", "look", "grow"}
 
 
@@ -1344,15 +1346,22 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
 
 
 def _verb_group(verb: Token) -> tuple[int, int]:
-    """The verb with its auxiliaries, negation, adverbs and particle, where they touch it ("has also said")."""
+    """The verb with its auxiliaries, negation, adverbs, particle and floated quantifier, where they touch it ("has
+    also said", "has since said", "shot back", "have all attacked")."""
     doc = verb.doc
     members = {verb.i}
     for child in verb.children:
         if child.dep_ in _GROUP_LEFT or child.dep_ == "prt" or child.dep_ == "advmod" and (
-                child.lower_ in _GROUP_ADVERBS or child.i < verb.i and child.lower_.endswith("ly")):
+                child.lower_ in _GROUP_ADVERBS or child.i < verb.i and child.lower_.endswith("ly")) \
+                or _floating(verb, child):
             members.add(child.i)
     start = end = verb.i
     while start - 1 in members:
+        start -= 1
+    # "Richards and Menendez both stressed", "with Marlow and Okafor all calling for": the quantifier the parse
+    # set beside the speakers
+    if start > 0 and doc[start - 1].dep_ == "appos" and verb in (doc[start - 1].head.head, doc[start - 1].head) \
+            and _floating(verb, doc[start - 1]):
         start -= 1
     while end + 1 in members:
         end += 1
@@ -1375,6 +1384,15 @@ def _verb_group(verb: Token) -> tuple[int, int]:
         if objects and objects[0].lemma_.lower() in vocabulary().channels and objects[0].right_edge.i == objects[0].i:
             end = objects[0].i
     return start, end + 1
+
+
+def _floating(verb: Token, word: Token) -> bool:
+    """Whether a word is a quantifier floated after the verb's speakers ("have all attacked", "Richards and Menendez
+    both stressed"), not the "both" of two verbs joined ("has both endorsed Okafor and criticized her")."""
+    if word.dep_ == "nsubj":  # (the parse may make it a second subject; alone, it is the speaker: "Both agree")
+        return word.lower_ in FLOATING and any(c.dep_ == "nsubj" and c.i < word.i for c in verb.children)
+    return word.lower_ in FLOATING and word.i < verb.i and word.dep_ in ("advmod", "appos") \
+        and not (word.lower_ == "both" and any(c.dep_ == "conj" for c in verb.children))
 
 
 # ---------------------------------------------------------------------------------------------------- source

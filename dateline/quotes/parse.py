@@ -14,6 +14,9 @@ EXPLETIVES = {"it", "there"}
 RELATIVE = {"who", "which", "that", "whom"}
 CLOSING = {"”", "’", "\"", "''", "»"}
 OPENING = {"“", "‘", "\"", "''", "«", "``"}
+# Floating quantifiers after the speakers ("Richards and Menendez both stressed", "have all attacked"): they say
+# how many of them speak, and go with the verb, not the name.
+FLOATING = {"both", "all", "each"}
 # Dashes, typed or as two hyphens ("Marlow -- who ...").
 DASHES = {"-", "–", "—", "―", "--"}
 

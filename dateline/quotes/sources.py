@@ -10,6 +10,7 @@ from dateline.quotes.parse import (
     CLOSING,
     DASHES,
     EXPLETIVES,
+    FLOATING,
     PASSIVE_SUBJECTS,
     RELATIVE,
     SUBJECTS,
@@ -22,8 +23,6 @@ from dateline.quotes.vocabulary import vocabulary
 
 # Prepositions that, after a bare name, modify the saying rather than the person ("said Gatilov of the groups").
 _NAME_TRAILERS = {"of", "about", "on", "to", "in", "at", "after", "before", "during", "when", "while"}
-# Floating quantifiers after a speaker ("Richards and Menendez both stressed"): not part of the name.
-_FLOATING = {"both", "all", "each"}
 # Verbs whose passive takes a clause ("he's told that he must leave"): "'s" before them is "is" as often as "has".
 _TOLD = {"tell", "ask", "inform", "assure", "advise", "convince", "persuade", "remind", "warn", "order", "urge"}
 _SUBORDINATORS = {"when", "while", "as", "after", "before", "because", "if", "once", "since", "until"}
@@ -69,7 +68,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         subjects = [c for c in subjects if c.ent_type_ not in ("TIME", "DATE")] or subjects
         # "Party elders — whose party was once known for its unity — both suggested": a quantifier after the
         # subject, which the parse gave the verb as a second subject, says how many of them
-        subjects = [c for c in subjects if c.lower_ not in _FLOATING] or subjects
+        subjects = [c for c in subjects if c.lower_ not in FLOATING] or subjects
         # '"Anybody who attacks him ...," said Louise Sunshine': the parse may take a word of the quotation for a
         # second subject; the speaker is the one next to the verb
         # (and "This, said the mayor, is ...": after a comma, the one after the verb)
@@ -190,7 +189,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) and (
             verb.head.ent_type_ in ("PERSON", "NORP", "ORG") or verb.head.pos_ in ("PROPN", "PRON")):
         # (through a quantifier set after them: "with Marlow, Okafor and Pryce all calling for a recount")
-        if verb.head.lower_ in _FLOATING and verb.head.dep_ == "appos":
+        if verb.head.lower_ in FLOATING and verb.head.dep_ == "appos":
             return verb.head.head, False
         return verb.head, False
     # "Okafor spent much of the run-up to the vote portraying Marlow as ...", "spent his speech defending the plan":
@@ -786,7 +785,7 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             start -= 1  # (with its article, wherever the parse hung it)
     # "Richards and Menendez both stressed", "progressives in particular", "even economists", "just 28 percent of
     # voters": words the parse hung on the speaker that say how many or how much, not who.
-    if end - start > 1 and doc[end - 1].lower_ in _FLOATING and doc[end - 1].i != subject.i:
+    if end - start > 1 and doc[end - 1].lower_ in FLOATING and doc[end - 1].i != subject.i:
         start, end = trim(doc, start, end - 1)
     if end - start > 2 and doc[end - 1].lower_ == "particular" and doc[end - 2].lower_ == "in":
         start, end = trim(doc, start, end - 2)
