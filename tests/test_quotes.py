@@ -1596,19 +1596,30 @@ def test_a_cue_that_ends_with_a_colon_takes_what_follows_not_the_quote_before():
 def test_a_colon_that_closes_a_joined_verb_credits_the_subject_of_the_verb_it_joins():
     article = analyze("Rally night\n\nMarlow walked to the podium and paused:\n\n“Let’s defeat her in November.”")
     quote = quote_with(article, "defeat her")
-    assert quote["speaker"] and (quote["speaker"]["text"], quote["cue"]["text"]) == ("Marlow", ":")
+    assert quote["speaker"] and (quote["speaker"]["text"], quote["cue"]["text"]) == ("Marlow", "paused:")
 
 
-@pytest.mark.parametrize("text, speaker", [
+@pytest.mark.parametrize("text, speaker, cue", [
     # (the parse hangs the clause and its colon on the quotation's verb)
     ("The Valbrook Board of Elections was conclusive in its findings: “Further discussion on this issue is"
-     " unnecessary.”", "The Valbrook Board of Elections"),
+     " unnecessary.”", "The Valbrook Board of Elections", "was conclusive in its findings:"),
     # (the parse leaves "leaned" unlabelled beside "gestured")
-    ("Marlow gestured as if to stop the chant, then leaned in and boomed: “Let’s defeat her in November.”", "Marlow"),
+    ("Marlow gestured as if to stop the chant, then leaned in and boomed: “Let’s defeat her in November.”", "Marlow",
+     "boomed:"),
+    ("When Ada Brandt died, Mr. Pryce released the following statement: “We offer our condolences.”", "Mr. Pryce",
+     "released the following statement:"),
 ])
-def test_a_colon_credits_the_subject_of_the_clause_it_closes(text, speaker):
+def test_a_colon_credits_the_subject_of_the_clause_it_closes(text, speaker, cue):
     [quote] = analyze(text).quotes
-    assert (quote["speaker"]["text"], quote["cue"]["text"]) == (speaker, ":")
+    assert (quote["speaker"]["text"], quote["cue"]["text"]) == (speaker, cue)
+
+
+def test_a_cue_that_ends_with_its_colon_takes_the_quotation_after_it():
+    article = analyze("Rally night\n\n“It will cost two million dollars,” Okafor said. She went on to say:\n\n"
+                      "“None of them will come out and support Marlow.”")
+    quote = quote_with(article, "None of them")
+    assert quote["cue"]["text"] == "went on to say:"
+    assert quote["text"] == "“None of them will come out and support Marlow.”"
 
 
 @pytest.mark.parametrize("text, cue", [
@@ -1629,6 +1640,8 @@ def test_a_word_that_takes_the_reporting_infinitive_joins_the_cue(text, cue):
     ("Marlow shot back, “I never said that.”", "shot back"),
     ("Marlow, Okafor and Brandt have all attacked the plan as too costly.", "have all attacked"),
     ("Ray Marlow and Lena Okafor both stressed that the vote was fair.", "both stressed"),
+    ("The campaign said in a statement: “We will win the county.”", "said in a statement:"),
+    ("As Professor Ada Brandt put it: “The barbarians are inside the gate.”", "put it:"),
     # (not the "both" of two verbs joined)
     ("Mr. Pryce, who has both endorsed Ms. Okafor and criticized her campaign, spoke.", "endorsed"),
 ])

@@ -94,7 +94,7 @@ def _join_cue(reading: Reading, token: Token, preposition: Token) -> None:
     """ "called for a ban", "the trends they point to": the preposition that makes the verb a cue joins its cue."""
     reading.cue = (min(reading.cue[0], preposition.i), max(reading.cue[1], preposition.i + 1))
     if any(token.doc[k].is_punct for k in range(*reading.cue)):
-        reading.cue = _verb_group(token)  # not contiguous: the verb group alone
+        reading.cue = verb_group(token)  # not contiguous: the verb group alone
 
 
 def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
@@ -152,7 +152,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         # "released a statement saying ...", "unveiled a proposal to ...": a verb that reports only through what it
         # put out leaves it to speak (not one that takes a clause of its own: "wrote a man calling himself Pim")
         return None
-    reading = Reading(cue=_verb_group(token), head=token.i, group=group.name)
+    reading = Reading(cue=verb_group(token), head=token.i, group=group.name)
     content, group, preposition = content_of(token, lemma, vocabulary)
     if group is not None:
         reading.group = group.name
@@ -391,7 +391,7 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
         first = trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
     if first[1] <= first[0]:
         return None
-    cue_start, cue_end = _verb_group(participle)
+    cue_start, cue_end = verb_group(participle)
     if name.dep_ == "prep" and name.i == cue_end:
         cue_end += 1  # "known as"
         second = trim(doc, name.i + 1, name.right_edge.i + 1)
@@ -933,7 +933,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     if light:
         # "made the case that ...", "raised concerns about ...", "offered a promise that ...": the verb joins the
         # cue and its subject is the source.
-        start = _verb_group(verb)[0]
+        start = verb_group(verb)[0]
         if any(doc[k].is_punct for k in range(start, end)) or end - start > 8:
             return None
         reading = Reading(cue=(start, end), head=noun.i, group=group.name, content=[content])
@@ -1151,7 +1151,7 @@ def _received_stance(noun: Token, group: CueGroup, takes: frozenset[str]) -> Rea
     doc = noun.doc
     giver, subject = givers[0], subjects[0]
     end = giver.head.i + 1
-    start = _verb_group(verb)[0]
+    start = verb_group(verb)[0]
     if any(doc[k].is_punct for k in range(start, end)):
         return None
     reading = Reading(cue=(start, end), head=noun.i, group=group.name,
@@ -1226,7 +1226,7 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
                 content = [with_said_of(verb, with_as(verb, subtree((objects or verb_objects)[0])), group)]
             elif clauses:
                 content = [subtree(clauses[0])]
-            cue = (_verb_group(verb)[0], last.i + 1)
+            cue = (verb_group(verb)[0], _with_colon(doc, last.i + 1))
             reading = Reading(cue=cue, head=verb.i, group=group.name, content=content)
             if not content:
                 reading.content = host_clause(verb) or as_clause(verb, group)
@@ -1251,7 +1251,7 @@ def _read_made_clear(verb: Token) -> Reading | None:
     start, end = subtree(clauses[0])
     if any(doc[k].is_punct and doc[k].text != "," for k in range(clear[0].i, start)):
         return None
-    reading = Reading(cue=(_verb_group(verb)[0], clear[0].i + 1), head=verb.i, group="speech", content=[(start, end)])
+    reading = Reading(cue=(verb_group(verb)[0], clear[0].i + 1), head=verb.i, group="speech", content=[(start, end)])
     subject, _ = subject_of(verb)
     if subject is not None:
         reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
@@ -1287,7 +1287,7 @@ def _read_adjective(verb: Token, vocabulary: Vocabulary) -> Reading | None:
     subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or subjects[0].lower_ in EXPLETIVES:
         return None  # "it is clear that ...": the writer's own judgement
-    start = min(_verb_group(host)[0], adjective.i)
+    start = min(verb_group(host)[0], adjective.i)
     end = adjective.i + 1
     if preposition is not None and preposition.i == end:
         end += 1
@@ -1328,8 +1328,8 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
             return None
         subject = subjects[0]
         content = [trim(doc, subject.left_edge.i, subject.right_edge.i + 1), subtree(clause)]
-        if clause.head in likes and clause.head.i == _verb_group(verb)[1]:
-            return Reading(cue=(_verb_group(verb)[0], clause.head.i + 1), head=verb.i, group="evidence",
+        if clause.head in likes and clause.head.i == verb_group(verb)[1]:
+            return Reading(cue=(verb_group(verb)[0], clause.head.i + 1), head=verb.i, group="evidence",
                            content=content)
     else:
         # "it seems that the talks failed", "it seems the party has too many insiders"
@@ -1339,13 +1339,13 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
         if not that or not subjects or subjects[0].lower_ != "it":
             return None
         content = [subtree(that[0])]
-    return Reading(cue=_verb_group(verb), head=verb.i, group="evidence", content=content)
+    return Reading(cue=verb_group(verb), head=verb.i, group="evidence", content=content)
 
 
 # ---------------------------------------------------------------------------------------------------- cue span
 
 
-def _verb_group(verb: Token) -> tuple[int, int]:
+def verb_group(verb: Token) -> tuple[int, int]:
     """The verb with its auxiliaries, negation, adverbs, particle and floated quantifier, where they touch it ("has
     also said", "has since said", "shot back", "have all attacked")."""
     doc = verb.doc
@@ -1371,19 +1371,22 @@ def _verb_group(verb: Token) -> tuple[int, int]:
     if verb.dep_ == "xcomp" and has_to(verb) and head.lemma_.lower() in vocabulary().catenatives \
             and head.i < start <= head.i + 2:
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i < head.i:
-            start = _verb_group(head.head)[0]
+            start = verb_group(head.head)[0]
         elif head.pos_ in ("VERB", "AUX"):
-            start = _verb_group(head)[0]
-    # "tweeted:", "added:"
-    if end + 1 < len(doc) and doc[end + 1].text == ":":
-        end += 1
+            start = verb_group(head)[0]
     # "said in a statement"
     if end + 1 < len(doc) and doc[end + 1].dep_ == "prep" and doc[end + 1].head.i == verb.i \
             and doc[end + 1].lower_ in ("in", "on", "via", "during"):
         objects = [c for c in doc[end + 1].children if c.dep_ == "pobj"]
         if objects and objects[0].lemma_.lower() in vocabulary().channels and objects[0].right_edge.i == objects[0].i:
             end = objects[0].i
-    return start, end + 1
+    return start, _with_colon(doc, end + 1)
+
+
+def _with_colon(doc: Doc, end: int) -> int:
+    """A cue's end with the colon right after it, which announces what was said ("tweeted:", "said in a
+    statement:", "went on to say:", "as Brandt put it:")."""
+    return end + 1 if end < len(doc) and doc[end].text == ":" else end
 
 
 def _floating(verb: Token, word: Token) -> bool:

@@ -60,10 +60,21 @@ from dateline.quotes.cues import (
     speaker_after,
     speaker_before,
     speaker_of_participle,
+    verb_group,
 )
 from dateline.nlp import text_of
 from dateline.quotes.marks import Passage, find_passages
-from dateline.quotes.parse import DASHES, comma_before, ends_sentence, follows_quotation, is_verb, minus, trim
+from dateline.quotes.parse import (
+    CLOSING,
+    DASHES,
+    OPENING,
+    comma_before,
+    ends_sentence,
+    follows_quotation,
+    is_verb,
+    minus,
+    trim,
+)
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import Vocabulary, vocabulary
 
@@ -726,7 +737,8 @@ def _touching_passage(text: _Text, reading: Reading, used: set[int]) -> int | No
             and not doc[j].is_sent_start):
         j += 1
     after = text.passage_of[j] if j < len(doc) else -1
-    colon = any(doc[k].text == ":" for k in range(end, min(j, len(doc))))
+    # ("tweeted:", "went on to say:": the cue may end with the colon)
+    colon = any(doc[k].text == ":" for k in range(reading.cue[1] - 1, min(j, len(doc))))
     options = []
     if after >= 0 and after not in used and (colon or j == end or doc[j - 1].is_punct) \
             and not _credited_at_colon(doc, end, j):
@@ -970,6 +982,7 @@ def _introduced_by_colon(text: _Text, quotes: list[_Quote], used: set[int]) -> l
             reading.source = (subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
             reading.source_head = subjects[0].i
             _clip_source(text, reading)
+            _from_verb(reading, verb)
         elif not subjects and is_verb(verb):
             # "Marlow then leaned in and boomed:", "The Post confirmed it, reporting:": the subject of the verb
             # the clause joins
@@ -977,13 +990,26 @@ def _introduced_by_colon(text: _Text, quotes: list[_Quote], used: set[int]) -> l
             if subject is not None and not passive:
                 reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
                 _clip_source(text, reading)
-        cue = text.chars(i, i + 1)
+                _from_verb(reading, verb)
+        cue = text.chars(*reading.cue)
         if any(start <= cue[0] < end for q in out for start, end in q.parts):
             continue
         out.append(_Quote(reading, cue, [(passage.start, passage.end)], "direct", {k}))
         used.add(k)
     out.sort(key=lambda q: q.parts[0])
     return out
+
+
+def _from_verb(reading: Reading, verb: Token) -> None:
+    """ "Cruz continued:", "Marlow gloated:", "the mayor released the following statement:": the cue of a colon
+    that closes its speaker's clause runs from the clause's verb, as PolNeAR marks it (not past a dash or a
+    quotation mark, which set off a label before the colon: "Turnout was low - More from the report:")."""
+    doc = verb.doc
+    colon = reading.cue[0]
+    if is_verb(verb) and verb.i < colon \
+            and not any(doc[k].text in DASHES or doc[k].text in OPENING or doc[k].text in CLOSING
+                        for k in range(verb.i, colon)):
+        reading.cue = (verb_group(verb)[0], reading.cue[1])
 
 
 def _credited_at_colon(doc: Doc, start: int, end: int) -> bool:
