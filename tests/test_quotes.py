@@ -1627,6 +1627,11 @@ def test_a_cue_that_ends_with_its_colon_takes_the_quotation_after_it():
     ("Lena Okafor continued to insist that the bridge was safe.", "continued to insist"),
     ("The mayor was quick to point out that the bridge was old.", "was quick to point out"),
     ("Mr. Pryce is trying to determine whether the vote was fair.", "is trying to determine"),
+    ("Lena Okafor went on to endorse Ada Brandt.", "went on to endorse"),
+    ("I would like to announce my departure from the party.", "would like to announce"),
+    ("Mr. Pryce was prompted to say that the vote was close.", "was prompted to say"),
+    # (not where the one prompted speaks)
+    ("The vote prompted him to say that he would run.", "to say"),
 ])
 def test_a_word_that_takes_the_reporting_infinitive_joins_the_cue(text, cue):
     [quote] = analyze(text).quotes
@@ -1956,7 +1961,8 @@ def test_a_blank_line_ends_the_sentence_before_a_speaker():
     # a verb joined to a passive: who undergoes the first says the second
     ("By evening, the minister was forced into a rare retreat and said that his words had been misread.", "said",
      "the minister"),
-    ("After the vote, Ms. Pryce was prompted to say that the count had been fair.", "to say", "Ms. Pryce"),
+    ("After the vote, Ms. Pryce was prompted to say that the count had been fair.", "was prompted to say",
+     "Ms. Pryce"),
     # a participle of what the passive's subject did
     ("Ray Marlow was booed by the crowd while telling them that the levy would pass.", "telling", "Ray Marlow"),
     ("A lawsuit was filed in 2014 alleging that the council had broken the law.", "alleging", "A lawsuit"),

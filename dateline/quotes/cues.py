@@ -1366,10 +1366,13 @@ def verb_group(verb: Token) -> tuple[int, int]:
     while end + 1 in members:
         end += 1
     # "seemed to mock", "continued to insist", "was quick to point out": a word that takes the infinitive right
-    # after it joins the cue (an adjective with its copula)
+    # after it joins the cue (an adjective with its copula), also with a particle or what was said between ("went on
+    # to endorse", "had this to say"; not "prompted Marlow to say", where another speaks)
     head = verb.head
-    if verb.dep_ == "xcomp" and has_to(verb) and head.lemma_.lower() in vocabulary().catenatives \
-            and head.i < start <= head.i + 2:
+    if verb.dep_ in ("xcomp", "advcl") and has_to(verb) and head.lemma_.lower() in vocabulary().catenatives \
+            and head.i < start <= head.i + 2 and all(
+                doc[k].dep_ == "prt" or doc[k].pos_ == "PRON" and doc[k].lower_ not in _PEOPLE_PRONOUNS
+                for k in range(head.i + 1, start)):
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i < head.i:
             start = verb_group(head.head)[0]
         elif head.pos_ in ("VERB", "AUX"):
