@@ -697,7 +697,8 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     ("The senator began by crediting the governor with the recovery.", "crediting", "The senator"),
     ("The league took the rare step of criticizing the referees.", "criticizing", "The league"),
     ("The rebels pivoted to talk about the siege.", "to talk about", "The rebels"),
-    ("The ministry issued a statement saying the convoy had been attacked.", "saying", "The ministry"),
+    ("The ministry issued a statement saying the convoy had been attacked.", "issued a statement saying",
+     "The ministry"),
     # and a relative clause on what a verb of publishing put out
     ("The ministry issued a statement that accused the rebels of breaking the truce.", "accused", "The ministry"),
     ("The Post ran a piece that noted the plan would help the rich.", "noted", "The Post"),
@@ -1522,7 +1523,7 @@ def test_a_verb_of_support_after_a_clause_lists_what_the_clause_subject_did():
 
 def test_a_participle_after_a_thing_that_says_nothing_has_no_speaker():
     quote = next(q for q in analyze("The campaign released a speech attacking Okafor on trade.").quotes
-                 if q["cue"]["text"] == "attacking")
+                 if q["cue"]["text"].endswith("attacking"))
     assert quote["speaker"] is None or quote["speaker"]["text"] != "a speech"
 
 
@@ -2382,8 +2383,9 @@ def test_naming_someone_something(text, content):
     ("The agency released its findings on Friday.", "released", "its findings"),
     ("The ministry issued a warning to travellers.", "issued", "a warning to travellers"),
     ("The Valbrook council emailed the full text of the bill.", "emailed", "the full text of the bill"),
-    # what was put out speaks itself, for whom put it out
-    ("The Valbrook council released a statement saying the dam was safe.", "saying", "the dam was safe"),
+    # what was put out speaks itself, for whom put it out (and the verb that put it out joins the cue)
+    ("The Valbrook council released a statement saying the dam was safe.", "released a statement saying",
+     "the dam was safe"),
     ("The Valbrook council unveiled a proposal to rebuild the bridge.", "a proposal", "to rebuild the bridge"),
 ])
 def test_making_public_reports_what_was_put_out(text, cue, content):

@@ -196,6 +196,10 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.content.insert(0, trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1))
     if subject is not None:
         reading.source, reading.source_head = source_span(subject, speaker), antecedent_of(subject)
+        if speaker is token and (publisher := _publisher(token, vocabulary)) is not None \
+                and reading.source[1] <= publisher.i:
+            # "issued a statement saying": the verb that put out what speaks joins the cue, as PolNeAR marks it
+            reading.cue = (verb_group(publisher)[0], reading.cue[1])
     elif not passive and (reading.inverted or not reading.content) \
             and (token.tag_ in ("VBD", "VBZ") or _past_read(token)) \
             and (lemma not in ADDRESSING or follows_quotation(token)):
@@ -283,6 +287,16 @@ def _with_listed(verb: Token, content: list[tuple[int, int]]) -> list[tuple[int,
             break
         end = subtree(conj)[1]
     return [*content[:-1], (start, end)]
+
+
+def _publisher(verb: Token, vocabulary: Vocabulary) -> Token | None:
+    """The verb of publishing that put out the document a participle or infinitive hangs on ("issued a statement
+    saying", "published a report detailing", "posted a message on Twitter reading"), or None."""
+    document = verb.head
+    if verb.dep_ == "acl" and document.dep_ == "dobj" and document.i < verb.i \
+            and document.head.lemma_.lower() in vocabulary.publishing:
+        return document.head
+    return None
 
 
 def _speaks_itself(document: Token, vocabulary: Vocabulary) -> bool:
