@@ -1220,7 +1220,7 @@ def test_the_subject_holds_the_stance_its_object_names():
 
 @pytest.mark.parametrize("text, cue, speaker", [
     ("Ray Marlow's rivals cling to the hope that he lacks the votes.", "the hope", "Ray Marlow's rivals"),
-    ("The council released a statement in opposition to the levy.", "opposition to", "The council"),
+    ("The council released a statement in opposition to the levy.", "in opposition to", "The council"),
     # (not what others said or feel, nor where the object was moved)
     ("Okafor listened to the argument that the levy was unfair.", "the argument", None),
     ("Marlow roused the crowd to chants of “Four more years!”", "chants of", None),
@@ -1666,6 +1666,14 @@ def test_a_reporting_noun_keeps_its_article_and_not_its_possessor():
         ("a call for", "calm"), ("criticism of", "the plan")]
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("There was no reference to Mr. Pryce in the speech.", "no reference to"),
+    ("Ray Marlow held rallies in hopes of winning over farmers.", "in hopes of"),
+])
+def test_a_reporting_noun_keeps_its_negation_and_the_in_of_an_aim(text, cue):
+    assert [q["cue"]["text"] for q in analyze(text).quotes] == [cue]
+
+
 def test_an_inverted_quote_does_not_swallow_the_clause_and_cue_before_its_colon():
     article = analyze("Soon after the murder of Father Tomas Varga in Valbrook, Marlow asserted that Ruritania had lost "
                       "its identity: “Ruritania is no longer Ruritania,” he claimed.")
@@ -1988,7 +1996,7 @@ def test_a_blank_line_ends_the_sentence_before_a_speaker():
     ("Lena Okafor attacked Ray Marlow on his plan to cut the levy.", "plan", "his"),
     # a reporting noun in a phrase of the verb ("in", "under", "at") is the subject's
     ("Lena Okafor bristled at the suggestion that she had misled the voters.", "the suggestion", "Lena Okafor"),
-    ("Ray Marlow held three rallies a day in hopes of winning over the county.", "hopes of", "Ray Marlow"),
+    ("Ray Marlow held three rallies a day in hopes of winning over the county.", "in hopes of", "Ray Marlow"),
 ])
 def test_speaker_through_passives_phrases_and_relative_clauses(text, cue, speaker):
     [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == cue]

@@ -938,8 +938,13 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     while start - 1 >= 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in ("amod", "advmod") \
             and doc[start - 1].ent_type_ not in NOT_CONTENT_ENTITIES:
         start -= 1
-    # (with its article, as PolNeAR marks it: "a call for", "the perception of"; a possessive is the source)
-    if start - 1 >= 0 and doc[start - 1].head.i == noun.i and doc[start - 1].lower_ in ("a", "an", "the"):
+    # (with its article, as PolNeAR marks it: "a call for", "the perception of", "no reference to"; a possessive is
+    # the source)
+    if start - 1 >= 0 and doc[start - 1].head.i == noun.i and doc[start - 1].lower_ in ("a", "an", "the", "no"):
+        start -= 1
+    # (and the "in" that makes it the aim or manner of a deed: "rallied in the hope that ...", "in hopes of ...")
+    if start - 1 >= 0 and noun.dep_ == "pobj" and doc[start - 1] == noun.head and noun.head.lower_ == "in" \
+            and is_verb(noun.head.head):
         start -= 1
     end = noun.i + 1
     if preposition is not None and preposition.i == end:
