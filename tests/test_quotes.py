@@ -694,7 +694,7 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
-    ("The senator began by crediting the governor with the recovery.", "crediting", "The senator"),
+    ("The senator began by crediting the governor with the recovery.", "began by crediting", "The senator"),
     ("The league took the rare step of criticizing the referees.", "criticizing", "The league"),
     ("The rebels pivoted to talk about the siege.", "to talk about", "The rebels"),
     ("The ministry issued a statement saying the convoy had been attacked.", "issued a statement saying",
@@ -1671,6 +1671,16 @@ def test_a_reporting_noun_keeps_its_article_and_not_its_possessor():
     ("Ray Marlow held rallies in hopes of winning over farmers.", "in hopes of"),
 ])
 def test_a_reporting_noun_keeps_its_negation_and_the_in_of_an_aim(text, cue):
+    assert [q["cue"]["text"] for q in analyze(text).quotes] == [cue]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("A Valbrook official responded by saying the city should be careful.", "responded by saying"),
+    ("Mr. Pryce began by talking about the drug crisis.", "began by talking about"),
+    # (not a deed the speech was a means to)
+    ("Marlow won the nomination by promising lower taxes.", "promising"),
+])
+def test_a_verb_done_by_the_speech_act_after_its_by_joins_the_cue(text, cue):
     assert [q["cue"]["text"] for q in analyze(text).quotes] == [cue]
 
 

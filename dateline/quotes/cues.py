@@ -196,10 +196,11 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.content.insert(0, trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1))
     if subject is not None:
         reading.source, reading.source_head = source_span(subject, speaker), antecedent_of(subject)
-        if speaker is token and (publisher := _publisher(token, vocabulary)) is not None \
-                and reading.source[1] <= publisher.i:
-            # "issued a statement saying": the verb that put out what speaks joins the cue, as PolNeAR marks it
-            reading.cue = (verb_group(publisher)[0], reading.cue[1])
+        if speaker is token and (lead := _publisher(token, vocabulary) or _done_by(token, vocabulary)) is not None \
+                and reading.source[1] <= lead.i:
+            # "issued a statement saying", "began by saying": the verb that put out what speaks, or that the speech
+            # act does, joins the cue, as PolNeAR marks it
+            reading.cue = (verb_group(lead)[0], reading.cue[1])
     elif not passive and (reading.inverted or not reading.content) \
             and (token.tag_ in ("VBD", "VBZ") or _past_read(token)) \
             and (lemma not in ADDRESSING or follows_quotation(token)):
@@ -296,6 +297,17 @@ def _publisher(verb: Token, vocabulary: Vocabulary) -> Token | None:
     if verb.dep_ == "acl" and document.dep_ == "dobj" and document.i < verb.i \
             and document.head.lemma_.lower() in vocabulary.publishing:
         return document.head
+    return None
+
+
+def _done_by(verb: Token, vocabulary: Vocabulary) -> Token | None:
+    """The verb a gerund after "by" is the speech act of ("began by saying", "responded to the tweet by calling"),
+    or None (not past a comma: "would respond by finding ways ..., ideally by demanding")."""
+    by = verb.head
+    if verb.dep_ == "pcomp" and by.lower_ == "by" and by.head.i < by.i \
+            and by.head.lemma_.lower() in vocabulary.done_by and is_verb(by.head) \
+            and not any(t.is_punct for t in verb.doc[by.head.i:verb.i]):
+        return by.head
     return None
 
 

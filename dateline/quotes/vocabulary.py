@@ -53,6 +53,7 @@ class Vocabulary:
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
     participle_people: frozenset[str] = frozenset()  # "members saying": those of them that name people
     publishing: frozenset[str] = frozenset()  # "issued a statement that accused": verbs whose subject speaks through it
+    done_by: frozenset[str] = frozenset()  # "began by saying": verbs done by the speech act of their "by" gerund
     causing: frozenset[str] = frozenset()  # "forced Sanders to acknowledge": verbs whose object does the infinitive
     force_verbs: frozenset[str] = frozenset()  # "attacked the convoy": verbs that accuse only in words
     billing: frozenset[str] = frozenset()  # "charged a fee": verbs that bill as well as accuse
@@ -164,6 +165,7 @@ def vocabulary() -> Vocabulary:
             phrase_lists.get("participle_documents", ())) | frozenset(phrase_lists.get("in_documents", ())),
         participle_people=frozenset(phrase_lists.get("participle_holders", ())),
         publishing=frozenset(phrase_lists.get("publishing", ())),
+        done_by=frozenset(phrase_lists.get("done_by", ())),
         causing=frozenset(phrase_lists.get("causing", ())),
         light_verbs=frozenset(phrase_lists.get("light_verbs", ())),
         holding_verbs=frozenset(phrase_lists.get("holding_verbs", ())),
