@@ -234,10 +234,11 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
             return [subtree(participles[0])], group, None
     # "the council voted to ban the pesticide": a verb that reports with its preposition ("voted for the ban") takes
     # an infinitive the parse hung on it too, when no preposition of its own gives the content ("voted against a
-    # measure to extend the cuts" is read above)
+    # measure to extend the cuts" is read above); not a reporting infinitive with a content of its own after a word
+    # that joins its cue ("would like to announce his departure")
     if group is None and lemma in vocabulary.to_verbs:
         infinitives = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i and has_to(c)]
-        if infinitives:
+        if infinitives and not (lemma in vocabulary.catenatives and _reports_itself(infinitives[0], vocabulary)):
             return [subtree(infinitives[0])], vocabulary.group(lemma), None
     # "has proposed charging for parking", "usually oppose charging for water": a gerund as the object
     gerunds = [c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
@@ -245,6 +246,12 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
     if gerunds and (vocabulary.takes_object(lemma) or lemma in vocabulary.to_verbs):
         return [subtree(gerunds[0])], vocabulary.object_groups.get(lemma) or vocabulary.group(lemma), None
     return [], group, None
+
+
+def _reports_itself(verb: Token, vocabulary: Vocabulary) -> bool:
+    """Whether a reporting verb has a content of its own."""
+    lemma = verb.lemma_.lower()
+    return vocabulary.group(lemma) is not None and bool(content_of(verb, lemma, vocabulary)[0])
 
 
 def _closing_attribution(verb: Token, clause: Token) -> bool:
