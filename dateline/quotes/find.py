@@ -21,7 +21,9 @@ How one article is read, on the one spaCy parse the pipeline made (no second pas
    that content, not a quote of its own (PolNeAR and PARC annotate only the outermost attribution); quoted
    passages that no cue claims (scare quotes, titles) are not quotes;
 8. content from the parse stays in its cue's paragraph and loses what the writer added at its end (", which ...",
-   a closing apposition); the source stays in its sentence and holds no quotation;
+   a closing apposition); the source stays in its sentence and holds no quotation; where the parse hangs one
+   attribution inside another's source or content, the outer one stops at the inner (`apart.py`: a word belongs
+   to one attribution);
 9. the speaker's actor is the article's actor mention covering the speaker's head word (names, titles,
    descriptions and pronouns, all read by the actors stage); with no such mention, or no speaker at all
    (passives, "it is said"), it stays null.
@@ -46,6 +48,8 @@ from dateline.actors.coref import MentionIndex
 from dateline.actors.entities import entity_bounds
 from dateline.actors.knowledge import _key, knowledge_base
 from dateline.article import Article
+from dateline.nlp import text_of
+from dateline.quotes.apart import set_apart
 from dateline.quotes.cues import (
     Reading,
     according_at,
@@ -62,19 +66,8 @@ from dateline.quotes.cues import (
     speaker_of_participle,
     verb_group,
 )
-from dateline.nlp import text_of
 from dateline.quotes.marks import Passage, find_passages
-from dateline.quotes.parse import (
-    CLOSING,
-    DASHES,
-    OPENING,
-    comma_before,
-    ends_sentence,
-    follows_quotation,
-    is_verb,
-    minus,
-    trim,
-)
+from dateline.quotes.parse import CLOSING, DASHES, OPENING, follows_quotation, is_verb
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import Vocabulary, vocabulary
 
@@ -200,38 +193,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
         _clip_source(text, reading)
         if reading.content and _credited_at_colon(doc, reading.cue[1], reading.content[0][0]):
             reading.content = []
-    # An attribution told of the speaker inside a source ("Mr. Abbot, who has endorsed Mr. Marlow, offered ...",
-    # "Lindsey Hollis, a longtime backer of the dam, said ...") is a quote of its own, and the source stops
-    # before it (a word belongs to one attribution). Not after the cue: '“...,” said Ray Marlow, who has endorsed
-    # Ms. Okafor.' ends on the speaker's description, which stays whole, as PolNeAR marks it two times in three;
-    # unless the clause reports more of the speaker's words ('said Ray Marlow, who added that ...'). A clause that
-    # says which people speak stays ("Others who have urged a tougher line say").
-    for reading in readings:
-        if reading.source is None:
-            continue
-        a, b = reading.source
-        inner = [r for r in readings if r is not reading and r.content and a < r.cue[0] and r.cue[1] <= b
-                 and (a < reading.cue[0] or r.group == "speech")]
-        defining = [_defining_clause(doc, r, a) for r in inner]
-        inner = [r for r in inner if not any(c is not None and c.left_edge.i <= r.cue[0] <= c.right_edge.i
-                                             for c in defining)]
-        if inner:
-            cut = min(min(r.cue[0], r.content[0][0], r.source[0] if r.source and r.source[0] > a else r.cue[0])
-                      for r in inner)
-            # (back over the comma, a conjunction and an article hung on the inner cue, not over a closing bracket:
-            # "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said", "a senator and self-described socialist")
-            while cut > a and (doc[cut - 1].is_punct and doc[cut - 1].text not in (")", "]")
-                               or doc[cut - 1].dep_ == "det" and doc[cut - 1].head.i >= cut
-                               or doc[cut - 1].dep_ == "cc"):
-                cut -= 1
-            if cut > a and a <= reading.source_head < cut:
-                reading.source = (a, cut)
-    readings = [r for r in readings if not _told_in_closing_source(r, readings)]
-    _relative_attributions_apart(doc, readings)
-    _according_apart(doc, readings, vocab)
-    _next_report_apart(doc, readings)
-    _joined_reports_apart(doc, readings)
-    _same_speaker_goes_on(doc, readings)
+    readings = set_apart(doc, readings, vocab)
     readings += _colon_readings(text, readings)
     quotes = [_with_passages(text, r) for r in readings]
     quotes = _outermost(doc, [q for q in quotes if q.parts])
@@ -254,214 +216,6 @@ def find_quotes(article: Article, doc: Doc) -> None:
     quotes = _continuations(text, quotes, used)
     quotes = _introduced_by_colon(text, quotes, used)
     article.quotes = _to_dicts(article, text, quotes)
-
-
-def _told_in_closing_source(inner: Reading, readings: list[Reading]) -> bool:
-    """Whether the reading is told of the speaker inside the source that follows another cue after its content
-    ('“...,” said Ray Marlow, who has endorsed Ms. Okafor.'): that source keeps the description whole, as PolNeAR
-    marks it two times in three, and a word belongs to one attribution, so the description is no quote of its own
-    (not after a cue that opens the sentence: "Speaking on the radio, Ada Brandt, who has endorsed the mayor,
-    said ...")."""
-    return any(r is not inner and r.source is not None and r.content and r.content[0][0] < r.cue[0]
-               and r.cue[1] <= r.source[0] <= inner.cue[0] < r.source[1] for r in readings)
-
-
-def _defining_clause(doc: Doc, inner: Reading, start: int) -> Token | None:
-    """The clause of an attribution inside a source that says which people speak, not set off by a comma
-    ("Others who have urged a tougher line say", "House Republicans backing the bill argue"): the source keeps
-    it whole, with the attributions in it, as PolNeAR marks it."""
-    clause = doc[inner.head]
-    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-        clause = clause.head
-    first = clause.left_edge.i
-    if clause.dep_ in ("relcl", "acl") and first > start and not doc[first - 1].is_punct:
-        return clause
-    return None
-
-
-# ---------------------------------------------------------------------------------------------------- content
-
-
-# Words that open a clause of contrast or concession set off after a content (", while other voters said ...",
-# ", though public records indicate ...").
-_CONTRASTS = ("while", "whereas", "though", "although")
-
-
-def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
-    """'criticized his rivals for their hostility to the department, which he argued seeks ...': a relative
-    clause set off at the end of a content, with an attribution of its own, is that attribution's; the content
-    stops before it (a word belongs to one attribution), or, set off inside it, goes on after it. The clause may
-    open with a preposition ("offered few specifics beyond an op-ed, in which she called for a tax cut"), and so may
-    a clause of contrast ("said the plan had made a good case, while other voters said ..."; without an attribution
-    of its own, the contrast is more of what was said: "found that 28 percent backed Okafor, while 23 percent
-    favored Marlow")."""
-    for inner in readings:
-        if not inner.content:
-            continue
-        lead = min(inner.cue[0], inner.content[0][0], inner.source[0] if inner.source else inner.cue[0])
-        if doc[inner.head].dep_ == "relcl":
-            lead = min(lead, doc[inner.head].left_edge.i)
-        elif inner.group != "stance" and inner.source is not None:
-            # (not "found that 28 percent backed Okafor, while 23 percent favored Marlow", nor "showed that Okafor
-            # would win, though Marlow appears to be stronger now")
-            lead = _contrast_opening(doc[inner.head], lead)
-        relative = doc[lead + 1] if doc[lead].dep_ == "prep" and lead + 1 < len(doc) else doc[lead]
-        if lead < 1 or relative.lower_ not in ("which", "who", "whom", *_CONTRASTS) \
-                or not comma_before(doc, lead) and doc[lead - 1].text not in ("—", "–"):
-            continue
-        end = max(inner.cue[1], inner.content[-1][1])
-        if doc[inner.head].dep_ == "relcl":
-            # (the clause runs on past the attribution's content, which leaves out what the parse hung on the cue
-            # and what the writer added at the end: "..., which the audit said was costly to farmers, who grow
-            # most of the corn", "Mr. Pryce, whom he attacked during the campaign")
-            end = max(end, doc[inner.head].right_edge.i + 1)
-        # (a clause set off inside a content is cut out of it: "The poll suggests that Okafor, who has the support
-        # of the party's leaders, still faces a hard road")
-        inside = doc[inner.head].dep_ == "relcl" and end < len(doc) and doc[end].text in (",", *DASHES)
-        for outer in readings:
-            if outer is not inner and any(a < lead < b <= end + 1 for a, b in outer.content):
-                # (a part past the clause stays: "The union, which endorsed Okafor, is widely seen | as liberal")
-                outer.content = [trim(doc, a, min(b, lead - 1)) for a, b in outer.content if a < lead - 1] \
-                    + [(a, b) for a, b in outer.content if a >= end]
-            elif outer is not inner and inside and any(a < lead and end + 1 < b for a, b in outer.content):
-                outer.content = [part for a, b in outer.content for part in minus(a, b, lead - 1, end + 1, doc)]
-
-
-def _contrast_opening(verb: Token, lead: int) -> int:
-    """Where an attribution starts with the "while" before it ("while other voters said", "while her rival has
-    soared in the polls by saying") or opening the clause of its cue ("while attempting to portray Okafor as a
-    carpetbagger", where the speaker is named before); else its lead."""
-    doc = verb.doc
-    if lead > 0 and doc[lead - 1].lower_ in _CONTRASTS:
-        return lead - 1
-    while verb.dep_ == "xcomp":
-        verb = verb.head
-    first = doc[verb.left_edge.i]
-    return first.i if first.lower_ in _CONTRASTS and first.head == verb else lead
-
-
-def _according_apart(doc: Doc, readings: list[Reading], vocab: Vocabulary) -> None:
-    """'Pryce said he was happy to see that Okafor won, according to the Herald': the parse can hang a closing
-    "according to X", set off by a comma, on a verb of another cue's content; X tells the whole report, cue and
-    all, so that content stops before the phrase. Not a phrase that opens what was said ("The AP reported that,
-    according to her calendar, 85 of the meetings were with donors")."""
-    for phrase in readings:
-        lead = phrase.cue[0]
-        if not phrase.inverted or lead < 1 or doc[lead - 1].text != "," \
-                or according_at(doc, lead, vocab) != phrase.cue[1] - lead:
-            continue
-        end = max(phrase.cue[1], phrase.source[1] if phrase.source else 0)
-        if not ends_sentence(doc, lead, end):
-            continue
-        for outer in readings:
-            if outer is not phrase and any(a < lead and end <= b for a, b in outer.content):
-                outer.content = [part for a, b in outer.content for part in minus(a, b, lead - 1, end, doc)]
-
-
-def _next_report_apart(doc: Doc, readings: list[Reading]) -> None:
-    """'Rubio said the real extremist is Clinton, and he railed against the moderators': a clause joined to the
-    content by a comma (or a dash: "... running his campaign — and he singled out") and "and" or "but", with a
-    subject and a cue of its own, is the writer's next report, not more of what was said (which would go on with
-    "and that"); the content stops before it."""
-    for inner in readings:
-        verb = doc[inner.head]
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if inner.source is None or not inner.content or verb.dep_ != "conj" or verb.tag_ == "VBG" or not subjects \
-                or any(c.dep_ == "mark" for c in verb.children):
-            continue
-        lead = min(s.left_edge.i for s in subjects)
-        if lead < 2 or doc[lead - 1].dep_ != "cc" or doc[lead - 2].text != "," and doc[lead - 2].text not in DASHES:
-            continue
-        end = max(inner.cue[1], inner.content[-1][1], inner.source[1])
-        for outer in readings:
-            if outer is not inner and any(a <= lead and end <= b for a, b in outer.content):
-                outer.content = [part for a, b in outer.content for part in minus(a, b, lead - 2, end, doc)]
-
-
-def _joined_reports_apart(doc: Doc, readings: list[Reading]) -> None:
-    """'Officials believe the bridge is safe and have been urging the council to reopen it', 'acknowledging that the
-    levy had failed but warning that ...': a cue the parse joined by "and" or "but" to a verb of another cue's
-    content, in a form that cannot go on from that verb, nor from any verb between it and the cue (its number, its
-    tense or its auxiliary does not fit), but can go on from the cue, is the speaker's next report, with the same
-    source; the first content stops before it. (In a form that fits both, it is more of what was said as often as
-    not: "said he was tired and wanted a change".)"""
-    by_head = {r.head: r for r in readings}
-    for inner in readings:
-        verb = doc[inner.head]
-        if not inner.content or verb.dep_ != "conj" or not is_verb(verb) \
-                or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in verb.children):
-            continue
-        outer, between = _host_of_joined(verb, by_head)
-        if outer is None or outer.source is None or not is_verb(doc[outer.head]) \
-                or any(_goes_on_from(verb, t) for t in between) or not _goes_on_from(verb, doc[outer.head]):
-            continue
-        clause = verb.head
-        lead = max((c.i for c in clause.children if c.dep_ == "cc" and c.i < verb.i), default=verb.left_edge.i)
-        while lead > 0 and (doc[lead - 1].text == "," or doc[lead - 1].text in DASHES):
-            lead -= 1
-        end = max(inner.cue[1], inner.content[-1][1])
-        outer.content = [part for a, b in outer.content for part in minus(a, b, lead, end, doc)]
-        inner.source, inner.source_head, inner.passive = outer.source, outer.source_head, False
-
-
-def _host_of_joined(verb: Token, by_head: dict[int, Reading]) -> tuple[Reading | None, list[Token]]:
-    """The nearest reading above a joined verb whose content holds it, and the verbs on the way up to its cue (the
-    first the verb is joined to)."""
-    between = []
-    for word in (verb.head, *verb.head.ancestors):
-        host = by_head.get(word.i)
-        if host is not None and any(a <= verb.i < b for a, b in host.content):
-            return host, between
-        if is_verb(word):
-            between.append(word)
-    return None, between
-
-
-def _goes_on_from(verb: Token, first: Token) -> bool:
-    """Whether a verb joined to another can share its subject and auxiliaries: "is acting and showing", "would
-    expand and push", "has joined and admits"; not "to preserve and thinking", "has joined and admit", "be fired and
-    defended"."""
-    joined, aux = _verb_form(verb)
-    form = _verb_form(first)[0]
-    finite = ("sg", "pl", "past", "modal")
-    if not aux:  # sharing the first verb's auxiliaries
-        if joined == "ing":
-            return first.tag_ == "VBG"
-        if joined == "en":
-            return form not in ("to", "ing")
-        if joined in ("bare", "pl"):
-            return form in ("to", "modal", "bare", "pl")
-    if joined == "to":
-        return form == "to"
-    if joined in ("sg", "pl"):
-        return form in (joined, "past", "modal")
-    if joined in ("past", "modal"):
-        return form in finite
-    return True
-
-
-def _verb_form(verb: Token) -> tuple[str, bool]:
-    """The form of a verb phrase, from its first auxiliary or else the verb (to, modal, sg, pl, past, bare, ing,
-    en), and whether an auxiliary gave it."""
-    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
-    word = aux or verb
-    if word.lower_ == "to":
-        return "to", True
-    forms = {"MD": "modal", "VBZ": "sg", "VBP": "pl", "VBD": "past", "VB": "bare", "VBG": "ing", "VBN": "en"}
-    return forms.get(word.tag_, "other"), aux is not None
-
-
-def _same_speaker_goes_on(doc: Doc, readings: list[Reading]) -> None:
-    """'“...,” said Pelly, adding that ...': a participle after a comma, hung on a cue whose speaker the parse did
-    not give as its subject (but the cue's reading found), says more of that speaker."""
-    by_head = {r.head: r for r in readings}
-    for reading in readings:
-        word = doc[reading.head]
-        host = by_head.get(word.head.i)
-        if reading.source is None and host is not None and host.source is not None and word.tag_ == "VBG" \
-                and word.dep_ in ("advcl", "xcomp", "conj") and word.head.i < word.i and comma_before(doc, word.i) \
-                and not reading.passive:
-            reading.source, reading.source_head = host.source, host.source_head
 
 
 def _paragraph_breaks(text: _Text, start: int, end: int) -> list[int]:
