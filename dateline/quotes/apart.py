@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dateline.quotes.cues import Reading, according_at
+from dateline.quotes.cues import Reading
 from dateline.quotes.parse import DASHES, comma_before, ends_sentence, is_verb, minus, trim
+from dateline.quotes.phrases import according_at
 from dateline.quotes.vocabulary import Vocabulary
 
 

@@ -52,15 +52,9 @@ from dateline.nlp import text_of
 from dateline.quotes.apart import set_apart
 from dateline.quotes.cues import (
     Reading,
-    according_at,
     read,
-    read_according,
-    read_in,
-    read_like,
     read_misread_verb,
     read_noun,
-    read_self_described,
-    read_to,
     speaker_after,
     speaker_before,
     speaker_of_participle,
@@ -68,6 +62,7 @@ from dateline.quotes.cues import (
 )
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.parse import CLOSING, DASHES, OPENING, follows_quotation, is_verb
+from dateline.quotes.phrases import according_at, read_according, read_in, read_like, read_self_described, read_to
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import Vocabulary, vocabulary
 

@@ -17,6 +17,8 @@ OPENING = {"“", "‘", "\"", "''", "«", "``"}
 # Floating quantifiers after the speakers ("Richards and Menendez both stressed", "have all attacked"): they say
 # how many of them speak, and go with the verb, not the name.
 FLOATING = {"both", "all", "each"}
+# Object pronouns of people ("To them, it signals a new phase", "prompted him to say").
+PEOPLE_PRONOUNS = {"him", "her", "them", "me", "us"}
 # Dashes, typed or as two hyphens ("Marlow -- who ...").
 DASHES = {"-", "–", "—", "―", "--"}
 
