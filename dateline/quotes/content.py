@@ -9,10 +9,11 @@ also says where the content stops: before a second cue of the same speaker, an a
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.quotes.parse import (
     CLOSING,
+    DASHES,
     EXPLETIVES,
     OPENING,
     PASSIVE_SUBJECTS,
@@ -460,6 +461,31 @@ def _with_second_clause(verb: Token, end: int) -> int:
                 and all(t.is_punct or t.is_space or t.dep_ == "cc" for t in doc[end:first.i]):
             return subtree(conj)[1]
     return end
+
+
+def with_joined_clause(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """Content with a second clause after "and", "but" or "or" that opens with "that" or a question word, wherever
+    the parse hung it ("are quick to point out that he placed second, and that polls show him gaining", "talked
+    about immigration and how it is changing the country", "declined to elaborate on the plan or whether he would
+    sign it"): more of what was said (not "but that could change", "but if he did": a pronoun, a condition). A
+    "that" clause goes on only from one ("makes clear that he is polite and shows respect, and that he ...": the
+    second is another cue's); the clause stops at a dash ("and that it is now bouncing back - though economists
+    have contested that view")."""
+    start, end = span
+    k = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("and", "but", "or") or doc[k].dep_ != "cc":
+        return span
+    opener = doc[k + 1]
+    if not (opener.lower_ == "whether" and opener.dep_ == "mark" or opener.tag_ in ("WRB", "WP")
+            and opener.lower_ in ("how", "why", "what")
+            or opener.lower_ == "that" and opener.dep_ == "mark" and doc[start].lower_ == "that"):
+        return span
+    clause = opener.head
+    if clause.left_edge.i != opener.i or clause.dep_ not in ("conj", "ccomp", "advcl") \
+            or clause.sent != doc[start].sent:
+        return span
+    stop = next((t.i for t in doc[opener.i:clause.right_edge.i] if t.text in DASHES or t.text == ";"), None)
+    return start, trim(doc, start, stop)[1] if stop is not None else subtree(clause)[1]
 
 
 def said_next(token: Token, vocabulary: Vocabulary) -> bool:

@@ -31,6 +31,7 @@ from dateline.quotes.content import (
     said_next,
     stranded_preposition,
     with_as,
+    with_joined_clause,
     with_said_of,
 )
 from dateline.quotes.parse import (
@@ -264,11 +265,12 @@ def _with_listed(verb: Token, content: list[tuple[int, int]]) -> list[tuple[int,
     called for tighter rules on lenders, and for higher taxes on fund managers", "accused Okafor of stalling, and of
     hiding the costs"): a conjunct that is no verb, right after the content's end, is more of what was said. (A
     conjoined verb is as often the writer's going on: "said she would run, and announced her staff"; so is a
-    relative pronoun: "who backs Okafor and whom Marlow hired".)"""
+    relative pronoun: "who backs Okafor and whom Marlow hired".) A clause after "and that" or "or why" is more of it
+    too, wherever the parse hung it (`with_joined_clause`)."""
     if not content or content[-1][0] <= verb.i:
         return content
     doc = verb.doc
-    start, end = content[-1]
+    start, end = with_joined_clause(doc, content[-1])
     for conj in sorted((c for c in verb.children if c.dep_ == "conj" and c.left_edge.i >= end), key=lambda c: c.i):
         if is_verb(conj) or conj.pos_ == "AUX" or conj.tag_ in ("WP", "WDT") \
                 or not all(t.is_punct or t.is_space or t.dep_ in ("cc", "preconj") for t in doc[end:conj.left_edge.i]):
@@ -661,6 +663,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         return None
     content, preposition = found
     doc = noun.doc
+    content = with_joined_clause(doc, content)
     start = noun.i
     while start - 1 >= 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in ("amod", "advmod") \
             and doc[start - 1].ent_type_ not in NOT_CONTENT_ENTITIES:
