@@ -166,6 +166,14 @@ def test_quote_after_an_attributed_quote_continues_it():
     assert article.quotes[1]["speaker"]["text"] == "she"
 
 
+@pytest.mark.parametrize("text", [
+    "Okafor praised the new port.\n\n“It will bring only trucks,” was the verdict of Ray Marlow, her rival.",
+    "Okafor praised the new port.\n\n“Only trucks,” came shouts from the crowd.",
+])
+def test_a_quotation_that_opens_a_paragraph_with_words_of_its_own_does_not_go_on_from_the_one_before(text):
+    assert all(q["continues"] is None for q in analyze(text).quotes)
+
+
 def test_words_after_a_quotes_attribution_are_not_more_of_the_quote():
     article = analyze("“You laughed before he said a word,” as Lionel Blair noted in a tribute to the comedian "
                       "(9pm, 1 April). Once he did open his mouth, timing was everything.")

@@ -603,12 +603,26 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
                     or text.sentence_of[t] == cue_sentence and not opens and not _hangs_on(doc[t], cue_head))
                for t in range(first, last)):
             continue  # words between them that are not the first quote's attribution
-        if text.string.count("\n", gap_start, passage.start) > 2:
+        breaks = text.string.count("\n", gap_start, passage.start)
+        if breaks > 2 or breaks and _attributed_in_paragraph(text, passage):
             continue
         out.append(_Quote(head.reading, head.cue, [(passage.start, passage.end)], "direct", {k}, continues=head))
         used.add(k)
     out.sort(key=lambda q: q.parts[0])
     return out
+
+
+def _attributed_in_paragraph(text: _Text, passage: Passage) -> bool:
+    """Whether the paragraph of a passage holds words out of quotation marks: a quotation that opens a paragraph
+    goes on from the one before only standing alone ('Okafor praised the port. / “Only trucks,” was the verdict of
+    Ray Marlow.', '... / “Call the roll,” came shouts from the crowd.': the words around it say whose it is, even
+    where no cue of ours reads them)."""
+    doc = text.doc
+    first = text.paragraph_of[text.token_at(passage.start)]
+    last = text.paragraph_of[text.token_at(passage.end - 1)] + 1
+    start = text.paragraph_starts[first]
+    end = text.paragraph_starts[last] if last < len(text.paragraph_starts) else len(doc)
+    return any(text.passage_of[k] < 0 and not doc[k].is_punct and not doc[k].is_space for k in range(start, end))
 
 
 # ---------------------------------------------------------------------------------------------------- output
