@@ -174,6 +174,16 @@ def test_a_quotation_that_opens_a_paragraph_with_words_of_its_own_does_not_go_on
     assert all(q["continues"] is None for q in analyze(text).quotes)
 
 
+@pytest.mark.parametrize("text", [
+    "“We need a new bridge. Now.” Ray Marlow said, referring to the old span over the river. “The old one is failing.”",
+    "''Is this a priority?'' Ms. Okafor asked, referring to the levy. ''It is not.''",
+    "“I won't sign it!” Ms. Okafor shouted when asked about the levy. “Never.”",
+])
+def test_a_quote_goes_on_from_the_quote_whose_cue_the_participle_between_hangs_on(text):
+    quotes = analyze(text).quotes
+    assert quotes[-1]["continues"] == 0 and quotes[-1]["cue"] == quotes[0]["cue"]
+
+
 def test_words_after_a_quotes_attribution_are_not_more_of_the_quote():
     article = analyze("“You laughed before he said a word,” as Lionel Blair noted in a tribute to the comedian "
                       "(9pm, 1 April). Once he did open his mouth, timing was everything.")

@@ -575,11 +575,15 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
         direct = [q for q in before if (q.continues or q).kind != "indirect"]
         if head.kind == "indirect" and direct:
             # "“...,” Okonjo said when asked about the rules. “...”": the quote goes on from the last
-            # direct quote when a cue of its attribution came between
+            # direct quote when a cue of its attribution came between, in its sentence or hung on its cue
+            # (''Is this a priority?'' Okafor asked, referring to the levy. ''It is not.'': the splitter may end
+            # the sentence inside the quotation)
             candidate = max(direct, key=lambda q: q.parts[-1][1])
-            candidate_sentence = text.sentence_of[(candidate.continues or candidate).reading.head]
+            candidate_cue = doc[(candidate.continues or candidate).reading.head]
+            candidate_sentence = text.sentence_of[candidate_cue.i]
             if text.sentence_of[text.token_at(candidate.parts[-1][0])] == candidate_sentence \
-                    and text.sentence_of[head.reading.head] == candidate_sentence:
+                    and text.sentence_of[head.reading.head] == candidate_sentence \
+                    or candidate_cue in doc[head.reading.head].ancestors:
                 previous = candidate
                 head = previous.continues or previous
         gap_start = max(previous.parts[-1][1], text.chars(*head.reading.cue)[1],
