@@ -1095,6 +1095,35 @@ def test_a_reporting_verb_the_tagger_read_as_a_noun_after_a_share(text, cue, spe
     assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == (cue, speaker, content)
 
 
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("Valbrook Mayor Ray Marlow Endorses Lena Okafor.\n\nThe mayor spoke on Monday.", "Endorses",
+     "Valbrook Mayor Ray Marlow", "Lena Okafor"),
+    ("Ada Brandt Finally Endorses Lena Okafor.\n\nThe senator spoke on Monday.", "Finally Endorses", "Ada Brandt",
+     "Lena Okafor"),
+    ("Ada Brandt Sides With Okafor On Levy.\n\nThe senator spoke on Monday.", "Sides With", "Ada Brandt",
+     "Okafor On Levy"),
+    # (a verb joined to the first takes its speaker; the parse made the first a verb with no object)
+    ("Lena Okafor Backs Ada Brandt And Denounces Ray Marlow.\n\nThe senator spoke on Monday.", "Backs",
+     "Lena Okafor", "Ada Brandt"),
+    ("Lena Okafor Backs Ada Brandt And Denounces Ray Marlow.\n\nThe senator spoke on Monday.", "Denounces",
+     "Lena Okafor", "Ray Marlow"),
+])
+def test_a_reporting_verb_the_tagger_misread_in_a_headline(text, cue, speaker, content):
+    quote = quote_with(analyze(text), content)
+    assert (quote["cue"]["text"], quote["speaker"]["text"], quote["text"]) == (cue, speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    # (a noun after a possessive or a determiner)
+    "The Mayor’s Attacks On Marlow Could Backfire.\n\nThe senator spoke on Monday.",
+    "Valbrook Sees Both Claims Collapse.\n\nThe senator spoke on Monday.",
+    # (a sentence of prose)
+    "Marlow Claims Group filed the suit in Valbrook on Monday.",
+])
+def test_a_noun_in_a_headline_no_quote(text):
+    assert analyze(text).quotes == []
+
+
 @pytest.mark.parametrize("text", [
     "Only 19 support Marlow.",
     # (a participle's phrase with a number in it is no share of people)

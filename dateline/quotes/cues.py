@@ -46,9 +46,11 @@ from dateline.quotes.parse import (
     ends_sentence,
     follows_quotation,
     has_to,
+    headline_of,
     is_verb,
     subtree,
     trim,
+    verb_form_lemma,
 )
 from dateline.quotes.sources import antecedent_of, closing_comma, holders_among, set_inside, source_span, subject_of
 from dateline.quotes.vocabulary import CueGroup, Vocabulary, vocabulary
@@ -772,6 +774,11 @@ def _in_preposition(noun: Token, vocabulary: Vocabulary) -> bool:
 
 
 def read_misread_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
+    """A reporting verb the tagger misread: in a headline, or as a noun after a share of people."""
+    return _read_headline_verb(noun, vocabulary) or _read_share_verb(noun, vocabulary)
+
+
+def _read_share_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     """A reporting verb the tagger read as a noun after a share of people ("Two-thirds support reducing the deficit",
     "Majorities across the spectrum favor granting ..."): the phrase of the share, which opens its clause, is the
     source; the content is what follows up to the clause's end when it opens with a gerund, "that" or a pronoun (not
@@ -808,6 +815,73 @@ def read_misread_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
 
 # The words of a phrase of how many speak, walked back over from its number ("About two-thirds", "One in five")
 _SHARE_TAGS = ("CD", "HYPH", "DT", "PDT", "IN", "JJ", "JJR", "RB", "NNS", "NN", "NNP", "VBN", "VBG")
+
+
+def _read_headline_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
+    """A reporting verb's -s form in a title-cased headline, which the tagger read as part of a name or a plural
+    ("Okafor Endorses Ada Brandt", "Valbrook Mayor Praises Levy Deal", "Marlow Calls For Recount"): the name phrase
+    that opens the line is the source, the rest of the line up to a verb joined after it the content."""
+    doc = noun.doc
+    if not noun.is_title:
+        return None
+    lemma = verb_form_lemma(noun.lower_, vocabulary)
+    if lemma is None or (line := headline_of(noun)) is None or noun.i + 1 >= line[1]:
+        return None
+    source = _headline_speaker(noun, line, vocabulary)
+    if source is None:
+        return None
+    start = _headline_cue_start(noun, line[0])
+    reading = Reading(cue=(start, noun.i + 1), head=noun.i, group=vocabulary.cue_groups[lemma].name)
+    after = doc[noun.i + 1]
+    if lemma not in vocabulary.object_groups and (group := vocabulary.preposition_group(lemma, after.lower_)):
+        # ("Marlow Calls For Recount", "Okafor Sides With Brandt On Levy")
+        reading.cue, reading.group = (start, after.i + 1), group.name
+    elif lemma not in vocabulary.object_groups and lemma not in vocabulary.clause_groups:
+        return None
+    # (up to a verb joined after it: "Okafor Backs Brandt And Denounces Marlow", "Marlow Blasts Levy, Quotes Bible")
+    end = next((t.i for t in doc[reading.cue[1]:line[1] - 1] if t.lower_ in ("and", ",")
+                and verb_form_lemma(doc[t.i + 1].lower_, vocabulary)), line[1])
+    content = trim(doc, reading.cue[1], end)
+    if content[1] <= content[0]:
+        return None
+    reading.content = [content]
+    reading.source, reading.source_head = source, source[1] - 1
+    return reading
+
+
+def _headline_speaker(verb: Token, line: tuple[int, int], vocabulary: Vocabulary) -> tuple[int, int] | None:
+    """The name phrase that opens a headline, or the label's after its colon, right before its verb ("Valbrook
+    Mayor Ray Marlow Endorses ...", "Latest: Okafor Endorses ..."), or before the verb it is joined to ("Okafor
+    Backs Brandt And Denounces Marlow"); not a noun after a possessive or a determiner ("Okafor's Attacks On Marlow
+    Could Backfire", "What Both Sides Want")."""
+    doc = verb.doc
+    first = line[0]
+    start = _headline_cue_start(verb, first)
+    if start - 1 > first and doc[start - 1].lower_ in ("and", ","):
+        joined = next((t for t in reversed(doc[first + 1:start - 1]) if verb_form_lemma(t.lower_, vocabulary)), None)
+        return _headline_speaker(joined, line, vocabulary) if joined is not None else None
+    end = start
+    while start > first and doc[start - 1].tag_ in _HEADLINE_NAME_TAGS:
+        start -= 1
+    if start > first and doc[start - 1].text != ":" or end == start \
+            or doc[end - 1].tag_ not in ("NNP", "NNPS", "NN", "NNS"):
+        return None
+    return trim(doc, start, end)
+
+
+def _headline_cue_start(verb: Token, first: int) -> int:
+    """Where a headline's verb group starts: at the adverbs before the verb, which the tagger read as part of the
+    name ("Marlow Finally Endorses", "Okafor Now Backs"; not a name in "-ly": "Megyn Kelly Slams")."""
+    doc = verb.doc
+    start = verb.i
+    while start > first and (doc[start - 1].lower_ in _GROUP_ADVERBS
+                             or doc[start - 1].lower_.endswith("ly") and doc[start - 1].ent_type_ != "PERSON"):
+        start -= 1
+    return start
+
+
+# The words of a headline's name phrase ("Valbrook City Council", "Another GOP Figure", "U.S.", "Ray Marlow's Aide")
+_HEADLINE_NAME_TAGS = ("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "POS", "CD", "HYPH")
 
 
 def _holder_of(noun: Token, group: CueGroup, takes: frozenset[str]) -> Token | None:

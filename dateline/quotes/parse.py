@@ -132,3 +132,35 @@ def minus(start: int, end: int, cut_start: int, cut_end: int, doc: Doc) -> list[
             parts.append((a, b))
     return parts
 
+
+
+def verb_form_lemma(word: str, vocabulary) -> str | None:
+    """The cue lemma of a verb's -s form, lower-cased ("endorses", "urges", "denies"), or None."""
+    for stem in (word[:-3] + "y" if word.endswith("ies") else None, word[:-2] if word.endswith("es") else None,
+                 word[:-1] if word.endswith("s") and not word.endswith("ss") else None):
+        if stem and stem in vocabulary.cue_groups:
+            return stem
+    return None
+
+
+def headline_of(token: Token) -> tuple[int, int] | None:
+    """The line of the token when it is a headline's: a short line of its own with its words capitalised ("Okafor
+    Blasts Marlow Over Levy"), not a sentence of prose. (The line, not the sentence: the parser splits headlines
+    anywhere.)"""
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+        if token.i - start > _HEADLINE_WORDS:
+            return None
+    end = token.i + 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+        if end - start > _HEADLINE_WORDS:
+            return None
+    if not all(t.text[0].isupper() for t in doc[start:end] if t.is_alpha and not t.is_stop):
+        return None
+    return start, end
+
+
+_HEADLINE_WORDS = 30
