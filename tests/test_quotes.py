@@ -1107,6 +1107,13 @@ def test_a_reporting_verb_the_tagger_read_as_a_noun_after_a_share(text, cue, spe
      "Lena Okafor", "Ada Brandt"),
     ("Lena Okafor Backs Ada Brandt And Denounces Ray Marlow.\n\nThe senator spoke on Monday.", "Denounces",
      "Lena Okafor", "Ray Marlow"),
+    # (in lower case, read as a plural after the name that opens the sentence, up to the end of its line or a clause
+    # joined after a comma)
+    ("Amid discord, Okafor claims nomination; \nHundreds cast their votes for other candidates.", "claims", "Okafor",
+     "nomination"),
+    ("Brandt brags that's good news for farmers.", "brags", "Brandt", "that's good news for farmers"),
+    ("Okafor talks about a shared levy, but the council is divided over it.", "talks about", "Okafor",
+     "a shared levy"),
 ])
 def test_a_reporting_verb_the_tagger_misread_in_a_headline(text, cue, speaker, content):
     quote = quote_with(analyze(text), content)
@@ -1122,6 +1129,15 @@ def test_a_reporting_verb_the_tagger_misread_in_a_headline(text, cue, speaker, c
 ])
 def test_a_noun_in_a_headline_no_quote(text):
     assert analyze(text).quotes == []
+
+
+@pytest.mark.parametrize("text, cues", [
+    # (a plural under a verb, or before one)
+    ("Other refugee advocates also said the government should go further.", ["also said"]),
+    ("The Marlow Tax Plans Would Cost A Fortune.\n\nThe senator spoke on Monday.", []),
+])
+def test_a_plural_after_a_name_is_no_cue(text, cues):
+    assert [q["cue"]["text"] for q in analyze(text).quotes] == cues
 
 
 @pytest.mark.parametrize("text", [

@@ -818,29 +818,37 @@ _SHARE_TAGS = ("CD", "HYPH", "DT", "PDT", "IN", "JJ", "JJR", "RB", "NNS", "NN", 
 
 
 def _read_headline_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
-    """A reporting verb's -s form in a title-cased headline, which the tagger read as part of a name or a plural
-    ("Okafor Endorses Ada Brandt", "Valbrook Mayor Praises Levy Deal", "Marlow Calls For Recount"): the name phrase
-    that opens the line is the source, the rest of the line up to a verb joined after it the content."""
+    """A reporting verb's -s form that the tagger read as part of a name, a plural or an auxiliary, in a title-cased
+    headline ("Okafor Endorses Ada Brandt", "Valbrook Mayor Praises Levy Deal", "Marlow Calls For Recount") or after
+    the name that opens a sentence ("Super PAC blasts Marlow for skipping debate"): the name is the source, the rest
+    of the line or sentence up to a verb or clause joined after it the content."""
     doc = noun.doc
-    if not noun.is_title:
-        return None
     lemma = verb_form_lemma(noun.lower_, vocabulary)
-    if lemma is None or (line := headline_of(noun)) is None or noun.i + 1 >= line[1]:
+    if lemma is None or noun.i + 1 >= len(doc):
+        return None
+    after = doc[noun.i + 1]
+    # (not a plural before its verb: "Valbrook attacks test Marlow's strategy", "Marlow Tax Plans Would Cost A
+    # Fortune")
+    if after.tag_ == "MD" or after.tag_.startswith("VB") and not after.is_title:
+        return None
+    line = headline_of(noun) if noun.is_title else _misread_in_sentence(noun)
+    if line is None or noun.i + 1 >= line[1]:
         return None
     source = _headline_speaker(noun, line, vocabulary)
     if source is None:
         return None
     start = _headline_cue_start(noun, line[0])
     reading = Reading(cue=(start, noun.i + 1), head=noun.i, group=vocabulary.cue_groups[lemma].name)
-    after = doc[noun.i + 1]
     if lemma not in vocabulary.object_groups and (group := vocabulary.preposition_group(lemma, after.lower_)):
         # ("Marlow Calls For Recount", "Okafor Sides With Brandt On Levy")
         reading.cue, reading.group = (start, after.i + 1), group.name
     elif lemma not in vocabulary.object_groups and lemma not in vocabulary.clause_groups:
         return None
-    # (up to a verb joined after it: "Okafor Backs Brandt And Denounces Marlow", "Marlow Blasts Levy, Quotes Bible")
+    # (up to a verb joined after it: "Okafor Backs Brandt And Denounces Marlow", "Marlow Blasts Levy, Quotes Bible";
+    # or a clause joined after a comma: "Okafor talks about a levy, but the council is divided")
     end = next((t.i for t in doc[reading.cue[1]:line[1] - 1] if t.lower_ in ("and", ",")
-                and verb_form_lemma(doc[t.i + 1].lower_, vocabulary)), line[1])
+                and verb_form_lemma(doc[t.i + 1].lower_, vocabulary) or t.tag_ == "CC" and comma_before(doc, t.i)),
+               line[1])
     content = trim(doc, reading.cue[1], end)
     if content[1] <= content[0]:
         return None
@@ -849,9 +857,27 @@ def _read_headline_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     return reading
 
 
+def _misread_in_sentence(noun: Token) -> tuple[int, int] | None:
+    """The sentence, within its line, of a verb's -s form in lower case that the tagger read as a plural or an
+    auxiliary ("Super PAC blasts Marlow for skipping debate", "Okafor predicts that ..."); not a plural under a verb
+    ("Other refugee advocates also said", "cited court documents"). A name the tagger read as a verb is none
+    ("Okafor blasts Marlow", with "Marlow" a verb)."""
+    doc = noun.doc
+    if noun.tag_ != "NNS" and noun.dep_ not in ("aux", "compound", "amod"):
+        return None
+    sent = noun.sent
+    # (a headline's sentence runs on past its line: "Amid discord, Marlow claims nomination; \nHundreds cast ...")
+    start = next((t.i + 1 for t in reversed(doc[sent.start:noun.i]) if "\n" in t.text), sent.start)
+    end = next((t.i for t in doc[noun.i:sent.end] if "\n" in t.text), sent.end)
+    if any(start <= head.i < end and head.tag_.startswith("VB") and not head.is_title for head in noun.ancestors):
+        return None
+    return start, end
+
+
 def _headline_speaker(verb: Token, line: tuple[int, int], vocabulary: Vocabulary) -> tuple[int, int] | None:
-    """The name phrase that opens a headline, or the label's after its colon, right before its verb ("Valbrook
-    Mayor Ray Marlow Endorses ...", "Latest: Okafor Endorses ..."), or before the verb it is joined to ("Okafor
+    """The name phrase that opens a headline or sentence, or follows a colon or comma, right before its verb
+    ("Valbrook Mayor Ray Marlow Endorses ...", "Latest: Okafor Endorses ...", "Amid discord, Marlow claims
+    nomination"), or before the verb it is joined to ("Okafor
     Backs Brandt And Denounces Marlow"); not a noun after a possessive or a determiner ("Okafor's Attacks On Marlow
     Could Backfire", "What Both Sides Want")."""
     doc = verb.doc
@@ -863,7 +889,7 @@ def _headline_speaker(verb: Token, line: tuple[int, int], vocabulary: Vocabulary
     end = start
     while start > first and doc[start - 1].tag_ in _HEADLINE_NAME_TAGS:
         start -= 1
-    if start > first and doc[start - 1].text != ":" or end == start \
+    if start > first and doc[start - 1].text not in (":", ",") or end == start \
             or doc[end - 1].tag_ not in ("NNP", "NNPS", "NN", "NNS"):
         return None
     return trim(doc, start, end)
