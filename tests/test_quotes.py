@@ -1107,6 +1107,11 @@ def test_a_reporting_verb_the_tagger_read_as_a_noun_after_a_share(text, cue, spe
      "Lena Okafor", "Ada Brandt"),
     ("Lena Okafor Backs Ada Brandt And Denounces Ray Marlow.\n\nThe senator spoke on Monday.", "Denounces",
      "Lena Okafor", "Ray Marlow"),
+    # (a speaker after what it reports, after a comma, with "of" in its name)
+    ("Marlow Leads Okafor By 9 Points, Valbrook Poll Finds.\n\nThe poll ran on Monday.", "Finds", "Valbrook Poll",
+     "Marlow Leads Okafor By 9 Points"),
+    ("Okafor Is A ‘Natural Born Citizen,’ Board Of Election Finds.\n\nThe board met on Monday.", "Finds",
+     "Board Of Election", "Okafor Is A ‘Natural Born Citizen,’"),
     # (in lower case, read as a plural after the name that opens the sentence, up to the end of its line or a clause
     # joined after a comma)
     ("Amid discord, Okafor claims nomination; \nHundreds cast their votes for other candidates.", "claims", "Okafor",

@@ -832,7 +832,7 @@ def _read_headline_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     if after.tag_ == "MD" or after.tag_.startswith("VB") and not after.is_title:
         return None
     line = headline_of(noun) if noun.is_title else _misread_in_sentence(noun)
-    if line is None or noun.i + 1 >= line[1]:
+    if line is None:
         return None
     source = _headline_speaker(noun, line, vocabulary)
     if source is None:
@@ -850,6 +850,9 @@ def _read_headline_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
                 and verb_form_lemma(doc[t.i + 1].lower_, vocabulary) or t.tag_ == "CC" and comma_before(doc, t.i)),
                line[1])
     content = trim(doc, reading.cue[1], end)
+    if content[1] <= content[0] and noun.is_title and source[0] > line[0] and comma_before(doc, source[0]):
+        # "Marlow Leads By 9 Points, Valbrook Poll Finds": what comes before the headline's speaker
+        content, reading.inverted = trim(doc, line[0], source[0]), True
     if content[1] <= content[0]:
         return None
     reading.content = [content]
@@ -877,9 +880,9 @@ def _misread_in_sentence(noun: Token) -> tuple[int, int] | None:
 def _headline_speaker(verb: Token, line: tuple[int, int], vocabulary: Vocabulary) -> tuple[int, int] | None:
     """The name phrase that opens a headline or sentence, or follows a colon or comma, right before its verb
     ("Valbrook Mayor Ray Marlow Endorses ...", "Latest: Okafor Endorses ...", "Amid discord, Marlow claims
-    nomination"), or before the verb it is joined to ("Okafor
-    Backs Brandt And Denounces Marlow"); not a noun after a possessive or a determiner ("Okafor's Attacks On Marlow
-    Could Backfire", "What Both Sides Want")."""
+    nomination", "..., Board Of Election Finds"), or before the verb it is joined to ("Okafor Backs Brandt And
+    Denounces Marlow"); not a noun after a possessive or a determiner ("Okafor's Attacks On Marlow Could Backfire",
+    "What Both Sides Want")."""
     doc = verb.doc
     first = line[0]
     start = _headline_cue_start(verb, first)
@@ -887,9 +890,9 @@ def _headline_speaker(verb: Token, line: tuple[int, int], vocabulary: Vocabulary
         joined = next((t for t in reversed(doc[first + 1:start - 1]) if verb_form_lemma(t.lower_, vocabulary)), None)
         return _headline_speaker(joined, line, vocabulary) if joined is not None else None
     end = start
-    while start > first and doc[start - 1].tag_ in _HEADLINE_NAME_TAGS:
+    while start > first and (doc[start - 1].tag_ in _HEADLINE_NAME_TAGS or doc[start - 1].lower_ == "of"):
         start -= 1
-    if start > first and doc[start - 1].text not in (":", ",") or end == start \
+    if start > first and doc[start - 1].text != ":" and not comma_before(doc, start) or end == start \
             or doc[end - 1].tag_ not in ("NNP", "NNPS", "NN", "NNS"):
         return None
     return trim(doc, start, end)
