@@ -1107,6 +1107,11 @@ def test_a_reporting_verb_the_tagger_read_as_a_noun_after_a_share(text, cue, spe
      "Lena Okafor", "Ada Brandt"),
     ("Lena Okafor Backs Ada Brandt And Denounces Ray Marlow.\n\nThe senator spoke on Monday.", "Denounces",
      "Lena Okafor", "Ray Marlow"),
+    # (in the past)
+    ("Lena Okafor Questioned Why Valbrook Needs A Levy.\n\nThe senator spoke on Monday.", "Questioned",
+     "Lena Okafor", "Why Valbrook Needs A Levy"),
+    ("This Valbrook Panel Just Dismissed Ray Marlow’s Levy Plan.\n\nThe panel met on Monday.", "Just Dismissed",
+     "This Valbrook Panel", "Ray Marlow’s Levy Plan"),
     # (a speaker after what it reports, after a comma, with "of" in its name)
     ("Marlow Leads Okafor By 9 Points, Valbrook Poll Finds.\n\nThe poll ran on Monday.", "Finds", "Valbrook Poll",
      "Marlow Leads Okafor By 9 Points"),
@@ -1131,6 +1136,8 @@ def test_a_reporting_verb_the_tagger_misread_in_a_headline(text, cue, speaker, c
     "Valbrook Sees Both Claims Collapse.\n\nThe senator spoke on Monday.",
     # (a sentence of prose)
     "Marlow Claims Group filed the suit in Valbrook on Monday.",
+    # (a participle of the passive)
+    "Valbrook Council Accused Of Hiding Levy Costs.\n\nThe council met on Monday.",
 ])
 def test_a_noun_in_a_headline_no_quote(text):
     assert analyze(text).quotes == []

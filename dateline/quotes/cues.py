@@ -823,8 +823,8 @@ def _read_headline_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     the name that opens a sentence ("Super PAC blasts Marlow for skipping debate"): the name is the source, the rest
     of the line or sentence up to a verb or clause joined after it the content."""
     doc = noun.doc
-    lemma = verb_form_lemma(noun.lower_, vocabulary)
-    if lemma is None or noun.i + 1 >= len(doc):
+    lemma = verb_form_lemma(noun.lower_, vocabulary) or noun.is_title and _past_form_lemma(noun, vocabulary)
+    if not lemma or noun.i + 1 >= len(doc):
         return None
     after = doc[noun.i + 1]
     # (not a plural before its verb: "Valbrook attacks test Marlow's strategy", "Marlow Tax Plans Would Cost A
@@ -858,6 +858,15 @@ def _read_headline_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     reading.content = [content]
     reading.source, reading.source_head = source, source[1] - 1
     return reading
+
+
+def _past_form_lemma(word: Token, vocabulary: Vocabulary) -> str | None:
+    """The cue lemma of a headline's verb in the past ("Okafor Questioned Why ...", "Marlow Just Dismissed Levy"), not
+    a participle of the passive ("Valbrook Council Accused Of ...", "Okafor Featured In Ad")."""
+    doc, w = word.doc, word.lower_
+    if not w.endswith("ed") or word.i + 1 >= len(doc) or doc[word.i + 1].lower_ in ("of", "by", "in", "as", "to"):
+        return None
+    return next((stem for stem in (w[:-1], w[:-2], w[:-3] + "y", w[:-3]) if stem in vocabulary.cue_groups), None)
 
 
 def _misread_in_sentence(noun: Token) -> tuple[int, int] | None:
