@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dateline.quotes.vocabulary import vocabulary
+from dateline.quotes.vocabulary import Vocabulary, vocabulary
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -134,7 +134,7 @@ def minus(start: int, end: int, cut_start: int, cut_end: int, doc: Doc) -> list[
 
 
 
-def verb_form_lemma(word: str, vocabulary) -> str | None:
+def verb_form_lemma(word: str, vocabulary: Vocabulary) -> str | None:
     """The cue lemma of a verb's -s form, lower-cased ("endorses", "urges", "denies"), or None."""
     for stem in (word[:-3] + "y" if word.endswith("ies") else None, word[:-2] if word.endswith("es") else None,
                  word[:-1] if word.endswith("s") and not word.endswith("ss") else None):
