@@ -143,6 +143,10 @@ def verb_form_lemma(word: str, vocabulary: Vocabulary) -> str | None:
     return None
 
 
+# A headline is a line of at most this many tokens.
+_HEADLINE_WORDS = 30
+
+
 def headline_of(token: Token) -> tuple[int, int] | None:
     """The line of the token when it is a headline's: a short line of its own with its words capitalised ("Okafor
     Blasts Marlow Over Levy"), not a sentence of prose. (The line, not the sentence: the parser splits headlines
@@ -161,6 +165,3 @@ def headline_of(token: Token) -> tuple[int, int] | None:
     if not all(t.text[0].isupper() for t in doc[start:end] if t.is_alpha and not t.is_stop):
         return None
     return start, end
-
-
-_HEADLINE_WORDS = 30
