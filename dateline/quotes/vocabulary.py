@@ -51,7 +51,7 @@ class Vocabulary:
     joining: frozenset[str] = frozenset()  # "Okafor, along with Brandt, says": words of others joining the speaker
     bodies: frozenset[str] = frozenset()  # "the chorus of critics urging": nouns that count people as a body
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
-    participle_people: frozenset[str] = frozenset()  # "members saying": those of them that name people
+    participle_people: frozenset[str] = frozenset()  # "members saying": those of the holders that are people
     publishing: frozenset[str] = frozenset()  # "issued a statement that accused": verbs whose subject speaks through it
     done_by: frozenset[str] = frozenset()  # "began by saying": verbs done by the speech act of their "by" gerund
     causing: frozenset[str] = frozenset()  # "forced Sanders to acknowledge": verbs whose object does the infinitive
@@ -161,9 +161,9 @@ def vocabulary() -> Vocabulary:
         scopes=frozenset(phrase_lists.get("scopes", ())),
         joining=frozenset(phrase_lists.get("joining", ())),
         bodies=frozenset(phrase_lists.get("bodies", ())),
-        participle_holders=frozenset(phrase_lists.get("participle_holders", ())) | frozenset(
+        participle_holders=frozenset(phrase_lists.get("participle_people", ())) | frozenset(
             phrase_lists.get("participle_documents", ())) | frozenset(phrase_lists.get("in_documents", ())),
-        participle_people=frozenset(phrase_lists.get("participle_holders", ())),
+        participle_people=frozenset(phrase_lists.get("participle_people", ())),
         publishing=frozenset(phrase_lists.get("publishing", ())),
         done_by=frozenset(phrase_lists.get("done_by", ())),
         causing=frozenset(phrase_lists.get("causing", ())),
