@@ -170,8 +170,10 @@ def find_quotes(article: Article, doc: Doc) -> None:
             skip_to = token.i + n
             continue
         if is_verb(token) and (reading := read(token, vocab)) is not None:
-            # (a headline's verb the parse gave no object: "Okafor Backs Brandt", with "Brandt" as punctuation)
-            readings.append(reading.content and reading or read_misread_verb(token, vocab) or reading)
+            if not reading.content:
+                # (a headline's verb the parse gave no object: "Okafor Backs Brandt", with "Brandt" as punctuation)
+                reading = read_misread_verb(token, vocab) or reading
+            readings.append(reading)
         elif token.pos_ == "NOUN" \
                 and (reading := read_noun(token, vocab) or read_misread_verb(token, vocab)) is not None:
             readings.append(reading)
