@@ -31,7 +31,7 @@ from dateline.nlp import word_hashes
 THING = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PERSONAL = {"his", "her", "hers"}
-_READ = THING | PLURAL | PERSONAL
+_READ = frozenset(THING | PLURAL | PERSONAL)
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 

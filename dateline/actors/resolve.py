@@ -1181,7 +1181,6 @@ def _speaking_for(reading: _Reading, lower: numpy.ndarray) -> None:
 
 
 @cache
-@cache
 def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, _PhraseTable]:
     """Titles (case-insensitive, and the few written only in capitals: "PM") and organ descriptions; built once
     per loaded model."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterable
 from functools import cache
 
 import numpy
@@ -64,8 +63,10 @@ def text_of(doc: Doc, text: str) -> str:
     return text if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text) else doc.text
 
 
-def word_hashes(vocab: Vocab, words: Iterable[str]) -> numpy.ndarray:
-    """Words as lower-case hashes, to find them in a doc's LOWER array without a pass over every token."""
+@cache
+def word_hashes(vocab: Vocab, words: frozenset[str]) -> numpy.ndarray:
+    """Words as lower-case hashes, to find them in a doc's LOWER array without a pass over every token (cached: the
+    same word lists come with every article)."""
     return numpy.array([vocab.strings.add(w) for w in words], dtype="uint64")
 
 
