@@ -74,17 +74,6 @@ def correct_entities(doc: Doc) -> None:
         doc.ents = ents
 
 
-def entity_bounds(token: Token) -> tuple[int, int]:
-    """The token indices [start, end) of the entity the token is in, by the tokens' tags (`doc.ents` makes every span
-    anew on each read)."""
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return start, end
-
-
 def _span(doc: Doc, start: int, end: int, like: Span, label: str | None = None) -> Span:
     return Span(doc, start, end, label=label or like.label_, kb_id=like.kb_id_, span_id=like.id_)
 

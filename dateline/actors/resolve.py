@@ -35,12 +35,12 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from dateline.actors.coref import resolve_pronouns
-from dateline.actors.entities import correct_entities, entity_bounds
+from dateline.actors.entities import correct_entities
 from dateline.actors.knowledge import Actor, KnowledgeBase, Role, _key, knowledge_base
 from dateline.article import Article
 from dateline.extract.dates import MONTHS
 from dateline.extract.outlets import OutletRegistry
-from dateline.nlp import text_of, word_hashes
+from dateline.nlp import entity_bounds, text_of, word_hashes
 
 # Prepositions after which a place name locates something rather than acting or being acted on.
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within", "from",

@@ -10,7 +10,7 @@ import numpy
 import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from dateline.actors.knowledge import knowledge_base
@@ -61,6 +61,17 @@ def text_of(doc: Doc, text: str) -> str:
     """The doc's text: `text` when the doc is its parse, as an article's doc is (spaCy's `doc.text` joins every
     token anew on each access, a cost the size of the article)."""
     return text if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text) else doc.text
+
+
+def entity_bounds(token: Token) -> tuple[int, int]:
+    """The token indices [start, end) of the entity the token is in, by the tokens' tags (`doc.ents` makes every span
+    anew on each read)."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 @cache

@@ -45,10 +45,9 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.coref import MentionIndex
-from dateline.actors.entities import entity_bounds
 from dateline.actors.knowledge import _key, knowledge_base
 from dateline.article import Article
-from dateline.nlp import text_of
+from dateline.nlp import entity_bounds, text_of
 from dateline.quotes.apart import set_apart
 from dateline.quotes.cues import (
     Reading,

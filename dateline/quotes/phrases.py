@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dateline.actors.entities import entity_bounds
+from dateline.nlp import entity_bounds
 from dateline.quotes.content import is_report
 from dateline.quotes.cues import Reading, without_connective
 from dateline.quotes.parse import PEOPLE_PRONOUNS, RELATIVE, SUBJECTS, ends_sentence, is_verb, minus, subtree, trim
