@@ -623,6 +623,17 @@ def test_a_title_the_tagger_took_into_a_name_is_the_persons_role():
     assert (brandt["id"], brandt["role"]) == ("person:ada-brandt", "lawmaker")
 
 
+def test_a_headlines_verb_is_not_part_of_the_names_around_it():
+    # title case hides the verb: the small model tags "Lena Okafor Slams Ray Marlow" as one person, and takes the
+    # blank line after the headline into "Levy After Court Ruling"
+    article, entities = entities_of("Lena Okafor Slams Ray Marlow On Levy After Court Ruling\n\n"
+                                    "Valbrook Mayor Lena Okafor on Tuesday criticized Ray Marlow over the levy.")
+    assert entities[:3] == [("Lena Okafor", "PERSON"), ("Ray Marlow", "PERSON"), ("Levy After Court Ruling", "ORG")]
+    people = [a["name"] for a in article.actors if a["kind"] == "person"]
+    assert sorted(people) == ["Lena Okafor", "Ray Marlow"]
+    assert all(a["name"] == a["name"].strip() for a in article.actors)
+
+
 def test_a_hashtag_is_no_entity():
     # the tagger takes "#Justsayit" for a person, whom "he" would then stand for
     article, entities = entities_of("“Why are they waiting a week? #Justsayit,” Ray Marlow wrote last October. "

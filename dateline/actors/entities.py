@@ -2,6 +2,7 @@
 
 The small model, and the actor patterns run before it, leave a few kinds of error that general rules can mend:
 
+- the blank line after a headline's last word taken into the name ("Levy\\n\\n"): it goes;
 - a capitalised preposition taken into a name at the start of a sentence: "Near Palmyra, two strikes ..." tags
   "Near Palmyra" as a person; the preposition goes, and the name is read again below;
 - a place tagged as a person, a nationality or an organisation ("isolate Raqqah", "in Aleppo", "the liberation
@@ -14,6 +15,9 @@ The small model, and the actor patterns run before it, leave a few kinds of erro
   patterns;
 - things that are not actors: a military operation is an event ("Operation Sea Guardian"), a ship or a weapon a
   product ("USS Mahan", "a VBIED"), as OntoNotes labels them;
+- a headline's verb taken into a person's name, with the name after it: "Ray Marlow Blasts Valbrook Mayor" tags
+  "Ray Marlow Blasts" or "Ray Marlow Blasts Ada Brandt" as one person (title case hides the verb); the name ends
+  before the verb, and the proper nouns after it are a person of their own;
 - the determiner: spaCy's label set (OntoNotes) takes "the" into a name of several words ("the United States",
   "the Syrian Democratic Forces", "the UN Security Council") but not into a one-word name or acronym ("the UN",
   "the Pentagon"); the patterns match names without it, so it is put back where the convention has it.
@@ -27,6 +31,8 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.knowledge import _key, knowledge_base
+from dateline.quotes.parse import headline_of, verb_form_lemma
+from dateline.quotes.vocabulary import vocabulary
 
 # Words a sentence can start with that the tagger takes into the name after them ("Near Palmyra", "In Mosul").
 _LEADING = {"near", "in", "at", "outside", "inside", "around", "across", "throughout", "into", "within", "from",
@@ -59,11 +65,12 @@ def correct_entities(doc: Doc) -> None:
     """Rewrite `doc.ents` with the corrections above; every later stage reads the corrected entities."""
     ents, spatial = [], set()
     for ent in doc.ents:
-        kept = _without_possessive(_without_title(_without_description(_without_leading_word(ent))))
+        kept = _without_possessive(_without_title(_without_description(_without_leading_word(_without_spaces(ent)))))
         if kept is not None:
             ents.append(kept)
             if kept.start != ent.start and ent[0].lower_ in _SPATIAL:
                 spatial.add(kept.start)
+    ents = _without_headline_verbs(doc, ents)
     ents = _joined(doc, ents)
     ents = _persons_split_off(doc, ents)
     ents = _not_actors(doc, ents)
@@ -78,8 +85,20 @@ def _span(doc: Doc, start: int, end: int, like: Span, label: str | None = None) 
     return Span(doc, start, end, label=label or like.label_, kb_id=like.kb_id_, span_id=like.id_)
 
 
-def _without_leading_word(ent: Span) -> Span | None:
+def _without_spaces(ent: Span) -> Span | None:
+    """ "Levy\\n\\n" -> "Levy": the tagger takes the blank line after a headline's last word into the name."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].is_space:
+        start += 1
+    while end > start and ent.doc[end - 1].is_space:
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else _span(ent.doc, start, end, ent) if start < end else None
+
+
+def _without_leading_word(ent: Span | None) -> Span | None:
     """ "Near Palmyra" -> "Palmyra", unless the whole is a name we know ("Near East", "In-Q-Tel")."""
+    if ent is None:
+        return None
     first = ent[0]
     if len(ent) < 2 or first.lower_ not in _LEADING or not first.is_title or first.text == first.text.upper():
         return ent
@@ -127,6 +146,23 @@ def _without_possessive(ent: Span | None) -> Span | None:
     if ent is None or ent.label_ != "PERSON" or len(ent) < 2 or ent[-1].tag_ != "POS":
         return ent
     return _span(ent.doc, ent.start, ent.end - 1, ent)
+
+
+def _without_headline_verbs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Ray Marlow Blasts Ada Brandt" -> "Ray Marlow" and "Ada Brandt": a person's name cut before the headline's
+    verb (a reporting verb's -s form, which no name of a person ends in), the proper nouns after it a person's."""
+    out = []
+    for ent in ents:
+        verb = None
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            verb = next((t.i for t in ent[1:] if t.is_title and verb_form_lemma(t.lower_, vocabulary())), None)
+        if verb is None or headline_of(doc[verb]) is None or _known(ent.text):
+            out.append(ent)
+            continue
+        out.append(_span(doc, ent.start, verb, ent))
+        if verb + 1 < ent.end and all(t.tag_ in ("NNP", "NNPS") for t in doc[verb + 1:ent.end]):
+            out.append(_span(doc, verb + 1, ent.end, ent))
+    return out
 
 
 def _known(text: str) -> bool:
