@@ -732,6 +732,10 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     ("The closures have left 62 percent of voters saying the council failed them.", "saying", "62 percent of voters"),
     ("Marlow left the hall saying the vote was rigged.", "saying", "Marlow"),
     ("The mayor used his speech to call for a recount.", "to call for", "The mayor"),
+    # (the one named after the "for" of a noun or an adjective, or the "on" of "pressure", "rely", right before it)
+    ("The closure created a natural opening for Ray Marlow to highlight her record.", "to highlight", "Ray Marlow"),
+    ("The ruling will increase the pressure on Okafor to say whether she backs the levy.", "to say", "Okafor"),
+    ("The council relies on residents to report leaks.", "to report", "residents"),
     # a gerund after a preposition: who undergoes the clause's passive, the owner of a policy, the subject of the
     # clause the nouns before it hang on
     ("The economist was sidelined after demonstrating that the plan was too small.", "demonstrating",

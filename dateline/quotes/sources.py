@@ -99,6 +99,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return named[0], False
             continue
         return child, False
+    named = _named_before_infinitive(verb)
+    if named is not None:
+        return named, False
     # "Lavrov said the talks would resume, calling them ...": a reporting participle after a comma that the
     # parser hung inside another cue's clause is that cue's speaker's, not the clause's subject's.
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.i > 0 \
@@ -323,6 +326,31 @@ def set_inside(verb: Token) -> tuple[Token, Token] | None:
         after = trim(doc, speaker.left_edge.i, speaker.right_edge.i + 1)[1]
         if speaker.left_edge.i == verb.i + 1 and after < clause.i and doc[after].text == ",":
             return before, speaker
+    return None
+
+
+def _named_before_infinitive(verb: Token) -> Token | None:
+    """ "a natural opening for Okafor to highlight her record", "it is common for voters to say", "the pressure on
+    Marlow to say whether ...", "the council relies on residents to report leaks": the one named right before an
+    infinitive after the "for" of a noun or an adjective, or the "on" of a word of the vocabulary's relying, does what
+    it says, not the subject of the clause the parse hung the infinitive on (not a time, "the chance for years to
+    come", nor what the infinitive describes: "opportunities to present herself as ...", nor the object of a verb:
+    "reached for a metaphor to describe ...", nor a phrase on the object of a verb of causing, which does it: "forced
+    lawyers for Okafor to respond")."""
+    doc = verb.doc
+    if not has_to(verb) or verb.left_edge.i == 0:
+        return None
+    k = verb.left_edge.i - 1
+    noun = doc[k]
+    while noun.dep_ != "pobj" and noun.head.i != noun.i and noun.head.right_edge.i == k:
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.ent_type_ in ("DATE", "TIME") or verb.head.i == noun.i \
+            or is_verb(verb.head) and verb.head.lemma_.lower() in vocabulary().causing:
+        return None
+    preposition = noun.head
+    if preposition.lower_ == "for" and preposition.head.pos_ in ("NOUN", "ADJ") or preposition.lower_ == "on" \
+            and preposition.head.lemma_.lower() in vocabulary().relying:
+        return noun
     return None
 
 

@@ -86,6 +86,7 @@ class Vocabulary:
     circumstances: frozenset[str] = frozenset()  # "backed her by a wide margin": prepositions of how, not what
     done_objects: frozenset[str] = frozenset()  # "identified the platforms": object verbs only when done, not to do
     spending: frozenset[str] = frozenset()  # "spent the week portraying Marlow as ...": who spends the time does it
+    relying: frozenset[str] = frozenset()  # "the pressure on Marlow to say": words whose "on" phrase does the infinitive
     adverb_subjects: frozenset[str] = frozenset()  # "after half said so": words of how many the tagger reads as adverbs
     connectives: frozenset[str] = frozenset()  # "Still, ...": the writer's link to what came before
     reported_conditions: frozenset[str] = frozenset()  # "When the plant closed, ...": part of what was reported
@@ -198,6 +199,7 @@ def vocabulary() -> Vocabulary:
         circumstances=frozenset(phrase_lists.get("circumstances", ())),
         done_objects=frozenset(phrase_lists.get("done_objects", ())),
         spending=frozenset(phrase_lists.get("spending", ())),
+        relying=frozenset(phrase_lists.get("relying", ())),
         adverb_subjects=frozenset(phrase_lists.get("adverb_subjects", ())),
         connectives=frozenset(phrase_lists.get("connectives", ())),
         reported_conditions=frozenset(phrase_lists.get("reported_conditions", ())),
