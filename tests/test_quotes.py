@@ -1221,6 +1221,23 @@ def test_a_phrase_set_off_between_the_speaker_and_a_cue_the_parse_left_without_o
     assert doc[slice(*reading.source)].text == "Ray Marlow"
 
 
+def test_the_speaker_before_an_idiom_the_parse_left_without_a_subject_comes_without_the_conjunction():
+    # "But Ray Marlow, a party operative, vouched for Okafor" as the model parses it in some articles: the name an
+    # adverb of the cue, set off with its apposition before "vouched for", an idiom of the vocabulary
+    words = ["But", "Ray", "Marlow", ",", "a", "party", "operative", ",", "vouched", "for", "Okafor", "."]
+    heads = [8, 2, 8, 2, 6, 6, 2, 2, 8, 8, 9, 8]
+    deps = ["cc", "compound", "advmod", "punct", "det", "compound", "appos", "punct", "ROOT", "prep", "pobj", "punct"]
+    pos = ["CCONJ", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"]
+    tags = ["CC", "NNP", "NNP", ",", "DT", "NN", "NN", ",", "VBD", "IN", "NNP", "."]
+    lemmas = ["but", "Ray", "Marlow", ",", "a", "party", "operative", ",", "vouch", "for", "Okafor", "."]
+    doc = Doc(load_model().vocab, words=words, spaces=[True, True, False, True, True, True, False, True, True, True,
+                                                       False, False],
+              heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              ents=["O", "B-PERSON", "I-PERSON"] + ["O"] * 7 + ["B-PERSON", "O"])
+    reading = read(doc[8], vocabulary())
+    assert doc[slice(*reading.source)].text == "Ray Marlow, a party operative,"
+
+
 def test_a_name_before_a_past_tense_the_tagger_read_as_a_participle_is_the_speaker():
     # '“Sit down,” Marlow barked' as the model parses it in some articles: "barked" a participle, "Marlow" compounded
     # with it

@@ -191,24 +191,29 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
             # "issued a statement saying", "began by saying": the verb that put out what speaks, or that the speech
             # act does, joins the cue, as PolNeAR marks it
             reading.cue = (verb_group(lead)[0], reading.cue[1])
-    elif not passive and (reading.inverted or not reading.content) \
-            and (token.tag_ in ("VBD", "VBZ") or _past_read(token)) \
+    elif not passive:
+        _speaker_off_the_parse(reading, token, lemma)
+    _around_attribution(reading, token.doc)
+    _before_agent(reading, token.doc)
+    return reading
+
+
+def _speaker_off_the_parse(reading: Reading, token: Token, lemma: str) -> None:
+    """The speaker of an active cue the parse gave no subject, by where the words stand: the name after an inverted
+    cue, the name before a finite one, the subject of the sentence a participle is set off in."""
+    if (reading.inverted or not reading.content) and (token.tag_ in ("VBD", "VBZ") or _past_read(token)) \
             and (lemma not in ADDRESSING or follows_quotation(token)):
         # ('“Why now?” asked Udall': right after a quotation, the name after a verb of asking is who asks)
         reading.source, reading.source_head = speaker_after(token, reading.cue[1])
     # (also a past tense the tagger read as a participle: '“Sit down,” Marlow barked')
     finite = token.tag_ in ("VBD", "VBZ", "VBP") \
         or token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
-    if reading.source is None and not passive and finite \
-            and token.dep_ in ("ROOT", "dep", "conj", "parataxis") and not any(
-                c.dep_ in SUBJECTS or c.dep_ == "expl" for c in token.children):
+    if reading.source is None and finite and token.dep_ in ("ROOT", "dep", "conj", "parataxis") and not any(
+            c.dep_ in SUBJECTS or c.dep_ == "expl" for c in token.children):
         _name_out_of_quotation(reading, token.doc)
         reading.source, reading.source_head = speaker_before(token, reading)
-    if reading.source is None and not passive:
+    if reading.source is None:
         reading.source, reading.source_head = speaker_of_participle(token)
-    _around_attribution(reading, token.doc)
-    _before_agent(reading, token.doc)
-    return reading
 
 
 def _around_speaker(verb: Token, subject: Token, speaker: Token) -> list[tuple[int, int]]:
@@ -602,6 +607,11 @@ def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | Non
         if not len(part) or any(t.i in blocked for t in part):
             break
         opener = part[0]
+        if opener.dep_ == "cc" and j == sentence.start and len(part) > 1:
+            # ("But Ray Marlow, a longtime party operative, vouched for them": the conjunction that opens the
+            # sentence is no part of the name)
+            j += 1
+            opener = part[1]
         if first == end and part_end < end and j > sentence.start and doc[j - 1].text == "," \
                 and _describes_speaker(opener):
             # "Marlow, speaking at a rally in Valbrook, said", "Okafor, who chairs the panel, said": a participle or a
@@ -1096,6 +1106,10 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
             reading.passive = passive
             if subject is not None:
                 reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
+            elif not passive:
+                # ("But Skelly, a longtime party operative, vouched for them", "Okafor, goaded by Marlow, came out
+                # against the deal": the parse hung the name elsewhere, as it does for a single verb)
+                _speaker_off_the_parse(reading, verb, verb.lemma_.lower())
             return reading
     return None
 
