@@ -1751,6 +1751,17 @@ def test_the_cue_keeps_its_verb_group(text, cue):
     assert cue in [q["cue"]["text"] for q in analyze(text).quotes]
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("While he’s said the levy is fair, Marlow voted against it.", "he", "’s said"),
+    ("Marlow's since argued that the levy is unfair.", "Marlow", "'s since argued"),
+    # (not the "is" before an infinitive)
+    ("That’s not to suggest that Okafor is wrong.", "That", "not to suggest"),
+])
+def test_a_contracted_auxiliary_the_parse_hung_on_the_speaker_is_the_cues(text, speaker, cue):
+    quote = analyze(text).quotes[0]
+    assert (quote["speaker"]["text"], quote["cue"]["text"]) == (speaker, cue)
+
+
 def test_accusations_faced_say_what_they_accuse_of():
     [quote] = analyze("Lena Okafor is facing accusations of favoritism.").quotes
     assert (quote["speaker"], quote["cue"]["text"], quote["text"]) == (None, "accusations of", "favoritism")

@@ -43,6 +43,7 @@ from dateline.quotes.parse import (
     RELATIVE,
     SUBJECTS,
     comma_before,
+    contracted_verb,
     ends_sentence,
     follows_quotation,
     has_to,
@@ -1232,6 +1233,10 @@ def verb_group(verb: Token) -> tuple[int, int]:
             members.add(child.i)
     start = end = verb.i
     while start - 1 in members:
+        start -= 1
+    # "he’s said", "who’ve already said": a contracted auxiliary right before the group, which the parse hung on the
+    # subject (see source_span; not the "is" before an infinitive: "That’s not to suggest")
+    if start > 1 and contracted_verb(doc[start - 1]) and not doc[start - 2].whitespace_ and not has_to(verb):
         start -= 1
     # "Richards and Menendez both stressed", "with Marlow and Okafor all calling for": the quantifier the parse
     # set beside the speakers

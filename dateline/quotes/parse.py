@@ -30,6 +30,19 @@ def is_verb(token: Token) -> bool:
     return token.tag_.startswith("VB") or token.pos_ == "VERB"
 
 
+def contracted_verb(token: Token) -> bool:
+    """A contracted auxiliary ("’s", "’ve", "’d", "’ll", "’re") that the parse hung on the subject before it, as a
+    verb of its own ("he’s said", "superdelegates who’ve already said") or, a "’s" right before the subject's verb
+    (or its auxiliaries and adverbs), as a possessive ("Marlow's said", "Okafor's since argued")."""
+    if len(token.text) < 2 or token.text[0] not in ("'", "’"):
+        return False
+    if token.tag_.startswith("VB") or token.tag_ == "MD" or token.lower_[1:] in ("ve", "d", "ll", "re"):
+        return True
+    verb = token.head.head
+    return token.tag_ == "POS" and token.head.dep_ in SUBJECTS and token.i < verb.i and is_verb(verb) \
+        and all(t.head.i == verb.i and t.dep_ in ("aux", "neg", "advmod") for t in token.doc[token.i + 1:verb.i])
+
+
 def has_to(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 

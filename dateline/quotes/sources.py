@@ -15,6 +15,7 @@ from dateline.quotes.parse import (
     RELATIVE,
     SUBJECTS,
     comma_before,
+    contracted_verb,
     has_to,
     is_verb,
     trim,
@@ -811,6 +812,10 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         if start > sentence.start and doc[start - 1].dep_ == "det" \
                 and (start <= doc[start - 1].head.i < end or doc[start - 1].head.i == own_verb.i):
             start -= 1  # (with its article, wherever the parse hung it)
+    # "he’s said", "Okafor's been making the case", "superdelegates who’ve already said": the contracted auxiliary
+    # before the cue, which the parse hung on the speaker, is the cue's (see verb_group)
+    if end - start > 1 and end <= verb.i and contracted_verb(doc[end - 1]):
+        end -= 1
     # "Richards and Menendez both stressed", "progressives in particular", "even economists", "just 28 percent of
     # voters": words the parse hung on the speaker that say how many or how much, not who.
     if end - start > 1 and doc[end - 1].lower_ in FLOATING and doc[end - 1].i != subject.i:
