@@ -392,6 +392,9 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
     ("Lena Okafor calls herself a Republican.", "herself a Republican", "calls", "naming"),
     ("The ministry said in a statement that the convoy had been attacked.", "that the convoy had been attacked",
      "said in a statement", "speech"),
+    # (what a court decides, its finding)
+    ("A Valbrook judge ruled that the levy breached the charter.", "that the levy breached the charter", "ruled",
+     "evidence"),
 ])
 def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     [quote] = analyze(text).quotes
