@@ -573,6 +573,9 @@ def test_after_an_inverted_cue_more_words_of_the_speaker_are_a_quote_of_their_ow
      "expects", "it"),
     # (not a noun of why or when the clause happens)
     ("That is the reason she hopes voters will come back.", ["voters will come back"], "hopes", "she"),
+    # a clause of comparison reports the amount compared, which its "than" stands for
+    ("Turnout in Valbrook was higher than most analysts had forecast.", ["than"], "had forecast", "most analysts"),
+    ("The levy raised $30 million more than the council expected.", ["than"], "expected", "the council"),
 ])
 def test_passives_and_relative_clauses_report_the_noun_they_are_about(text, parts, cue, speaker):
     article = analyze(text)

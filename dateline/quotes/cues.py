@@ -21,6 +21,7 @@ from dateline.quotes.content import (
     ADDRESSING,
     NOT_CONTENT_ENTITIES,
     as_clause,
+    compared_with,
     content_of,
     gap_antecedent,
     host_clause,
@@ -164,7 +165,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.content = gap_antecedent(token, reading.content, vocabulary) + reading.content
     if not reading.content:
         reading.content = passive_object(token, lemma, vocabulary) or relative_object(token, lemma, vocabulary) \
-            or relative_report(token)
+            or relative_report(token) or compared_with(token)
         if reading.content and (stranded := stranded_preposition(token, lemma, vocabulary)) is not None:
             _join_cue(reading, token, stranded)  # "the issues they care about"
     if reading.inverted:
