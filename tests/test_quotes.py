@@ -2421,6 +2421,8 @@ def test_more_of_what_was_said_after_and_that_stays_in_the_content(text, content
 @pytest.mark.parametrize("text, speaker", [
     ("It's important to remember that political parties aren't pure democracies.", None),
     ("It is worth noting that the state is defined by its largest city.", None),
+    # (with a curly apostrophe, whose "’s" the lemmatizer does not read as "be")
+    ("Still, it’s hard to imagine Ray Marlow winning in Valbrook.", None),
     ("The report is likely to stress that the bank failed.", "The report"),
 ])
 def test_it_before_an_adjective_and_an_infinitive_is_no_speaker(text, speaker):

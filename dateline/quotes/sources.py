@@ -17,6 +17,7 @@ from dateline.quotes.parse import (
     comma_before,
     contracted_verb,
     has_to,
+    is_be,
     is_verb,
     trim,
 )
@@ -123,7 +124,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         copula = verb.head.head if on_adjective else verb.head
         # "It's important to remember that ...", "It is worth noting": after "it is" and an adjective, the
         # infinitive is the writer's aside, and "it" stands for no one
-        if copula.lemma_ == "be" and any(c.dep_ == "acomp" for c in copula.children) \
+        if is_be(copula) and any(c.dep_ == "acomp" for c in copula.children) \
                 and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
             return None, False
         # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
