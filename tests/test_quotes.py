@@ -429,6 +429,8 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     ("Her team is confident in the outcome.", "the outcome", "is confident in", "Her team", "belief"),
     ("Many guild members aren't enamored of Okafor.", "Okafor", "aren't enamored of", "Many guild members",
      "stance"),
+    # (a "’s" or "’re" with a curly apostrophe, which the lemmatizer does not read as "be")
+    ("They’re supportive of the levy.", "the levy", "’re supportive of", "They", "stance"),
     # (after a verb of seeming, which joins the cue)
     ("Valbrook's farmers appeared pleased with the plan.", "the plan", "appeared pleased with", "Valbrook's farmers",
      "belief"),

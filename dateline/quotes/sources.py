@@ -221,7 +221,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # says what the subject of the phrase's verb says (not of "be": "a good way to understand it is ...")
     if depth < 3 and has_to(verb) and verb.dep_ in ("advcl", "relcl"):
         host = _phrase_verb(verb)
-        if host is not None and host.lemma_ != "be":
+        if host is not None and not is_be(host):
             return subject_of(host, depth + 1)
     # "Sanders, who sits at zero endorsements, said", "activists clamoring to block him say": a finite cue with no
     # subject, where the parse took its subject for that of the clause set before it (a relative clause or a
@@ -540,7 +540,7 @@ def _gerund_subject(verb: Token, depth: int) -> tuple[Token | None, bool]:
     # endorsing", "Instead of attacking Okafor, Marlow praised")
     if host.pos_ == "ADJ" and host.dep_ == "acomp" or host.pos_ == "ADV" and host.dep_ == "advmod":
         host = host.head
-    if not (is_verb(host) or host.lemma_ == "be"):
+    if not (is_verb(host) or is_be(host)):
         return None, False
     # (also of the passive the verb joins: "Okafor was booed and shouted down by the crowd after telling them ...")
     joined = host
@@ -663,7 +663,7 @@ def antecedent_of(subject: Token) -> int:
         described = noun
         while described.dep_ == "conj" and described.head.i != described.i:
             described = described.head
-        if described.dep_ == "attr" and described.head.lemma_ == "be":
+        if described.dep_ == "attr" and is_be(described.head):
             verb = described.head  # ("X incites violence and is a liar": the subject of the verb "is" joins)
             while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
                 verb = verb.head
