@@ -675,6 +675,9 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     # a permission withheld, which says why nothing was said
     "Two officials spoke on condition of anonymity because they were not authorized to discuss the talks.",
     "Lena Okafor is not allowed to comment on the case.",
+    # knowledge lacked or still to come, a view no one holds
+    "The result leaves Valbrook no closer to knowing who the next mayor will be.",
+    "Ray Marlow had no way of knowing what was in store for him.",
     "Okafor is offering $30 billion for the harbour.",  # money offered, not words
     "Valbrook colleges are offering night classes.",
 ])

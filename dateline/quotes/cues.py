@@ -117,6 +117,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return None  # "That said, the plan has its critics"
     if _not_permitted(token, vocabulary):
         return None  # "because they were not authorized to discuss the talks"
+    if token.dep_ == "pcomp" and (token.head.lower_, token.lower_) in vocabulary.unknowing:
+        return None  # "without knowing who will win"
     if any(c.dep_ in ("prt", "advmod", "prep") and c.i > token.i and (lemma, c.lower_) in vocabulary.other_senses
            for c in token.children):
         return None  # "They're ripping you off"

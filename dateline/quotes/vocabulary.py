@@ -76,6 +76,7 @@ class Vocabulary:
     asking: frozenset[str] = frozenset()  # "asked if ...": verbs whose "if"/"whether" clause is the question
     prepositional_nouns: frozenset[str] = frozenset()  # "in reference to": a preposition, no cue
     permitting: frozenset[str] = frozenset()  # "not authorized to discuss": permissions withheld say nothing
+    unknowing: frozenset[tuple[str, str]] = frozenset()  # ("without", "knowing"): knowledge lacked, no view held
     naming_participles: frozenset[str] = frozenset()  # "the votes known as Harvest Week"
     plain_naming: frozenset[str] = frozenset()  # "a firm called Valbrook Analytics": the thing's own name
     likening: frozenset[str] = frozenset()  # "compared X to Y": verbs whose object goes with its "to"/"with" phrase
@@ -191,6 +192,7 @@ def vocabulary() -> Vocabulary:
         plain_naming=frozenset(v for spec in data["groups"].values() for v in spec.get("plain_participles", ())),
         asking=frozenset(phrase_lists.get("asking", ())),
         permitting=frozenset(phrase_lists.get("permitting", ())),
+        unknowing=frozenset(tuple(phrase.lower().split()) for phrase in phrase_lists.get("unknowing", ())),
         prepositional_nouns=frozenset(phrase_lists.get("prepositional_nouns", ())),
         self_described=frozenset(phrase_lists.get("self_described", ())),
         terms_of_speaking=frozenset(phrase_lists.get("terms_of_speaking", ())),
