@@ -2620,6 +2620,17 @@ def test_the_clause_before_a_closing_attribution_the_parse_hung_as_an_adverbial_
     assert quote["text"] == text[:text.index(", police")] and quote["speaker"]["text"] == "police"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("He promised to defeat Mr. Pryce thanks to the Marlow name, which is well known in the district, Okafor said.",
+     "He promised to defeat Mr. Pryce thanks to the Marlow name, which is well known in the district"),
+    ("Valbrook completed 2,900 interviews with applicants, approving 2,880 people for the program, he said.",
+     "Valbrook completed 2,900 interviews with applicants, approving 2,880 people for the program"),
+])
+def test_the_clause_before_a_closing_attribution_runs_up_to_it(text, content):
+    [quote] = analyze(text).quotes
+    assert quote["text"] == content
+
+
 def test_a_clause_a_semicolon_closes_before_the_cue_is_not_what_it_reports():
     [quote] = analyze("There is less consensus on the bridge: 47% say the city should build it; 37% disagree.").quotes
     assert (quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == ("47%", "say", "the city should build it")
