@@ -678,6 +678,9 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     # knowledge lacked or still to come, a view no one holds
     "The result leaves Valbrook no closer to knowing who the next mayor will be.",
     "Ray Marlow had no way of knowing what was in store for him.",
+    # a thing put at risk, not a threat made
+    "The pressure on the mill is growing, threatening further losses for Ray Marlow.",
+    "It is a corner that could threaten the party's viability in Valbrook.",
     "Okafor is offering $30 billion for the harbour.",  # money offered, not words
     "Valbrook colleges are offering night classes.",
 ])

@@ -55,7 +55,15 @@ from dateline.quotes.parse import (
     trim,
     verb_form_lemma,
 )
-from dateline.quotes.sources import antecedent_of, closing_comma, holders_among, set_inside, source_span, subject_of
+from dateline.quotes.sources import (
+    antecedent_of,
+    closing_comma,
+    holders_among,
+    set_inside,
+    someone,
+    source_span,
+    subject_of,
+)
 from dateline.quotes.vocabulary import CueGroup, Vocabulary, vocabulary
 
 # Dependents that belong to the cue's verb group ("has also said", "did not deny", "pointed out").
@@ -109,6 +117,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         return None  # "The attack claimed 20 lives", "is seeking the Democratic nomination"
     if lemma in vocabulary.freeing and _frees_someone(token, vocabulary):
         return None  # "Valbrook released the two sailors"
+    if lemma in vocabulary.endangering and _endangers(token):
+        return None  # "the drought threatens the harvest"
     if lemma in vocabulary.finding_oneself and _of_oneself(token):
         return None  # "Marlow found himself playing defense"
     if lemma in vocabulary.plain_naming and _own_name(token):
@@ -448,6 +458,16 @@ def _takes_other_object(verb: Token, objects: frozenset[str]) -> bool:
             if head in objects or " ".join(compounded) in objects:
                 return True
     return False
+
+
+def _endangers(verb: Token) -> bool:
+    """Whether the verb puts its object at risk: it has an object and no infinitive or clause, and what does it is no
+    one ("the pressure is growing, threatening further losses", "a corner that could threaten their viability"; not
+    "Iran will threaten Israel", "a video from the group threatening an attack")."""
+    if not any(c.dep_ == "dobj" for c in verb.children) or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    subject, passive = subject_of(verb)
+    return subject is not None and not passive and not someone(verb.doc[antecedent_of(subject)])
 
 
 def _frees_someone(verb: Token, vocabulary: Vocabulary) -> bool:

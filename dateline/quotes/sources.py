@@ -12,6 +12,7 @@ from dateline.quotes.parse import (
     EXPLETIVES,
     FLOATING,
     PASSIVE_SUBJECTS,
+    PEOPLE_PRONOUNS,
     RELATIVE,
     SUBJECTS,
     comma_before,
@@ -167,7 +168,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if controlled is not None:
             return controlled, False
         subject, passive = subject_of(host, depth + 1)
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject is not None and not _someone(subject):
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject is not None and not someone(subject):
             # "The first incident came when protesters interrupted her speech, shouting “...”": a participle set
             # after a clause of time whose subject is someone, where the sentence's subject is a thing
             subject = _subject_of_clause_before(verb) or subject
@@ -386,7 +387,7 @@ def _controlled(verb: Token, host: Token) -> Token | None:
     objects = [c for c in host.children if c.dep_ == "dobj" and c.i < verb.i]
     if not objects or objects[0].lower_ in EXPLETIVES or objects[0].lower_.endswith(("self", "selves")):
         return None
-    if has_to(verb) or verb.tag_ == "VBG" and objects[0].right_edge.i + 1 == verb.i and _someone(objects[0]):
+    if has_to(verb) or verb.tag_ == "VBG" and objects[0].right_edge.i + 1 == verb.i and someone(objects[0]):
         return objects[0]
     return None
 
@@ -409,7 +410,7 @@ def holders_among(word: Token, preposition: str = "among") -> Token | None:
     after the word that names people (not a class: "was ranked among the favorites")."""
     for phrase in word.children:
         if phrase.dep_ == "prep" and phrase.lower_ == preposition and phrase.i > word.i:
-            people = [c for c in phrase.children if c.dep_ == "pobj" and (_someone(c) or c.pos_ == "PRON")]
+            people = [c for c in phrase.children if c.dep_ == "pobj" and (someone(c) or c.pos_ == "PRON")]
             if people:
                 return people[0]
     return None
@@ -470,10 +471,10 @@ def _state_of_mind_before(participle: Token) -> bool:
         and not any(c.dep_ in ("mark", "aux", "auxpass") or c.dep_ in SUBJECTS for c in participle.children)
 
 
-def _someone(noun: Token) -> bool:
+def someone(noun: Token) -> bool:
     """Whether a noun names people: a person, a group or a nation, a personal pronoun, a word for people."""
     return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lower_ in _PEOPLE \
-        or noun.lemma_.lower() in vocabulary().participle_holders
+        or noun.lower_ in PEOPLE_PRONOUNS or noun.lemma_.lower() in vocabulary().participle_holders
 
 
 def _subject_of_clause_before(participle: Token) -> Token | None:
@@ -485,7 +486,7 @@ def _subject_of_clause_before(participle: Token) -> Token | None:
         if clause.dep_ == "advcl" and comma - 1 <= clause.right_edge.i <= comma \
                 and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in clause.children):
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if subject is not None and _someone(subject) and doc[comma].text == ",":
+            if subject is not None and someone(subject) and doc[comma].text == ",":
                 return subject
     return None
 

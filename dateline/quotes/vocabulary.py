@@ -61,6 +61,7 @@ class Vocabulary:
     hearing: frozenset[str] = frozenset()  # "listened to the argument": verbs whose "to" or "in" phrase is others'
     other_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # "claim" -> {"life"}: other senses
     freeing: frozenset[str] = frozenset()  # "release": verbs that free people as well as make things public
+    endangering: frozenset[str] = frozenset()  # "threaten": verbs that put things at risk as well as warn
     captives: frozenset[str] = frozenset()  # "prisoner", "sailor": whom they free
     finding_oneself: frozenset[str] = frozenset()  # "find": "found himself embroiled", a state and no finding
     asides: tuple[tuple[str, ...], ...] = ()  # "that said": the writer's turns of phrase, lower-cased words
@@ -177,6 +178,7 @@ def vocabulary() -> Vocabulary:
         hearing=frozenset(phrase_lists.get("hearing", ())),
         other_objects={verb: frozenset(objects) for verb, objects in data.get("other_objects", {}).items()},
         freeing=frozenset(phrase_lists.get("freeing", ())),
+        endangering=frozenset(phrase_lists.get("endangering", ())),
         captives=frozenset(phrase_lists.get("captives", ())),
         finding_oneself=frozenset(phrase_lists.get("finding_oneself", ())),
         asides=tuple(tuple(phrase.lower().split()) for phrase in phrase_lists.get("asides", ())),
