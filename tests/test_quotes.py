@@ -1416,6 +1416,7 @@ def test_self_described():
     "Harvest update: The latest yields in the southern valley.\n\nWheat leads.",
     "BREAKINGVIEWS: Markets fall as the truce collapses.\n\nStocks fell.",
     "Maine: Paul Ames, Greg Baxter, Rob Dunn, Jeff Fowler, Linda Grant.\n\nThey were surveyed.",
+    "Paid Notice: Deaths MARLOW, RAY.\n\nMARLOW--Ray, 98, of Valbrook.",
     # a topic heading past the headline, over words credited to a source of their own
     "Okafor and Marlow split on the rules.\n\nCampaign funding: The Marlow campaign wants to cap donations, "
     "according to the Valbrook Herald.",
