@@ -1576,6 +1576,10 @@ def test_source_without_a_state_or_a_time_set_off_after_the_name(text, speaker):
     ("A Valbrook Herald poll this month found that Okafor leads the race.", "A Valbrook Herald poll this month"),
     ("A Harbor Institute survey in December found that most voters backed the levy.",
      "A Harbor Institute survey in December"),
+    # (also where the poll ends the phrase of those polled, or the parse hung the year on the poll)
+    ("One in four voters in a Valbrook Herald poll last year said the levy was fair.",
+     "One in four voters in a Valbrook Herald poll last year"),
+    ("Every poll in Valbrook this year has shown Okafor ahead.", "Every poll in Valbrook this year"),
     # (not the day the finding came out)
     ("A Harbor Institute survey on Tuesday found that most voters backed the levy.", "A Harbor Institute survey"),
 ])

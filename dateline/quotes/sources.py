@@ -752,15 +752,17 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         # "A congressional report on Wednesday said", "Marlow at the time said", "Bush in a Medium post said",
         # "Trump last week invited", "according to the report on Wednesday": the day or the channel of the saying,
         # right before the verb (or its adverbs) or last after it, that the parse hung on the speaker
+        # (not the month or year a poll was taken, see below: "every poll in Valbrook this year has shown")
         elif _of_the_saying(child) and _after_noun(child) and (
                 any(child.i < v.i and _touches_verb(child, v) for v in (verb, own_verb))
-                or subject.i > verb.i and child.right_edge.i + 1 == end):
+                or subject.i > verb.i and child.right_edge.i + 1 == end) \
+                and not (_when_taken(child) and subject.lemma_.lower() in vocabulary().in_documents):
             end = min(end, child.left_edge.i)
-    # "A Times/CBS News poll in December found", "a Quinnipiac poll this month shows": the month or year a poll was
-    # taken names the poll (PolNeAR keeps it in the source), though the parse hung it on the verb; the day of
-    # the finding does not ("a survey on Tuesday found")
+    # "A Times/CBS News poll in December found", "a Quinnipiac poll this month shows", "One in four voters in a
+    # Herald poll last year said": the month or year a poll was taken names the poll (PolNeAR keeps it in the
+    # source), though the parse hung it on the verb; the day of the finding does not ("a survey on Tuesday found")
     if subject.i < verb.i and end == subject.right_edge.i + 1 \
-            and subject.lemma_.lower() in vocabulary().in_documents:
+            and any(t.lemma_.lower() in vocabulary().in_documents for t in (subject, doc[end - 1])):
         end = max([end] + [c.right_edge.i + 1 for c in verb.children if c.left_edge.i == end and _when_taken(c)
                            and _touches_verb(c, verb)])
     # "Nearly eight in 10 Democratic voters overall said", "Voters nationwide say": a word that says which of the
