@@ -1196,6 +1196,26 @@ def test_a_quantifier_after_the_speakers_is_not_the_speaker():
     assert source_span(subject, doc[6]) == (0, 5)
 
 
+def test_names_listed_with_their_party_are_one_source():
+    # "Gov. Lena Okafor (D) and Gov. Ray Marlow (R) announced ..." as the model parses it in some articles: each name a
+    # subject of its own, the "and" hung on the first after its bracket
+    words = ["Gov.", "Lena", "Okafor", "(", "D", ")", "and", "Gov.", "Ray", "Marlow", "(", "R", ")", "announced", "they",
+             "will", "run", "."]
+    heads = [2, 2, 13, 2, 2, 2, 2, 9, 9, 13, 9, 9, 9, 13, 16, 16, 13, 13]
+    deps = ["compound", "compound", "nsubj", "punct", "appos", "punct", "cc", "compound", "compound", "nsubj", "punct",
+            "appos", "punct", "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "CCONJ", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN",
+           "PUNCT", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    tags = ["NNP", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "CC", "NNP", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "VBD",
+            "PRP", "MD", "VB", "."]
+    spaces = [True, True, True, False, False, True, True, True, True, True, False, False, True, True, True, True,
+              False, False]
+    doc = Doc(load_model().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    subject, passive = subject_of(doc[13])
+    assert (subject.text, passive) == ("Okafor", False)
+    assert doc[slice(*source_span(subject, doc[13]))].text == "Gov. Lena Okafor (D) and Gov. Ray Marlow (R)"
+
+
 def test_a_dateline_with_its_state_is_not_the_speaker():
     # the AP's "CITY, State. -", whose place the parse takes for the subject, in a real article of GeoWebNews
     path = POLNEAR.parent / "geowebnews" / "GeoWebNews" / "227.txt"

@@ -605,8 +605,10 @@ def _between(before: Token, after: Token) -> set[str] | None:
     last = before.right_edge.i
     if last >= after.left_edge.i or before.lower_ in RELATIVE or after.lower_ in RELATIVE:
         return None
-    while last > before.i and doc[last].dep_ in ("cc", "punct"):
-        last -= 1  # (the parse may hang the "and" on the first: "89% of Democrats and 83% of Republicans")
+    # (the parse may hang the "and" on the first: "89% of Democrats and 83% of Republicans"; the bracket that closes
+    # the first's party stays its own: "Gov. Ray Marlow (D) and Gov. Ada Brandt (R)")
+    while last > before.i and doc[last].dep_ in ("cc", "punct") and doc[last].text != ")":
+        last -= 1
     if any(t.dep_ in ("acl", "relcl", "advcl", "ccomp") for t in doc[before.left_edge.i:last + 1]):
         return None
     return {t.lower_ for t in doc[last + 1:after.left_edge.i] if not t.is_space}
