@@ -967,6 +967,8 @@ def test_a_verb_joined_to_the_reported_clause_stays_in_it(text, content):
      "the governor's gaffe to the worst debate lapses in memory"),
     ("The principal attributed falling attendance in some schools to parents keeping children home.",
      "falling attendance in some schools to parents keeping children home"),
+    # (naming someone to a post)
+    ("The governor first named Ada Brandt to the county court in 2012.", "Ada Brandt to the county court"),
 ])
 def test_likening_takes_the_object_with_what_it_is_likened_to(text, content):
     [quote] = analyze(text).quotes
