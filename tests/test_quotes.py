@@ -774,6 +774,12 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     # a participle set off after a relative clause, which the parse hung on the clause's verb
     ("Ray Marlow had a strong moment that could play well at home, forcefully denouncing the regime.",
      "forcefully denouncing", "Ray Marlow"),
+    # an infinitive on the first or only one of a kind: the one said to be it
+    ("Ray Marlow was the first Democrat in Congress to endorse Okafor in the primary.", "to endorse", "Ray Marlow"),
+    ("Sens. Ray Marlow of Ohio and Ada Brandt of Maine were the only Republicans to vote against the final version "
+     "of the bill.", "to vote against", "Sens. Ray Marlow of Ohio and Ada Brandt of Maine"),
+    ("The first member of Congress to endorse him was Rep. Ray Marlow, who represents Valbrook.", "to endorse",
+     "Rep. Ray Marlow, who represents Valbrook"),
 ])
 def test_speaker_of_a_participle_or_infinitive_is_the_subject_it_hangs_on(text, cue, speaker):
     [quote] = analyze(text).quotes

@@ -190,6 +190,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children))
             or (verb.tag_ == "VBD" or verb.tag_ == "VBN" and verb.head.pos_ == "PROPN") and _opens_quotation(verb)):
         return verb.head, False
+    # "Okafor was the first Democrat to endorse Brandt", "The only member to vote against it was Ray Marlow": an
+    # infinitive on the first or only one of a kind tells what the one said to be it did
+    if has_to(verb) and verb.dep_ in ("acl", "relcl") and verb.head.i < verb.i \
+            and (one := _one_of_a_kind(verb.head)) is not None:
+        return one, False
     # "those looking to win", "an Oregon Democrat backing Okafor", "the only Greens to vote against":
     # a participle or an infinitive that describes the people it hangs on
     if verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) and (
@@ -248,6 +253,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if named is not None:
             return named, False
     return None, False
+
+
+def _one_of_a_kind(noun: Token) -> Token | None:
+    """Whom "be" says a noun of the first or only one of a kind is: its subject where the noun is what it is said to be
+    ("Okafor was the first Democrat to ..."), what it is said to be where the noun is the subject ("The only member
+    to ... was Ray Marlow")."""
+    if noun.head.lemma_ != "be" or not any(c.lower_ in vocabulary().first_of_kind for c in noun.lefts):
+        return None
+    other = {"attr": "nsubj", "nsubj": "attr"}.get(noun.dep_)
+    one = next((c for c in noun.head.children if c.dep_ == other), None)
+    return one if one is not None and one.lower_ not in EXPLETIVES | RELATIVE else None
 
 
 def _listed_before_stance(verb: Token) -> Token | None:

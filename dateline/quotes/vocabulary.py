@@ -49,6 +49,7 @@ class Vocabulary:
     polled: frozenset[str] = frozenset()  # "60 percent said": the shares of those polled, who speak through a poll
     scopes: frozenset[str] = frozenset()  # "voters overall said": words after a group that say which of it speak
     joining: frozenset[str] = frozenset()  # "Okafor, along with Brandt, says": words of others joining the speaker
+    first_of_kind: frozenset[str] = frozenset()  # "was the first Democrat to endorse her": the one said to be it did it
     bodies: frozenset[str] = frozenset()  # "the chorus of critics urging": nouns that count people as a body
     participle_holders: frozenset[str] = frozenset()  # "a group backing Hale": nouns a participle reports for
     participle_people: frozenset[str] = frozenset()  # "members saying": those of the holders that are people
@@ -163,6 +164,7 @@ def vocabulary() -> Vocabulary:
         polled=frozenset(phrase_lists.get("polled", ())),
         scopes=frozenset(phrase_lists.get("scopes", ())),
         joining=frozenset(phrase_lists.get("joining", ())),
+        first_of_kind=frozenset(phrase_lists.get("first_of_kind", ())),
         bodies=frozenset(phrase_lists.get("bodies", ())),
         participle_holders=frozenset(phrase_lists.get("participle_people", ())) | frozenset(
             phrase_lists.get("participle_documents", ())) | frozenset(phrase_lists.get("in_documents", ())),
