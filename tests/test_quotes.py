@@ -774,6 +774,9 @@ def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_s
     # a participle set off after a relative clause, which the parse hung on the clause's verb
     ("Ray Marlow had a strong moment that could play well at home, forcefully denouncing the regime.",
      "forcefully denouncing", "Ray Marlow"),
+    # a past tense after a relative clause set off after a name, which the parse hung inside the clause
+    ("It was a repeat of the 1992 convention, when Mr. Marlow, who had failed to win his party's nomination, called "
+     "for a ''cultural war'' against ''liberals and radicals.''", "called for", "Mr. Marlow"),
     # an infinitive on the first or only one of a kind: the one said to be it
     ("Ray Marlow was the first Democrat in Congress to endorse Okafor in the primary.", "to endorse", "Ray Marlow"),
     ("Sens. Ray Marlow of Ohio and Ada Brandt of Maine were the only Republicans to vote against the final version "

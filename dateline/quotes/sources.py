@@ -190,6 +190,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children))
             or (verb.tag_ == "VBD" or verb.tag_ == "VBN" and verb.head.pos_ == "PROPN") and _opens_quotation(verb)):
         return verb.head, False
+    # "Marlow, who had failed to win his party's nomination, called for a recount": a past tense right after the
+    # comma that closes a relative clause set off after a name, which the parse hung on the clause's last noun
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and comma_before(verb.doc, verb.i) and not passive \
+            and (named := _named_before_relative_clause(verb)) is not None:
+        return named, False
     # "Okafor was the first Democrat to endorse Brandt", "The only member to vote against it was Ray Marlow": an
     # infinitive on the first or only one of a kind tells what the one said to be it did
     if has_to(verb) and verb.dep_ in ("acl", "relcl") and verb.head.i < verb.i \
@@ -253,6 +258,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if named is not None:
             return named, False
     return None, False
+
+
+def _named_before_relative_clause(verb: Token) -> Token | None:
+    """The name a relative clause is set off after by commas, where the parse hung the verb after the clause's closing
+    comma inside the clause."""
+    doc = verb.doc
+    clause = next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or clause.head.pos_ != "PROPN" or clause.head.i + 1 >= clause.i \
+            or doc[clause.head.i + 1].text != "," or doc[clause.head.i + 2].lower_ not in ("who", "whose"):
+        return None
+    return clause.head
 
 
 def _one_of_a_kind(noun: Token) -> Token | None:
