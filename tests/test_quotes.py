@@ -939,6 +939,9 @@ def test_a_comma_inside_the_closing_mark_ends_the_content_before_a_reporting_par
      "that the economy would soon recover", "the port authority for its help", "The governor"),
     ("She adds that she has released her tax returns and called on her rivals to do the same.",
      "that she has released her tax returns", "her rivals to do the same", "She"),
+    # (also one whose tense a "did" carries)
+    ("Marlow said that he would pray for the nominee but did not suggest it would be Okafor.",
+     "that he would pray for the nominee", "it would be Okafor", "Marlow"),
     # (what the second verb has before it goes with it)
     ("The mayor said on Monday that the levy is unfair and again claimed that the count had been rigged.",
      "that the levy is unfair", "that the count had been rigged", "The mayor"),

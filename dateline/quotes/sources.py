@@ -136,8 +136,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if joined is not None:
             return joined, False
     # "Okafor adds that she has published her plan and called on Pryce to do the same": a finite cue joined
-    # to a reported clause speaks for the one who reports it.
-    if depth < 3 and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ccomp" \
+    # to a reported clause speaks for the one who reports it (also one whose tense a "did" carries: "Marlow said
+    # that he would pray for the nominee but did not suggest it would be Okafor").
+    if depth < 3 and verb.dep_ == "conj" and (verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ in ("did", "does") for c in verb.children)) and verb.head.dep_ == "ccomp" \
             and verb.head.head.tag_ in ("VBD", "VBZ") and verb.head.i > verb.head.head.i:
         if vocabulary().group(verb.head.head.lemma_.lower()) is not None \
                 and vocabulary().group(verb.lemma_.lower()) is not None:
