@@ -711,6 +711,10 @@ def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():
     said, calling = article.quotes
     assert said["text"] == "the talks would resume next week"
     assert calling["cue"]["text"] == "calling" and calling["speaker"]["text"] == "Lavrov"
+    # (not one after a clause of a participle, which it goes on with)
+    article = analyze("I remember Ray Marlow going on TV in 1977, declaring war on coal.")
+    declaring = next(q for q in article.quotes if q["cue"]["text"] == "declaring")
+    assert declaring["speaker"]["text"] == "Ray Marlow"
 
 
 def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_sentences_subject():

@@ -106,14 +106,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if named is not None:
         return named, False
     # "Lavrov said the talks would resume, calling them ...": a reporting participle after a comma that the
-    # parser hung inside another cue's clause is that cue's speaker's, not the clause's subject's.
+    # parser hung inside another cue's clause is that cue's speaker's, not the clause's subject's (not a clause of
+    # a participle, which the participle goes on with: "I remember Marlow going on TV, declaring war on coal").
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.i > 0 \
             and comma_before(verb.doc, verb.i):
         node = verb.head
         while node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
             node = node.head
         if node.dep_ == "ccomp" and vocabulary().group(node.head.lemma_.lower()) is not None and depth < 3 \
-                and not _inverted_cue(node):
+                and not _inverted_cue(node) and not _participle_clause(node):
             return subject_of(node.head, depth + 1)
         # (or in the "that" clause of the object: "Bennett denied the notion that a shakeup is coming, explaining
         # that ...")
@@ -389,6 +390,12 @@ def _named_before_infinitive(verb: Token) -> Token | None:
             and preposition.head.lemma_.lower() in vocabulary().relying:
         return noun
     return None
+
+
+def _participle_clause(clause: Token) -> bool:
+    """Whether a clause is a participle with its own subject and no auxiliary ("remember Marlow going on TV"), not a
+    progressive ("she was thinking")."""
+    return clause.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _past_relative_clause(participle: Token) -> Token | None:
