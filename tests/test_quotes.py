@@ -393,7 +393,7 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
     ("The ministry said in a statement that the convoy had been attacked.", "that the convoy had been attacked",
      "said in a statement", "speech"),
     # (questioning someone on a subject: the subject is what is asked about)
-    ("Ada Brandt challenged Marlow about the levy.", "the levy", "challenged Marlow about", "request"),
+    ("Ada Brandt challenged Marlow about the levy.", "about the levy", "challenged", "request"),
     ("Mr. Pryce was pressed on why he had praised the plan.", "why he had praised the plan", "was pressed on",
      "request"),
     # (what a court decides, its finding)

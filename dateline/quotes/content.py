@@ -184,7 +184,9 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
                 content = with_said_of(verb, with_as(verb, subtree(objects_of[0])), by_preposition)
                 if by_preposition.name == "request":  # ("pointed to the votes to cement his lead": a purpose)
                     content = _with_infinitive(verb, content)
-                if child in addressed:  # ("of the stakes": the preposition apart from the cue goes with the content)
+                # ("of the stakes", "pressed the mayor on the levy": a preposition apart from the cue, after the one
+                # addressed, goes with the content)
+                if child in addressed or objects and verb.i < objects[0].i < child.i:
                     return [(child.i, content[1])], by_preposition, None
                 return [content], by_preposition, child
             if child.dep_ == "prt" and objects:  # "pointed out the flaw"
