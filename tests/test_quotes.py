@@ -2405,6 +2405,19 @@ def test_a_clause_of_contrast_after_the_content_is_more_of_it(text, reports):
 
 
 @pytest.mark.parametrize("text, reports", [
+    ("Though Marlow boasts of higher turnout, there is no link between turnout and winning, experts say.",
+     [("Marlow", "boasts of", "higher turnout"), ("experts", "say", "there is no link between turnout and winning")]),
+    ("Though Lena Okafor insists that the port will reopen, the shippers have moved on, Mr. Pryce said.",
+     [("Lena Okafor", "insists", "that the port will reopen"), ("Mr. Pryce", "said", "the shippers have moved on")]),
+    # (a clause that says when is what was said)
+    ("After Marlow asked about it, the council balked, a clerk said.",
+     [("a clerk", "said", "After Marlow asked about it, the council balked")]),
+])
+def test_a_clause_of_contrast_with_an_attribution_of_its_own_before_the_content_is_that_attributions(text, reports):
+    assert [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in analyze(text).quotes] == reports
+
+
+@pytest.mark.parametrize("text, reports", [
     ("Senator Ray Marlow said the real extremist on taxes is Lena Okafor, and he railed against the moderators for"
      " ignoring the deficit.", [("Senator Ray Marlow", "said", "the real extremist on taxes is Lena Okafor"),
                                 ("he", "railed against", "the moderators for ignoring the deficit")]),

@@ -23,6 +23,7 @@ def set_apart(doc: Doc, readings: list[Reading], vocab: Vocabulary) -> list[Read
     _sources_before_inner(doc, readings)
     readings = [r for r in readings if not _told_in_closing_source(r, readings)]
     _relative_attributions_apart(doc, readings)
+    _opening_report_apart(doc, readings)
     _according_apart(doc, readings, vocab)
     _next_report_apart(doc, readings)
     _joined_reports_apart(doc, readings)
@@ -128,6 +129,30 @@ def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
                     + [(a, b) for a, b in outer.content if a >= end]
             elif outer is not inner and inside and any(a < lead and end + 1 < b for a, b in outer.content):
                 outer.content = [part for a, b in outer.content for part in minus(a, b, lead - 1, end + 1, doc)]
+
+
+def _opening_report_apart(doc: Doc, readings: list[Reading]) -> None:
+    """'Though Marlow boasts of higher turnout, there is no link between turnout and winning, experts say', 'While
+    Okafor evinces confidence that the port will reopen, the shippers have moved on, Pryce said': a clause of
+    contrast that opens a content before its cue, set off by a comma, whose verb (or its object) is a cue with a
+    source of its own, sets that speaker's view against what follows; it is that attribution's, and the content
+    starts after it (a word belongs to one attribution). Not a clause that says when or on what condition ("After Marlow asked about it, the council
+    balked, a clerk said"), nor a cue deeper in the clause ("While Okafor has devoted her time to speaking out
+    against the levy, ...")."""
+    for inner in readings:
+        if inner.source is None or not inner.content:
+            continue
+        word = doc[inner.head]
+        clause = word if word.dep_ == "advcl" else word.head
+        if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.i == clause.left_edge.i
+                                             and c.lower_ in _CONTRASTS for c in clause.children):
+            continue
+        first, last = clause.left_edge.i, clause.right_edge.i + 1
+        if last >= len(doc) or doc[last].text != "," or not (first <= inner.cue[0] and inner.content[-1][1] <= last):
+            continue
+        for outer in readings:
+            if outer is not inner and outer.content and outer.content[0][0] == first and outer.cue[0] > last:
+                outer.content = [trim(doc, last + 1, outer.content[0][1]), *outer.content[1:]]
 
 
 def _contrast_opening(verb: Token, lead: int) -> int:
