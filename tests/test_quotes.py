@@ -801,9 +801,17 @@ def test_quote_goes_on_after_a_sentence_that_opens_with_it_and_ends_with_its_att
     assert second["speaker"]["text"].startswith("Ahmad Ramadan")
 
 
-def test_a_quoted_title_in_the_attribution_is_not_more_of_the_quote():
-    article = analyze("“We will prevail,” Okafor told Channel 9’s “Sunrise” show on Friday.")
-    assert [q["text"] for q in article.quotes] == ["“We will prevail,”"]
+@pytest.mark.parametrize("text, quotes", [
+    ("“We will prevail,” Okafor told Channel 9’s “Sunrise” show on Friday.", ["“We will prevail,”"]),
+    # (before the attribution, a title is no first part of a split quote: "But “the real issue,” she added, ...")
+    ("Sunday on Valbrook Radio’s “Morning Hour,” Rep. Ada Brandt said Okafor’s “judgment” and “honesty” are in"
+     " question because of the levy.",
+     ["Okafor’s “judgment” and “honesty” are in question because of the levy"]),
+    ("But “the more interesting issue,” Mr. Pryce added, “is whether the levy will hold.”",
+     ["But “the more interesting issue,”", "“is whether the levy will hold.”"]),
+])
+def test_a_quoted_title_in_the_attribution_is_not_more_of_the_quote(text, quotes):
+    assert [q["text"] for q in analyze(text).quotes] == quotes
 
 
 def test_speaker_after_an_inverted_cue_the_parse_hung_elsewhere():

@@ -514,6 +514,13 @@ def _is_title(text: _Text, passage: Passage) -> bool:
     return len(words) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
+def _title_before(text: _Text, passage: Passage) -> bool:
+    """Whether a passage before an attribution is a title in it ("Sunday on Valbrook Radio's “Morning Hour,” Ada
+    Brandt said the levy's “costs” are hidden"), not the first part of a split quote, which may follow the
+    conjunction that opens its sentence ("But “the real issue,” Brandt added, “is the cost.”")."""
+    return _is_title(text, passage) and text.doc[text.token_at(passage.start) - 1].tag_ != "CC"
+
+
 def _hangs_on(token: Token, head: Token) -> bool:
     while token.i != token.head.i:
         if token.head.i == head.i:
@@ -537,7 +544,8 @@ def _split_parts(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Quo
             i = start - 1
             while i >= 0 and text.passage_of[i] < 0 and doc[i].is_punct and doc[i].text != ".":
                 i -= 1
-            if i < 0 or text.passage_of[i] < 0 or text.passage_of[i] in used:
+            if i < 0 or text.passage_of[i] < 0 or text.passage_of[i] in used \
+                    or _title_before(text, text.passages[text.passage_of[i]]):
                 continue
             if text.sentence_of[i] != text.sentence_of[start] and not text.is_fragment(text.sentence_of[start]):
                 continue
