@@ -378,6 +378,8 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
     ("The rebels vowed to retake the city.", "to retake the city", "vowed", "intention"),
     # (what one offers, put forward in words)
     ("Ray Marlow offered few details of the levy.", "few details of the levy", "offered", "speech"),
+    # (with how the object was referred to, not how it was said: "backed Okafor by a wide margin")
+    ("Okafor did not mention Marlow by name.", "Marlow by name", "did not mention", "speech"),
     # (a verb read with its preposition, "voted for", takes an infinitive too)
     ("The Valbrook council voted to ban the pesticide.", "to ban the pesticide", "voted", "stance"),
     # (and so does what one would like or loves to do)

@@ -364,10 +364,13 @@ def with_said_of(verb: Token, span: tuple[int, int], group: CueGroup) -> tuple[i
 def _with_phrases_after(verb: Token, end: int, vocabulary: Vocabulary) -> int:
     """An object's end with the phrases right after it that the parse hung on the verb, where they go on with what
     was reported ("denied any role in the attacks", "recalled an incident at a movie theater", "appointed dozens of
-    advisers to the committees"); not where or how it was said ("in a statement", "at a rally", "by a wide margin"),
-    nor a time ("in June")."""
+    advisers to the committees", "did not mention Marlow by name"); not where or how it was said ("in a statement",
+    "at a rally", "by a wide margin"), nor a time ("in June")."""
     for child in verb.children:
         if child.i < end or child.dep_ != "prep" or child.left_edge.i != end:
+            continue
+        if tuple(t.lower_ for t in child.subtree) in vocabulary.referring:
+            end = subtree(child)[1]
             continue
         if child.lower_ in vocabulary.circumstances or any(
                 c.lemma_.lower() in vocabulary.channels | vocabulary.occasions | vocabulary.terms_of_speaking

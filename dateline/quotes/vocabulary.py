@@ -87,6 +87,7 @@ class Vocabulary:
     channels: frozenset[str] = frozenset()  # "said in a statement": where something is said
     occasions: frozenset[str] = frozenset()  # "at a news conference": where words are said
     circumstances: frozenset[str] = frozenset()  # "backed her by a wide margin": prepositions of how, not what
+    referring: frozenset[tuple[str, ...]] = frozenset()  # ("by", "name"): how an object was referred to
     done_objects: frozenset[str] = frozenset()  # "identified the platforms": object verbs only when done, not to do
     spending: frozenset[str] = frozenset()  # "spent the week portraying Marlow as ...": who spends the time does it
     relying: frozenset[str] = frozenset()  # "the pressure on Marlow to say": words whose "on" phrase does the infinitive
@@ -203,6 +204,7 @@ def vocabulary() -> Vocabulary:
         channels=frozenset(phrase_lists.get("channels", ())),
         occasions=frozenset(phrase_lists.get("occasions", ())),
         circumstances=frozenset(phrase_lists.get("circumstances", ())),
+        referring=frozenset(tuple(phrase.lower().split()) for phrase in phrase_lists.get("referring", ())),
         done_objects=frozenset(phrase_lists.get("done_objects", ())),
         spending=frozenset(phrase_lists.get("spending", ())),
         relying=frozenset(phrase_lists.get("relying", ())),
