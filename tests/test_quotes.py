@@ -719,6 +719,15 @@ def test_a_reporting_participle_ends_the_content_and_keeps_the_speaker():
     assert declaring["speaker"]["text"] == "Ray Marlow"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Marlow vowed to crush the Valbrook Front, also known as the VF or the Front.", "to crush the Valbrook Front"),
+    ("Okafor said the council is overselling its gains against the Valbrook Front, also known as VF and the Front.",
+     "the council is overselling its gains against the Valbrook Front"),
+])
+def test_a_participle_of_naming_set_off_at_the_end_is_not_more_of_the_content(text, content):
+    assert analyze(text).quotes[0]["text"] == content
+
+
 def test_a_reporting_participle_the_parse_hung_on_the_quotation_speaks_for_the_sentences_subject():
     article = analyze("Weaver did not seem particularly impressed with the comments Tuesday, telling reporters, “A "
                       "lot of people said the governor should step down.”")

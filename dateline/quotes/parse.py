@@ -81,6 +81,16 @@ def reporting_participle(token: Token) -> bool:
         and vocabulary().group(token.lemma_.lower()) is not None
 
 
+def _naming_participle(token: Token) -> bool:
+    """ ", also known as the VF", ", now called Marlow Field": a participle of naming that opens a phrase at the end
+    of a clause gives its noun another name, an attribution of its own (read by the participle), not more of what
+    was said."""
+    doc = token.doc
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") \
+        and token.lemma_.lower() in vocabulary().naming_participles \
+        and all(t.dep_ == "advmod" for t in doc[token.left_edge.i:token.i])
+
+
 def ends_sentence(doc: Doc, start: int, end: int) -> bool:
     """Whether nothing but punctuation follows the words start..end in their sentence ("..., according to the
     Herald.")."""
@@ -120,7 +130,7 @@ def subtree(token: Token) -> tuple[int, int]:
                                                  or doc[t.left_edge.i].lower_ in ("who", "which")) \
                     or t.dep_ in ("advcl", "acl", "ccomp", "conj") and doc[t.left_edge.i].tag_ in ("WDT", "WP") \
                     and doc[t.left_edge.i].lower_ in ("who", "which") \
-                    or reporting_participle(t):
+                    or reporting_participle(t) or _naming_participle(t):
                 cut = t.left_edge.i if doc[t.left_edge.i - 1].text in CLOSING else t.left_edge.i - 1
                 start, end = trim(doc, start, cut)
                 changed = True
