@@ -32,3 +32,10 @@ def test_a_dateline_with_a_long_dash_touching_it_or_an_agency_and_no_dash():
     assert [s.text.strip() for s in doc.sents] == [
         "WASHINGTON—", "President Ray Marlow is scaling back his goals, officials said.", "MEXICO CITY (AP)",
         "Mexico's Senate has passed a resolution.", "ISIS (Islamic State) fighters attacked the town."]
+
+
+def test_a_contraction_with_a_curly_apostrophe_has_the_straight_ones_lemma():
+    text = "It{a}s hard to say. They{a}re sure. We{a}ve said it. She{a}ll go. Marlow{a}s plan."
+    straight, curly = (load_model()(text.format(a=a)) for a in ("'", "’"))
+    assert [t.lemma_ for t in curly if t.text.startswith("’")] == ["be", "be", "have", "will", "’s"]
+    assert [t.lemma_ for t in curly] == [t.lemma_.replace("'", "’") for t in straight]

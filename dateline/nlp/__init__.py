@@ -52,6 +52,7 @@ def _load(name: str) -> Language:
     except OSError as error:
         raise ModelNotFound(f"cannot load the spaCy model {name!r}: {error}") from None
     _split_glued_quotes(nlp)
+    _lemmatize_curly_contractions(nlp)
     nlp.add_pipe("dateline_paragraphs", before="parser")
     add_actor_ruler(nlp)
     return nlp
@@ -128,3 +129,17 @@ def _split_glued_quotes(nlp: Language) -> None:
     finditer = nlp.tokenizer.infix_finditer
     infixes = f"{finditer.__self__.pattern}|" if finditer is not None else ""  # (a pipeline may have none)
     nlp.tokenizer.infix_finditer = re.compile(f"{infixes}{_GLUED_QUOTES}").finditer
+
+
+# The lemmas the model gives a contraction written with a straight apostrophe ("it's", "they're", "we'd said"),
+# by tag; written with a curly one, as most news sites print it, the lemmatizer leaves it as it is ("’s" for "is").
+_CONTRACTIONS = {"’s": {"VBZ": "be"}, "’re": {"VBP": "be", "VBZ": "be"}, "’m": {"VBP": "be", "VBZ": "be"},
+                 "’ve": {"VBP": "have", "VB": "have"}, "’ll": {"MD": "will"}, "’d": {"MD": "would", "VBD": "have"}}
+
+
+def _lemmatize_curly_contractions(nlp: Language) -> None:
+    """A contraction with a curly apostrophe gets the lemma the straight one gets, so every "be" and "have" reads
+    the same ("it’s hard to say", "they’re supportive of the levy"); set before the lemmatizer, which keeps it."""
+    patterns = [{"patterns": [[{"LOWER": word, "TAG": tag}]], "attrs": {"LEMMA": lemma}}
+                for word, lemmas in _CONTRACTIONS.items() for tag, lemma in lemmas.items()]
+    nlp.get_pipe("attribute_ruler").add_patterns(patterns)

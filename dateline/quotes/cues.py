@@ -49,7 +49,6 @@ from dateline.quotes.parse import (
     follows_quotation,
     has_to,
     headline_of,
-    is_be,
     is_verb,
     subtree,
     trim,
@@ -145,7 +144,7 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         if lemma in vocabulary.raising:
             # "Democrats appeared pleased with her": an adjective of stance or belief after it reads itself
             return _read_adjective(token, vocabulary) or _read_seeming(token, vocabulary)
-        if lemma in _COPULAS or is_be(token) or token.lower_ in vocabulary.adjectives and token.tag_ == "VBN":
+        if lemma in _COPULAS or token.lower_ in vocabulary.adjectives and token.tag_ == "VBN":
             return _read_adjective(token, vocabulary)
         return None
     if lemma in vocabulary.light_verbs and any(
@@ -685,7 +684,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         and not any(c.dep_ == "poss" for c in noun.children) and not any(c.dep_ == "prt" for c in verb.children)
     light = noun.dep_ == "dobj" and (verb.lemma_.lower() in vocabulary.light_verbs or holding)
     # "Rubio's response was that ...", "his goal is to ...": the clause after the copula the noun is the subject of
-    predicated = noun.dep_ == "nsubj" and is_be(verb) and verb.i == noun.i + 1
+    predicated = noun.dep_ == "nsubj" and verb.lemma_ == "be" and verb.i == noun.i + 1
     if light:
         children = [*noun.children, *(c for c in verb.children if c.i > noun.i)]
     elif predicated:
@@ -741,7 +740,7 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         # "Pryce is a fierce critic of the deal", "Hollis, a longtime backer of the dam,": the one the noun
         # describes holds the stance
         holder = None
-        if noun.dep_ == "attr" and is_be(noun.head):
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
             holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         elif noun.dep_ == "appos":
             holder = noun.head
@@ -1222,7 +1221,7 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
         # "it appeared to hold off the tide": a referring "it" is what seemed so; "there" is not
         lemma = clause.lemma_.lower()
         if vocabulary.group(lemma) is not None and content_of(clause, lemma, vocabulary)[0] \
-                or is_be(clause) and _read_adjective(clause, vocabulary) is not None or not subjects \
+                or lemma == "be" and _read_adjective(clause, vocabulary) is not None or not subjects \
                 or subjects[0].lower_ == "there" or subjects[0].lower_ in RELATIVE \
                 or subjects[0].lower_ == "it" and not clauses:
             return None

@@ -43,12 +43,6 @@ def contracted_verb(token: Token) -> bool:
         and all(t.head.i == verb.i and t.dep_ in ("aux", "neg", "advmod") for t in token.doc[token.i + 1:verb.i])
 
 
-def is_be(token: Token) -> bool:
-    """ "is", "was", and a contracted "’s" or "’re": the lemmatizer reads a curly apostrophe's contraction as "’"
-    ("it’s hard to say"), a straight one's as "be"."""
-    return token.lemma_ == "be" or token.tag_ in ("VBZ", "VBP") and token.lower_ in ("’s", "’re", "’m")
-
-
 def has_to(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 

@@ -18,7 +18,6 @@ from dateline.quotes.parse import (
     comma_before,
     contracted_verb,
     has_to,
-    is_be,
     is_verb,
     trim,
 )
@@ -126,7 +125,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         copula = verb.head.head if on_adjective else verb.head
         # "It's important to remember that ...", "It is worth noting": after "it is" and an adjective, the
         # infinitive is the writer's aside, and "it" stands for no one
-        if is_be(copula) and any(c.dep_ == "acomp" for c in copula.children) \
+        if copula.lemma_ == "be" and any(c.dep_ == "acomp" for c in copula.children) \
                 and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
             return None, False
         # "is likely to stress", "was quick to point out": the subject of the copula the adjective hangs on.
@@ -235,7 +234,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # says what the subject of the phrase's verb says (not of "be": "a good way to understand it is ...")
     if depth < 3 and has_to(verb) and verb.dep_ in ("advcl", "relcl"):
         host = _phrase_verb(verb)
-        if host is not None and not is_be(host):
+        if host is not None and host.lemma_ != "be":
             return subject_of(host, depth + 1)
     # "Sanders, who sits at zero endorsements, said", "activists clamoring to block him say": a finite cue with no
     # subject, where the parse took its subject for that of the clause set before it (a relative clause or a
@@ -582,7 +581,7 @@ def _gerund_subject(verb: Token, depth: int) -> tuple[Token | None, bool]:
     # endorsing", "Instead of attacking Okafor, Marlow praised")
     if host.pos_ == "ADJ" and host.dep_ == "acomp" or host.pos_ == "ADV" and host.dep_ == "advmod":
         host = host.head
-    if not (is_verb(host) or is_be(host)):
+    if not (is_verb(host) or host.lemma_ == "be"):
         return None, False
     # (also of the passive the verb joins: "Okafor was booed and shouted down by the crowd after telling them ...")
     joined = host
@@ -707,7 +706,7 @@ def antecedent_of(subject: Token) -> int:
         described = noun
         while described.dep_ == "conj" and described.head.i != described.i:
             described = described.head
-        if described.dep_ == "attr" and is_be(described.head):
+        if described.dep_ == "attr" and described.head.lemma_ == "be":
             verb = described.head  # ("X incites violence and is a liar": the subject of the verb "is" joins)
             while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
                 verb = verb.head
