@@ -52,7 +52,6 @@ from dateline.quotes.apart import set_apart
 from dateline.quotes.cues import (
     Reading,
     read,
-    read_misread_verb,
     read_noun,
     speaker_after,
     speaker_before,
@@ -60,6 +59,7 @@ from dateline.quotes.cues import (
     verb_group,
 )
 from dateline.quotes.marks import Passage, find_passages
+from dateline.quotes.misread import read_misread_verb
 from dateline.quotes.parse import CLOSING, DASHES, OPENING, follows_quotation, is_verb
 from dateline.quotes.phrases import according_at, read_according, read_in, read_like, read_self_described, read_to
 from dateline.quotes.sources import antecedent_of, source_span, subject_of

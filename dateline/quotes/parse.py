@@ -21,6 +21,12 @@ FLOATING = {"both", "all", "each"}
 PEOPLE_PRONOUNS = {"him", "her", "them", "me", "us"}
 # Dashes, typed or as two hyphens ("Marlow -- who ...").
 DASHES = {"-", "–", "—", "―", "--"}
+# Adverbs that belong to a cue's verb group ("has also said", "Marlow Finally Endorses").
+GROUP_ADVERBS = {"also", "previously", "repeatedly", "later", "recently", "publicly", "privately", "once",
+                 "again", "often", "already", "never", "long", "falsely", "wrongly", "correctly", "reportedly",
+                 "explicitly", "openly", "flatly", "specifically", "frequently", "first", "just", "still", "even",
+                 "further", "clearly", "directly", "separately", "simply", "ever", "had", "then", "now", "since",
+                 "always", "yet", "back"}
 
 
 def is_verb(token: Token) -> bool:
