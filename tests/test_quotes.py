@@ -433,6 +433,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
      "The rebels", "belief"),
     ("Voters are deeply skeptical of the deal.", "the deal", "are deeply skeptical of", "Voters", "belief"),
     ("Her team is confident in the outcome.", "the outcome", "is confident in", "Her team", "belief"),
+    # (a clause with its subject and no "that")
+    ("Most farmers in Valbrook were certain they would back Okafor.", "they would back Okafor", "were certain",
+     "Most farmers in Valbrook", "belief"),
     ("Many guild members aren't enamored of Okafor.", "Okafor", "aren't enamored of", "Many guild members",
      "stance"),
     # (a "’s" or "’re" with a curly apostrophe, which the lemmatizer does not read as "be")

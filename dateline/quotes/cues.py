@@ -913,6 +913,12 @@ def _complement(word: Token, takes: frozenset[str], children) -> tuple[tuple[int
         if child.dep_ in ("acl", "ccomp", "relcl", "advcl") and "that" in takes and any(
                 m.dep_ == "mark" and m.lower_ == "that" and m.i < child.i for m in child.children):
             return subtree(child), None
+        # ("were certain they would back Okafor", "I am glad they asked": a clause with its subject and no "that";
+        # not a question, "not sure why they asked", nor a relative clause the parse misread, "whose aim was ...")
+        if child.dep_ == "ccomp" and "that" in takes and not any(c.dep_ == "mark" for c in child.children) \
+                and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children) \
+                and word.doc[child.left_edge.i].tag_ not in ("WDT", "WP", "WP$", "WRB"):
+            return subtree(child), None
         if child.dep_ in ("acl", "ccomp", "relcl", "advcl") and "whether" in takes and any(
                 m.dep_ == "mark" and m.lower_ in ("whether", "if") and m.i == child.left_edge.i for m in child.children):
             return subtree(child), None
