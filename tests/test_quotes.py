@@ -2550,6 +2550,10 @@ def test_the_name_the_parse_set_beside_the_firm_in_the_speakers_description_is_t
     # a closing cue the parse hung as an adverbial clause
     ("A decade of falling deficits will end this year, sooner than expected, the budget office reported on Tuesday.",
      "the budget office", ["A decade of falling deficits will end this year, sooner than expected"]),
+    # (or as a verb joined to it)
+    ("Lena Okafor (D-Vt.) remains committed to seeing the primary through to the convention, her top aide, Ada "
+     "Brandt, told the Valbrook Herald.", "her top aide, Ada Brandt,",
+     ["Lena Okafor (D-Vt.) remains committed to seeing the primary through to the convention"]),
     # an opening that announces a quotation stays with the cue
     ("Dashing into the hall, Lena Okafor called over her shoulder, “His comments are not helping.”", "Lena Okafor",
      ["“His comments are not helping.”"]),

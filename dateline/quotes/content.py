@@ -602,7 +602,7 @@ def _has_that(clause: Token) -> bool:
 def host_clause(verb: Token) -> list[tuple[int, int]]:
     """The content of a cue set inside or after it ("The plan, he said, is dead"; "..., he said Saturday")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or not subjects:
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or not subjects:
         return []
     host = verb.head
     if not is_verb(host) and host.pos_ not in ("AUX", "ADJ", "NOUN"):
@@ -613,6 +613,13 @@ def host_clause(verb: Token) -> list[tuple[int, int]]:
             host.i < verb.i and after_comma and verb.tag_ in ("VBD", "VBZ", "VBP")
             and not any(c.dep_ == "mark" for c in verb.children)):
         return []  # only a closing cue the parse hung as an adverbial clause ("..., the budget office reported")
+    if verb.dep_ == "conj" and not (
+            host.i < verb.i and after_comma and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ == "cc" and c.i < verb.i for c in (*host.children, *verb.children))
+            and ends_sentence(doc, verb.i, verb.right_edge.i + 1) and doc[verb.sent.end - 1].text != ":"):
+        # only a closing cue the parse joined to the clause it reports ("..., a new Herald poll finds."), not one that
+        # announces what follows it ("..., Marlow continued his attacks with this statement:")
+        return []
     if verb.dep_ == "ccomp" and not (verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].is_punct
                                      or host.i > verb.i and after_comma and _set_off(verb)):
         # a complement ("said Marlow has not replied"), not a cue set off in its host clause (which may hang what
@@ -635,7 +642,7 @@ def host_clause(verb: Token) -> list[tuple[int, int]]:
     first = verb.i if any(c.i > verb.i for c in subjects) else subjects[-1].left_edge.i
     if cut < first and doc[first - 1].text == ",":
         cut = first - 1
-    if verb.dep_ == "advcl":  # (a closing cue: what the parse hung after it is no longer what was reported)
+    if verb.dep_ in ("advcl", "conj"):  # (a closing cue: what the parse hung after it is no longer what was reported)
         end = cut
     return minus(start, end, cut, verb.right_edge.i + 1, verb.doc)
 
