@@ -17,6 +17,16 @@ def test_a_line_break_after_a_title_or_inside_a_sentence_does_not():
     assert len(list(doc.sents)) == 1
 
 
+def test_a_headline_line_with_no_full_stop_ends_where_a_paragraph_is_a_line():
+    doc = load_model()("Okafor wins Valbrook; \nMarlow vows a recount\nRAY MARLOW SPEAKS\nMarlow, in Delmar, said "
+                       "on Tuesday that the count in the northern counties was far from over and that he would stay in "
+                       "the race.\nThe levy was backed by the\nValbrook Herald.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Okafor wins Valbrook;", "Marlow vows a recount", "RAY MARLOW SPEAKS",
+        "Marlow, in Delmar, said on Tuesday that the count in the northern counties was far from over and that he "
+        "would stay in the race.", "The levy was backed by the\nValbrook Herald."]
+
+
 def test_a_wire_dateline_that_opens_a_line_is_a_sentence_of_its_own():
     doc = load_model()("RENO, Nev. (AP) — Republican hopeful Ray Marlow said on Monday that he would win.\n\n"
                        "GENEVA - The talks resumed.")

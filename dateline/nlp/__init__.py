@@ -89,13 +89,18 @@ def _paragraphs_open_sentences(doc):
     or a closing quotation mark, in one sentence of six in political news; it keeps the boundaries set before it.
     So does a line break after a sentence's last mark before a capital ("... into the U.S.\nChris Christie added"),
     as scrapes that keep one paragraph to a line have it (a text wrapped in lines breaks there only after a title:
-    "Sen.\nRay Marlow")."""
+    "Sen.\nRay Marlow"). In such a scrape, a line with no last mark before a capital is a headline or a label, and
+    ends too ("Sanders wins Rhode Island; \nSanders vows to press on", "ORLANDO MOURNS\nOrlando mourned the dead":
+    the parser made one sentence of them, and the headline's words the subject of the next line's verb)."""
     lines = [0]
-    for k in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():  # (a Python pass over every token was slow)
-        if "\n" in doc[k].text:
-            lines.append(k + 1)
-        if doc[k].text.count("\n") >= 2 or "\n" in doc[k].text and k > 0 and _ends_sentence(doc[k - 1]) \
-                and (doc[k + 1].text[:1].isupper() or doc[k + 1].is_quote):
+    breaks = [k for k in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist()  # (a Python pass over every
+              if "\n" in doc[k].text]                                           # token was slow)
+    by_line = _paragraph_to_a_line(doc, breaks)
+    for k in breaks:
+        lines.append(k + 1)
+        if doc[k].text.count("\n") >= 2 or k > 0 and (
+                _ends_sentence(doc[k - 1]) and (doc[k + 1].text[:1].isupper() or doc[k + 1].is_quote)
+                or by_line and _ends_line(doc[k - 1]) and doc[k + 1].text[:1].isupper()):
             doc[k + 1].is_sent_start = True
     # A wire dateline that opens a line ("WASHINGTON (AP) —") is the outlet's, not the subject of what follows.
     for start in lines:
@@ -111,6 +116,26 @@ def _ends_sentence(token) -> bool:
     if token.is_quote and token.i > 0:
         token = token.doc[token.i - 1]
     return token.text in ("!", "?") or token.text.endswith(".") and token.lower_ not in _titles()
+
+
+def _paragraph_to_a_line(doc, breaks: list[int]) -> bool:
+    """Whether the text keeps a paragraph to a line rather than wrapping its lines: a line is longer than any wrap
+    (email and wire copy wrap at 72 or 80 characters)."""
+    starts = [0] + [doc[k].idx + len(doc[k].text) for k in breaks]
+    ends = [doc[k].idx for k in breaks] + [doc[-1].idx + len(doc[-1].text)]
+    return any(end - start > _WRAP_WIDTH for start, end in zip(starts, ends))
+
+
+def _ends_line(token) -> bool:
+    """Whether a line of a text that keeps a paragraph to a line may end with the token: not a comma, a dash or a
+    bracket that opens, a title ("Sen.\nRay Marlow"), a preposition, a conjunction or a determiner ("by the\n
+    Washington Post"), after which the sentence goes on."""
+    return token.text not in _GOES_ON and token.lower_ not in _titles() and token.tag_ not in _GOES_ON_TAGS
+
+
+_WRAP_WIDTH = 100
+_GOES_ON = (",", "-", "—", "–", "(", "[")
+_GOES_ON_TAGS = ("IN", "CC", "DT", "TO", "PRP$", "HYPH")
 
 
 @cache
