@@ -93,8 +93,8 @@ def _paragraphs_open_sentences(doc):
     ends too ("Sanders wins Rhode Island; \nSanders vows to press on", "ORLANDO MOURNS\nOrlando mourned the dead":
     the parser made one sentence of them, and the headline's words the subject of the next line's verb)."""
     lines = [0]
-    breaks = [k for k in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist()  # (a Python pass over every
-              if "\n" in doc[k].text]                                           # token was slow)
+    # (line breaks among the whitespace tokens only: a Python pass over every token was slow)
+    breaks = [k for k in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist() if "\n" in doc[k].text]
     by_line = _paragraph_to_a_line(doc, breaks)
     for k in breaks:
         lines.append(k + 1)
@@ -120,7 +120,9 @@ def _ends_sentence(token) -> bool:
 
 def _paragraph_to_a_line(doc, breaks: list[int]) -> bool:
     """Whether the text keeps a paragraph to a line rather than wrapping its lines: a line is longer than any wrap
-    (email and wire copy wrap at 72 or 80 characters)."""
+    (email and wire copy wrap at 72 or 80 characters). A text of one line, or none, has nothing to tell."""
+    if not breaks:
+        return False
     starts = [0] + [doc[k].idx + len(doc[k].text) for k in breaks]
     ends = [doc[k].idx for k in breaks] + [doc[-1].idx + len(doc[-1].text)]
     return any(end - start > _WRAP_WIDTH for start, end in zip(starts, ends))
