@@ -136,9 +136,9 @@ def _opening_report_apart(doc: Doc, readings: list[Reading]) -> None:
     Okafor evinces confidence that the port will reopen, the shippers have moved on, Pryce said': a clause of
     contrast that opens a content before its cue, set off by a comma, whose verb (or its object) is a cue with a
     source of its own, sets that speaker's view against what follows; it is that attribution's, and the content
-    starts after it (a word belongs to one attribution). Not a clause that says when or on what condition ("After Marlow asked about it, the council
-    balked, a clerk said"), nor a cue deeper in the clause ("While Okafor has devoted her time to speaking out
-    against the levy, ...")."""
+    starts after it (a word belongs to one attribution). Not a clause that says when or on what condition ("After
+    Marlow asked about it, the council balked, a clerk said"), nor a cue deeper in the clause ("While Okafor has
+    devoted her time to speaking out against the levy, ...")."""
     for inner in readings:
         if inner.source is None or not inner.content:
             continue

@@ -90,7 +90,7 @@ class Vocabulary:
     referring: frozenset[tuple[str, ...]] = frozenset()  # ("by", "name"): how an object was referred to
     done_objects: frozenset[str] = frozenset()  # "identified the platforms": object verbs only when done, not to do
     spending: frozenset[str] = frozenset()  # "spent the week portraying Marlow as ...": who spends the time does it
-    relying: frozenset[str] = frozenset()  # "the pressure on Marlow to say": words whose "on" phrase does the infinitive
+    relying: frozenset[str] = frozenset()  # "the pressure on Marlow to say": an "on" phrase that does the infinitive
     adverb_subjects: frozenset[str] = frozenset()  # "after half said so": words of how many the tagger reads as adverbs
     connectives: frozenset[str] = frozenset()  # "Still, ...": the writer's link to what came before
     reported_conditions: frozenset[str] = frozenset()  # "When the plant closed, ...": part of what was reported
