@@ -609,13 +609,12 @@ def host_clause(verb: Token) -> list[tuple[int, int]]:
         return []
     doc = verb.doc
     after_comma = subjects[0].left_edge.i > 0 and doc[subjects[0].left_edge.i - 1].text == ","
-    if verb.dep_ == "advcl" and not (
-            host.i < verb.i and after_comma and verb.tag_ in ("VBD", "VBZ", "VBP")
-            and not any(c.dep_ == "mark" for c in verb.children)):
+    # (a finite verb after the clause, its subject after a comma: the shape of a closing cue)
+    closing = host.i < verb.i and after_comma and verb.tag_ in ("VBD", "VBZ", "VBP")
+    if verb.dep_ == "advcl" and not (closing and not any(c.dep_ == "mark" for c in verb.children)):
         return []  # only a closing cue the parse hung as an adverbial clause ("..., the budget office reported")
     if verb.dep_ == "conj" and not (
-            host.i < verb.i and after_comma and verb.tag_ in ("VBD", "VBZ", "VBP")
-            and not any(c.dep_ == "cc" and c.i < verb.i for c in (*host.children, *verb.children))
+            closing and not any(c.dep_ == "cc" and c.i < verb.i for c in (*host.children, *verb.children))
             and ends_sentence(doc, verb.i, verb.right_edge.i + 1) and doc[verb.sent.end - 1].text != ":"):
         # only a closing cue the parse joined to the clause it reports ("..., a new Herald poll finds."), not one that
         # announces what follows it ("..., Marlow continued his attacks with this statement:")
