@@ -34,7 +34,8 @@ _TIME_PREPOSITIONS = {"during", "after", "before", "while", "throughout", "amid"
 # When a poll was taken ("a poll last month"), against when it was published or read ("on Tuesday").
 _PERIODS = {"month", "year", "spring", "summer", "fall", "autumn", "winter"}
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_PEOPLE = {"he", "she", "they", "i", "we", "who"}
+# Pronouns of people, as subjects and as objects.
+_PEOPLE = {"he", "she", "they", "i", "we", "who"} | PEOPLE_PRONOUNS
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -514,7 +515,7 @@ def _state_of_mind_before(participle: Token) -> bool:
 def someone(noun: Token) -> bool:
     """Whether a noun names people: a person, a group or a nation, a personal pronoun, a word for people."""
     return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lower_ in _PEOPLE \
-        or noun.lower_ in PEOPLE_PRONOUNS or noun.lemma_.lower() in vocabulary().participle_holders
+        or noun.lemma_.lower() in vocabulary().participle_holders
 
 
 def _subject_of_clause_before(participle: Token) -> Token | None:
