@@ -135,6 +135,13 @@ def test_people_named_once_in_full_are_followed_through_surnames_titles_and_pron
     assert not [m for m in article.mentions if m["text"] == "Ankara"]
 
 
+def test_a_persons_mention_takes_in_the_abbreviated_ranks_before_the_name():
+    article = dateline.analyze("Lt. Gen. Ray Marlow and Col. Ada Brandt briefed reporters in Valbrook on Monday.",
+                               kind="plain")
+    people = [e["text"] for e in article.entities if e["label"] == "PERSON"]
+    assert people == ["Lt. Gen. Ray Marlow", "Col. Ada Brandt"]
+
+
 def test_a_description_stands_for_the_person_first_named_with_it():
     article = dateline.analyze(
         "Brandt hits back\n\n"

@@ -17,6 +17,14 @@ def test_a_line_break_after_a_title_or_inside_a_sentence_does_not():
     assert len(list(doc.sents)) == 1
 
 
+def test_an_abbreviated_title_is_one_token_and_goes_on_with_the_name():
+    doc = load_model()("Col. Ray Marlow and Lt. Gen. Ada Brandt spoke on Monday. Sens. Lena Okafor and Tim Pryce "
+                       "did not.")
+    assert [s.text for s in doc.sents] == ["Col. Ray Marlow and Lt. Gen. Ada Brandt spoke on Monday.",
+                                           "Sens. Lena Okafor and Tim Pryce did not."]
+    assert {"Col.", "Lt.", "Gen.", "Sens."} <= {t.text for t in doc}
+
+
 def test_a_headline_line_with_no_full_stop_ends_where_a_paragraph_is_a_line():
     doc = load_model()("Okafor wins Valbrook; \nMarlow vows a recount\nRAY MARLOW SPEAKS\nMarlow, in Delmar, said "
                        "on Tuesday that the count in the northern counties was far from over and that he would stay in "

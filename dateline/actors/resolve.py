@@ -310,9 +310,11 @@ def _entities(reading: _Reading, entity_actor: dict[tuple[int, int], str | None]
             label = "ORG"
         start = ent.start
         if label == "PERSON":
-            # A person's mention takes in the title and honorific before the name: "Gen. Joseph Votel".
+            # A person's mention takes in the title, abbreviated ranks and honorific before the name: "Lt. Gen.
+            # Joseph Votel", "Col. Steve Warren".
             start = reading.titled.get(ent.start, ent.start)
-            while start > 0 and doc[start - 1].text in reading.kb.honorifics:
+            while start > 0 and (doc[start - 1].text in reading.kb.honorifics or doc[start - 1].text.endswith(".")
+                                 and doc[start - 1].lower_ in reading.kb.title_abbreviations):
                 start -= 1
             if mention := name_mentions.get((ent.start_char, ent.end_char)):
                 mention.start, mention.text = doc[start].idx, doc[start:ent.end].text

@@ -8,7 +8,7 @@ from functools import cache
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -52,6 +52,7 @@ def _load(name: str) -> Language:
     except OSError as error:
         raise ModelNotFound(f"cannot load the spaCy model {name!r}: {error}") from None
     _split_glued_quotes(nlp)
+    _keep_title_abbreviations(nlp)
     _lemmatize_curly_contractions(nlp)
     nlp.add_pipe("dateline_paragraphs", before="parser")
     add_actor_ruler(nlp)
@@ -107,6 +108,12 @@ def _paragraphs_open_sentences(doc):
         after = after_dateline(doc, start, min(start + _DATELINE_TOKENS, len(doc)))
         if start < after < len(doc):
             doc[after].is_sent_start = True
+    # An abbreviated title goes on with the name after it ("Govs. Ray Marlow and Ada Brandt met"), where the parser
+    # would read its period as a sentence's end.
+    titles = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER)[:-1], word_hashes(doc.vocab, _titles()))).tolist()
+    for k in titles:
+        if doc[k].text.endswith(".") and not doc[k + 1].is_space:
+            doc[k + 1].is_sent_start = False
     return doc
 
 
@@ -156,6 +163,16 @@ def _split_glued_quotes(nlp: Language) -> None:
     finditer = nlp.tokenizer.infix_finditer
     infixes = f"{finditer.__self__.pattern}|" if finditer is not None else ""  # (a pipeline may have none)
     nlp.tokenizer.infix_finditer = re.compile(f"{infixes}{_GLUED_QUOTES}").finditer
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """An abbreviated title keeps its period ("Col. Steve Warren", "Sens. Ray Marlow and Ada Brandt"): the model's
+    tokenizer knows "Gov." and "Sen." but splits "Col", "Capt", "Lt" or "Sens" from their period, which the parser then
+    reads as a sentence's end, cutting the title from the name."""
+    for abbreviation in knowledge_base().title_abbreviations:
+        if abbreviation.endswith("."):
+            title = abbreviation.capitalize()
+            nlp.tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 # The lemmas the model gives a contraction written with a straight apostrophe ("it's", "they're", "we'd said"),
