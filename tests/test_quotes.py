@@ -2385,6 +2385,20 @@ def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_befor
 
 
 @pytest.mark.parametrize("text, reports", [
+    ("One in four voters said the party was hostile to the town, about the same number who said the party truly"
+     " cares.", [("said", "the party was hostile to the town"), ("said", "the party truly cares")]),
+    ("Marlow says he is tied for second place with Okafor, in a finish that he said defied expectations.",
+     [("says", "he is tied for second place with Okafor"), ("said", "that")]),
+    ("Voters still view Lena Okafor as more prepared for the job - with 50 percent saying she is prepared.",
+     [("still view", "Lena Okafor as more prepared for the job"), ("saying", "she is prepared")]),
+    ("The Valbrook Herald poll found Okafor ahead, with 40 percent saying they would back her.",
+     [("found", "Okafor ahead"), ("saying", "they would back her")]),
+])
+def test_a_phrase_set_off_at_the_end_of_a_content_with_an_attribution_of_its_own_ends_the_content(text, reports):
+    assert [(q["cue"]["text"], q["text"]) for q in analyze(text).quotes] == reports
+
+
+@pytest.mark.parametrize("text, reports", [
     # (the parts of a passive's content: its subject with the clause, then what the verb says of it)
     ("The union, which endorsed Lena Okafor, is widely regarded as one of the more liberal in the state.",
      [("is widely regarded", "The union"), ("endorsed", "Lena Okafor"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.quotes.cues import Reading
-from dateline.quotes.parse import DASHES, comma_before, ends_sentence, is_verb, minus, trim
+from dateline.quotes.parse import DASHES, RELATIVE, comma_before, ends_sentence, is_verb, minus, trim
 from dateline.quotes.phrases import according_at
 from dateline.quotes.vocabulary import Vocabulary
 
@@ -98,7 +98,7 @@ def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
     open with a preposition ("offered few specifics beyond an op-ed, in which she called for a tax cut"), and so may
     a clause of contrast ("said the plan had made a good case, while other voters said ..."; without an attribution
     of its own, the contrast is more of what was said: "found that 28 percent backed Okafor, while 23 percent
-    favored Marlow")."""
+    favored Marlow"). So may a phrase set off at the end of a content that holds the attribution (_phrase_set_off)."""
     for inner in readings:
         if not inner.content:
             continue
@@ -112,7 +112,9 @@ def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
         relative = doc[lead + 1] if doc[lead].dep_ == "prep" and lead + 1 < len(doc) else doc[lead]
         if lead < 1 or relative.lower_ not in ("which", "who", "whom", *_CONTRASTS) \
                 or not comma_before(doc, lead) and doc[lead - 1].text not in ("—", "–"):
-            continue
+            lead = _phrase_set_off(doc[inner.head])
+            if lead is None:
+                continue
         end = max(inner.cue[1], inner.content[-1][1])
         if doc[inner.head].dep_ == "relcl":
             # (the clause runs on past the attribution's content, which leaves out what the parse hung on the cue
@@ -129,6 +131,28 @@ def _relative_attributions_apart(doc: Doc, readings: list[Reading]) -> None:
                     + [(a, b) for a, b in outer.content if a >= end]
             elif outer is not inner and inside and any(a < lead and end + 1 < b for a, b in outer.content):
                 outer.content = [part for a, b in outer.content for part in minus(a, b, lead - 1, end + 1, doc)]
+
+
+def _phrase_set_off(verb: Token) -> int | None:
+    """Where the phrase set off by a comma or a dash starts that holds a cue with a source of its own: a relative
+    clause on the phrase's noun (", in a finish that he said defied expectations", ", about the same number who said
+    the party cares", ", at a time when many Democrats would be asking him to step aside") or a participle after
+    "with" (" - with 50 percent saying she is prepared"). The phrase says when or how many, and the clause reports
+    on its own, neither of them more of what was said; None if there is none. Not a clause with no relative
+    pronoun, which goes on with a list (", including provisions he said would restrict ...", where PolNeAR keeps
+    the examples in what was said)."""
+    doc = verb.doc
+    if verb.dep_ == "relcl" and verb.head.dep_ == "pobj" \
+            and doc[verb.left_edge.i].lower_ in (*RELATIVE, "when", "where"):
+        phrase = verb.head.head
+    elif verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
+        phrase = verb.head.head
+    elif verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        phrase = verb.head
+    else:
+        return None
+    first = phrase.left_edge.i
+    return first if first == phrase.i and (comma_before(doc, first) or doc[first - 1].text in DASHES) else None
 
 
 def _opening_report_apart(doc: Doc, readings: list[Reading]) -> None:
