@@ -545,6 +545,9 @@ def test_after_an_inverted_cue_more_words_of_the_speaker_are_a_quote_of_their_ow
     article = analyze("“The levy will pass,” said Ray Marlow, who added that the vote would be close.")
     assert quote_with(article, "levy")["speaker"]["text"] == "Ray Marlow"
     assert quote_with(article, "the vote would be close")["cue"]["text"] == "added"
+    # (with the comma that closes the speaker's apposition, as before a cue: "Ray Marlow, a pollster, said")
+    article = analyze("“The levy will pass,” said Lena Okafor, the mayor's deputy, who noted that the vote would be close.")
+    assert quote_with(article, "levy")["speaker"]["text"] == "Lena Okafor, the mayor's deputy,"
 
 
 @pytest.mark.parametrize("text, parts, cue, speaker", [

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from dateline.quotes.cues import Reading
 from dateline.quotes.parse import DASHES, RELATIVE, comma_before, ends_sentence, is_verb, minus, trim
 from dateline.quotes.phrases import according_at
+from dateline.quotes.sources import closing_comma
 from dateline.quotes.vocabulary import Vocabulary
 
 
@@ -56,8 +57,10 @@ def _sources_before_inner(doc: Doc, readings: list[Reading]) -> None:
                                or doc[cut - 1].dep_ == "det" and doc[cut - 1].head.i >= cut
                                or doc[cut - 1].dep_ == "cc"):
                 cut -= 1
+            # (with the comma that closes the speaker's apposition, as PolNeAR marks it on any source: 'said
+            # Lena Okafor, the mayor's deputy, who noted that ...')
             if cut > a and a <= reading.source_head < cut:
-                reading.source = (a, cut)
+                reading.source = (a, closing_comma(doc, a, cut, doc[reading.head]))
 
 
 def _told_in_closing_source(inner: Reading, readings: list[Reading]) -> bool:
