@@ -1617,6 +1617,9 @@ def test_polnear_loader_on_the_real_data():
     # (nor the speaker's own stake, told in passing after "himself")
     ("Senator Tom Pryce, himself up for reelection in 2028, said the levy would pass.", "Senator Tom Pryce"),
     ("Ada Brandt, herself a Marlow donor for a decade, said the protesters were wrong.", "Ada Brandt"),
+    # (nor what is the speaker's, or what others did to him: a clause of "whose" or "whom")
+    ("Ray Marlow, whose campaign has struggled in the polls, said the levy would pass.", "Ray Marlow"),
+    ("“The levy will pass,” said Ada Brandt, whom the mayor appointed to the board last year.", "Ada Brandt"),
     # the day, right before the verb, hung on the speaker by the parse
     ("A congressional report on Wednesday said the agency had failed.", "A congressional report"),
     # (before the verb's adverbs, a day without a preposition, with a participle as the cue; not "today", nor a

@@ -776,11 +776,14 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     # "Nia Pryce, celebrating a win in Delmar, said": a participle that tells what the speaker was
     # doing, set off after the name, is not part of the name (an age is: "Carlos Guerrero, 55, said", as PolNeAR
     # writes it nine times out of ten); nor is the speaker's own stake, told in passing after "himself" ("Marlow,
-    # himself up for reelection in 2028, said", "Pryce, herself a Marlow supporter, said").
+    # himself up for reelection in 2028, said", "Pryce, herself a Marlow supporter, said"); nor, as PolNeAR marks
+    # it two times in three, a clause of what is the speaker's or what others did to him ("Marlow, whose campaign
+    # has struggled, said", "said Ada Brandt, whom the mayor appointed"; a "who" clause of what he is or does stays).
     for child in subject.rights:
         if child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and (
                 child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.left_edge.i == child.i
-                or child.dep_ == "appos" and child.tag_ == "PRP" and child.lower_.endswith(("self", "selves"))):
+                or child.dep_ == "appos" and child.tag_ == "PRP" and child.lower_.endswith(("self", "selves"))
+                or child.dep_ == "relcl" and doc[child.left_edge.i].lower_ in ("whose", "whom")):
             end = min(end, child.left_edge.i - 1)
         # "Okafor, clearly frustrated, said", "The mayor, still stinging over ..., agreed", "Hammad, cheekily,
         # said", "Marlow, during an interview on Thursday, said": a state, a manner or the time of the saying, set
