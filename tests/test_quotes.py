@@ -1692,6 +1692,11 @@ def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
     # (as the body they are counted in)
     ("Okafor has ignored a chorus of critics calling for her resignation.", "calling for",
      "a chorus of critics"),
+    ("A petition calling on Okafor to resign has reached 20,000 signatures.", "calling on", "A petition"),
+    ("Most of the money went to phone calls opposing Mayor Ray Marlow.", "opposing", "phone calls"),
+    ("Valbrook speaker laying out a plan for the harbor.", "laying out", "Valbrook speaker"),
+    ("Council records, such as the ones describing payments to Ada Brandt, are far less detailed.", "describing",
+     "the ones"),
 ])
 def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, speaker):
     quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == cue)
