@@ -1697,6 +1697,9 @@ def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
     ("Valbrook speaker laying out a plan for the harbor.", "laying out", "Valbrook speaker"),
     ("Council records, such as the ones describing payments to Ada Brandt, are far less detailed.", "describing",
      "the ones"),
+    # (a document no one is said to have put out)
+    ("In Valbrook, there is evidence suggesting that turnout will fall.", "suggesting", "evidence"),
+    ("Guests are given timed tickets telling them when to join the queue.", "telling", "timed tickets"),
 ])
 def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, speaker):
     quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == cue)

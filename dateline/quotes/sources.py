@@ -221,11 +221,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return subject_of(spent.head, depth + 1)
     # "issued a statement saying", "wrote a letter asking", "took a moment to point out", "has a rare chance to
     # show": the one who issued, wrote, took or had (not people the participle describes, who speak for
-    # themselves: "the emails included staff members suggesting ...", "recruited pastors backing Okafor")
+    # themselves: "the emails included staff members suggesting ...", "recruited pastors backing Okafor"; nor a
+    # document that no one is said to have put out, which speaks for itself: "there is evidence suggesting ...",
+    # "Guests are given tickets telling them when to queue")
     if depth < 3 and verb.dep_ == "acl" and verb.head.i < verb.i and (verb.tag_ == "VBG" or has_to(verb)) \
             and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "attr") and is_verb(verb.head.head) \
             and not (_holds_participle(verb) and verb.head.lemma_.lower() in vocabulary().participle_people):
-        return subject_of(verb.head.head, depth + 1)
+        issuer = subject_of(verb.head.head, depth + 1)
+        if issuer[0] is not None or not _holds_participle(verb):
+            return issuer
     # "new surveys showing a closer contest", "a group backing Hale", "club members saying they want":
     # a participle that describes people or a document tells what they say or back (PolNeAR's source is the
     # noun the participle hangs on); other things it describes ("a speech attacking Okafor") say nothing
