@@ -622,6 +622,30 @@ def test_seeming_before_a_reporting_verb_without_a_content_of_its_own_reports_it
     assert [(q["cue"]["text"], q["text"], q["speaker"]) for q in quotes] == [(cue, part, None) for part in parts]
 
 
+@pytest.mark.parametrize("text, parts", [
+    ("Both Valbrook and Delmar have reportedly looked at the plant and passed.",
+     ["Both Valbrook and Delmar have", "looked at the plant and passed"]),
+    # (from the subject on, without the phrase that opens the sentence nor what is set off after the clause)
+    ("In total, the hackers have reportedly reached 100 party officials, leaving the party fearful.",
+     ["the hackers have", "reached 100 party officials"]),
+    ("Lena Okafor was reportedly on that trip with her sister, but they had returned two days before.",
+     ["Lena Okafor was", "on that trip with her sister"]),
+])
+def test_reportedly_makes_its_clause_a_report_without_a_source(text, parts):
+    quotes = analyze(text).quotes
+    assert [(q["cue"]["text"], q["text"], q["speaker"]) for q in quotes] == [("reportedly", p, None) for p in parts]
+
+
+@pytest.mark.parametrize("text, cues", [
+    # a cue verb reads itself, "reportedly" joining its cue
+    ("Ray Marlow reportedly said the levy was dead.", ["reportedly said"]),
+    # a relative clause tells of the noun outside it
+    ("For Mr. Pryce, who reportedly has been itching to run, the question is simple.", []),
+])
+def test_reportedly_on_a_cue_or_in_a_relative_clause_is_no_cue_of_its_own(text, cues):
+    assert [q["cue"]["text"] for q in analyze(text).quotes] == cues
+
+
 @pytest.mark.parametrize("text", [
     "The attacks on the convoy killed 20 people.",  # no possessor: a raid, not words
     "Okafor cast her ballot in Burlington.",  # no "as": casting a vote

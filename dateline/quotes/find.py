@@ -61,7 +61,15 @@ from dateline.quotes.cues import (
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.misread import read_misread_verb
 from dateline.quotes.parse import CLOSING, DASHES, OPENING, follows_quotation, is_verb
-from dateline.quotes.phrases import according_at, read_according, read_in, read_like, read_self_described, read_to
+from dateline.quotes.phrases import (
+    according_at,
+    read_according,
+    read_hearsay,
+    read_in,
+    read_like,
+    read_self_described,
+    read_to,
+)
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import Vocabulary, vocabulary
 
@@ -185,6 +193,8 @@ def find_quotes(article: Article, doc: Doc) -> None:
         elif token.lower_ == "like" and (reading := read_like(token, vocab)) is not None:
             readings.append(reading)
         elif token.lower_ in vocab.self_described and (reading := read_self_described(token, vocab)) is not None:
+            readings.append(reading)
+        elif token.lower_ in vocab.hearsay and (reading := read_hearsay(token, vocab)) is not None:
             readings.append(reading)
 
     for reading in readings:

@@ -8,8 +8,20 @@ from spacy.tokens import Doc, Token
 
 from dateline.nlp import entity_bounds
 from dateline.quotes.content import is_report
-from dateline.quotes.cues import Reading, without_connective
-from dateline.quotes.parse import PEOPLE_PRONOUNS, RELATIVE, SUBJECTS, ends_sentence, is_verb, minus, subtree, trim
+from dateline.quotes.cues import Reading, read, without_connective
+from dateline.quotes.parse import (
+    EXPLETIVES,
+    PASSIVE_SUBJECTS,
+    PEOPLE_PRONOUNS,
+    RELATIVE,
+    SUBJECTS,
+    comma_before,
+    ends_sentence,
+    is_verb,
+    minus,
+    subtree,
+    trim,
+)
 from dateline.quotes.sources import antecedent_of, closing_comma, source_span
 from dateline.quotes.vocabulary import Vocabulary, vocabulary
 
@@ -293,3 +305,25 @@ def read_self_described(participle: Token, vocabulary: Vocabulary) -> Reading | 
     reading = Reading(cue=(i, i + 1), head=i, group="speech", content=[trim(doc, i + 1, noun.i + 1)])
     reading.source, reading.source_head = (i - 2, i - 1), i - 2
     return reading
+
+
+def read_hearsay(adverb: Token, vocabulary: Vocabulary) -> Reading | None:
+    """ "Both firms have reportedly looked at the deal", "Marlow was reportedly on that trip": an adverb that makes its
+    clause what others report, naming no one. The cue is the adverb, the content its clause from the subject on
+    without it, nor what is set off after it (", leaving ...", ", but ..."), and there is no source. On a verb that
+    reads itself the adverb joins that verb's cue ("Marlow reportedly said ..."); a clause with no subject of its
+    own, or with a relative pronoun for one, tells of a noun outside it ("who reportedly has been itching to ...")."""
+    verb = adverb.head
+    if adverb.dep_ != "advmod" or not (is_verb(verb) or verb.pos_ == "AUX") or read(verb, vocabulary) is not None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.i < adverb.i]
+    if not subjects or subjects[0].lower_ in RELATIVE | EXPLETIVES:
+        return None
+    doc = adverb.doc
+    set_off = [c.left_edge.i for c in verb.rights
+               if c.i > adverb.i and c.dep_ in ("advcl", "conj", "cc") and comma_before(doc, c.left_edge.i)]
+    start, end = trim(doc, subjects[0].left_edge.i, min([verb.right_edge.i + 1, *set_off]))
+    content = minus(start, end, adverb.i, adverb.i + 1, doc)
+    if not content:
+        return None
+    return Reading(cue=(adverb.i, adverb.i + 1), head=adverb.i, group="speech", content=content)

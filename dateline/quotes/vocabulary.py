@@ -75,6 +75,7 @@ class Vocabulary:
     to_verbs: frozenset[str] = frozenset()  # verbs of a group without to_clause that take an infinitive too
     verb_phrases: dict[str, list[tuple[tuple[str, ...], CueGroup]]] = field(default_factory=dict)  # first lemma ->
     self_described: frozenset[str] = frozenset()  # "a self-described socialist": participles after "self-"
+    hearsay: frozenset[str] = frozenset()  # "has reportedly looked at": adverbs that make a clause others' report
     asking: frozenset[str] = frozenset()  # "asked if ...": verbs whose "if"/"whether" clause is the question
     prepositional_nouns: frozenset[str] = frozenset()  # "in reference to": a preposition, no cue
     permitting: frozenset[str] = frozenset()  # "not authorized to discuss": permissions withheld say nothing
@@ -200,6 +201,7 @@ def vocabulary() -> Vocabulary:
         unknowing=frozenset(tuple(phrase.lower().split()) for phrase in phrase_lists.get("unknowing", ())),
         prepositional_nouns=frozenset(phrase_lists.get("prepositional_nouns", ())),
         self_described=frozenset(phrase_lists.get("self_described", ())),
+        hearsay=frozenset(phrase_lists.get("hearsay", ())),
         terms_of_speaking=frozenset(phrase_lists.get("terms_of_speaking", ())),
         channels=frozenset(phrase_lists.get("channels", ())),
         occasions=frozenset(phrase_lists.get("occasions", ())),
