@@ -2531,6 +2531,16 @@ def test_the_verb_the_parse_left_out_of_the_content_goes_on_with_its_subject(tex
 
 
 @pytest.mark.parametrize("text, content", [
+    ("Marlow said he would be honored to serve should the party ask him.",
+     "he would be honored to serve should the party ask him"),
+    ("Lena Okafor pointed to the nine times Marlow has voted against the levy.",
+     "the nine times Marlow has voted against the levy"),
+])
+def test_a_clause_the_parse_hung_on_the_cue_right_after_the_content_goes_on_with_it(text, content):
+    assert [q["text"] for q in analyze(text).quotes] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
     ("The poll showed a majority of registered Valbrook voters say the council should act.",
      "a majority of registered Valbrook voters say the council should act"),
     ("Lena Okafor told reporters the city's own standards are not perfect but getting better.",

@@ -25,6 +25,7 @@ from dateline.quotes.content import (
     content_of,
     gap_antecedent,
     host_clause,
+    is_report,
     passive_object,
     relative_object,
     relative_report,
@@ -37,6 +38,7 @@ from dateline.quotes.content import (
 )
 from dateline.quotes.parse import (
     CLOSING,
+    DASHES,
     EXPLETIVES,
     FLOATING,
     GROUP_ADVERBS,
@@ -155,7 +157,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
         reading.group = group.name
     if preposition is not None:
         _join_cue(reading, token, preposition)
-    reading.content = _with_stray_predicate(token, _with_listed(token, content), vocabulary)
+    reading.content = _with_stray_predicate(
+        token, _with_stray_clause(token, _with_listed(token, content), vocabulary), vocabulary)
     if (inside := set_inside(token)) is not None:
         reading.content = _around_speaker(token, *inside)
     if not reading.content:
@@ -272,6 +275,26 @@ def _with_stray_predicate(verb: Token, content: list[tuple[int, int]], vocabular
     if subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].dep_ == "cc":
         return content
     return [*content[:-1], trim(doc, start, max(end, predicate.right_edge.i + 1))]
+
+
+def _with_stray_clause(verb: Token, content: list[tuple[int, int]], vocabulary: Vocabulary
+                       ) -> list[tuple[int, int]]:
+    """Content after the verb with a clause right after its end that the parse hung on the verb as a second
+    complement ("said he would serve should the party ask him", "pointed to the nine times Okafor has voted for the
+    levy"): the rest of what was said. Not after a quotation closed by a comma ("had been ''hacked,'' both experts
+    understood") or a dash (an aside), nor another report, its verb the cue's or with a subject of its own ("a third
+    said the port is too costly and a fourth said it is unsafe")."""
+    if not content or content[-1][0] <= verb.i:
+        return content
+    doc = verb.doc
+    start, end = content[-1]
+    if end >= len(doc) or comma_before(doc, end) or doc[end].text in DASHES:
+        return content
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.left_edge.i == end \
+                and clause.lemma_ != verb.lemma_ and not is_report(clause, vocabulary):
+            return [*content[:-1], (start, subtree(clause)[1])]
+    return content
 
 
 def _with_listed(verb: Token, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
