@@ -178,6 +178,11 @@ def test_a_quotation_that_opens_a_paragraph_with_words_of_its_own_does_not_go_on
     "“We need a new bridge. Now.” Ray Marlow said, referring to the old span over the river. “The old one is failing.”",
     "''Is this a priority?'' Ms. Okafor asked, referring to the levy. ''It is not.''",
     "“I won't sign it!” Ms. Okafor shouted when asked about the levy. “Never.”",
+    # (a cue hung on the attribution, in a clause of its own, does not take the quotation after its sentence)
+    "\"We will chip away at her lead,\" added his campaign manager Ray Marlow, speaking to reporters after the mayor"
+    " spoke. \"We have a path to victory.\"",
+    "\"The rules favor the mayor,\" Brandt wrote in the email, which was first reported by the Valbrook Herald."
+    " \"Reopening the nominations is possible.\"",
 ])
 def test_a_quote_goes_on_from_the_quote_whose_cue_the_participle_between_hangs_on(text):
     quotes = analyze(text).quotes

@@ -489,13 +489,16 @@ def _touching_passage(text: _Text, reading: Reading, used: set[int]) -> int | No
         i -= 1
     before = text.passage_of[i] if i >= 0 else -1
     # After: punctuation, or words that hang on the cue ("told reporters:", "said in a statement,"), or an aside
-    # set off by commas ("joked, again using a thick accent, “...”").
+    # set off by commas ("joked, again using a thick accent, “...”"); past the sentence's end only for the verb of
+    # its own sentence ("Brandt agreed. “...”"), not for a cue in a clause of another's attribution ('“...,” Marlow
+    # wrote in the email, which was first reported by the Herald. “...”': the quotation goes on from Marlow's).
     j = end
     head = doc[reading.head]
     aside = {k for c in head.rights if 0 < c.left_edge.i and doc[c.left_edge.i - 1].text == ","
              and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == ","
              for k in range(c.left_edge.i, c.right_edge.i + 1)}
-    while j < len(doc) and text.passage_of[j] < 0 and j - end < 8 + len(aside) and (
+    while j < len(doc) and text.passage_of[j] < 0 and j - end < 8 + len(aside) \
+            and (doc[j].text != "." or head.dep_ == "ROOT") and (
             doc[j].is_space or doc[j].is_punct or j in aside or _hangs_on(doc[j], head) and not is_verb(doc[j])
             and not doc[j].is_sent_start):
         j += 1
