@@ -1292,6 +1292,15 @@ def test_names_listed_with_their_party_are_one_source():
     assert doc[slice(*source_span(subject, doc[13]))].text == "Gov. Lena Okafor (D) and Gov. Ray Marlow (R)"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Obama, Biden to campaign for Okafor in September.\n\nThe president will visit Valbrook.", "Obama, Biden"),
+    ("Lena Okafor, husband expecting second child.\n\nVALBROOK (AP) — Lena Okafor announced it on Monday.",
+     "Lena Okafor, husband"),
+])
+def test_names_a_headline_lists_with_commas_are_one_source(text, speaker):
+    assert analyze(text).quotes[0]["speaker"]["text"] == speaker
+
+
 def test_a_dateline_with_its_state_is_not_the_speaker():
     # the AP's "CITY, State. -", whose place the parse takes for the subject, in a real article of GeoWebNews
     path = POLNEAR.parent / "geowebnews" / "GeoWebNews" / "227.txt"

@@ -180,6 +180,14 @@ def headline_of(token: Token) -> tuple[int, int] | None:
     """The line of the token when it is a headline's: a short line of its own with its words capitalised ("Okafor
     Blasts Marlow Over Levy"), not a sentence of prose. (The line, not the sentence: the parser splits headlines
     anywhere.)"""
+    line = short_line_of(token)
+    if line is None or not all(t.text[0].isupper() for t in token.doc[line[0]:line[1]] if t.is_alpha and not t.is_stop):
+        return None
+    return line
+
+
+def short_line_of(token: Token) -> tuple[int, int] | None:
+    """The line of the token when it is no longer than a headline, else None."""
     doc = token.doc
     start = token.i
     while start > 0 and "\n" not in doc[start - 1].text:
@@ -191,6 +199,4 @@ def headline_of(token: Token) -> tuple[int, int] | None:
         end += 1
         if end - start > _HEADLINE_WORDS:
             return None
-    if not all(t.text[0].isupper() for t in doc[start:end] if t.is_alpha and not t.is_stop):
-        return None
     return start, end

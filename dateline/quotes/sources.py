@@ -19,6 +19,7 @@ from dateline.quotes.parse import (
     contracted_verb,
     has_to,
     is_verb,
+    short_line_of,
     trim,
 )
 from dateline.quotes.vocabulary import vocabulary
@@ -770,6 +771,8 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
                 end, last = max(end, other.right_edge.i + 1), other
             elif other.i < subject.i and (_titled(other, subject) or _dashed(other, subject)):
                 start = min(start, other.left_edge.i)
+    # ("Clinton, Sanders had opposing views on research": the names a headline lists before the subject)
+    start = _listed_in_headline(subject, start, subject.head if subject.dep_ in SUBJECTS else verb)
     # "Okafor leads Marlow - 60 percent of voters said": a dash set off by spaces before the subject opens its clause
     # (unless another closes it before the verb, around an aside: "Nearly a third — 31 percent — of voters said")
     for k in range(start, subject.i):
@@ -882,6 +885,25 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     if end - start > 1 and doc[start].lower_ in _SUBORDINATORS and doc[start].head.i == subject.i:
         start += 1
     return start, closing_comma(doc, start, end, verb)
+
+
+def _listed_in_headline(subject: Token, start: int, verb: Token) -> int:
+    """Where a source starts that a headline lists with commas where prose writes "and" ("Okafor, Marlow clash over
+    levy", "Obama, Biden to campaign for Okafor"): at the name that opens the line, which the parse hung on the verb
+    or the subject, before the comma (not a word that opens a line of prose, "Overall, Democrats appeared pleased",
+    nor a name set off before the subject in prose: "Trump, Sexton said, has ...")."""
+    doc = subject.doc
+    if start < 2 or doc[start - 1].text != "," or subject.i > verb.i \
+            or any(t.text == "," for t in doc[subject.right_edge.i + 1:verb.i]):
+        return start
+    name = doc[start - 2]
+    while name.dep_ in ("compound", "conj") and start - 1 > name.head.i > name.i:
+        name = name.head
+    line = short_line_of(name)
+    if name.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") or name.head.i not in (verb.i, subject.i) \
+            or line is None or line[0] != name.left_edge.i:
+        return start
+    return name.left_edge.i
 
 
 def _of_the_saying(modifier: Token) -> bool:
