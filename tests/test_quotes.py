@@ -1167,6 +1167,10 @@ def test_new_reporting_words(text, cue, content):
     ("“Witnesses do come forward,” said the chief of detectives at a news conference.", "the chief of detectives"),
     ("“It is the usual pattern,” said Ray Marlow, an expert at the Harbor Institute, via email.",
      "Ray Marlow, an expert at the Harbor Institute,"),
+    # (with the name after a preposition that the parse split off at its stops as a sentence of its own)
+    ("“Anyone who talks about dividing people is a threat to working people, and we take every one of those "
+     "seriously,” said Ray Marlow, president of the A.F.L.-C.I.O.\n\nThe potential pairing of Lena Okafor and union "
+     "members surprised many.", "Ray Marlow, president of the A.F.L.-C.I.O."),
 ])
 def test_source_without_dateline_participle_or_quantifier(text, speaker):
     [quote] = analyze(text).quotes

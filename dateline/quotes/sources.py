@@ -833,6 +833,8 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         if child.dep_ in ("relcl", "acl", "advcl") and child.left_edge.i > subject.i \
                 and doc[child.left_edge.i].lower_ in _SUBORDINATORS:
             end = min(end, child.left_edge.i)
+    if subject.i > verb.i:  # ("said Ada Brandt, president of the A.F.L.-C.I.O.": see _object_cut_off)
+        end = _object_cut_off(doc, end)
     if subject.i > verb.i and subject.pos_ == "PROPN":
         # "said Gatilov of the groups operating inside Aleppo": the phrase after the name is about the saying.
         for child in subject.rights:
@@ -904,6 +906,28 @@ def _listed_in_headline(subject: Token, start: int, verb: Token) -> int:
             or line is None or line[0] != name.left_edge.i:
         return start
     return name.left_edge.i
+
+
+# The most words a name after a preposition runs to ("Vice President Joseph R. Biden Jr.").
+_NAME_WORDS = 8
+
+
+def _object_cut_off(doc: Doc, end: int) -> int:
+    """Where a source after its cue ends that ends on a preposition the parse left without its object ("said Ada
+    Brandt, president of the A.F.L.-C.I.O." where the parse split the sentence at the abbreviation's stops, "a former
+    adviser to Vice President Joseph R. Biden Jr." where it hung the name on the verb): with the name that follows,
+    to the end of its line or the next mark."""
+    last = doc[end - 1]
+    if last.dep_ != "prep" or any(c.i < end for c in last.children):
+        return end
+    def closes(k: int) -> bool:
+        return k == len(doc) or doc[k].is_space or doc[k].text in (".", ",", ";")
+
+    k = end
+    while not closes(k) and k - end < _NAME_WORDS and not is_verb(doc[k]) \
+            and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") or doc[k].tag_ == "DT"):
+        k += 1
+    return k if closes(k) and any(t.text[0].isupper() for t in doc[end:k]) else end
 
 
 def _of_the_saying(modifier: Token) -> bool:
