@@ -1866,6 +1866,9 @@ def test_a_cue_that_ends_with_its_colon_takes_the_quotation_after_it():
     ("Lena Okafor went on to endorse Ada Brandt.", "went on to endorse"),
     ("I would like to announce my departure from the party.", "would like to announce"),
     ("Mr. Pryce was prompted to say that the vote was close.", "was prompted to say"),
+    # (once: the word that takes it reports no second time what the infinitive reads)
+    ("The Valbrook union was ready to endorse a candidate.", "was ready to endorse"),
+    ("Ray Marlow likes to make fun of Valbrook.", "likes to make fun of"),
     # (not where the one prompted speaks)
     ("The vote prompted him to say that he would run.", "to say"),
 ])

@@ -197,6 +197,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
         elif token.lower_ in vocab.hearsay and (reading := read_hearsay(token, vocab)) is not None:
             readings.append(reading)
 
+    readings = _without_catenated(doc, readings)
     for reading in readings:
         _clip_content(text, reading)
         _clip_source(text, reading)
@@ -225,6 +226,18 @@ def find_quotes(article: Article, doc: Doc) -> None:
     quotes = _continuations(text, quotes, used)
     quotes = _introduced_by_colon(text, quotes, used)
     article.quotes = _to_dicts(article, text, quotes)
+
+
+def _without_catenated(doc: Doc, readings: list[Reading]) -> list[Reading]:
+    """Readings less those whose content is an infinitive that reads itself with their cue joined to its own ("was
+    ready to endorse Okafor", "hesitated to repeat his criticism of Marlow"): the word that takes it ("was ready")
+    would otherwise report the same words a second time, as PolNeAR marks them once."""
+    def joined(word: Reading, infinitive: Reading) -> bool:
+        return bool(infinitive.content) and infinitive.cue[0] <= word.cue[0] and word.cue[1] <= infinitive.cue[1] \
+            and any(doc[k].lower_ == "to" and doc[k].dep_ == "aux" for k in range(word.cue[1], infinitive.cue[1])) \
+            and any(start <= infinitive.head < end for start, end in word.content)
+
+    return [r for r in readings if not any(joined(r, other) for other in readings if other is not r)]
 
 
 def _paragraph_breaks(text: _Text, start: int, end: int) -> list[int]:
