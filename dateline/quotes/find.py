@@ -232,12 +232,16 @@ def _without_catenated(doc: Doc, readings: list[Reading]) -> list[Reading]:
     """Readings less those whose content is an infinitive that reads itself with their cue joined to its own ("was
     ready to endorse Okafor", "hesitated to repeat his criticism of Marlow"): the word that takes it ("was ready")
     would otherwise report the same words a second time, as PolNeAR marks them once."""
+    def to_in(start: int, end: int) -> bool:
+        return any(doc[k].lower_ == "to" and doc[k].dep_ == "aux" for k in range(start, end))
+
     def joined(word: Reading, infinitive: Reading) -> bool:
-        return bool(infinitive.content) and infinitive.cue[0] <= word.cue[0] and word.cue[1] <= infinitive.cue[1] \
-            and any(doc[k].lower_ == "to" and doc[k].dep_ == "aux" for k in range(word.cue[1], infinitive.cue[1])) \
+        return infinitive.cue[0] <= word.cue[0] and word.cue[1] <= infinitive.cue[1] \
+            and to_in(word.cue[1], infinitive.cue[1]) \
             and any(start <= infinitive.head < end for start, end in word.content)
 
-    return [r for r in readings if not any(joined(r, other) for other in readings if other is not r)]
+    infinitives = [r for r in readings if r.content and to_in(*r.cue)]
+    return [r for r in readings if not any(joined(r, other) for other in infinitives if other is not r)]
 
 
 def _paragraph_breaks(text: _Text, start: int, end: int) -> list[int]:
