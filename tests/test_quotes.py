@@ -1432,6 +1432,13 @@ def test_the_subject_holds_the_stance_its_object_names():
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("direct criticism of", "The governor")
     [quote] = analyze("The plan faced criticism of its cost.").quotes
     assert quote["speaker"] is None
+    # (also a stance the object is a kind or a number of)
+    for text, cue, speaker in (("The Valbrook council issued a statement of concern about the harbor.", "concern about",
+                                "The Valbrook council"),
+                               ("Council candidates stake out a range of positions on the levy.", "positions on",
+                                "Council candidates")):
+        quote = next(q for q in analyze(text).quotes if q["cue"]["text"] == cue)
+        assert quote["speaker"]["text"] == speaker
     # (what drives speculation does not speculate)
     [quote] = analyze("The vote has driven speculation that Okafor is in line for a top job.").quotes
     assert quote["speaker"] is None

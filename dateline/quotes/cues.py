@@ -796,15 +796,15 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     elif agents:
         reading.source = trim(doc, agents[0].left_edge.i, agents[0].right_edge.i + 1)
         reading.source_head = agents[0].i
-    elif noun.dep_ == "dobj" and is_verb(verb) and (vocabulary.group(verb.lemma_.lower()) is None
-                                                     or verb.lemma_.lower() in vocabulary.publishing) \
-            and verb.lemma_.lower() not in _RECEIVING | _PROVOKING:
+    elif (taker := _taking_verb(noun)) is not None and (vocabulary.group(taker.lemma_.lower()) is None
+                                                         or taker.lemma_.lower() in vocabulary.publishing) \
+            and taker.lemma_.lower() not in _RECEIVING | _PROVOKING:
         # "Dunmore avoided direct criticism of Marlow", "Okafor and Pryce had opposing views on research": the
         # one who holds the stance the verb's object names is its subject (and who put out a proposal, its
-        # author: "unveiled a proposal to ...")
-        subject, passive = subject_of(verb)
+        # author: "unveiled a proposal to ...", "issued a statement of concern about ...")
+        subject, passive = subject_of(taker)
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
-            reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
+            reading.source, reading.source_head = source_span(subject, taker), antecedent_of(subject)
     elif noun.dep_ == "pobj" and _held_through(verb, vocabulary) \
             and not any(c.ent_type_ in ("NORP", "GPE") for c in noun.children if c.i < noun.i):
         # "supporters responded with chants of “...”", "Okafor opened with a call for ...", "held rallies in hopes
@@ -814,6 +814,14 @@ def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
         if subject is not None and not passive and subject.lower_ not in EXPLETIVES:
             reading.source, reading.source_head = source_span(subject, verb.head), antecedent_of(subject)
     return reading
+
+
+def _taking_verb(noun: Token) -> Token | None:
+    """The verb whose object the noun is, or the kind or the number of which the object is ("issued a statement of
+    concern about ...", "staked out a range of positions on ...")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun.head if noun.dep_ == "dobj" and is_verb(noun.head) else None
 
 
 def _in_preposition(noun: Token, vocabulary: Vocabulary) -> bool:
