@@ -468,6 +468,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     # (without what the writer makes of it)
     ("Okafor won the endorsement of the Valbrook Herald, a coup over her main rival.", "Okafor",
      "won the endorsement of", "the Valbrook Herald", "stance"),
+    # (by the subject of the verb it joins)
+    ("Okafor led in the polls and last week picked up the endorsement of Ada Brandt.", "Okafor",
+     "picked up the endorsement of", "Ada Brandt", "stance"),
     # held among people: they hold it
     ("There is a tacit recognition among economists that the levy was a mistake.", "that the levy was a mistake",
      "a tacit recognition", "economists", "belief"),

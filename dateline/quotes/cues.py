@@ -915,11 +915,14 @@ def _received_stance(noun: Token, group: CueGroup, takes: frozenset[str]) -> Rea
     # the verb
     givers += [c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("from", "among")
                and prep.i > noun.i for c in prep.children if c.dep_ == "pobj"]
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not givers or not subjects:
+    if not givers:
+        return None
+    # (the subject of the verb it joins too: "led in the polls and last week picked up the endorsement of Brandt")
+    subject, passive = subject_of(verb)
+    if subject is None or passive:
         return None
     doc = noun.doc
-    giver, subject = givers[0], subjects[0]
+    giver = givers[0]
     end = giver.head.i + 1
     start = verb_group(verb)[0]
     if any(doc[k].is_punct for k in range(start, end)):
