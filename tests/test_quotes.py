@@ -2454,6 +2454,16 @@ def test_a_relative_clause_with_an_attribution_of_its_own_ends_the_content_befor
 
 
 @pytest.mark.parametrize("text, reports", [
+    ("Ray Marlow has also criticized the plan to move the plant to Valbrook - “I love this town,” he said.",
+     [("has also criticized", "the plan to move the plant to Valbrook"), ("said", "“I love this town,”")]),
+    ("Ray Marlow praised his brother's deep faith - “faith that shows itself in good works,” he said.",
+     [("praised", "his brother's deep faith"), ("said", "“faith that shows itself in good works,”")]),
+])
+def test_a_report_before_a_quotation_and_its_closing_cue_is_an_attribution_of_its_own(text, reports):
+    assert [(q["cue"]["text"], q["text"]) for q in analyze(text).quotes] == reports
+
+
+@pytest.mark.parametrize("text, reports", [
     ("One in four voters said the party was hostile to the town, about the same number who said the party truly"
      " cares.", [("said", "the party was hostile to the town"), ("said", "the party truly cares")]),
     ("Marlow says he is tied for second place with Okafor, in a finish that he said defied expectations.",

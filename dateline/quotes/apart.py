@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.quotes.cues import Reading
-from dateline.quotes.parse import DASHES, RELATIVE, comma_before, ends_sentence, is_verb, minus, trim
+from dateline.quotes.parse import DASHES, OPENING, RELATIVE, comma_before, ends_sentence, is_verb, minus, trim
 from dateline.quotes.phrases import according_at
 from dateline.quotes.sources import closing_comma
 from dateline.quotes.vocabulary import Vocabulary
@@ -25,6 +25,7 @@ def set_apart(doc: Doc, readings: list[Reading], vocab: Vocabulary) -> list[Read
     readings = [r for r in readings if not _told_in_closing_source(r, readings)]
     _relative_attributions_apart(doc, readings)
     _opening_report_apart(doc, readings)
+    _report_before_quotation_apart(doc, readings)
     _according_apart(doc, readings, vocab)
     _next_report_apart(doc, readings)
     _joined_reports_apart(doc, readings)
@@ -180,6 +181,27 @@ def _opening_report_apart(doc: Doc, readings: list[Reading]) -> None:
         for outer in readings:
             if outer is not inner and outer.content and outer.content[0][0] == first and outer.cue[0] > last:
                 outer.content = [trim(doc, last + 1, outer.content[0][1]), *outer.content[1:]]
+
+
+def _report_before_quotation_apart(doc: Doc, readings: list[Reading]) -> None:
+    """'Ray Marlow has also criticized the plan to move the plant - “I love this town,” he said': a content before
+    a closing cue that opens with a report of its own (its source first, then its cue and content), set off by a
+    dash, a comma or a colon before a quotation, is the writer's report, and what the closing cue says is the
+    quotation (a word belongs to one attribution); without the cut, the report inside the content was dropped.
+    Not a report with no quotation after it ("Trump welcomed the news, saying ..., CNN reported"), nor one that ends
+    on a quotation of its own ("Russians now say they admire him as a ''protector,'' concluded a study"), which
+    PolNeAR keeps in what the closing cue says."""
+    for inner in readings:
+        if inner.source is None or not inner.content or inner.cue[0] < inner.source[1]:
+            continue
+        start, end = inner.source[0], max(inner.cue[1], inner.content[-1][1])
+        if end + 1 >= len(doc) or doc[end].text not in (",", ":", ";", *DASHES) or doc[end + 1].text not in OPENING:
+            continue
+        for outer in readings:
+            if outer is not inner and outer.inverted and outer.content and outer.content[0][0] == start \
+                    and outer.content[-1][1] <= outer.cue[0] \
+                    and any(not doc[k].is_punct for a, b in outer.content for k in range(max(a, end + 1), b)):
+                outer.content = [trim(doc, max(a, end + 1), b) for a, b in outer.content if b > end + 1]
 
 
 def _contrast_opening(verb: Token, lead: int) -> int:
