@@ -1347,6 +1347,23 @@ def test_a_phrase_set_off_between_the_speaker_and_a_cue_the_parse_left_without_o
     assert doc[slice(*reading.source)].text == "Ray Marlow"
 
 
+def test_a_passive_subject_stops_at_its_verb_whatever_the_parse_hangs_on_it():
+    # "Some aides are said to be urging a deal: access to the courts" as the model parses it in some articles: the
+    # phrase after the colon an apposition of the subject
+    words = ["Some", "aides", "are", "said", "to", "be", "urging", "a", "deal", ":", "access", "to", "the", "courts",
+             "."]
+    heads = [1, 3, 3, 3, 6, 6, 3, 8, 6, 3, 1, 10, 13, 11, 3]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "aux", "aux", "xcomp", "det", "dobj", "punct", "appos", "prep",
+            "det", "pobj", "punct"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "PART", "AUX", "VERB", "DET", "NOUN", "PUNCT", "NOUN", "ADP", "DET", "NOUN",
+           "PUNCT"]
+    tags = ["DT", "NNS", "VBP", "VBN", "TO", "VB", "VBG", "DT", "NN", ":", "NN", "IN", "DT", "NNS", "."]
+    lemmas = ["some", "aide", "be", "say", "to", "be", "urge", "a", "deal", ":", "access", "to", "the", "court", "."]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    reading = read(doc[3], vocabulary())
+    assert [doc[a:b].text for a, b in reading.content] == ["Some aides", "to be urging a deal"]
+
+
 def test_the_speaker_before_an_idiom_the_parse_left_without_a_subject_comes_without_the_conjunction():
     # "But Ray Marlow, a party operative, vouched for Okafor" as the model parses it in some articles: the name an
     # adverb of the cue, set off with its apposition before "vouched for", an idiom of the vocabulary

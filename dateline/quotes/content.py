@@ -681,8 +681,11 @@ def passive_object(verb: Token, lemma: str, vocabulary: Vocabulary) -> list[tupl
         return []  # "The group, which is backed by Saudi Arabia, ...": a description, and "which" says nothing
     doc = verb.doc
     subject = subjects[0]
-    # (the noun of a participle ends where the participle's phrase opens)
-    end = verb.left_edge.i if subject.i == verb.head.i else subject.right_edge.i + 1
+    # (the noun of a participle ends where the participle's phrase opens; a subject, before the verb and its
+    # auxiliaries, where the parse may hang on it a phrase after the clause: "Some advisers are said to be urging a
+    # deal ...: access to the courts", "access" an apposition of "advisers")
+    verb_start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i > subject.i])
+    end = verb.left_edge.i if subject.i == verb.head.i else min(subject.right_edge.i + 1, verb_start)
     parts = [trim(doc, subject.left_edge.i, end)]
     if said_of:
         parts.append(trim(doc, said_of[0].left_edge.i, said_of[0].right_edge.i + 1))
