@@ -287,6 +287,14 @@ def test_according_to_a_source_without_the_comma_the_parse_hung_on_it():
     assert quote["speaker"]["text"] == "Valbrook Herald contributor and monetary historian Ada Brandt"
 
 
+def test_according_to_a_quoted_title_and_its_author():
+    # (the parse takes a word of the title for the source's head, as it would a word of a quotation)
+    [quote] = analyze("According to ''The Long Road: A Life in Politics,'' by Ray Marlow, the mayor had debts of "
+                      "two million dollars.").quotes
+    assert quote["speaker"]["text"] == "''The Long Road: A Life in Politics,'' by Ray Marlow"
+    assert quote["text"] == "the mayor had debts of two million dollars"
+
+
 @pytest.mark.parametrize("text, content", [
     ("Still, the plan would cost too much, Ray Marlow said.", "the plan would cost too much"),
     ("In fact, turnout fell in Valbrook, Lena Okafor said.", "turnout fell in Valbrook"),

@@ -284,6 +284,11 @@ def _clip_source(text: _Text, reading: Reading) -> None:
     doc = text.doc
     start, end = reading.source
     head = reading.source_head if start <= reading.source_head < end else None
+    if head is not None and text.passage_of[head] >= 0 and _work_by(text, text.passage_of[head], end) \
+            and text.paragraph_of[head] == text.paragraph_of[reading.head]:
+        # the work and its author as the parse gave them, with the title's opening mark wherever it hangs
+        reading.source = (min(start, text.token_at(text.passages[text.passage_of[head]].start)), end)
+        return
     if head is None or text.passage_of[head] >= 0 or text.paragraph_of[head] != text.paragraph_of[reading.head]:
         if head is not None:
             reading.source = None
@@ -352,6 +357,16 @@ def _names_work(text: _Text, k: int) -> bool:
 
 
 _TITLE_OPENERS = {"of", "titled", "entitled", "called"}
+
+
+def _work_by(text: _Text, k: int, end: int) -> bool:
+    """A quoted title followed, before token end, by "by" and its author's name ("According to ''The Long Road:
+    A Life in Politics,'' by Ray Marlow, the mayor ..."): a book or an article, which the source names, not a
+    quotation the parse took a word of for the source."""
+    after = text.token_at(text.passages[k].end - 1) + 1
+    while after < end and text.doc[after].is_punct:
+        after += 1
+    return after + 1 < end and text.doc[after].lower_ == "by" and text.doc[after + 1].pos_ == "PROPN"
 
 
 def _with_passages(text: _Text, reading: Reading) -> _Quote:
