@@ -287,11 +287,16 @@ def test_according_to_a_source_without_the_comma_the_parse_hung_on_it():
     assert quote["speaker"]["text"] == "Valbrook Herald contributor and monetary historian Ada Brandt"
 
 
-def test_according_to_a_quoted_title_and_its_author():
-    # (the parse takes a word of the title for the source's head, as it would a word of a quotation)
-    [quote] = analyze("According to ''The Long Road: A Life in Politics,'' by Ray Marlow, the mayor had debts of "
-                      "two million dollars.").quotes
-    assert quote["speaker"]["text"] == "''The Long Road: A Life in Politics,'' by Ray Marlow"
+# (the parse takes a word of the title for the source's head, as it would a word of a quotation)
+@pytest.mark.parametrize("text, source", [
+    ("According to ''The Long Road: A Life in Politics,'' by Ray Marlow, the mayor had debts of two million dollars.",
+     "''The Long Road: A Life in Politics,'' by Ray Marlow"),
+    ("According to Ada Brandt's ''Tides and Tolls'' and other sources, the mayor had debts of two million dollars.",
+     "Ada Brandt's ''Tides and Tolls'' and other sources"),
+])
+def test_according_to_a_quoted_title_and_its_author(text, source):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == source
     assert quote["text"] == "the mayor had debts of two million dollars"
 
 

@@ -284,7 +284,7 @@ def _clip_source(text: _Text, reading: Reading) -> None:
     doc = text.doc
     start, end = reading.source
     head = reading.source_head if start <= reading.source_head < end else None
-    if head is not None and text.passage_of[head] >= 0 and _work_by(text, text.passage_of[head], end) \
+    if head is not None and text.passage_of[head] >= 0 and _authored_work(text, text.passage_of[head], start, end) \
             and text.paragraph_of[head] == text.paragraph_of[reading.head]:
         # the work and its author as the parse gave them, with the title's opening mark wherever it hangs
         reading.source = (min(start, text.token_at(text.passages[text.passage_of[head]].start)), end)
@@ -359,14 +359,17 @@ def _names_work(text: _Text, k: int) -> bool:
 _TITLE_OPENERS = {"of", "titled", "entitled", "called"}
 
 
-def _work_by(text: _Text, k: int, end: int) -> bool:
-    """A quoted title followed, before token end, by "by" and its author's name ("According to ''The Long Road:
-    A Life in Politics,'' by Ray Marlow, the mayor ..."): a book or an article, which the source names, not a
-    quotation the parse took a word of for the source."""
+def _authored_work(text: _Text, k: int, start: int, end: int) -> bool:
+    """A quoted title with its author, after it by "by" or before it in the possessive, within tokens start..end
+    ("According to ''The Long Road: A Life in Politics,'' by Ray Marlow, the mayor ...", "According to Ada Brandt's
+    ''Tides and Tolls,'' ..."): a book or an article, which the source names, not a quotation the parse took a
+    word of for the source."""
+    first = text.token_at(text.passages[k].start)
     after = text.token_at(text.passages[k].end - 1) + 1
     while after < end and text.doc[after].is_punct:
         after += 1
-    return after + 1 < end and text.doc[after].lower_ == "by" and text.doc[after + 1].pos_ == "PROPN"
+    return after + 1 < end and text.doc[after].lower_ == "by" and text.doc[after + 1].pos_ == "PROPN" \
+        or start < first - 1 and text.doc[first - 1].tag_ == "POS" and text.doc[first - 2].pos_ == "PROPN"
 
 
 def _with_passages(text: _Text, reading: Reading) -> _Quote:
