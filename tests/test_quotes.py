@@ -1781,6 +1781,8 @@ def test_source_keeps_a_place_or_an_affiliation_set_off_after_the_name():
      "the ones"),
     # (a document no one is said to have put out)
     ("In Valbrook, there is evidence suggesting that turnout will fall.", "suggesting", "evidence"),
+    # (whose participle the parse hung on the "be" of "there is")
+    ("There were also emails that night showing that the mayor knew about the debts.", "showing", "emails"),
     ("Guests are given timed tickets telling them when to join the queue.", "telling", "timed tickets"),
 ])
 def test_a_participle_after_people_or_a_document_reports_for_them(text, cue, speaker):

@@ -146,6 +146,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if vocabulary().group(verb.head.head.lemma_.lower()) is not None \
                 and vocabulary().group(verb.lemma_.lower()) is not None:
             return subject_of(verb.head.head, depth + 1)
+    # "There were also emails that night showing that ...": a participle on a document or people that the parse
+    # hung on the "be" of "there is" describes them, as it would hung on the noun
+    held = _existential_holder(verb)
+    if held is not None:
+        return held, False
     # "and said", ", adding that", "continued to say": the subject of the verb it joins.
     # (also a finite verb the parse left unlabelled beside the verb before it: "Marlow gestured, then leaned in and
     # boomed:")
@@ -334,6 +339,16 @@ def _holds_participle(verb: Token) -> bool:
     ("club members saying they want", "new surveys showing a closer contest")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \
         and not comma_before(verb.doc, verb.i) and verb.head.lemma_.lower() in vocabulary().participle_holders
+
+
+def _existential_holder(verb: Token) -> Token | None:
+    """The noun that "there is" introduces, where it holds the participle (no comma) hung on the "be"."""
+    be = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or be.lemma_ != "be" or comma_before(verb.doc, verb.i) \
+            or not any(c.dep_ == "expl" for c in be.children):
+        return None
+    return next((c for c in be.children if c.dep_ == "attr" and c.i < verb.i
+                 and c.lemma_.lower() in vocabulary().participle_holders), None)
 
 
 def _listed_predicate(clause: Token, verb: Token) -> bool:
