@@ -2866,3 +2866,16 @@ def test_a_reading_dropped_inside_another_content_drops_none_of_its_own():
                       "merger as ''the best means of saving what little is left of the old council.''")
     assert quote_with(article, "merger")["cue"]["text"] == "seeing"
     assert quote_with(article, "bowing out")["text"].endswith("the fight over the budget")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Ray Marlow said the council pressed on after the Valbrook Courier reported the deal.",
+     ("the Valbrook Courier", "reported", "the deal")),
+    ("Okafor said the council pressed on after he reported the deal.", None),
+])
+def test_a_statement_told_in_a_clause_of_time_inside_another_content_stands_beside_it(text, kept):
+    article = analyze(text)
+    assert article.quotes[0]["cue"]["text"] == "said"
+    assert article.quotes[0]["text"].endswith("reported the deal")
+    inner = [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in article.quotes[1:]]
+    assert inner == ([kept] if kept else [])

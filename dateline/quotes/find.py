@@ -60,7 +60,7 @@ from dateline.quotes.cues import (
 )
 from dateline.quotes.marks import Passage, find_passages
 from dateline.quotes.misread import read_misread_verb
-from dateline.quotes.parse import CLOSING, DASHES, OPENING, follows_quotation, is_verb
+from dateline.quotes.parse import CLOSING, DASHES, OPENING, follows_quotation, has_to, is_verb
 from dateline.quotes.phrases import (
     according_at,
     read_according,
@@ -485,7 +485,8 @@ def _outermost(doc: Doc, quotes: list[_Quote]) -> list[_Quote]:
     def is_nested(quote: _Quote) -> bool:
         if id(quote) not in nested:
             nested[id(quote)] = False  # a loop of holders leaves each standing
-            nested[id(quote)] = any(beaten(quote, other) and not is_nested(other) for other in quotes)
+            nested[id(quote)] = not _said_in_passing(doc, quote.reading) \
+                and any(beaten(quote, other) and not is_nested(other) for other in quotes)
         return nested[id(quote)]
 
     kept: list[_Quote] = []
@@ -496,6 +497,18 @@ def _outermost(doc: Doc, quotes: list[_Quote]) -> list[_Quote]:
             continue
         kept.append(quote)
     return sorted(kept, key=lambda q: q.parts[0])
+
+
+def _said_in_passing(doc: Doc, reading: Reading) -> bool:
+    """Whether a statement stands as its own quote inside another's content: one the writer tells in a clause of
+    time or cause after the verb it qualifies, with a speaker named ("The city admitted it erred when a local
+    doctor reported high lead levels", "Marlow pressed on after the Valbrook Courier reported the deal"). PolNeAR
+    marks it beside the outer quote, as it does not a thing believed or wanted there, a pronoun's ("when he said"),
+    a clause that sets the scene before its verb ("After Marlow asked about it, the council balked, a clerk said"),
+    or one that reads as part of what is reported ("called for every candidate to lay out a plan")."""
+    verb = doc[reading.head]
+    return reading.group == "speech" and not reading.hosted and verb.dep_ == "advcl" and verb.i > verb.head.i \
+        and not has_to(verb) and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children)
 
 
 def _inside_other(quote: _Quote, others: list[_Quote]) -> bool:
