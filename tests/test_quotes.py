@@ -473,6 +473,9 @@ def test_what_each_kind_of_cue_takes_as_content(text, content, cue, group):
     ("The opposition took issue with the envoy's plan.", "the envoy's plan", "took issue with", "The opposition",
      "accusation"),
     ("Okafor cast her rival as out of touch.", "her rival as out of touch", "cast", "Okafor", "naming"),
+    # (an idiom ending on the infinitive's own "to", which stays with the content)
+    ("Ray Marlow is looking to build on his momentum.", "to build on his momentum", "is looking", "Ray Marlow",
+     "intention"),
     # a stance received: the giver speaks, the receiver is what the stance is about
     ("She has the backing of most of the city's large guilds.", "She", "has the backing of",
      "most of the city's large guilds", "stance"),

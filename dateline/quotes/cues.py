@@ -1005,7 +1005,10 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
                 content = [with_said_of(verb, with_as(verb, subtree((objects or verb_objects)[0])), group)]
             elif clauses:
                 content = [subtree(clauses[0])]
-            cue = (verb_group(verb)[0], _with_colon(doc, last.i + 1))
+            # (the idiom's last word may be the infinitive's own "to", which stays with the content: "Cruz looks
+            # to build on his momentum", cue "looks")
+            end = min(last.i + 1, content[0][0]) if content else last.i + 1
+            cue = (verb_group(verb)[0], _with_colon(doc, end))
             reading = Reading(cue=cue, head=verb.i, group=group.name, content=content)
             if not content:
                 reading.content = host_clause(verb) or as_clause(verb, group)
