@@ -632,6 +632,9 @@ def test_seeming_reports_the_subject_and_the_infinitive_without_a_source():
     article = analyze("The hesitance of Valbrook may seem like little more than a snag.")
     assert [(q["cue"]["text"], q["text"]) for q in article.quotes] == [
         ("may seem like", "The hesitance of Valbrook"), ("may seem like", "little more than a snag")]
+    # (not the relative pronoun the infinitive's preposition takes, set before the subject)
+    article = analyze("Ray Marlow defended the ethics rules, which he appeared to run afoul of in 2012.")
+    assert [q["text"] for q in article.quotes if q["cue"]["text"] == "appeared"] == ["he", "to run afoul of in 2012"]
 
 
 @pytest.mark.parametrize("text, cue, parts", [

@@ -1113,7 +1113,10 @@ def _read_seeming(verb: Token, vocabulary: Vocabulary) -> Reading | None:
                 or subjects[0].lower_ == "it" and not clauses:
             return None
         subject = subjects[0]
-        content = [trim(doc, subject.left_edge.i, subject.right_edge.i + 1), subtree(clause)]
+        # (not what the infinitive's object fronted before the subject: "a report that a member of her detail
+        # appeared to be carrying a syringe", "rules which he appeared to run afoul of")
+        start, end = subtree(clause)
+        content = [trim(doc, subject.left_edge.i, subject.right_edge.i + 1), (max(start, verb.i + 1), end)]
         if clause.head in likes and clause.head.i == verb_group(verb)[1]:
             return Reading(cue=(verb_group(verb)[0], clause.head.i + 1), head=verb.i, group="evidence",
                            content=content)
