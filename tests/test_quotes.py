@@ -1500,6 +1500,9 @@ def test_the_subject_holds_the_stance_a_phrase_on_its_verb_names(text, cue, spea
      ["the series of races", "Harvest Week"]),
     ("The message linked to a group called the “Citizens for Truth Foundation.”", "called",
      ["a group", "the “Citizens for Truth Foundation.”"]),
+    # (what the parse hung on the one named past the verb goes with the name)
+    ("Ray Marlow is following what strategists dub a 3-2-1 strategy: Finish third in Iowa, second in Ohio and"
+     " first in Utah.", "dub", ["what", "a 3-2-1 strategy: Finish third in Iowa, second in Ohio and first in Utah"]),
 ])
 def test_what_a_thing_is_known_as_or_called(text, cue, parts):
     text_quotes = analyze(text)

@@ -146,9 +146,7 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
     if objects and predicates and predicates[0].i > objects[0].i and (group or _naming(lemma, vocabulary)):
         if objects[0].i < verb.i:
             # "which Mr. Marlow called “a disgrace”": the relative pronoun and what it is called, around the cue
-            return [(objects[0].left_edge.i, objects[0].right_edge.i + 1),
-                    trim(verb.doc, predicates[0].left_edge.i, predicates[0].right_edge.i + 1)], \
-                _naming(lemma, vocabulary) or group, None
+            return _around_naming(verb, objects[0], predicates[0]), _naming(lemma, vocabulary) or group, None
         return [trim(verb.doc, objects[0].left_edge.i, predicates[0].right_edge.i + 1)], \
             _naming(lemma, vocabulary) or group, None
     if (naming := _naming(lemma, vocabulary)) is not None and (named := _named(verb, objects, predicates)):
@@ -274,6 +272,17 @@ def _closing_attribution(verb: Token, clause: Token) -> bool:
 def _naming(lemma: str, vocabulary: Vocabulary) -> CueGroup | None:
     """The naming group for a verb that names ("called Marlow “unhinged”"), whatever group its clauses read in."""
     return next((g for g in vocabulary.cue_groups.values() if g.name == "naming" and lemma in g.verbs), None)
+
+
+def _around_naming(verb: Token, named: Token, name: Token) -> list[tuple[int, int]]:
+    """The one named before a naming verb and the name after it. What the parse hung on the one named past the verb
+    goes with the name ("what strategists dub a 3-2-1 strategy: finish third in Iowa, ...", the list an apposition
+    of "what"), so that neither part holds the cue or the other."""
+    doc = verb.doc
+    if named.right_edge.i < verb.i:
+        return [(named.left_edge.i, named.right_edge.i + 1), trim(doc, name.left_edge.i, name.right_edge.i + 1)]
+    end = max(name.right_edge.i, named.right_edge.i) + 1
+    return [(named.left_edge.i, named.i + 1), trim(doc, name.left_edge.i, end)]
 
 
 def _named(verb: Token, objects: list[Token], predicates: list[Token]) -> tuple[int, int] | None:
