@@ -416,6 +416,9 @@ def test_cue_set_inside_what_it_reports_splits_the_content():
     ("Ada Brandt challenged Marlow about the levy.", "about the levy", "challenged", "request"),
     ("Mr. Pryce was pressed on why he had praised the plan.", "why he had praised the plan", "was pressed on",
      "request"),
+    # (not a noun the tagger read as a verb, alone after a phrase, before the clause)
+    ("Ray Marlow reported on his disclosure forms a speaking fee was between $20,000 and $40,000 for the dinner.",
+     "a speaking fee was between $20,000 and $40,000 for the dinner", "reported", "speech"),
     # (what a court decides, its finding)
     ("A Valbrook judge ruled that the levy breached the charter.", "that the levy breached the charter", "ruled",
      "evidence"),

@@ -80,6 +80,9 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
         # (nor a clause before a verb of support or opposition, which no one sets after what he backs, as "said" is:
         # "She has promised to cut the levy, opposed the port deal and ..." lists what she did)
         clauses = [c for c in clauses if not (c.i < verb.i and group.name == "stance")]
+        # (nor a lone word after a phrase, where a clause follows: "reported on his disclosure forms a speaking fee
+        # was $50,000", "forms" a noun the tagger read as a verb)
+        clauses = [c for c in clauses if c.i < verb.i or c.n_lefts + c.n_rights] or clauses
         if group.to_clause or lemma in vocabulary.to_verbs:
             clauses += [c for c in children if c.dep_ == "xcomp" and has_to(c)]
         if clauses:
