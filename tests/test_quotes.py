@@ -1403,6 +1403,25 @@ def test_the_speaker_before_an_idiom_the_parse_left_without_a_subject_comes_with
     assert doc[slice(*reading.source)].text == "Ray Marlow, a party operative,"
 
 
+def test_a_cue_after_its_quotation_does_not_report_a_clause_with_its_own_subject_the_parse_hung_it_on():
+    # 'Okafor left. “It works,” Marlow said, adding that she lied: she hid records.' as the model parses it in some
+    # articles: "said" a complement of "hid", the quotation a loose dependent
+    words = ["Okafor", "left", ".", "“", "It", "works", ",", "”", "Marlow", "said", ",", "adding", "that", "she",
+             "lied", ":", "she", "hid", "records", "."]
+    heads = [1, 1, 1, 9, 5, 9, 9, 9, 9, 17, 9, 9, 14, 14, 11, 17, 17, 17, 17, 17]
+    deps = ["nsubj", "ROOT", "punct", "punct", "nsubj", "dep", "punct", "punct", "nsubj", "ccomp", "punct", "advcl",
+            "mark", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB",
+           "SCONJ", "PRON", "VERB", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", ".", "``", "PRP", "VBZ", ",", "''", "NNP", "VBD", ",", "VBG", "IN", "PRP", "VBD", ":",
+            "PRP", "VBD", "NNS", "."]
+    lemmas = ["Okafor", "leave", ".", "“", "it", "work", ",", "”", "Marlow", "say", ",", "add", "that", "she", "lie",
+              ":", "she", "hide", "record", "."]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    reading = read(doc[9], vocabulary())
+    assert not any("hid" in doc[a:b].text for a, b in reading.content)
+
+
 def test_a_name_before_a_past_tense_the_tagger_read_as_a_participle_is_the_speaker():
     # '“Sit down,” Marlow barked' as the model parses it in some articles: "barked" a participle, "Marlow" compounded
     # with it

@@ -636,6 +636,12 @@ def host_clause(verb: Token) -> list[tuple[int, int]]:
         # a complement ("said Marlow has not replied"), not a cue set off in its host clause (which may hang what
         # opens the host on the cue: "If she wins, Okafor suggested, women will ...")
         return []
+    if _closes_quotation(doc, subjects[0].left_edge.i) and any(
+            c.dep_ in SUBJECTS and c.i > verb.i for c in host.children):
+        # ('“It is a scam,” Marlow said, adding that she “hid records: she shredded them”': the quotation before the
+        # cue and its subject is what it says, not a clause with a subject of its own after it, on which the parse
+        # hung the cue; but '“Only you,” she said, “would do this”' goes on after the cue)
+        return []
     start, end = host.left_edge.i, host.right_edge.i + 1
     # ("“...,” she said, as the crowd applauded": after a quotation and its cue, an "as" clause is the writer's)
     before = verb.left_edge.i - 1
@@ -656,6 +662,14 @@ def host_clause(verb: Token) -> list[tuple[int, int]]:
     if verb.dep_ in ("advcl", "conj"):  # (a closing cue: what the parse hung after it is no longer what was reported)
         end = cut
     return minus(start, end, cut, verb.right_edge.i + 1, verb.doc)
+
+
+def _closes_quotation(doc: Doc, i: int) -> bool:
+    """Whether a closing quotation mark (and a comma) comes right before token i."""
+    k = i - 1
+    while k > 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].text in CLOSING
 
 
 def _set_off(verb: Token) -> bool:
