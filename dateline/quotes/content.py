@@ -644,10 +644,7 @@ def host_clause(verb: Token) -> list[tuple[int, int]]:
         return []
     start, end = host.left_edge.i, host.right_edge.i + 1
     # ("“...,” she said, as the crowd applauded": after a quotation and its cue, an "as" clause is the writer's)
-    before = verb.left_edge.i - 1
-    while before > start and doc[before].text == ",":
-        before -= 1
-    if doc[before].text in CLOSING:
+    if _closes_quotation(doc, verb.left_edge.i):
         for child in host.children:
             if child.dep_ == "advcl" and child.left_edge.i > verb.right_edge.i and any(
                     m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
