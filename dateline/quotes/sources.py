@@ -935,6 +935,7 @@ def _object_cut_off(doc: Doc, end: int) -> int:
     last = doc[end - 1]
     if last.dep_ != "prep" or any(c.i < end for c in last.children):
         return end
+
     def closes(k: int) -> bool:
         return k == len(doc) or doc[k].is_space or doc[k].text in (".", ",", ";")
 
