@@ -18,6 +18,7 @@ from dateline.quotes.parse import (
     comma_before,
     contracted_verb,
     has_to,
+    headline_of,
     is_verb,
     short_line_of,
     trim,
@@ -319,7 +320,7 @@ def _subject_read_as_adverb(verb: Token) -> Token | None:
     if word.lower_ in vocabulary().adverb_subjects:
         return word
     named = word.text[0].isupper() and not word.is_sent_start and word.tag_ in ("RB", "NNP")
-    return word if named and not _headline(word.sent) else None
+    return word if named and headline_of(word) is None else None
 
 
 def _subject_read_as_clause(verb: Token) -> Token | None:
@@ -871,7 +872,7 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         while opening > sentence.start and _describes(doc[opening - 1]):
             opening -= 1
         if sentence.start == opening < start and all(opening <= t.head.i < end or t.head.i == own_verb.i
-                                                     for t in doc[opening:start]) and not _headline(sentence):
+                                                     for t in doc[opening:start]) and headline_of(subject) is None:
             start = opening
     # "On Monday Ray Marlow said": the day the parse made part of the name (not an age: "81-year-old Ada Brandt")
     while start < subject.i and doc[start].ent_type_ in ("DATE", "TIME") and doc[start].pos_ == "PROPN" \
@@ -976,12 +977,6 @@ def _describes(token: Token) -> bool:
     # (a word, not a stray mark the tagger calls a noun: "BEIRUT (AP) � A Kurdish militia spokesman")
     return any(c.isalpha() for c in token.text) and (token.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ")
                                                       or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
-
-
-def _headline(sentence) -> bool:
-    """Whether the sentence is written in title case, as headlines are."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    return len(words) > 2 and all(t.text[0].isupper() for t in words)
 
 
 def _after_noun(phrase: Token) -> bool:
