@@ -2910,3 +2910,12 @@ def test_a_statement_told_in_a_clause_of_time_inside_another_content_stands_besi
     assert article.quotes[0]["text"].endswith("reported the deal")
     inner = [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in article.quotes[1:]]
     assert inner == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Ray Marlow will focus on his economic message in the fall.", "will focus on", "his economic message"),
+    ("Neither Okafor nor Brandt would comment on those reports.", "would comment on", "those reports"),
+])
+def test_a_cue_ends_where_its_content_starts(text, cue, content):
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"], quote["text"]) == (cue, content)

@@ -200,6 +200,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
     readings = _without_catenated(doc, readings)
     for reading in readings:
         _clip_content(text, reading)
+        _cue_before_content(reading)
         _clip_source(text, reading)
         if reading.content and _credited_at_colon(doc, reading.cue[1], reading.content[0][0]):
             reading.content = []
@@ -274,6 +275,17 @@ def _clip_content(text: _Text, reading: Reading) -> None:
         if end > start:
             clipped.append((start, end))
     reading.content = clipped
+
+
+def _cue_before_content(reading: Reading) -> None:
+    """A cue that runs on into its own content ends where the content starts: "will focus on his economic
+    message", where a channel word ("message") took the object into the cue, is the cue "will focus on" of the
+    content "his economic message" (a word is either the cue or what was said, never both)."""
+    start, end = reading.cue
+    for part_start, _ in reading.content:
+        if start < part_start < end:
+            end = part_start
+    reading.cue = (start, end)
 
 
 def _clip_source(text: _Text, reading: Reading) -> None:
