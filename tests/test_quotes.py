@@ -2919,3 +2919,20 @@ def test_a_statement_told_in_a_clause_of_time_inside_another_content_stands_besi
 def test_a_cue_ends_where_its_content_starts(text, cue, content):
     [quote] = analyze(text).quotes
     assert (quote["cue"]["text"], quote["text"]) == (cue, content)
+
+
+
+def test_the_one_who_stands_by_a_claim_is_its_subject_not_the_claim():
+    # "Ray Marlow stood by his plan to boycott the debate" as the model parses it in some articles: the idiom's "by"
+    # a passive's agent
+    words = ["Ray", "Marlow", "stood", "by", "his", "plan", "to", "boycott", "the", "debate", "."]
+    heads = [1, 2, 2, 2, 5, 3, 7, 5, 9, 7, 2]
+    deps = ["compound", "nsubj", "ROOT", "agent", "poss", "pobj", "aux", "acl", "det", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "ADP", "PRON", "NOUN", "PART", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", "NNP", "VBD", "IN", "PRP$", "NN", "TO", "VB", "DT", "NN", "."]
+    lemmas = ["Ray", "Marlow", "stand", "by", "his", "plan", "to", "boycott", "the", "debate", "."]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              ents=["B-PERSON", "I-PERSON"] + ["O"] * 9)
+    reading = read(doc[2], vocabulary())
+    assert (doc[slice(*reading.source)].text, reading.passive) == ("Ray Marlow", False)
+    assert doc[slice(*reading.cue)].text == "stood by"

@@ -1014,6 +1014,11 @@ def _read_idiom(verb: Token, vocabulary: Vocabulary) -> Reading | None:
                 reading.content = host_clause(verb) or as_clause(verb, group)
                 reading.inverted = reading.hosted = bool(reading.content)
             subject, passive = subject_of(verb)
+            if passive and any(t.dep_ == "agent" for t in matched) \
+                    and not any(c.dep_ == "auxpass" or c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+                # "Marlow stood by his plan": the idiom's own "by", which the parse took for a passive's agent;
+                # the one who stands by it is the subject
+                subject, passive = next((c for c in verb.children if c.dep_ in SUBJECTS), None), False
             reading.passive = passive
             if subject is not None:
                 reading.source, reading.source_head = source_span(subject, verb), antecedent_of(subject)
