@@ -2936,3 +2936,13 @@ def test_the_one_who_stands_by_a_claim_is_its_subject_not_the_claim():
     reading = read(doc[2], vocabulary())
     assert (doc[slice(*reading.source)].text, reading.passive) == ("Ray Marlow", False)
     assert doc[slice(*reading.cue)].text == "stood by"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The meeting ended with Ray Marlow asking Okafor pointedly whether she would run again.", "Ray Marlow"),
+    ("The hearing closed without Lena Okafor saying whether the mill would reopen.", "Lena Okafor"),
+    ("The council adjourned with Mr. Pryce warning that taxes would rise.", "Mr. Pryce"),
+])
+def test_the_one_named_after_with_speaks_the_participle_after_it(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker

@@ -147,6 +147,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if vocabulary().group(verb.head.head.lemma_.lower()) is not None \
                 and vocabulary().group(verb.lemma_.lower()) is not None:
             return subject_of(verb.head.head, depth + 1)
+    named = _named_with(verb)
+    if named is not None:
+        return named, False
     # "There were also emails that night showing that ...": a participle on a document or people that the parse
     # hung on the "be" of "there is" describes them, as it would hung on the noun
     held = _existential_holder(verb)
@@ -475,6 +478,20 @@ def holders_among(word: Token, preposition: str = "among") -> Token | None:
             people = [c for c in phrase.children if c.dep_ == "pobj" and (someone(c) or c.pos_ == "PRON")]
             if people:
                 return people[0]
+    return None
+
+
+def _named_with(verb: Token) -> Token | None:
+    """ "The meeting ended with Ray Marlow asking Okafor whether ...", "The hearing closed without Okafor saying
+    why": the one a "with" or "without" names right before a participle does what it says, though the parse hung
+    the participle on the verb the "with" hangs on (whose subject, the meeting, says nothing)."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    for preposition in verb.head.children:
+        if preposition.dep_ == "prep" and preposition.lower_ in ("with", "without") and preposition.i < verb.i:
+            named = [c for c in preposition.children if c.dep_ == "pobj" and c.right_edge.i == verb.i - 1]
+            if named:
+                return named[0]
     return None
 
 
