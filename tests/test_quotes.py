@@ -2946,3 +2946,12 @@ def test_the_one_who_stands_by_a_claim_is_its_subject_not_the_claim():
 def test_the_one_named_after_with_speaks_the_participle_after_it(text, speaker):
     [quote] = analyze(text).quotes
     assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The aim of the council is to persuade voters that the mill can reopen.", "the council"),
+    ("Ray Marlow's goal is to convince voters that the mill can reopen.", "Ray Marlow's"),
+])
+def test_the_owner_of_an_aim_that_is_an_infinitive_speaks_it(text, speaker):
+    [quote] = analyze(text).quotes
+    assert (quote["speaker"]["text"], quote["text"]) == (speaker, "that the mill can reopen")

@@ -181,6 +181,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if controlled is not None:
             return controlled, False
         subject, passive = subject_of(host, depth + 1)
+        if verb.dep_ == "xcomp" and host.lemma_ == "be" and subject is not None and not passive:
+            subject = _owner_of_aim(subject) or subject
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject is not None and not someone(subject):
             # "The first incident came when protesters interrupted her speech, shouting “...”": a participle set
             # after a clause of time whose subject is someone, where the sentence's subject is a thing
@@ -493,6 +495,16 @@ def _named_with(verb: Token) -> Token | None:
             if named:
                 return named[0]
     return None
+
+
+def _owner_of_aim(subject: Token) -> Token | None:
+    """Who holds the thing that "is" an infinitive ("The aim of the council is to persuade voters that ...",
+    "Marlow's goal is to convince them"): the one the thing belongs to, not the aim, which says nothing."""
+    if subject.pos_ != "NOUN" or someone(subject):
+        return None
+    owners = [c for c in subject.children if c.dep_ == "poss"] \
+        + [o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return next((o for o in owners if o.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _misplaced_agent(verb: Token) -> Token | None:
