@@ -2955,3 +2955,15 @@ def test_the_one_named_after_with_speaks_the_participle_after_it(text, speaker):
 def test_the_owner_of_an_aim_that_is_an_infinitive_speaks_it(text, speaker):
     [quote] = analyze(text).quotes
     assert (quote["speaker"]["text"], quote["text"]) == (speaker, "that the mill can reopen")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The survey, conducted by the Valbrook Institute, finds that most voters back Okafor.",
+     "The survey, conducted by the Valbrook Institute,"),
+    ("The poll, released on Monday, shows that Okafor leads.", "The poll"),
+    ("The memo, sent to the mayor and forwarded to Okafor, called the levy unfair.", "The memo"),
+    ("Ray Marlow, stung by the loss, said he would run again.", "Ray Marlow"),
+])
+def test_a_participle_that_says_who_made_the_thing_that_speaks_is_part_of_the_source(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker

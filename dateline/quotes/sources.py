@@ -497,6 +497,21 @@ def _named_with(verb: Token) -> Token | None:
     return None
 
 
+# Participles that give a thing its name ("The ad, titled “Enough”, says").
+_NAMING = {"title", "entitle", "call", "name", "dub", "label"}
+
+
+def _names_the_thing(subject: Token, participle: Token) -> bool:
+    """Whether a past participle set off after a thing that speaks tells which thing it is, who made it or what it
+    is called ("The survey, conducted by the Valbrook Institute, finds", "The ad, titled “Enough”, says"), which
+    PolNeAR keeps in the source, unlike what a person was doing ("Okafor, stung by the loss, said"), when the
+    thing came out ("The poll, released on Monday, shows") or where it went ("The memo, sent to the mayor, said")."""
+    return participle.tag_ == "VBN" and participle.dep_ in ("acl", "advcl") and subject.pos_ == "NOUN" \
+        and subject.ent_type_ != "PERSON" and subject.lemma_.lower() not in vocabulary().participle_people \
+        and (any(c.dep_ == "agent" for c in participle.children) or participle.lemma_.lower() in _NAMING) \
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in participle.subtree)
+
+
 def _owner_of_aim(subject: Token) -> Token | None:
     """Who holds the thing that "is" an infinitive ("The aim of the council is to persuade voters that ...",
     "Marlow's goal is to convince them"): the one the thing belongs to, not the aim, which says nothing."""
@@ -832,6 +847,8 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
     # it two times in three, a clause of what is the speaker's or what others did to him ("Marlow, whose campaign
     # has struggled, said", "said Ada Brandt, whom the mayor appointed"; a "who" clause of what he is or does stays).
     for child in subject.rights:
+        if _names_the_thing(subject, child):
+            continue
         if child.left_edge.i - 1 > subject.i and doc[child.left_edge.i - 1].text == "," and (
                 child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.left_edge.i == child.i
                 or child.dep_ == "appos" and child.tag_ == "PRP" and child.lower_.endswith(("self", "selves"))
