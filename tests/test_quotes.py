@@ -2967,3 +2967,14 @@ def test_the_owner_of_an_aim_that_is_an_infinitive_speaks_it(text, speaker):
 def test_a_participle_that_says_who_made_the_thing_that_speaks_is_part_of_the_source(text, speaker):
     [quote] = analyze(text).quotes
     assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mrs. Okafor -- whose husband signed the levy into law -- said the mill would reopen.", "Mrs. Okafor"),
+    ("Ray Marlow, who runs the mill — which hosts the fair every year — said the levy was unfair.",
+     "Ray Marlow, who runs the mill"),
+    ("Another critic — Ray Marlow — said the levy was unfair.", "Another critic — Ray Marlow —"),
+])
+def test_a_clause_a_dash_sets_off_after_the_speaker_is_not_the_source(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker

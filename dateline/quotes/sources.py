@@ -920,6 +920,13 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
         if sentence.start == opening < start and all(opening <= t.head.i < end or t.head.i == own_verb.i
                                                      for t in doc[opening:start]) and headline_of(subject) is None:
             start = opening
+    # "Mrs. Okafor -- whose husband signed the levy into law -- said", "Marlow, who runs the mill — which hosts the
+    # fair — said": a clause set off by a dash is told in passing, not who the speaker is (as PolNeAR marks it; a
+    # dash that sets off a name or a list stays: "Another critic — Ray Marlow — said")
+    dash = next((k for k in range(subject.i + 1, end - 1)
+                 if doc[k].text in DASHES and doc[k + 1].tag_ in ("WP", "WP$", "WDT", "WRB")), None)
+    if dash is not None:
+        end = dash
     # "On Monday Ray Marlow said": the day the parse made part of the name (not an age: "81-year-old Ada Brandt")
     while start < subject.i and doc[start].ent_type_ in ("DATE", "TIME") and doc[start].pos_ == "PROPN" \
             and subject.pos_ == "PROPN" and subject.ent_type_ not in ("DATE", "TIME"):
