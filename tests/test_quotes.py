@@ -689,6 +689,13 @@ def test_reportedly_on_a_cue_or_in_a_relative_clause_is_no_cue_of_its_own(text, 
     "The mayor apologized.",  # an apology without what for reports nothing
     "Okafor was projecting warmth and calm.",  # projecting a manner, not a forecast
     "Okafor is the candidate most identified with free trade.",  # associated with it, which is no stance taken
+    # seeing, a perception, of something past, by the one speaking, on an occasion, or of a place or a paper
+    "Ray Marlow saw the tweet.",
+    "Valbrook has seen its biggest crowd.",
+    "I see the lights of the town.",
+    "When she sees the photos, Okafor cries.",
+    "Valbrook sees its biggest crowd on Saturday.",
+    "The report sees growth slowing.",
     "The mill laid off 200 workers.",  # laying off, not laying out
     "Okafor spoke on the latest episode of the podcast.",  # where she spoke, not what about
     # force, not words: by an armed force, or on a place or a thing
@@ -1106,6 +1113,9 @@ def test_likening_needs_its_phrase():
     ("Party elders quickly lined up behind Ray Marlow.", "quickly lined up behind", "Ray Marlow"),
     ("Most of the Valbrook council voted in favor of the measure.", "voted in favor of", "the measure"),
     ("Neither Mr. Pryce nor other officials identified the platforms.", "identified", "the platforms"),
+    # (a view someone holds, in the present)
+    ("Analysts see a rate cut by June.", "see", "a rate cut by June"),
+    ("Lena Okafor sees an opening in the north.", "sees", "an opening in the north"),
     ("The runner Ada Brandt drew global attention to the abuses.", "drew global attention to", "the abuses"),
     ("City officials have balked at the plan.", "have balked at", "the plan"),
     ("Some interpret the vote as a rebuke.", "interpret", "the vote as a rebuke"),

@@ -26,6 +26,7 @@ from dateline.quotes.parse import (
     subtree,
     trim,
 )
+from dateline.quotes.sources import antecedent_of, subject_of
 from dateline.quotes.vocabulary import CueGroup, Vocabulary, vocabulary
 
 # Verbs whose object is the one spoken to ("told reporters"), never the speaker.
@@ -213,7 +214,7 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
             c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.finders for c in children):
         return [trim(verb.doc, objects[0].left_edge.i, verb.right_edge.i + 1)], group, None
     done = lemma in vocabulary.done_objects and verb.tag_ in ("VBD", "VBZ")
-    if (vocabulary.takes_object(lemma) or done) and objects:
+    if (vocabulary.takes_object(lemma) or done or lemma in vocabulary.viewing and _holds_view(verb)) and objects:
         object_group = vocabulary.object_groups.get(lemma) or vocabulary.group(lemma)
         start, end = _with_infinitive(verb, with_said_of(verb, with_as(verb, subtree(objects[0])), object_group),
                                       object_group)
@@ -252,6 +253,20 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
     if gerunds and (vocabulary.takes_object(lemma) or lemma in vocabulary.to_verbs):
         return [subtree(gerunds[0])], vocabulary.object_groups.get(lemma) or vocabulary.group(lemma), None
     return [], group, None
+
+
+def _holds_view(verb: Token) -> bool:
+    """Whether a verb of seeing tells a view its subject holds: in the present, of a person or people other than the
+    one speaking or spoken to, and not on an occasion ("Analysts see a rate cut", "Okafor sees an opening"; not "I
+    see the lights", "you see the flags", "when she sees the photos", "saw the tweet", nor of a place or a paper:
+    "Valbrook sees its biggest crowd", "the report sees growth slowing")."""
+    subject, passive = subject_of(verb)
+    if verb.tag_ not in ("VBP", "VBZ") or subject is None or passive \
+            or any(c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "when", "whenever") for c in verb.children):
+        return False
+    holder = verb.doc[antecedent_of(subject)]
+    return holder.ent_type_ in ("PERSON", "ORG", "NORP") or holder.lower_ in ("he", "she", "they", "who") \
+        or holder.lemma_.lower() in vocabulary().participle_people
 
 
 def _reports_itself(verb: Token, vocabulary: Vocabulary) -> bool:
