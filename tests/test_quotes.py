@@ -1116,6 +1116,7 @@ def test_likening_needs_its_phrase():
     # (a view someone holds, in the present)
     ("Analysts see a rate cut by June.", "see", "a rate cut by June"),
     ("Lena Okafor sees an opening in the north.", "sees", "an opening in the north"),
+    ("After the vote, rivals see an opening in Valbrook.", "see", "an opening in Valbrook"),
     ("The runner Ada Brandt drew global attention to the abuses.", "drew global attention to", "the abuses"),
     ("City officials have balked at the plan.", "have balked at", "the plan"),
     ("Some interpret the vote as a rebuke.", "interpret", "the vote as a rebuke"),
