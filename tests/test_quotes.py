@@ -696,6 +696,7 @@ def test_reportedly_on_a_cue_or_in_a_relative_clause_is_no_cue_of_its_own(text, 
     "When she sees the photos, Okafor cries.",
     "Valbrook sees its biggest crowd on Saturday.",
     "The report sees growth slowing.",
+    "Ray Marlow viewed the paintings slowly.",  # looking, not regarding
     "The mill laid off 200 workers.",  # laying off, not laying out
     "Okafor spoke on the latest episode of the podcast.",  # where she spoke, not what about
     # force, not words: by an armed force, or on a place or a thing
@@ -1117,6 +1118,9 @@ def test_likening_needs_its_phrase():
     ("Analysts see a rate cut by June.", "see", "a rate cut by June"),
     ("Lena Okafor sees an opening in the north.", "sees", "an opening in the north"),
     ("After the vote, rivals see an opening in Valbrook.", "see", "an opening in Valbrook"),
+    # (how people regard something, said by an adverb of favor or a "with" phrase)
+    ("Some 59 percent of voters view Okafor unfavorably.", "view", "Okafor unfavorably"),
+    ("Many voters regard the levy with suspicion.", "regard", "the levy with suspicion"),
     ("The runner Ada Brandt drew global attention to the abuses.", "drew global attention to", "the abuses"),
     ("City officials have balked at the plan.", "have balked at", "the plan"),
     ("Some interpret the vote as a rebuke.", "interpret", "the vote as a rebuke"),

@@ -229,6 +229,14 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
     ases = [c for c in children if _is_as_phrase(c) and c.i > verb.i]
     if objects and ases and vocabulary.group(lemma) is not None and objects[0].i < ases[0].i:
         return [with_as(verb, subtree(objects[0]))], vocabulary.group(lemma), None
+    # "59 percent view her unfavorably", "Some voters now regard him with distaste": how people regard the object,
+    # said by an adverb of favor or a "with" phrase right after it, as an "as" phrase says it (not "viewed the
+    # paintings slowly")
+    if lemma in vocabulary.regarding and objects and objects[0].i > verb.i and _of_people(verb):
+        manner = [c for c in children if c.left_edge.i == objects[0].right_edge.i + 1 and (
+            c.dep_ == "advmod" and c.lower_ in _FAVOR or c.dep_ == "prep" and c.lower_ == "with")]
+        if manner:
+            return [trim(verb.doc, objects[0].left_edge.i, manner[0].right_edge.i + 1)], vocabulary.group(lemma), None
     # "see the coverage of the mayor as most biased": the "as" phrase the parser hung on the object
     if objects and vocabulary.group(lemma) is not None and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in objects[0].children):
@@ -255,14 +263,23 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
     return [], group, None
 
 
+# Adverbs that say how someone regards a thing ("view her unfavorably").
+_FAVOR = {"favorably", "unfavorably", "favourably", "unfavourably", "positively", "negatively"}
+
+
 def _holds_view(verb: Token) -> bool:
     """Whether a verb of seeing tells a view its subject holds: in the present, of a person or people other than the
     one speaking or spoken to, and not on an occasion ("Analysts see a rate cut", "Okafor sees an opening"; not "I
     see the lights", "you see the flags", "when she sees the photos", "saw the tweet", nor of a place or a paper:
     "Valbrook sees its biggest crowd", "the report sees growth slowing")."""
+    return verb.tag_ in ("VBP", "VBZ") and _of_people(verb) \
+        and not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "when", "whenever") for c in verb.children)
+
+
+def _of_people(verb: Token) -> bool:
+    """Whether the verb's subject, active, is a person or people other than the one speaking or spoken to."""
     subject, passive = subject_of(verb)
-    if verb.tag_ not in ("VBP", "VBZ") or subject is None or passive \
-            or any(c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "when", "whenever") for c in verb.children):
+    if subject is None or passive:
         return False
     holder = verb.doc[antecedent_of(subject)]
     return holder.ent_type_ in ("PERSON", "ORG", "NORP") or holder.lower_ in ("he", "she", "they", "who") \
