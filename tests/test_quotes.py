@@ -2936,7 +2936,6 @@ def test_a_cue_ends_where_its_content_starts(text, cue, content):
     assert (quote["cue"]["text"], quote["text"]) == (cue, content)
 
 
-
 def test_the_one_who_stands_by_a_claim_is_its_subject_not_the_claim():
     # "Ray Marlow stood by his plan to boycott the debate" as the model parses it in some articles: the idiom's "by"
     # a passive's agent
@@ -2993,3 +2992,12 @@ def test_a_participle_that_says_who_made_the_thing_that_speaks_is_part_of_the_so
 def test_a_clause_a_dash_sets_off_after_the_speaker_is_not_the_source(text, speaker):
     [quote] = analyze(text).quotes
     assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ray Marlow voted against a measure to extend the levy.", "a measure to extend the levy"),
+    ("Ada Brandt is counting on the anger of farmers to win the county.", "the anger of farmers to win the county"),
+])
+def test_the_infinitive_right_after_the_content_goes_on_with_it(text, content):
+    [quote] = analyze(text).quotes
+    assert quote["text"] == content

@@ -438,6 +438,21 @@ def _with_infinitive(verb: Token, span: tuple[int, int], group: CueGroup | None 
     return span
 
 
+def with_infinitive_after(doc: Doc, span: tuple[int, int], vocabulary: Vocabulary) -> tuple[int, int]:
+    """Content with the infinitive right after its end, wherever the parse hung it ("his plan to cut taxes",
+    "voted against a measure to extend the levy", "is counting on the anger of farmers to win the county"):
+    the infinitive says what the noun before it is (PolNeAR marks it with the content); not an infinitive that
+    reports on its own ("cited the poll to argue that ...": a cue with its own content)."""
+    start, end = span
+    if end >= len(doc) or doc[end].tag_ != "TO" or doc[end].dep_ != "aux":
+        return span
+    infinitive = doc[end].head
+    if infinitive.tag_ != "VB" or infinitive.left_edge.i != end or infinitive.sent != doc[start].sent \
+            or infinitive.dep_ not in ("acl", "relcl", "advcl", "xcomp") or _reports_itself(infinitive, vocabulary):
+        return span
+    return start, subtree(infinitive)[1]
+
+
 def _is_as_phrase(child: Token) -> bool:
     """An "as" phrase on a verb: a preposition, or a clause or adjective the parse opened with "as" ("sees
     the minister as ruled by a rigid doctrine", "see the coverage as most biased")."""

@@ -49,6 +49,7 @@ from dateline.actors.knowledge import _key, knowledge_base
 from dateline.article import Article
 from dateline.nlp import entity_bounds, text_of
 from dateline.quotes.apart import set_apart
+from dateline.quotes.content import with_infinitive_after
 from dateline.quotes.cues import (
     Reading,
     read,
@@ -197,6 +198,9 @@ def find_quotes(article: Article, doc: Doc) -> None:
         elif token.lower_ in vocab.hearsay and (reading := read_hearsay(token, vocab)) is not None:
             readings.append(reading)
 
+    for reading in readings:
+        if reading.content and reading.content[-1][0] > reading.head:
+            reading.content[-1] = with_infinitive_after(doc, reading.content[-1], vocab)
     readings = _without_catenated(doc, readings)
     for reading in readings:
         _clip_content(text, reading)
