@@ -3001,3 +3001,13 @@ def test_a_clause_a_dash_sets_off_after_the_speaker_is_not_the_source(text, spea
 def test_the_infinitive_right_after_the_content_goes_on_with_it(text, content):
     [quote] = analyze(text).quotes
     assert quote["text"] == content
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Valbrook, which Ray Marlow describes as his favourite town, is small.", ["which", "as his favourite town"]),
+    ("The council spent $40,000, which Mr. Pryce described as a fair price.", ["which", "as a fair price"]),
+])
+def test_a_relative_pronoun_goes_with_what_the_cue_calls_it(text, parts):
+    quotes = analyze(text).quotes
+    assert [q["text"] for q in quotes] == parts
+    assert quotes[1]["continues"] == 0

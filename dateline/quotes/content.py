@@ -213,6 +213,12 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
     if group is not None and group.name == "evidence" and objects and objects[0].i > verb.i and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in vocabulary.finders for c in children):
         return [trim(verb.doc, objects[0].left_edge.i, verb.right_edge.i + 1)], group, None
+    # "which Marlow describes as his favourite town", "whom Okafor views as a peer": the relative pronoun and what
+    # it is called, around the cue and its source (as `_around_naming` for "which Marlow called “a disgrace”")
+    ases = [c for c in children if _is_as_phrase(c) and c.i > verb.i]
+    if objects and ases and objects[0].i < verb.i and objects[0].tag_ in ("WDT", "WP") \
+            and (as_group := vocabulary.object_groups.get(lemma) or vocabulary.group(lemma)) is not None:
+        return [subtree(objects[0]), trim(verb.doc, ases[0].left_edge.i, ases[0].right_edge.i + 1)], as_group, None
     done = lemma in vocabulary.done_objects and verb.tag_ in ("VBD", "VBZ")
     if (vocabulary.takes_object(lemma) or done or lemma in vocabulary.viewing and _holds_view(verb)) and objects:
         object_group = vocabulary.object_groups.get(lemma) or vocabulary.group(lemma)
@@ -226,7 +232,6 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
                 end = child.right_edge.i + 1
         return [(start, end)], object_group, None
     # "described him as “the most beautiful soul”", "dismissed the kerfuffle as “absurd”"
-    ases = [c for c in children if _is_as_phrase(c) and c.i > verb.i]
     if objects and ases and vocabulary.group(lemma) is not None and objects[0].i < ases[0].i:
         return [with_as(verb, subtree(objects[0]))], vocabulary.group(lemma), None
     # "59 percent view her unfavorably", "Some voters now regard him with distaste": how people regard the object,
