@@ -3011,3 +3011,8 @@ def test_a_relative_pronoun_goes_with_what_the_cue_calls_it(text, parts):
     quotes = analyze(text).quotes
     assert [q["text"] for q in quotes] == parts
     assert quotes[1]["continues"] == 0
+
+
+def test_a_condition_the_parse_hung_on_the_cue_after_the_content_is_part_of_it():
+    [quote] = analyze("Lena Okafor has threatened to quit the council unless it is paid in full.").quotes
+    assert quote["text"] == "to quit the council unless it is paid in full"

@@ -281,9 +281,10 @@ def _with_stray_clause(verb: Token, content: list[tuple[int, int]], vocabulary: 
                        ) -> list[tuple[int, int]]:
     """Content after the verb with a clause right after its end that the parse hung on the verb as a second
     complement ("said he would serve should the party ask him", "pointed to the nine times Okafor has voted for the
-    levy"): the rest of what was said. Not after a quotation closed by a comma ("had been ''hacked,'' both experts
-    understood") or a dash (an aside), nor another report, its verb the cue's or with a subject of its own ("a third
-    said the port is too costly and a fourth said it is unsafe")."""
+    levy"), or a condition it hung there ("has threatened to quit the council unless it is paid"): the rest of what
+    was said. Not after a quotation closed by a comma ("had been ''hacked,'' both experts understood") or a dash
+    (an aside), nor another report, its verb the cue's or with a subject of its own ("a third said the port is too
+    costly and a fourth said it is unsafe")."""
     if not content or content[-1][0] <= verb.i:
         return content
     doc = verb.doc
@@ -293,6 +294,10 @@ def _with_stray_clause(verb: Token, content: list[tuple[int, int]], vocabulary: 
     for clause in verb.children:
         if clause.dep_ == "ccomp" and clause.left_edge.i == end \
                 and clause.lemma_ != verb.lemma_ and not is_report(clause, vocabulary):
+            return [*content[:-1], (start, subtree(clause)[1])]
+        # ("has threatened to quit the council unless it is paid": the condition on what was said)
+        if clause.dep_ == "advcl" and clause.left_edge.i == end and doc[end].lower_ in vocabulary.said_conditions \
+                and doc[end].head == clause:
             return [*content[:-1], (start, subtree(clause)[1])]
     return content
 

@@ -97,6 +97,7 @@ class Vocabulary:
     adverb_subjects: frozenset[str] = frozenset()  # "after half said so": words of how many the tagger reads as adverbs
     connectives: frozenset[str] = frozenset()  # "Still, ...": the writer's link to what came before
     reported_conditions: frozenset[str] = frozenset()  # "When the plant closed, ...": part of what was reported
+    said_conditions: frozenset[str] = frozenset()  # "threatened to skip it unless he is paid": part of what was said
     conceding: frozenset[str] = frozenset()  # "Despite the attacks, ...": the writer's concession
     circumstance_nouns: frozenset[str] = frozenset()  # "the reason he hopes ...": nouns a relative clause leaves out
 
@@ -217,6 +218,7 @@ def vocabulary() -> Vocabulary:
         adverb_subjects=frozenset(phrase_lists.get("adverb_subjects", ())),
         connectives=frozenset(phrase_lists.get("connectives", ())),
         reported_conditions=frozenset(phrase_lists.get("reported_conditions", ())),
+        said_conditions=frozenset(phrase_lists.get("said_conditions", ())),
         conceding=frozenset(phrase_lists.get("conceding", ())),
         circumstance_nouns=frozenset(phrase_lists.get("circumstance_nouns", ())),
     )
