@@ -3016,3 +3016,13 @@ def test_a_relative_pronoun_goes_with_what_the_cue_calls_it(text, parts):
 def test_a_condition_the_parse_hung_on_the_cue_after_the_content_is_part_of_it():
     [quote] = analyze("Lena Okafor has threatened to quit the council unless it is paid in full.").quotes
     assert quote["text"] == "to quit the council unless it is paid in full"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("When they do the sums, the Marlow aides think about one figure: 412.", "one figure: 412"),
+    ("Ray Marlow endorsed one way of stopping the levy: voting it down in May.",
+     "one way of stopping the levy: voting it down in May"),
+])
+def test_a_colon_after_the_content_spells_out_the_rest_of_it_in_lower_case(text, content):
+    [quote] = analyze(text).quotes
+    assert quote["text"] == content

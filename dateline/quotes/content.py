@@ -458,6 +458,16 @@ def with_infinitive_after(doc: Doc, span: tuple[int, int], vocabulary: Vocabular
     return start, subtree(infinitive)[1]
 
 
+def with_list_after_colon(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """Content with what a colon right after it spells out in lower case, to the end of its sentence ("named three
+    priorities: roads, schools and water", "think about one figure: 412"): the same content, itemized. (A
+    capital or a quotation mark after the colon opens a statement of its own, which is another quote's.)"""
+    start, end = span
+    if end + 1 >= len(doc) or doc[end].text != ":" or not (doc[end + 1].is_lower or doc[end + 1].like_num):
+        return span
+    return start, trim(doc, start, doc[end + 1].sent.end)[1]
+
+
 def _is_as_phrase(child: Token) -> bool:
     """An "as" phrase on a verb: a preposition, or a clause or adjective the parse opened with "as" ("sees
     the minister as ruled by a rigid doctrine", "see the coverage as most biased")."""

@@ -49,7 +49,7 @@ from dateline.actors.knowledge import _key, knowledge_base
 from dateline.article import Article
 from dateline.nlp import entity_bounds, text_of
 from dateline.quotes.apart import set_apart
-from dateline.quotes.content import with_infinitive_after
+from dateline.quotes.content import with_infinitive_after, with_list_after_colon
 from dateline.quotes.cues import (
     Reading,
     read,
@@ -200,7 +200,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
 
     for reading in readings:
         if reading.content and reading.content[-1][0] > reading.head:
-            reading.content[-1] = with_infinitive_after(doc, reading.content[-1], vocab)
+            reading.content[-1] = with_list_after_colon(doc, with_infinitive_after(doc, reading.content[-1], vocab))
     readings = _without_catenated(doc, readings)
     for reading in readings:
         _clip_content(text, reading)
