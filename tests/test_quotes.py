@@ -3026,3 +3026,10 @@ def test_a_condition_the_parse_hung_on_the_cue_after_the_content_is_part_of_it()
 def test_a_colon_after_the_content_spells_out_the_rest_of_it_in_lower_case(text, content):
     [quote] = analyze(text).quotes
     assert quote["text"] == content
+
+
+def test_a_stated_position_is_what_was_said():
+    [quote] = analyze("Lena Okafor, the Valbrook council member, has publicly stated her interest in the mayor's "
+                      "job.").quotes
+    assert (quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == \
+        ("Lena Okafor, the Valbrook council member,", "has publicly stated", "her interest in the mayor's job")
