@@ -3033,3 +3033,14 @@ def test_a_stated_position_is_what_was_said():
                       "job.").quotes
     assert (quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == \
         ("Lena Okafor, the Valbrook council member,", "has publicly stated", "her interest in the mayor's job")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ray Marlow said the levy would pass in Valbrook, even though many observers doubt it.",
+     [("Ray Marlow", "said", "the levy would pass in Valbrook"), ("many observers", "doubt", "it")]),
+    ("Lena Okafor has warned that the plant could close, although Mr. Pryce insists it is safe.",
+     [("Lena Okafor", "has warned", "that the plant could close"), ("Mr. Pryce", "insists", "it is safe")]),
+])
+def test_a_report_the_writer_sets_against_the_content_is_not_part_of_it(text, found):
+    quotes = analyze(text).quotes
+    assert [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in quotes] == found

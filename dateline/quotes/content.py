@@ -522,6 +522,10 @@ def _before_next_cue(verb: Token, clause: Token, start: int, end: int, vocabular
             cut = token.left_edge.i  # (with what the second verb has before it: "and again claimed")
         elif said_next(token, vocabulary):
             cut = token.i - 1
+        elif token.dep_ == "advcl" and is_report(token, vocabulary) and _concessive(token):
+            # "said the levy would pass, even though many observers doubt it": the writer sets another's view
+            # against what was said; it is a report of its own, not part of the content
+            cut = token.left_edge.i
         else:
             continue
         while cut > start and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
@@ -620,6 +624,15 @@ def _to_closing_attribution(verb: Token, clause: Token, start: int, end: int) ->
     if last <= end or last >= first or not all(t.is_punct or t.is_space for t in doc[last:first]):
         return end
     return trim(doc, start, last)[1]
+
+
+def _concessive(clause: Token) -> bool:
+    """Whether a clause opens with "although", "though", "even though" or "even as" (not "while" or "whereas",
+    which as often set two things the speaker said side by side: "said she would protect the fund while Pryce
+    wants to spend it")."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in ("although", "though") \
+        or first.lower_ == "even" and clause.doc[first.i + 1].lower_ in ("as", "though")
 
 
 def _closes_before(clause: Token, verb: Token) -> bool:
