@@ -3044,3 +3044,11 @@ def test_a_stated_position_is_what_was_said():
 def test_a_report_the_writer_sets_against_the_content_is_not_part_of_it(text, found):
     quotes = analyze(text).quotes
     assert [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in quotes] == found
+
+
+def test_a_verb_of_saying_joined_to_a_be_in_the_content_is_a_second_report_of_the_speaker():
+    quotes = analyze("Ada Brandt said Mr. Pryce was ignorant of the law and criticized him for saying he had served "
+                     "the town.").quotes
+    assert [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in quotes] == [
+        ("Ada Brandt", "said", "Mr. Pryce was ignorant of the law"),
+        ("Ada Brandt", "criticized", "him for saying he had served the town")]

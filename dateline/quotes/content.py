@@ -37,6 +37,9 @@ NOT_CONTENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERC
 # how long or how often ("argued for hours").
 _REQUESTED_AMOUNTS = {"QUANTITY", "PERCENT", "MONEY"}
 
+# cue groups that say something out loud (not "want", "believe": a state of mind)
+SAYING = ("speech", "accusation", "denial")
+
 
 def _opens_with_that_or_question(clause: Token) -> bool:
     first = clause.doc[clause.left_edge.i]
@@ -578,7 +581,7 @@ def said_next(token: Token, vocabulary: Vocabulary) -> bool:
     the rebels of ..."): a subjectless gerund after "before", "after" or "while", which the parse hangs on the
     reported clause; its subject is the speaker's, so it is an attribution of its own, not more of the content."""
     group = vocabulary.group(token.lemma_.lower())
-    return token.tag_ == "VBG" and group is not None and group.name in ("speech", "accusation", "denial") \
+    return token.tag_ == "VBG" and group is not None and group.name in SAYING \
         and token.dep_ in ("pcomp", "advcl") and token.doc[token.i - 1].lower_ in ("before", "after", "while") \
         and not any(c.dep_ in SUBJECTS for c in token.children)
 
@@ -673,13 +676,16 @@ def _second_cue_content(token: Token, verb: Token, vocabulary: Vocabulary) -> bo
     preposition ("called on Pryce to do the same"), or any cue in the reporting verb's tense, or with a "that"
     clause of its own, joined to a clause verb in another ("forecast that the economy would rebound and praised
     efforts by Kerry": "praised" goes with "forecast", not with "would rebound"; "says the goal is to win, but
-    conceded that ...")."""
+    conceded that ..."). Joined to a "be" in its own tense, a verb of saying is still the speaker's ("said Pryce was
+    wrong and criticized him for it": what someone is does not go on to criticize; "was tired and wanted a change"
+    is a state of mind, and stays in the content)."""
     lemma = token.lemma_.lower()
     content, group, preposition = content_of(token, lemma, vocabulary)
     return bool(content) and group is not None and (
         group.name == "naming" or preposition is not None
         or (token.tag_ == verb.tag_ or any(_has_that(c) for c in token.children if c.dep_ == "ccomp"))
-        and token.head.tag_ != token.tag_ and token.head.tag_ != "VBN")
+        and (token.head.tag_ != token.tag_ or token.head.lemma_ == "be" and group.name in SAYING)
+        and token.head.tag_ != "VBN")
 
 
 def _has_that(clause: Token) -> bool:
