@@ -3052,3 +3052,10 @@ def test_a_verb_of_saying_joined_to_a_be_in_the_content_is_a_second_report_of_th
     assert [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in quotes] == [
         ("Ada Brandt", "said", "Mr. Pryce was ignorant of the law"),
         ("Ada Brandt", "criticized", "him for saying he had served the town")]
+
+
+def test_a_participle_after_of_and_a_name_is_said_by_that_person():
+    [quote] = analyze("The vote led to the spectacle of Mr. Pryce denouncing the mayor's efforts before the "
+                      "council.").quotes
+    assert (quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == \
+        ("Mr. Pryce", "denouncing", "the mayor's efforts")

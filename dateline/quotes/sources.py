@@ -242,6 +242,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         issuer = subject_of(verb.head.head, depth + 1)
         if issuer[0] is not None or not _holds_participle(verb):
             return issuer
+    # "the spectacle of Mr. Pryce denouncing the plan", "the sight of Okafor calling for a recount": a participle the
+    # parse hung on the noun before "of" describes the person named right before it, who does what it says
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i - 2 \
+            and (named := verb.doc[verb.i - 1]).dep_ == "pobj" and named.head.lower_ == "of" \
+            and named.head.head.i == verb.head.i and (named.pos_ == "PRON" or named.ent_type_ == "PERSON"):
+        return named, False
     # "new surveys showing a closer contest", "a group backing Hale", "club members saying they want":
     # a participle that describes people or a document tells what they say or back (PolNeAR's source is the
     # noun the participle hangs on); other things it describes ("a speech attacking Okafor") say nothing
