@@ -242,7 +242,7 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
     # paintings slowly")
     if lemma in vocabulary.regarding and objects and objects[0].i > verb.i and _of_people(verb):
         manner = [c for c in children if c.left_edge.i == objects[0].right_edge.i + 1 and (
-            c.dep_ == "advmod" and c.lower_ in _FAVOR or c.dep_ == "prep" and c.lower_ == "with")]
+            c.dep_ == "advmod" and c.lower_ in vocabulary.favor or c.dep_ == "prep" and c.lower_ == "with")]
         if manner:
             return [trim(verb.doc, objects[0].left_edge.i, manner[0].right_edge.i + 1)], vocabulary.group(lemma), None
     # "see the coverage of the mayor as most biased": the "as" phrase the parser hung on the object
@@ -269,10 +269,6 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
     if gerunds and (vocabulary.takes_object(lemma) or lemma in vocabulary.to_verbs):
         return [subtree(gerunds[0])], vocabulary.object_groups.get(lemma) or vocabulary.group(lemma), None
     return [], group, None
-
-
-# Adverbs that say how someone regards a thing ("view her unfavorably").
-_FAVOR = {"favorably", "unfavorably", "favourably", "unfavourably", "positively", "negatively"}
 
 
 def _holds_view(verb: Token) -> bool:

@@ -92,6 +92,7 @@ class Vocabulary:
     done_objects: frozenset[str] = frozenset()  # "identified the platforms": object verbs only when done, not to do
     viewing: frozenset[str] = frozenset()  # "analysts see a cut": object verbs only of a view someone holds
     regarding: frozenset[str] = frozenset()  # "view her unfavorably": verbs that report with how as with "as"
+    favor: frozenset[str] = frozenset()  # "unfavorably": how someone regards a thing
     spending: frozenset[str] = frozenset()  # "spent the week portraying Marlow as ...": who spends the time does it
     relying: frozenset[str] = frozenset()  # "the pressure on Marlow to say": an "on" phrase that does the infinitive
     adverb_subjects: frozenset[str] = frozenset()  # "after half said so": words of how many the tagger reads as adverbs
@@ -213,6 +214,7 @@ def vocabulary() -> Vocabulary:
         done_objects=frozenset(phrase_lists.get("done_objects", ())),
         viewing=frozenset(phrase_lists.get("viewing", ())),
         regarding=frozenset(phrase_lists.get("regarding", ())),
+        favor=frozenset(phrase_lists.get("favor", ())),
         spending=frozenset(phrase_lists.get("spending", ())),
         relying=frozenset(phrase_lists.get("relying", ())),
         adverb_subjects=frozenset(phrase_lists.get("adverb_subjects", ())),
