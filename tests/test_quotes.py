@@ -946,12 +946,47 @@ def test_a_label_that_names_whom_its_speaker_speaks_to_or_about_attributes_the_l
 
 
 def test_a_transcript_attributes_each_turn_to_the_name_in_capitals():
+    # (whole sentences spoken: a turn keeps its closing punctuation, where a headline's label loses it)
     article = analyze("On Sunday Lena Okafor spoke to Ray Marlow.\n\nMARLOW: Will the levy pass this year?\n\n"
                       "OKAFOR: We have the votes. The council will pass it in June.")
     turns = [(q["speaker"]["text"], q["speaker"]["actor"], q["text"]) for q in article.quotes
              if q["cue"]["text"] == ":"]
-    assert turns == [("MARLOW", "person:ray-marlow", "Will the levy pass this year"),
-                     ("OKAFOR", "person:lena-okafor", "We have the votes. The council will pass it in June")]
+    assert turns == [("MARLOW", "person:ray-marlow", "Will the levy pass this year?"),
+                     ("OKAFOR", "person:lena-okafor", "We have the votes. The council will pass it in June.")]
+
+
+def test_a_transcript_printed_as_one_quotation_gives_each_turn_to_its_speaker():
+    # (each paragraph opens with a mark, as a quotation over several paragraphs does; a turn goes on in the
+    # paragraphs after it until the next name or a stage direction; the speakers' names are misparsed in capitals)
+    article = analyze("On Sunday Lena Okafor spoke to Ray Marlow. A partial transcript follows:\n\n"
+                      "\"MARLOW: Will the levy pass this year? Many say it will not.\n\n"
+                      "\"OKAFOR: We have the votes. The council will pass it in June.\n\n"
+                      "\"And the farmers are with us. They said so last week.\n\n"
+                      "\"(CROSSTALK.)\n\n"
+                      "\"FALLIN: Then why wait?\n\nOkafor later left the studio.")
+    turns = [(q["speaker"]["text"], q["text"], q["continues"]) for q in article.quotes]
+    assert turns == [("MARLOW", "Will the levy pass this year? Many say it will not.", None),
+                     ("OKAFOR", "We have the votes. The council will pass it in June.", None),
+                     ("OKAFOR", "And the farmers are with us. They said so last week.", 1),
+                     ("FALLIN", "Then why wait?", None)]
+    # (one speaker's lines under a label are no transcript: the quotation stays whole, its mark included)
+    [quote] = analyze("The mayor read the statement aloud:\n\n\"NOTE: The levy vote is on Tuesday.\n\n"
+                      "\"The council will meet at noon.\"").quotes
+    assert quote["text"].startswith("\"NOTE:")
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons():
+    article = analyze("Voters in Valbrook told us what they thought of the debate.\n\n"
+                      "“He scares me. He talks about us like we don’t matter.” ― Krystal Correa\n\n"
+                      "“She won the night.”― Oscar P. Quintero.\n\n"
+                      "“It’s over” — Trump said on Tuesday, and left.\n\n"
+                      "“The deal” — as the papers called it — collapsed.")
+    signed = [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in article.quotes if q["cue"]["text"] == "―"]
+    assert signed == [("Krystal Correa", "―", "“He scares me. He talks about us like we don’t matter.”"),
+                      ("Oscar P. Quintero", "―", "“She won the night.”")]
+    # (a dash that goes on with the sentence signs nothing)
+    assert quote_with(article, "“It’s over”")["cue"]["text"] == "said"
+    assert not [q for q in article.quotes if q["text"] == "“The deal”"]
 
 
 # ---------------------------------------------------------------------------------------------------- issue #4

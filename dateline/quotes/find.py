@@ -16,7 +16,10 @@ How one article is read, on the one spaCy parse the pipeline made (no second pas
    the same way;
 6. a colon attributes too: "Hollis: Marlow's tone is hurting the party" at a paragraph's start (a short
    name, then the rest of the paragraph), and a passage right after a colon that ends a clause without a cue
-   ("He then listed the qualities:"), the source being that clause's subject;
+   ("He then listed the qualities:"), the source being that clause's subject; a transcript printed as one
+   quotation ('"PENCE: Well, ...', a mark at each paragraph's start) is read turn by turn, each turn going on in
+   the paragraphs after it; and a dash and a name that sign a passage at its line's end ("“...” ― Krystal
+   Correa") are its cue and speaker;
 7. a reporting word inside another quote's content (Reardon criticized Lamport for saying that ...) is part of
    that content, not a quote of its own (PolNeAR and PARC annotate only the outermost attribution); quoted
    passages that no cue claims (scare quotes, titles) are not quotes;
@@ -59,7 +62,7 @@ from dateline.quotes.cues import (
     speaker_of_participle,
     verb_group,
 )
-from dateline.quotes.marks import Passage, find_passages
+from dateline.quotes.marks import Passage, find_passages, transcript_marks
 from dateline.quotes.misread import read_misread_verb
 from dateline.quotes.parse import CLOSING, DASHES, OPENING, follows_quotation, has_to, is_verb
 from dateline.quotes.phrases import (
@@ -165,7 +168,8 @@ def find_quotes(article: Article, doc: Doc) -> None:
     # cues and its quoted attribute values no quotations.
     tags = [(m.start(), m.end()) for m in _MARKUP.finditer(string)]
     prose = _blanked(string, tags)
-    text = _Text(doc, string, find_passages(prose))
+    turn_marks = transcript_marks(prose)
+    text = _Text(doc, string, find_passages(_blanked(prose, turn_marks)))
     in_tag = {k for start, end in tags for k in range(text.token_at(start), text.token_at(end - 1) + 1)}
     vocab = vocabulary()
     readings: list[Reading] = []
@@ -209,7 +213,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
         if reading.content and _credited_at_colon(doc, reading.cue[1], reading.content[0][0]):
             reading.content = []
     readings = set_apart(doc, readings, vocab)
-    readings += _colon_readings(text, readings)
+    readings += _colon_readings(text, readings, {start for start, _ in turn_marks})
     quotes = [_with_passages(text, r) for r in readings]
     quotes = _outermost(doc, [q for q in quotes if q.parts])
     used = set().union(*(q.passages for q in quotes)) if quotes else set()
@@ -229,6 +233,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
     quotes.sort(key=lambda q: q.parts[0])
     quotes = _split_parts(text, quotes, used)
     quotes = _continuations(text, quotes, used)
+    quotes = _signed(text, quotes, used)
     quotes = _introduced_by_colon(text, quotes, used)
     article.quotes = _to_dicts(article, text, quotes)
 
@@ -705,6 +710,37 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
     return out
 
 
+# A dash and a name of two to five capitalized words to the end of the line ("” ― Oscar P. Quintero."; its full
+# stop is the line's, unless it closes an initial).
+_SIGNATURE = re.compile(r"[^\S\n]*(―|—|–|--)[^\S\n]*"
+                        r"([A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){1,4}?)\.?[^\S\n]*(?:\n|$)")
+
+
+def _signed(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Quote]:
+    """Unclaimed passages signed with a dash and a name that end their paragraph, as in a column of readers' or
+    voters' voices ("“He scares me.” ― Krystal Correa"): the dash is the cue, the name the speaker."""
+    doc = text.doc
+    out = list(quotes)
+    for k, passage in enumerate(text.passages):
+        if k in used:
+            continue
+        # (the tokenizer may glue the dash to the closing mark: "”―")
+        signature = _SIGNATURE.match(text.string, passage.end)
+        if not signature:
+            continue
+        dash = text.token_at(signature.start(1))
+        end = signature.end(2) - (text.string[signature.end(2) - 3] != " " and signature[2].endswith("."))
+        name = doc[text.token_at(signature.start(2)):text.token_at(end - 1) + 1]
+        if not all(t.pos_ == "PROPN" for t in name):
+            continue
+        reading = Reading(cue=(dash, dash + 1), head=dash, group="speech", source=(name.start, name.end),
+                          source_head=name.end - 1)
+        out.append(_Quote(reading, signature.span(1), [(passage.start, passage.end)], "direct", {k}))
+        used.add(k)
+    out.sort(key=lambda q: q.parts[0])
+    return out
+
+
 def _attributed_in_paragraph(text: _Text, passage: Passage) -> bool:
     """Whether the paragraph of a passage holds words out of quotation marks: a quotation that opens a paragraph
     goes on from the one before only standing alone ('Okafor praised the port. / “Only trucks,” was the verdict of
@@ -721,30 +757,36 @@ def _attributed_in_paragraph(text: _Text, passage: Passage) -> bool:
 # ---------------------------------------------------------------------------------------------------- output
 
 
-def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
+def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int]) -> list[Reading]:
     """ "Hollis: Marlow's tone is hurting the party": a short name, a colon, and the rest of the paragraph
-    (headlines, transcripts). The colon is the cue."""
+    (headlines, transcripts). The colon is the cue. A transcript's turn goes on in the paragraphs after it that
+    open with a mark of `turn_marks` (the characters where a transcript printed as a quotation repeats its mark)."""
     doc = text.doc
     out = []
     taken = {k for r in readings for k in range(*r.cue)}
     vocab = vocabulary()
-    labels = []  # (start, colon, end) of each paragraph that opens with a few words and a colon
+    labels = []  # (paragraph, start, colon, end) of each paragraph that opens with a few words and a colon
+    goes_on = {}  # paragraph -> its first word, for the paragraphs that go on with a transcript's turn
     paragraph_starts = text.paragraph_starts
     for n, start in enumerate(paragraph_starts):
         end = paragraph_starts[n + 1] if n + 1 < len(paragraph_starts) else len(doc)
-        while start < end and doc[start].is_space:
+        while start < end and (doc[start].is_space or doc[start].idx in turn_marks):
             start += 1
         colon = next((k for k in range(start, min(end, start + 7)) if doc[k].text == ":"), None)
         if colon is not None and colon != start and colon not in taken and text.passage_of[start] < 0:
-            labels.append((start, colon, end))
+            labels.append((n, start, colon, end))
+        elif start > paragraph_starts[n] and doc[start - 1].idx in turn_marks and doc[start].text != "(":
+            goes_on[n] = start  # not a stage direction ("(CROSSTALK.)")
     # "TAPPER: Do you think ...?" / "FALLIN: I think ...": in a transcript, where several turns open with names in
     # capitals, a single word in capitals names a speaker (elsewhere it is a label: "BOOM:", "UPDATE:")
-    capitals = {doc[start:colon].text for start, colon, _ in labels if doc[start:colon].text.isupper()}
+    capitals = {doc[start:colon].text for _, start, colon, _ in labels if doc[start:colon].text.isupper()}
     transcript = len(capitals) >= 2
-    for start, colon, end in labels:
+    for n, start, colon, end in labels:
         speaker = _label_speaker(doc[start:colon], vocab)
-        if any(is_verb(t) or t.pos_ in ("ADP", "SCONJ", "NUM", "PRON") and t.lower_ not in ("of",) for t in speaker) \
-                or not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) \
+        # (a name in capitals a transcript gives its turns is often misparsed: "FALLIN" as a number)
+        turn = transcript and speaker.text.isupper()
+        if not turn and (any(is_verb(t) or t.pos_ in ("ADP", "SCONJ", "NUM", "PRON") and t.lower_ not in ("of",)
+                             for t in speaker) or not any(t.pos_ in ("PROPN", "NOUN") for t in speaker)) \
                 or speaker.text.lower().strip() in vocab.not_speakers or any(t.like_num for t in speaker) \
                 or speaker[-1].lower_ in vocab.not_speakers \
                 or len(speaker) == 1 and speaker[0].is_upper and len(speaker[0].text) > 4 and not transcript \
@@ -754,18 +796,39 @@ def _colon_readings(text: _Text, readings: list[Reading]) -> list[Reading]:
             continue  # "Delmar: Ann Foss, Raj Mehta, Lou Perrin, ...": a list under a heading
         if not transcript and _topic_heading(text, speaker, end, readings):
             continue
-        content_end = end
-        while content_end > colon + 1 and (doc[content_end - 1].is_space or doc[content_end - 1].is_punct
-                                           and doc[content_end - 1].text not in _CLOSING_MARKS):
-            content_end -= 1
-        if content_end - colon - 1 < 3:
+        content_start = colon + 1
+        while content_start < end and doc[content_start].is_space:
+            content_start += 1
+        content_end = _paragraph_end(text, content_start, end, turn)
+        if content_end - content_start < 3:
             continue
         if not transcript and _section_heading(text, speaker, content_end):
             continue
+        content = [(content_start, content_end)]
+        while turn and (n := n + 1) in goes_on:
+            following = paragraph_starts[n + 1] if n + 1 < len(paragraph_starts) else len(doc)
+            content.append((goes_on[n], _paragraph_end(text, goes_on[n], following, True)))
         head = max(speaker, key=lambda t: (t.pos_ == "PROPN", t.i))
-        out.append(Reading(cue=(colon, colon + 1), head=colon, group="speech", content=[(colon + 1, content_end)],
+        out.append(Reading(cue=(colon, colon + 1), head=colon, group="speech", content=content,
                            source=(start, speaker.end), source_head=speaker.root.i if speaker.root else head.i))
     return out
+
+
+def _paragraph_end(text: _Text, start: int, end: int, sentences: bool) -> int:
+    """Where a colon's content ends in its paragraph: before the closing punctuation of a headline or a line of
+    words, after that of a transcript's turn, whole sentences spoken (a mark left over from a transcript printed as
+    one quotation, outside any passage, is no part of it)."""
+    doc = text.doc
+
+    def trimmed(token: Token) -> bool:
+        if token.is_space or not token.is_punct:
+            return token.is_space
+        closing = token.text in _CLOSING_MARKS
+        return closing and text.passage_of[token.i] < 0 if sentences else not closing
+
+    while end > start and trimmed(doc[end - 1]):
+        end -= 1
+    return end
 
 
 def _label_speaker(label: Span, vocabulary: Vocabulary) -> Span:

@@ -118,3 +118,26 @@ def find_passages(text: str) -> list[Passage]:
             passages.append(Passage(open_at, end, spanned, closed=False))
             open_at, depth, straight_open = None, 0, False
     return passages
+
+
+# A turn of a transcript printed as one long quotation: a mark, a name in capitals and a colon ('"PENCE: Well, ...').
+_TURN = re.compile(r"[\"“]([A-Z][A-Z.'’ -]{0,30}[A-Z.]):\s")
+
+
+def transcript_marks(text: str) -> list[tuple[int, int]]:
+    """The opening marks of a transcript printed as one quotation over several paragraphs, a mark at the start of
+    each and each turn opening with its speaker's name in capitals ('"WALLACE: Will she be there?', '"PENCE: She
+    will not.', '"And the debate is tomorrow.'): such a mark opens no passage, each turn being a quote of its own
+    speaker (read at its colon, with the paragraphs it goes on in). Two speakers make a transcript; its marks run
+    from a turn to the first paragraph that opens without a mark."""
+    not_speakers = vocabulary().not_speakers
+    starts = [m.start(1) for m in re.finditer(r"^[^\S\n]*(\S)", text, re.M)]  # each paragraph's first character
+    turns = [_TURN.match(text, start) for start in starts]
+    if len({m[1] for m in turns if m and m[1].lower() not in not_speakers}) < 2:
+        return []
+    marks, inside = [], False
+    for start, turn in zip(starts, turns):
+        inside = turn is not None or inside and text[start] in "\"“"
+        if inside:
+            marks.append((start, start + 1))
+    return marks
