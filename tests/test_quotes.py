@@ -989,6 +989,13 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons():
     assert not [q for q in article.quotes if q["text"] == "“The deal”"]
 
 
+def test_a_that_clause_the_parse_hung_as_an_adverbial_clause_is_the_content():
+    # (the parse makes "that" an adverb of "was" and the clause an adverbial one of "tweeted")
+    [quote] = analyze("Trump tweeted in the early morning hours that Machado was “disgusting” and “a con.”").quotes
+    assert (quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == \
+        ("Trump", "tweeted", "that Machado was “disgusting” and “a con.”")
+
+
 # ---------------------------------------------------------------------------------------------------- issue #4
 
 

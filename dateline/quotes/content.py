@@ -685,7 +685,9 @@ def _second_cue_content(token: Token, verb: Token, vocabulary: Vocabulary) -> bo
 
 
 def _has_that(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    # (the parse may hang the opening "that" as an adverb: "tweeted in the early morning hours that Machado was")
+    return any(c.lower_ == "that" and (c.dep_ == "mark" or c.dep_ == "advmod" and c.i == clause.left_edge.i)
+               for c in clause.children)
 
 
 def host_clause(verb: Token) -> list[tuple[int, int]]:
