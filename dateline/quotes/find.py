@@ -710,8 +710,7 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
     return out
 
 
-# A dash and a name of two to five capitalized words to the end of the line ("” ― Oscar P. Quintero."; its full
-# stop is the line's, unless it closes an initial).
+# A dash and a name of two to five capitalized words to the end of the line ("” ― Oscar P. Quintero.").
 _SIGNATURE = re.compile(r"[^\S\n]*(―|—|–|--)[^\S\n]*"
                         r"([A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){1,4}?)\.?[^\S\n]*(?:\n|$)")
 
@@ -729,7 +728,9 @@ def _signed(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Quote]:
         if not signature:
             continue
         dash = text.token_at(signature.start(1))
-        end = signature.end(2) - (text.string[signature.end(2) - 3] != " " and signature[2].endswith("."))
+        end = signature.end(2)
+        if len(last := signature[2].split()[-1]) > 2 and last.endswith("."):
+            end -= 1  # the line's full stop, not an initial's ("Oscar P.")
         name = doc[text.token_at(signature.start(2)):text.token_at(end - 1) + 1]
         if not all(t.pos_ == "PROPN" for t in name):
             continue
