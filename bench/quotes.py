@@ -44,6 +44,11 @@ is and over a PARC-style cut of it (gold: sourced, not nested, i.e. its cue not 
 sources cut at the first comma on both sides). The PARC-style column is the one to set beside citron's figures;
 the table above stays the stricter figure that the README tracks.
 
+Agreement. PolNeAR's annotators all annotated two articles a week as a quality check (18 articles in train and
+dev, five or six annotations each). The script scores each annotator's attributions against each other's in the
+table's metric, and dateline against each annotator on the same articles: the figure a system can hope for
+against one annotator's gold is about the annotators' own.
+
 Systems over the same texts: dateline, ``dateline.analyze(text, kind="plain").quotes`` (offsets index the gold
 text unchanged); and a baseline without a parse: every span in double quotation marks within one paragraph, cued
 by the nearest "said/says/say/told/added" in the same paragraph, the source the name or pronoun right next to
@@ -159,14 +164,20 @@ def parse_ann(ann: str, text: str) -> tuple[list[Attribution], list[tuple[str, S
     return attributions, list(spans.values())
 
 
-def load_split(root: Path, split: str = "dev", limit: int | None = None) -> list[GoldArticle]:
-    """The articles of one split, in name order, each with the attributions of its first annotator."""
-    folder = Path(root) / split
+def _annotation_files(folder: Path) -> dict[str, list[tuple[str, Path]]]:
+    """Article id -> its (annotator, .ann path) pairs, in annotator order."""
     by_article: dict[str, list[tuple[str, Path]]] = {}
     for path in sorted((folder / "attributions").glob("*.ann")):
         m = _ANNOTATOR.match(path.stem)
         article, annotator = (m["article"], m["annotator"]) if m else (path.stem, "")
         by_article.setdefault(article, []).append((annotator, path))
+    return {article: sorted(files) for article, files in by_article.items()}
+
+
+def load_split(root: Path, split: str = "dev", limit: int | None = None) -> list[GoldArticle]:
+    """The articles of one split, in name order, each with the attributions of its first annotator."""
+    folder = Path(root) / split
+    by_article = _annotation_files(folder)
     articles = []
     for article_id in sorted(by_article):
         if limit is not None and len(articles) >= limit:
@@ -174,11 +185,27 @@ def load_split(root: Path, split: str = "dev", limit: int | None = None) -> list
         text_path = folder / "text" / f"{article_id}.txt"
         if not text_path.exists():
             continue
-        annotator, path = min(by_article[article_id])
+        annotator, path = by_article[article_id][0]
         text = text_path.read_text(encoding="utf-8")
         attributions, spans = parse_ann(path.read_text(encoding="utf-8"), text)
         articles.append(GoldArticle(article_id, text, attributions, annotator, spans))
     return articles
+
+
+def load_shared(root: Path) -> list[tuple[str, dict[str, list[Attribution]]]]:
+    """The articles that several annotators annotated (PolNeAR's weekly quality checks, in train and dev): each
+    text with the attributions of each of its annotators."""
+    shared = []
+    for split in ("train", "dev"):
+        folder = Path(root) / split
+        for article_id, files in sorted(_annotation_files(folder).items()):
+            text_path = folder / "text" / f"{article_id}.txt"
+            if len(files) < 2 or not text_path.exists():
+                continue
+            text = text_path.read_text(encoding="utf-8")
+            shared.append((text, {annotator: parse_ann(path.read_text(encoding="utf-8"), text)[0]
+                                  for annotator, path in files}))
+    return shared
 
 
 def offset_mismatches(articles: list[GoldArticle]) -> list[tuple[str, str, str]]:
@@ -554,6 +581,33 @@ def print_citron(runs: list[tuple[str, list[Attribution], list[Attribution]]]) -
         print(f"  {measure:<24}{cells}")
 
 
+AGREEMENT_MEASURES = ("source exact", "cue exact", "content overlap", "end to end")
+
+
+def print_agreement(root: Path) -> None:
+    """The annotators against each other on the articles they all annotated, each one's attributions scored as
+    predictions against each other one's (micro over the ordered pairs), and dateline against each of them: what
+    the table's metric gives for human agreement on this corpus."""
+    import dateline
+
+    shared = load_shared(root)
+    humans, machine = [], []
+    for text, by_annotator in shared:
+        predicted = from_quotes(text, dateline.analyze(text, kind="plain").quotes)
+        for gold in by_annotator.values():
+            machine.append((text, predicted, gold))
+            humans += [(text, other, gold) for other in by_annotator.values() if other is not gold]
+    print(f"\nAgreement: PolNeAR's {len(shared)} articles annotated by five or six annotators each (weekly quality"
+          f" checks, train and dev), F1 in %\nin the table's metric; annotators: each one scored against each other"
+          f" one ({len(humans)} ordered pairs); dateline: scored against each annotator")
+    print(f"{'':<28}" + "".join(f"{m:>16}" for m in AGREEMENT_MEASURES))
+    for name, runs in (("annotators", humans), ("dateline", machine)):
+        tallies = score(runs)
+        for kind in KINDS:
+            row = scores(tallies[kind])
+            print(f"  {name + ', ' + kind:<26}" + "".join(f"{100 * row[m][2]:>16.1f}" for m in AGREEMENT_MEASURES))
+
+
 def print_errors(name: str, runs: list[tuple[GoldArticle, list[Attribution]]], n: int) -> None:
     """Up to n missed and n spurious attributions, with their text."""
     missed, spurious = [], []
@@ -631,6 +685,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print_table(results)
     print_citron([(a.text, p, a.attributions) for a, p in zip(articles, predicted)])
+    print_agreement(root)
     print(f"\ndateline.analyze: {seconds:.1f} s for {len(articles)} articles ({seconds / max(1, len(articles)):.2f} s"
           f" each, extraction and the whole pipeline included)")
     for note in notes[:10]:

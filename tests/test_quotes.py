@@ -13,6 +13,7 @@ from bench.quotes import (
     baseline,
     from_quotes,
     is_direct,
+    load_shared,
     load_split,
     offset_mismatches,
     parse_ann,
@@ -1770,6 +1771,17 @@ def test_polnear_loader_on_the_real_data():
     assert sum(a.direct for art in articles for a in art.attributions) > 300
     # one annotator per article, the first by id, for the two articles all six annotated
     assert all(article.annotator for article in articles)
+
+
+def test_the_articles_every_annotator_read_carry_each_ones_attributions():
+    if not (POLNEAR / "train" / "attributions").is_dir():
+        pytest.skip(f"PolNeAR is not at {POLNEAR} (it comes with ../shared/benchmarks, which CI has)")
+    shared = load_shared(POLNEAR)
+    assert len(shared) == 18 and all(len(by_annotator) >= 5 for _, by_annotator in shared)
+    text, by_annotator = shared[0]
+    first, second = list(by_annotator.values())[:2]
+    assert scores(score_article(text, first, first)["all"])["source exact"][2] == 1.0
+    assert 0.3 < scores(score_article(text, second, first)["all"])["source exact"][2] < 1.0
 
 
 @pytest.mark.parametrize("text, speaker", [
