@@ -822,10 +822,14 @@ def _paragraph_end(text: _Text, start: int, end: int, sentences: bool) -> int:
     doc = text.doc
 
     def trimmed(token: Token) -> bool:
-        if token.is_space or not token.is_punct:
-            return token.is_space
+        if token.is_space:
+            return True
+        if not token.is_punct:
+            return False
         closing = token.text in _CLOSING_MARKS
-        return closing and text.passage_of[token.i] < 0 if sentences else not closing
+        if sentences:
+            return closing and text.passage_of[token.i] < 0
+        return not closing
 
     while end > start and trimmed(doc[end - 1]):
         end -= 1
