@@ -3113,3 +3113,11 @@ def test_a_participle_after_of_and_a_name_is_said_by_that_person():
                       "council.").quotes
     assert (quote["speaker"]["text"], quote["cue"]["text"], quote["text"]) == \
         ("Mr. Pryce", "denouncing", "the mayor's efforts")
+
+
+def test_a_clause_on_the_speaker_with_an_attribution_inside_leaves_the_source_whole():
+    quotes = analyze("A slower start may not be such a bad thing, say some council members, who wince as they "
+                     "recall the levy fight of 2014.").quotes
+    assert [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in quotes] == [
+        ("some council members", "say", "A slower start may not be such a bad thing"),
+        ("they", "recall", "the levy fight of 2014")]
