@@ -3121,3 +3121,32 @@ def test_a_clause_on_the_speaker_with_an_attribution_inside_leaves_the_source_wh
     assert [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in quotes] == [
         ("some council members", "say", "A slower start may not be such a bad thing"),
         ("they", "recall", "the levy fight of 2014")]
+
+
+_INTERVIEW = """Valbrook mayor Ada Brandt took office in January. Brandt spoke with Herald reporter Tom Reyes about the levy \
+and the plant.
+
+Q: Will the levy pass?
+
+A: I think it will. The farmers are with us.
+We have the votes on the council, and Mr. Pryce knows it.
+
+Q: And the plant?
+
+A: The plant stays open.
+"""
+
+
+def test_the_answers_of_an_interview_are_the_words_of_the_person_interviewed():
+    quotes = [q for q in analyze(_INTERVIEW).quotes if q["cue"]["text"] == ":"]
+    assert [(q["speaker"]["text"], q["speaker"]["actor"], q["kind"], q["continues"], q["text"]) for q in quotes] == [
+        ("A", "person:ada-brandt", "direct", None, "I think it will. The farmers are with us"),
+        ("A", "person:ada-brandt", "direct", 1, "We have the votes on the council, and Mr. Pryce knows it"),
+        ("A", "person:ada-brandt", "direct", None, "The plant stays open")]
+    # (the "I think" inside an answer is part of it, not a quote of its own; the questions are no one's quotes)
+    assert not any(q["cue"]["text"] in ("think", "?") for q in analyze(_INTERVIEW).quotes)
+
+
+def test_answers_with_no_one_named_before_them_have_no_speaker_to_take():
+    text = _INTERVIEW.split("\n\n", 1)[1]
+    assert not [q for q in analyze(text).quotes if q["cue"]["text"] == ":"]

@@ -83,6 +83,7 @@ class Reading:
     passive: bool = False
     inverted: bool = False  # the cue follows its content ("..., he said")
     hosted: bool = False  # the content is the clause the cue is set in, not a complement of the cue
+    verbatim: bool = False  # the speaker's own words without quotation marks (an interview's answer)
 
 
 def _join_cue(reading: Reading, token: Token, preposition: Token) -> None:

@@ -18,8 +18,9 @@ How one article is read, on the one spaCy parse the pipeline made (no second pas
    name, then the rest of the paragraph), and a passage right after a colon that ends a clause without a cue
    ("He then listed the qualities:"), the source being that clause's subject; a transcript printed as one
    quotation ('"PENCE: Well, ...', a mark at each paragraph's start) is read turn by turn, each turn going on in
-   the paragraphs after it; and a dash and a name that sign a passage at its line's end ("“...” ― Krystal
-   Correa") are its cue and speaker;
+   the paragraphs after it; an interview printed as questions and answers gives each "A:" answer, up to the
+   next question, to the person the introduction names most; and a dash and a name that sign a passage at its
+   line's end ("“...” ― Krystal Correa") are its cue and speaker;
 7. a reporting word inside another quote's content (Reardon criticized Lamport for saying that ...) is part of
    that content, not a quote of its own (PolNeAR and PARC annotate only the outermost attribution); quoted
    passages that no cue claims (scare quotes, titles) are not quotes;
@@ -40,6 +41,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy
@@ -213,7 +215,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
         if reading.content and _credited_at_colon(doc, reading.cue[1], reading.content[0][0]):
             reading.content = []
     readings = set_apart(doc, readings, vocab)
-    readings += _colon_readings(text, readings, {start for start, _ in turn_marks})
+    readings += _colon_readings(text, readings, {start for start, _ in turn_marks}, article)
     quotes = [_with_passages(text, r) for r in readings]
     quotes = _outermost(doc, [q for q in quotes if q.parts])
     used = set().union(*(q.passages for q in quotes)) if quotes else set()
@@ -438,7 +440,7 @@ def _with_passages(text: _Text, reading: Reading) -> _Quote:
         merged = [(start, end) for start, end in merged if start < cue_end or any(
             k in used for k in _passages_between(text, start, end)) or any(
             is_verb(t) for t in text.doc[text.token_at(start):text.token_at(end - 1) + 1])]
-    kind = "mixed" if mixed else "direct" if used else "indirect"
+    kind = "mixed" if mixed else "direct" if used or reading.verbatim else "indirect"
     return _Quote(reading, text.chars(*reading.cue), merged, kind, used)
 
 
@@ -758,10 +760,11 @@ def _attributed_in_paragraph(text: _Text, passage: Passage) -> bool:
 # ---------------------------------------------------------------------------------------------------- output
 
 
-def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int]) -> list[Reading]:
+def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int], article: Article) -> list[Reading]:
     """ "Hollis: Marlow's tone is hurting the party": a short name, a colon, and the rest of the paragraph
     (headlines, transcripts). The colon is the cue. A transcript's turn goes on in the paragraphs after it that
-    open with a mark of `turn_marks` (the characters where a transcript printed as a quotation repeats its mark)."""
+    open with a mark of `turn_marks` (the characters where a transcript printed as a quotation repeats its mark).
+    In an interview printed as questions and answers, each "A:" paragraph is the words of the person interviewed."""
     doc = text.doc
     out = []
     taken = {k for r in readings for k in range(*r.cue)}
@@ -782,6 +785,15 @@ def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int]) 
     # capitals, a single word in capitals names a speaker (elsewhere it is a label: "BOOM:", "UPDATE:")
     capitals = {doc[start:colon].text for _, start, colon, _ in labels if doc[start:colon].text.isupper()}
     transcript = len(capitals) >= 2
+    answers = [(n, start, colon) for n, start, colon, _ in labels if doc[start:colon].text == "A"]
+    interviewee = _interviewee(article, doc[answers[0][1]].idx) if len(answers) >= 2 else None
+    if interviewee is not None:
+        labelled = {n for n, *_ in labels}
+        for n, start, colon in answers:
+            out.append(Reading(cue=(colon, colon + 1), head=colon, group="speech", source=(start, colon),
+                               source_head=text.token_at(interviewee), verbatim=True,
+                               content=_answer(text, n, colon + 1, labelled)))
+        labels = [label for label in labels if doc[label[1]:label[2]].text != "A"]
     for n, start, colon, end in labels:
         speaker = _label_speaker(doc[start:colon], vocab)
         # (a name in capitals a transcript gives its turns is often misparsed: "FALLIN" as a number)
@@ -813,6 +825,46 @@ def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int]) 
         out.append(Reading(cue=(colon, colon + 1), head=colon, group="speech", content=content,
                            source=(start, speaker.end), source_head=speaker.root.i if speaker.root else head.i))
     return out
+
+
+def _interviewee(article: Article, before: int) -> int | None:
+    """Where the person an interview is with is first named: the person the text before its first answer names
+    most, the earliest on a tie ("Vice President Joe Biden spent Thursday morning in St. Paul, ... where he spoke
+    with POLITICO senior writer Michael Grunwald ..."); None when it names no one. (The character offset of the
+    mention's last word, whose actor the answers' speaker takes.) Names only: a pronoun may have been read as the
+    role an actor plays ("Diane Guerrero ... her roles as Maritza Ramos ..., she")."""
+    people = {actor["id"] for actor in article.actors if actor["kind"] == "person"}
+    named = Counter(m["actor"] for m in article.mentions
+                    if m["end"] <= before and m["kind"] == "name" and m["actor"] in people)
+    if not named:
+        return None
+    person = max(named, key=named.__getitem__)  # (the first counted, so the earliest named, on a tie)
+    return next(m["end"] - 1 for m in article.mentions if m["actor"] == person)
+
+
+def _answer(text: _Text, n: int, start: int, labelled: set[int]) -> list[tuple[int, int]]:
+    """The answer that follows "A:" in paragraph n: up to the next paragraph that opens with a label ("Q:", "A:")
+    or with a "Q" that a scrape glued to the question ("QWhat would have happened?"), each paragraph to its end."""
+    doc, starts = text.doc, text.paragraph_starts
+    spans = []
+    while True:
+        end = starts[n + 1] if n + 1 < len(starts) else len(doc)
+        start = _first_word(doc, start, end)
+        if (content_end := _paragraph_end(text, start, end, False)) > start:
+            spans.append((start, content_end))
+        n += 1
+        if n >= len(starts) or n in labelled:
+            return spans
+        start = starts[n]
+        word = doc[_first_word(doc, start, len(doc))].text if start < len(doc) else ""
+        if len(word) > 2 and word[0] == "Q" and word[1].isupper() and word[2].islower():
+            return spans
+
+
+def _first_word(doc: Doc, start: int, end: int) -> int:
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    return start
 
 
 def _paragraph_end(text: _Text, start: int, end: int, sentences: bool) -> int:
