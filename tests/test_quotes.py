@@ -956,15 +956,16 @@ def test_a_transcript_attributes_each_turn_to_the_name_in_capitals():
                      ("OKAFOR", "person:lena-okafor", "We have the votes. The council will pass it in June.")]
 
 
-def test_a_transcript_printed_as_one_quotation_gives_each_turn_to_its_speaker():
+@pytest.mark.parametrize("mark", ["\"", "“", "''"])
+def test_a_transcript_printed_as_one_quotation_gives_each_turn_to_its_speaker(mark):
     # (each paragraph opens with a mark, as a quotation over several paragraphs does; a turn goes on in the
     # paragraphs after it until the next name or a stage direction; the speakers' names are misparsed in capitals)
     article = analyze("On Sunday Lena Okafor spoke to Ray Marlow. A partial transcript follows:\n\n"
-                      "\"MARLOW: Will the levy pass this year? Many say it will not.\n\n"
-                      "\"OKAFOR: We have the votes. The council will pass it in June.\n\n"
-                      "\"And the farmers are with us. They said so last week.\n\n"
-                      "\"(CROSSTALK.)\n\n"
-                      "\"FALLIN: Then why wait?\n\nOkafor later left the studio.")
+                      f"{mark}MARLOW: Will the levy pass this year? Many say it will not.\n\n"
+                      f"{mark}OKAFOR: We have the votes. The council will pass it in June.\n\n"
+                      f"{mark}And the farmers are with us. They said so last week.\n\n"
+                      f"{mark}(CROSSTALK.)\n\n"
+                      f"{mark}FALLIN: Then why wait?\n\nOkafor later left the studio.")
     turns = [(q["speaker"]["text"], q["text"], q["continues"]) for q in article.quotes]
     assert turns == [("MARLOW", "Will the levy pass this year? Many say it will not.", None),
                      ("OKAFOR", "We have the votes. The council will pass it in June.", None),

@@ -120,8 +120,16 @@ def find_passages(text: str) -> list[Passage]:
     return passages
 
 
-# A turn of a transcript printed as one long quotation: a mark, a name in capitals and a colon ('"PENCE: Well, ...').
-_TURN = re.compile(r"[\"“]([A-Z][A-Z.'’ -]{0,30}[A-Z.]):\s")
+@cache
+def _opening_mark() -> re.Pattern:
+    """A mark that can open a quotation: a curly opening one or a straight one, the longest first."""
+    marks = vocabulary().marks
+    return re.compile("|".join(re.escape(m) for m in sorted({*marks.opening, *marks.straight}, key=len, reverse=True)))
+
+
+# A turn of a transcript printed as one long quotation, after its mark: a name in capitals and a colon
+# ('"PENCE: Well, ...').
+_TURN = re.compile(r"([A-Z][A-Z.'’ -]{0,30}[A-Z.]):\s")
 
 
 def transcript_marks(text: str) -> list[tuple[int, int]]:
@@ -132,12 +140,13 @@ def transcript_marks(text: str) -> list[tuple[int, int]]:
     from a turn to the first paragraph that opens without a mark."""
     not_speakers = vocabulary().not_speakers
     starts = [m.start(1) for m in re.finditer(r"^[^\S\n]*(\S)", text, re.M)]  # each paragraph's first character
-    turns = [_TURN.match(text, start) for start in starts]
+    opening = [_opening_mark().match(text, start) for start in starts]
+    turns = [mark and _TURN.match(text, mark.end()) for mark in opening]
     if len({m[1] for m in turns if m and m[1].lower() not in not_speakers}) < 2:
         return []
     marks, inside = [], False
-    for start, turn in zip(starts, turns):
-        inside = turn is not None or inside and text[start] in "\"“"
+    for mark, turn in zip(opening, turns):
+        inside = mark is not None and (turn is not None or inside)
         if inside:
-            marks.append((start, start + 1))
+            marks.append(mark.span())
     return marks
