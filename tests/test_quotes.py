@@ -3151,3 +3151,13 @@ def test_the_answers_of_an_interview_are_the_words_of_the_person_interviewed():
 def test_answers_with_no_one_named_before_them_have_no_speaker_to_take():
     text = _INTERVIEW.split("\n\n", 1)[1]
     assert not [q for q in analyze(text).quotes if q["cue"]["text"] == ":"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As Ada Brandt, the mayor, put it, “the levy is dead.”", "Ada Brandt, the mayor,"),
+    ("As Senator Ada Brandt, a Democrat, noted, “the levy is dead.”", "Senator Ada Brandt, a Democrat,"),
+    ("As part of his plea, Ray Marlow, 44, said that he took the money.", "Ray Marlow, 44,"),
+])
+def test_the_name_an_opening_as_holds_speaks_the_verb_the_parse_gave_no_subject(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker

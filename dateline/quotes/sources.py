@@ -40,6 +40,18 @@ _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 _PEOPLE = {"he", "she", "they", "i", "we", "who"} | PEOPLE_PRONOUNS
 
 
+def _object_of_as(verb: Token) -> Token | None:
+    """ "As Ada Brandt, the mayor, put it, ...": the speaker of a finite verb whose clause opens with "as", which
+    the parse read as a preposition with the speaker's name as its object."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    opening = verb.doc[verb.left_edge.i]
+    if opening.lower_ != "as" or opening.dep_ != "prep" or opening.head.i != verb.i:
+        return None
+    # (a name: "As part of his plea, Marcel Lazar said" opens with a phrase of its own)
+    return next((c for c in opening.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The verb's subject (or its agent when passive), and whether the verb is passive."""
     passive = any(c.dep_ in ("auxpass", "agent") or c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
@@ -104,7 +116,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return named[0], False
             continue
         return child, False
-    named = _named_before_infinitive(verb)
+    named = _named_before_infinitive(verb) or _object_of_as(verb)
     if named is not None:
         return named, False
     # "Lavrov said the talks would resume, calling them ...": a reporting participle after a comma that the
