@@ -68,7 +68,7 @@ def _sources_before_inner(doc: Doc, readings: list[Reading]) -> None:
 
 
 def _clauses_around(token: Token) -> list[Token]:
-    """The heads of the relative and adverbial clauses a token stands in, innermost first."""
+    """The heads of the relative, participle and adverbial clauses a token stands in, innermost first."""
     heads = []
     while token.head.i != token.i:
         if token.dep_ in ("relcl", "acl", "advcl"):

@@ -830,9 +830,9 @@ def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int], 
 def _interviewee(article: Article, before: int) -> int | None:
     """Where the person an interview is with is first named: the person the text before its first answer names
     most, the earliest on a tie ("Vice President Joe Biden spent Thursday morning in St. Paul, ... where he spoke
-    with POLITICO senior writer Michael Grunwald ..."); None when it names no one. (The character offset of the
-    mention's last word, whose actor the answers' speaker takes.) Names only: a pronoun may have been read as the
-    role an actor plays ("Diane Guerrero ... her roles as Maritza Ramos ..., she")."""
+    with POLITICO senior writer Michael Grunwald ..."), as the offset of the last character of its first name, whose
+    word's actor the answers' speaker takes; None when it names no one. Names only: a pronoun may have been read as
+    the role an actor plays ("Diane Guerrero ... her roles as Maritza Ramos ..., she")."""
     people = {actor["id"] for actor in article.actors if actor["kind"] == "person"}
     named = Counter(m["actor"] for m in article.mentions
                     if m["end"] <= before and m["kind"] == "name" and m["actor"] in people)
@@ -862,6 +862,7 @@ def _answer(text: _Text, n: int, start: int, labelled: set[int]) -> list[tuple[i
 
 
 def _first_word(doc: Doc, start: int, end: int) -> int:
+    """The first token from start on that is not a space (the last one before end when all are)."""
     while start < end - 1 and doc[start].is_space:
         start += 1
     return start
