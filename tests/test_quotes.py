@@ -3148,6 +3148,11 @@ def test_the_answers_of_an_interview_are_the_words_of_the_person_interviewed():
     assert not any(q["cue"]["text"] in ("think", "?") for q in analyze(_INTERVIEW).quotes)
 
 
+def test_the_last_answer_of_a_scraped_interview_stops_before_the_writers_account():
+    quotes = dateline.analyze(_INTERVIEW + "\nFollow Tom Reyes on Twitter @treyes\n", kind="text").quotes
+    assert quotes[-1]["text"] == "The plant stays open"
+
+
 def test_answers_with_no_one_named_before_them_have_no_speaker_to_take():
     text = _INTERVIEW.split("\n\n", 1)[1]
     assert not [q for q in analyze(text).quotes if q["cue"]["text"] == ":"]

@@ -75,6 +75,8 @@ def test_caption_inside_the_body_is_removed_but_the_body_around_it_stays():
         "The photo shows the extent of the damage, officials said, and it was widely shared on social media.",
         "He urged people to share the article with friends.",
         "Russia and/or Iran could host the next round.",
+        "Thousands of protesters follow the march on foot through the capital.",  # not a call to follow
+        "Analysts follow the talks at the UN closely.",
     ],
 )
 def test_body_sentences_that_look_like_furniture_are_not_taken_for_it(line):
@@ -85,3 +87,13 @@ def test_text_without_any_paragraph_is_kept_as_is():
     content = extract_scrape("Breaking\nMarkets closed early")
     assert content.text == "Breaking\n\nMarkets closed early"
     assert content.removed == []
+
+
+@pytest.mark.parametrize("line", [
+    "Follow us on Telegram and X",
+    "You can also follow us on Telegram.",
+    "Follow the Herald on Facebook",
+    "Follow Tom Reyes on Twitter @treyes",  # the writer's account, under the article
+])
+def test_calls_to_follow_an_outlet_or_a_writer_are_promotions(line):
+    assert classify_line(line) == "promo"
