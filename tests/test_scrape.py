@@ -77,6 +77,10 @@ def test_caption_inside_the_body_is_removed_but_the_body_around_it_stays():
         "Russia and/or Iran could host the next round.",
         "Thousands of protesters follow the march on foot through the capital.",  # not a call to follow
         "Analysts follow the talks at the UN closely.",
+        "Roku said its quarterly revenue rose 10 percent.",  # the words of a promotion, in a sentence of the article
+        "Users who download the app are tracked, officials said.",
+        "Voters must register by Friday to get updates on polling places.",
+        "The group posted it on the Telegram channel it uses.",
     ],
 )
 def test_body_sentences_that_look_like_furniture_are_not_taken_for_it(line):
