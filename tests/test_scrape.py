@@ -81,6 +81,10 @@ def test_caption_inside_the_body_is_removed_but_the_body_around_it_stays():
         "Users who download the app are tracked, officials said.",
         "Voters must register by Friday to get updates on polling places.",
         "The group posted it on the Telegram channel it uses.",
+        "Recommended doses were ignored, the report said.",  # a related-links header's word
+        "In other news, the ministry said the talks would resume.",
+        "Help arrived three hours later, residents said.",  # a footer's word, at the article's end
+        "Comments by the minister angered Kyiv.",
     ],
 )
 def test_body_sentences_that_look_like_furniture_are_not_taken_for_it(line):
