@@ -54,7 +54,8 @@ def _sources_before_inner(doc: Doc, readings: list[Reading]) -> None:
                       for r in inner)
             # (not inside a clause on the speaker, whose words before the inner attribution would say nothing
             # whole: "say some Democrats, who cringe as they recall ..." is said by "some Democrats")
-            cut = min([c.left_edge.i for c in _clauses_around(doc[cut]) if a < c.left_edge.i < cut] + [cut])
+            cut = min([c.left_edge.i for c in (doc[cut], *doc[cut].ancestors)
+                       if c.dep_ in ("relcl", "acl", "advcl") and a < c.left_edge.i < cut] + [cut])
             # (back over the comma, a conjunction and an article hung on the inner cue, not over a closing bracket:
             # "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said", "a senator and self-described socialist")
             while cut > a and (doc[cut - 1].is_punct and doc[cut - 1].text not in (")", "]")
@@ -65,16 +66,6 @@ def _sources_before_inner(doc: Doc, readings: list[Reading]) -> None:
             # Lena Okafor, the mayor's deputy, who noted that ...')
             if cut > a and a <= reading.source_head < cut:
                 reading.source = (a, closing_comma(doc, a, cut, doc[reading.head]))
-
-
-def _clauses_around(token: Token) -> list[Token]:
-    """The heads of the relative, participle and adverbial clauses a token stands in, innermost first."""
-    heads = []
-    while token.head.i != token.i:
-        if token.dep_ in ("relcl", "acl", "advcl"):
-            heads.append(token)
-        token = token.head
-    return heads
 
 
 def _told_in_closing_source(inner: Reading, readings: list[Reading]) -> bool:

@@ -809,9 +809,7 @@ def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int], 
             continue  # "Delmar: Ann Foss, Raj Mehta, Lou Perrin, ...": a list under a heading
         if not transcript and _topic_heading(text, speaker, end, readings):
             continue
-        content_start = colon + 1
-        while content_start < end and doc[content_start].is_space:
-            content_start += 1
+        content_start = _first_word(doc, colon + 1, end)
         content_end = _paragraph_end(text, content_start, end, turn)
         if content_end - content_start < 3:
             continue
@@ -856,14 +854,15 @@ def _answer(text: _Text, n: int, start: int, labelled: set[int]) -> list[tuple[i
         if n >= len(starts) or n in labelled:
             return spans
         start = starts[n]
-        word = doc[_first_word(doc, start, len(doc))].text if start < len(doc) else ""
+        first = _first_word(doc, start, len(doc))
+        word = doc[first].text if first < len(doc) else ""
         if len(word) > 2 and word[0] == "Q" and word[1].isupper() and word[2].islower():
             return spans
 
 
 def _first_word(doc: Doc, start: int, end: int) -> int:
-    """The first token from start on that is not a space (the last one before end when all are)."""
-    while start < end - 1 and doc[start].is_space:
+    """The first token in [start, end) that is not a space, or end."""
+    while start < end and doc[start].is_space:
         start += 1
     return start
 

@@ -107,8 +107,7 @@ def find_passages(text: str) -> list[Passage]:
                     straight_open = False
         if open_at is not None:
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if following and _mark_pattern().match(text, following[0]) and \
-                    _mark_pattern().match(text, following[0]).group() not in marks.closing:
+            if following and _opening_mark().match(text, following[0]):
                 spanned += 1
                 depth = 1
                 continue  # the quotation goes on in the next paragraph
