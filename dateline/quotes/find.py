@@ -153,6 +153,10 @@ class _Text:
     def is_fragment(self, sentence: int) -> bool:
         return sentence < len(self.fragment) and self.fragment[sentence]
 
+    def paragraph_end(self, n: int) -> int:
+        """The token index just after paragraph n."""
+        return self.paragraph_starts[n + 1] if n + 1 < len(self.paragraph_starts) else len(self.doc)
+
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Token range -> character span."""
         last = self.doc[end - 1]
@@ -751,9 +755,9 @@ def _attributed_in_paragraph(text: _Text, passage: Passage) -> bool:
     where no cue of ours reads them)."""
     doc = text.doc
     first = text.paragraph_of[text.token_at(passage.start)]
-    last = text.paragraph_of[text.token_at(passage.end - 1)] + 1
+    last = text.paragraph_of[text.token_at(passage.end - 1)]
     start = text.paragraph_starts[first]
-    end = text.paragraph_starts[last] if last < len(text.paragraph_starts) else len(doc)
+    end = text.paragraph_end(last)
     return any(text.passage_of[k] < 0 and not doc[k].is_punct and not doc[k].is_space for k in range(start, end))
 
 
@@ -773,7 +777,7 @@ def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int], 
     goes_on = {}  # paragraph -> its first word, for the paragraphs that go on with a transcript's turn
     paragraph_starts = text.paragraph_starts
     for n, start in enumerate(paragraph_starts):
-        end = paragraph_starts[n + 1] if n + 1 < len(paragraph_starts) else len(doc)
+        end = text.paragraph_end(n)
         while start < end and (doc[start].is_space or doc[start].idx in turn_marks):
             start += 1
         colon = next((k for k in range(start, min(end, start + 7)) if doc[k].text == ":"), None)
@@ -817,8 +821,7 @@ def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int], 
             continue
         content = [(content_start, content_end)]
         while turn and (n := n + 1) in goes_on:
-            following = paragraph_starts[n + 1] if n + 1 < len(paragraph_starts) else len(doc)
-            content.append((goes_on[n], _paragraph_end(text, goes_on[n], following, True)))
+            content.append((goes_on[n], _paragraph_end(text, goes_on[n], text.paragraph_end(n), True)))
         head = max(speaker, key=lambda t: (t.pos_ == "PROPN", t.i))
         out.append(Reading(cue=(colon, colon + 1), head=colon, group="speech", content=content,
                            source=(start, speaker.end), source_head=speaker.root.i if speaker.root else head.i))
@@ -846,7 +849,7 @@ def _answer(text: _Text, n: int, start: int, labelled: set[int]) -> list[tuple[i
     doc, starts = text.doc, text.paragraph_starts
     spans = []
     while True:
-        end = starts[n + 1] if n + 1 < len(starts) else len(doc)
+        end = text.paragraph_end(n)
         start = _first_word(doc, start, end)
         if (content_end := _paragraph_end(text, start, end, False)) > start:
             spans.append((start, content_end))
