@@ -23,6 +23,7 @@ from bench.quotes import (
 from dateline.nlp import load_model
 from dateline.quotes.cues import read
 from dateline.quotes.marks import find_passages
+from dateline.quotes.parse import chunk_starting
 from dateline.quotes.sources import source_span, subject_of
 from dateline.quotes.vocabulary import vocabulary
 
@@ -1341,6 +1342,19 @@ def test_a_plural_after_a_name_is_no_cue(text, cues):
 ])
 def test_no_share_of_people_before_a_noun_no_quote(text):
     assert analyze(text).quotes == []
+
+
+def test_the_chunk_starting_in_a_stretch_is_spacys_own(seed_text):
+    # made for the stretch's sentences only, it is the chunk the whole text's noun chunks give there
+    doc = load_model()(seed_text)
+    chunks = list(doc.noun_chunks)
+    assert len(chunks) > 100
+    for first in range(len(doc)):
+        for last in (first, first + 3):
+            expected = next((c for c in chunks if first <= c.start <= last), None)
+            found = chunk_starting(doc, first, last)
+            assert (found.start, found.end) == (expected.start, expected.end) if expected else found is None
+    assert chunk_starting(doc, len(doc), len(doc) + 3) is None
 
 
 def test_a_quantifier_after_the_speakers_is_not_the_speaker():

@@ -19,7 +19,7 @@ at a character offset.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 import numpy
@@ -41,6 +41,8 @@ class MentionIndex:
     def __init__(self, mentions: list[dict], doc: Doc | None = None):
         self.mentions = sorted(mentions, key=lambda m: (m["start"], -m["end"]))
         self.starts = [m["start"] for m in self.mentions]
+        # (no mention that starts further back than the longest one can cover a character)
+        self.longest = max((m["end"] - m["start"] for m in mentions), default=0)
         # The longest mention covering each token (the first on a tie), and all the mentions covering it.
         self.at_token: list[dict | None] = [None] * len(doc) if doc is not None else []
         self.by_token: dict[int, list[dict]] = {}
@@ -60,7 +62,7 @@ class MentionIndex:
         """The actor of the mention covering [start, end) (a head word), preferring the one closest to `span`
         (characters): the longest that stays inside it, else the shortest that covers the head."""
         inside, around = [], []
-        for mention in self.mentions[: bisect_right(self.starts, start)]:
+        for mention in self.mentions[bisect_left(self.starts, start - self.longest):bisect_right(self.starts, start)]:
             if mention["start"] <= start and end <= mention["end"]:
                 if span is None or span[0] <= mention["start"] and mention["end"] <= span[1]:
                     inside.append(mention)

@@ -9,6 +9,9 @@ PolNeAR and PARC mark them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from dateline.quotes.cues import Reading
@@ -22,7 +25,8 @@ def set_apart(doc: Doc, readings: list[Reading], vocab: Vocabulary) -> list[Read
     """The readings with each word in one attribution: sources and contents cut at the attributions inside them,
     and the descriptions of a closing speaker that report no quote of their own left out."""
     _sources_before_inner(doc, readings)
-    readings = [r for r in readings if not _told_in_closing_source(r, readings)]
+    told = _told_in_closing_sources(readings)
+    readings = [r for r in readings if id(r) not in told]
     _relative_attributions_apart(doc, readings)
     _opening_report_apart(doc, readings)
     _report_before_quotation_apart(doc, readings)
@@ -40,11 +44,12 @@ def _sources_before_inner(doc: Doc, readings: list[Reading]) -> None:
     which stays whole, as PolNeAR marks it two times in three; unless the clause reports more of the speaker's words
     ('said Ray Marlow, who added that ...'). A clause that says which people speak stays ("Others who have urged a
     tougher line say")."""
+    cues_from = _cues_from(readings)
     for reading in readings:
         if reading.source is None:
             continue
         a, b = reading.source
-        inner = [r for r in readings if r is not reading and r.content and a < r.cue[0] and r.cue[1] <= b
+        inner = [r for r in cues_from(a + 1, b) if r is not reading and r.content and r.cue[1] <= b
                  and (a < reading.cue[0] or r.group == "speech")]
         defining = [_defining_clause(doc, r, a) for r in inner]
         inner = [r for r in inner if not any(c is not None and c.left_edge.i <= r.cue[0] <= c.right_edge.i
@@ -68,14 +73,24 @@ def _sources_before_inner(doc: Doc, readings: list[Reading]) -> None:
                 reading.source = (a, closing_comma(doc, a, cut, doc[reading.head]))
 
 
-def _told_in_closing_source(inner: Reading, readings: list[Reading]) -> bool:
-    """Whether the reading is told of the speaker inside the source that follows another cue after its content
+def _cues_from(readings: list[Reading]) -> Callable[[int, int], list[Reading]]:
+    """A lookup of the readings whose cue starts at a token in first..end-1, by bisection: asked for every source,
+    it keeps a long text from costing every pair of readings."""
+    ordered = sorted(readings, key=lambda r: r.cue[0])
+    starts = [r.cue[0] for r in ordered]
+    return lambda first, end: ordered[bisect_left(starts, first):bisect_left(starts, end)]
+
+
+def _told_in_closing_sources(readings: list[Reading]) -> set[int]:
+    """The readings, by id, told of the speaker inside the source that follows another cue after its content
     ('“...,” said Ray Marlow, who has endorsed Ms. Okafor.'): that source keeps the description whole, as PolNeAR
     marks it two times in three, and a word belongs to one attribution, so the description is no quote of its own
     (not after a cue that opens the sentence: "Speaking on the radio, Ada Brandt, who has endorsed the mayor,
     said ...")."""
-    return any(r is not inner and r.source is not None and r.content and r.content[0][0] < r.cue[0]
-               and r.cue[1] <= r.source[0] <= inner.cue[0] < r.source[1] for r in readings)
+    cues_from = _cues_from(readings)
+    return {id(inner) for r in readings
+            if r.source is not None and r.content and r.content[0][0] < r.cue[0] and r.cue[1] <= r.source[0]
+            for inner in cues_from(*r.source) if inner is not r}
 
 
 def _defining_clause(doc: Doc, inner: Reading, start: int) -> Token | None:

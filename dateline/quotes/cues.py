@@ -46,6 +46,7 @@ from dateline.quotes.parse import (
     PEOPLE_PRONOUNS,
     RELATIVE,
     SUBJECTS,
+    chunk_starting,
     comma_before,
     contracted_verb,
     follows_quotation,
@@ -585,7 +586,7 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
     while title < min(after + 3, len(doc)) and (doc[title].pos_ in ("PROPN", "ADJ") or doc[title].tag_ == "VBG"
                                                 or doc[title].pos_ == "NOUN" and doc[title].is_title):
         title += 1
-    chunk = next((c for c in doc.noun_chunks if after <= c.start <= title), None)
+    chunk = chunk_starting(doc, after, title)
     if chunk is None and after < len(doc) and doc[after].is_title and doc[after].is_alpha \
             and not doc[after].is_sent_start and doc[after].pos_ in ("ADV", "ADJ"):
         # '“...,” said Pelly,': a name the tagger took for an adverb (an adverb after the verb is lower case)

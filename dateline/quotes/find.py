@@ -40,7 +40,7 @@ statements and leave beliefs or intentions aside.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -223,11 +223,10 @@ def find_quotes(article: Article, doc: Doc) -> None:
     quotes = [_with_passages(text, r) for r in readings]
     quotes = _outermost(doc, [q for q in quotes if q.parts])
     used = set().union(*(q.passages for q in quotes)) if quotes else set()
+    quoted = {id(q.reading) for q in quotes}
     # Cues with no content in the parse take the passage they touch.
     for reading in readings:
-        if any(q.reading is reading for q in quotes):
-            continue
-        if reading.content:
+        if id(reading) in quoted or reading.content:
             continue
         k = _touching_passage(text, reading, used)
         if k is not None:
@@ -488,21 +487,20 @@ def _outermost(doc: Doc, quotes: list[_Quote]) -> list[_Quote]:
     as the other's host), the reading from a complement wins over the one from a host clause, then the earlier.
     """
     rank = {id(q): (q.reading.hosted, q.cue[0]) for q in quotes}
+    holders = _holders(quotes)
 
     def holds(outer: _Quote, inner: _Quote) -> bool:
-        return any(start <= inner.cue[0] and inner.cue[1] <= end for start, end in outer.parts)
+        return any(h is outer for h in holders[id(inner)])
 
     # 'Brandt said “...,” she said': a writer's slip gives a quotation two cues; the one before it keeps it, and
     # the one after, whose content would be the first cue with the quotation, is dropped
-    doubled = {id(outer) for outer in quotes for inner in quotes
-               if inner is not outer and outer.reading.inverted and inner.kind == "direct" and holds(outer, inner)
-               and inner.parts[-1][1] == outer.parts[-1][1]
+    doubled = {id(outer) for inner in quotes for outer in holders[id(inner)]
+               if outer.reading.inverted and inner.kind == "direct" and inner.parts[-1][1] == outer.parts[-1][1]
                and doc[inner.reading.head].head.i == outer.reading.head}
     quotes = [q for q in quotes if id(q) not in doubled]
 
     def beaten(inner: _Quote, outer: _Quote) -> bool:
-        return (outer is not inner and holds(outer, inner)
-                and not (holds(inner, outer) and rank[id(inner)] < rank[id(outer)]))
+        return not (holds(inner, outer) and rank[id(inner)] < rank[id(outer)])
 
     # Only a quote that stands drops the ones in its content: in "Any reading of the deal, said Ray Marlow, would
     # see it as an admission that the city is bowing out, seeing a merger as ...", the "admission" inside what
@@ -513,17 +511,34 @@ def _outermost(doc: Doc, quotes: list[_Quote]) -> list[_Quote]:
         if id(quote) not in nested:
             nested[id(quote)] = False  # a loop of holders leaves each standing
             nested[id(quote)] = not _said_in_passing(doc, quote.reading) \
-                and any(beaten(quote, other) and not is_nested(other) for other in quotes)
+                and any(id(other) not in doubled and beaten(quote, other) and not is_nested(other)
+                        for other in holders[id(quote)])
         return nested[id(quote)]
 
     kept: list[_Quote] = []
+    kept_parts: set[frozenset[tuple[int, int]]] = set()
+    kept_passages: set[int] = set()
     for quote in sorted(quotes, key=lambda q: rank[id(q)]):
-        if is_nested(quote):
-            continue
-        if any(set(k.parts) == set(quote.parts) or k.passages & quote.passages for k in kept):
+        if is_nested(quote) or frozenset(quote.parts) in kept_parts or quote.passages & kept_passages:
             continue
         kept.append(quote)
+        kept_parts.add(frozenset(quote.parts))
+        kept_passages |= quote.passages
     return sorted(kept, key=lambda q: q.parts[0])
+
+
+def _holders(quotes: list[_Quote]) -> dict[int, list[_Quote]]:
+    """For each quote, by id, the other quotes whose parts hold its cue: each part looks only at the cues that
+    start inside it, so a long text costs what its quotes hold, not every pair of quotes."""
+    by_cue = sorted(quotes, key=lambda q: q.cue)
+    cue_starts = [q.cue[0] for q in by_cue]
+    holders: dict[int, list[_Quote]] = {id(q): [] for q in quotes}
+    for outer in quotes:
+        for start, end in outer.parts:
+            for inner in by_cue[bisect_left(cue_starts, start):bisect_right(cue_starts, end)]:
+                if inner is not outer and inner.cue[1] <= end:
+                    holders[id(inner)].append(outer)
+    return holders
 
 
 def _said_in_passing(doc: Doc, reading: Reading) -> bool:

@@ -4,7 +4,7 @@ out. Spans are token ranges [start, end)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.quotes.vocabulary import Vocabulary, vocabulary
 
@@ -66,8 +66,19 @@ def follows_quotation(verb: Token) -> bool:
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in CLOSING:
         return False
-    chunk = next((c for c in doc.noun_chunks if c.start == verb.i + 1), None)
+    chunk = chunk_starting(doc, verb.i + 1, verb.i + 1)
     return chunk is not None and (chunk.end == verb.sent.end or doc[chunk.end].is_punct)
+
+
+def chunk_starting(doc: Doc, first: int, last: int) -> Span | None:
+    """The first noun chunk that starts at one of the tokens first..last. The chunks are made for the sentences of
+    those tokens only: Doc.noun_chunks (and Span.noun_chunks) go over the whole text, which made a long text's
+    speakers cost in proportion to its square."""
+    if first >= len(doc):
+        return None
+    sentences = doc[doc[first].sent.start:doc[min(last, len(doc) - 1)].sent.end]
+    return next((Span(doc, start, end, label=label) for start, end, label in doc.noun_chunks_iterator(sentences)
+                 if first <= start <= last), None)
 
 
 def reporting_participle(token: Token) -> bool:
