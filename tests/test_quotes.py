@@ -363,6 +363,9 @@ def test_speaker_without_a_known_actor_is_not_guessed():
      "The IRENA report", "org:international-renewable-energy-agency"),
     # people of a country are not its government
     ("Many Russians say they trust the army.", "Many Russians", "RUS"),
+    # nor are the people who back or oppose someone that someone
+    ("Ray Marlow spoke on Monday. Marlow supporters say the vote was rigged.", "Marlow supporters", None),
+    ("Ray Marlow spoke on Monday. Mr. Marlow's critics say he lied.", "Mr. Marlow's critics", None),
 ])
 def test_a_state_or_the_owner_of_a_statement_speaks_through_it(text, speaker, actor):
     [quote] = analyze(text).quotes

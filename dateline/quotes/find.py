@@ -1040,8 +1040,11 @@ def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]
     if word.dep_ == "poss":
         noun, owners = word.head, [word]
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in vocabulary().nouns and lemma not in vocabulary().finders:
+    vocab = vocabulary()
+    if noun.pos_ != "NOUN" or lemma not in vocab.nouns and lemma not in vocab.finders:
         return None
+    if lemma in vocab.nouns and "agent" in vocab.nouns[lemma][1]:
+        return None  # people, not a thing said: "Clinton supporters", "Mr. Marlow's critics" are not who they name
     for owner in owners:
         actor = mentions.actor_at(owner.idx, owner.idx + len(owner.text), span)
         if actor is not None:
