@@ -698,6 +698,28 @@ def test_the_country_after_a_place_locates_it():
     assert not [a for a in article.actors if a["id"] == "SYR-GOV"]
 
 
+@pytest.mark.parametrize("text, place, label, not_of", [
+    ("The company drilled two wells in the Gulf of Mexico last year.", "the Gulf of Mexico", "LOC", "MEX"),
+    ("Police in Northern Ireland arrested two men on Monday.", "Northern Ireland", "GPE", "IRL"),
+    ("Gunmen attacked a church in Benin City, police said.", "Benin City", "GPE", "BEN"),
+    ("Wildfires spread across British Columbia on Sunday.", "British Columbia", "GPE", "GBR"),
+    ("Migrants from South America crossed the border.", "South America", "LOC", "USA"),
+    ("Militants attacked a pipeline in the Niger Delta, police said.", "the Niger Delta", "LOC", "NER"),
+])
+def test_a_place_named_with_a_states_name_is_that_place_and_not_the_state(text, place, label, not_of):
+    article, entities = entities_of(text)
+    assert (place, label) in entities
+    assert not [a for a in article.actors if a["country"] == not_of]
+
+
+def test_a_title_after_a_place_named_with_a_states_name_is_not_that_states():
+    article = dateline.analyze("Libertarian candidate Gary Johnson released a letter from his doctor. The former "
+                               "New Mexico governor is a triathlete. He climbed Everest.")
+    assert {m["text"]: m["actor"] for m in article.mentions}["The former New Mexico governor"] \
+        == "person:gary-johnson"
+    assert not [a for a in article.actors if a["country"] == "MEX"]
+
+
 # Person countries
 
 

@@ -7,12 +7,16 @@ the recognizer still finds everything else. Patterns match case-sensitively: "IS
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 
 from dateline.actors.knowledge import knowledge_base
 from dateline.extract.outlets import OutletRegistry
+from dateline.geo.gazetteer import gazetteer
 
 RULER_NAME = "dateline_actors"
+_PLAIN_NAME = re.compile(r"[\w'’.-]+(?: [\w'’.-]+)*")
 
 
 def actor_patterns() -> list[dict]:
@@ -40,6 +44,13 @@ def actor_patterns() -> list[dict]:
             words = name.removeprefix("The ").split()
             if len(words) > 1 and all(w[:1].isupper() for w in words):
                 patterns.setdefault((" ".join(words), "ORG"), None)
+    # Places whose names hold a state's, a capital's or a people's name ("New Mexico", "Benin City", "British
+    # Columbia", "South America", "the South China Sea"): patterns of their own, so that the longest match keeps the
+    # state from being read inside them (Mexico as the governor's state, Benin as the target of an attack there).
+    named = {text for text, label in patterns if label in ("GPE", "NORP")}
+    for name, label in _places_holding(named):
+        if not any((name, other) in patterns for other in ("GPE", "ORG", "NORP", "LOC", "PERSON")):
+            patterns[(name, label)] = None
     # News writes apostrophes curly as often as straight: "Da’esh", "Ahrar al-Sham’s".
     for (text, label), actor_id in list(patterns.items()):
         if "'" in text:
@@ -49,6 +60,23 @@ def actor_patterns() -> list[dict]:
         for (text, label), actor_id in patterns.items()
         if len(text) > 1
     ]
+
+
+def _places_holding(names: set[str]) -> list[tuple[str, str]]:
+    """The gazetteer's places whose names hold one of `names` as whole words, with the label a tagger gives them:
+    a sea, a region or a continent is a LOC, anything else a GPE. Names as news writes them: of words and
+    hyphens, without the commas and brackets of a formal form ("Praha, Hlavní město")."""
+    longest = max(len(name.split()) for name in names)
+    in_names = {word for name in names for word in name.split()}
+    places = []
+    for place in gazetteer().places:
+        words = place.name.split()
+        if len(words) < 2 or in_names.isdisjoint(words) or not _PLAIN_NAME.fullmatch(place.name):
+            continue
+        if any(" ".join(words[i:j]) in names
+               for i in range(len(words)) for j in range(i + 1, min(i + longest, len(words) - (i == 0)) + 1)):
+            places.append((place.name, "LOC" if place.feature in ("continent", "region", "water") else "GPE"))
+    return places
 
 
 def add_actor_ruler(nlp: Language) -> None:

@@ -699,15 +699,18 @@ def _country_before(reading: _Reading, span: Span) -> str | None:
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in ("the", "a", "an", "top", "senior", "former", "then", "acting"):
         i -= 1
-    if i >= 0 and doc[i].text in ("'s", "’s") and i > 0:
-        j = i - 1
-        while j > 0 and doc[j - 1].ent_iob_ == "I" or (j > 0 and doc[j].ent_iob_ == "I"):
-            j -= 1
-        key = _key(doc[j:i].text)
+    possessive = i > 0 and doc[i].text in ("'s", "’s")
+    i -= possessive
+    if i < 0:
+        return None
+    # (the whole name the word ends: "the New Mexico governor" is no governor of Mexico)
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    key = _key(doc[start:i + 1].text)
+    if possessive:
         return kb.state_names.get(key) or kb.capitals.get(key)
-    if i >= 0:
-        return kb.demonyms.get(_key(doc[i].text)) or kb.state_names.get(_key(doc[i].text))
-    return None
+    return kb.demonyms.get(key) or kb.state_names.get(key)
 
 
 def _read_title(reading: _Reading, span: Span, sentence_of: list[int]) -> Actor | None:
