@@ -57,3 +57,16 @@ def test_a_contraction_with_a_curly_apostrophe_has_the_straight_ones_lemma():
     straight, curly = (load_model()(text.format(a=a)) for a in ("'", "’"))
     assert [t.lemma_ for t in curly if t.text.startswith("’")] == ["be", "be", "have", "will", "’s"]
     assert [t.lemma_ for t in curly] == [t.lemma_.replace("'", "’") for t in straight]
+
+
+def test_a_run_of_words_without_a_full_stop_is_cut_into_sentences_at_its_commas():
+    # (a scrape that lost its full stops: each cue's content would otherwise run over the whole text)
+    text = ", ".join(f"the war is over according to officials in town {i}" for i in range(200)) + "."
+    sentences = list(load_model()(text).sents)
+    assert 4 <= len(sentences) <= 12
+    assert all(len(s) <= 500 for s in sentences)
+    assert all(s[0].i == 0 or s.doc[s[0].i - 1].text == "," for s in sentences)
+    # a long sentence of news is left whole
+    sentence = ("Marlow, who has led the council since 2009, said on Tuesday that the levy, which the farmers "
+                "oppose, would pass in June, that the vote was set, and that he would not stand again.")
+    assert len(list(load_model()(sentence).sents)) == 1

@@ -8,7 +8,7 @@ from functools import cache
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -114,7 +114,29 @@ def _paragraphs_open_sentences(doc):
     for k in titles:
         if doc[k].text.endswith(".") and not doc[k + 1].is_space:
             doc[k + 1].is_sent_start = False
+    _long_runs_cut(doc)
     return doc
+
+
+# A sentence of news runs to some 100 tokens; a run of this many without a full stop is a scrape without them (a
+# table or list run together, a page's words without punctuation). Cut at its commas, or anywhere at twice the
+# length, it keeps the work done sentence by sentence (quotes, actors, events) from growing with its square.
+_LONGEST_RUN = 250
+
+
+def _long_runs_cut(doc) -> None:
+    """Sentence starts in runs of more than _LONGEST_RUN tokens with no full stop or sentence start set."""
+    if len(doc) <= _LONGEST_RUN:
+        return
+    stops = numpy.isin(doc.to_array(ORTH), word_hashes(doc.vocab, frozenset({".", "!", "?"})))
+    starts = doc.to_array(SENT_START) == 1
+    bounds = [0, *numpy.flatnonzero(starts[1:] | stops[:-1]).tolist(), len(doc) - 1]  # k: a sentence may start at k + 1
+    for before, after in zip(bounds, bounds[1:]):
+        last = before
+        for k in range(before + _LONGEST_RUN, after):
+            if k - last >= 2 * _LONGEST_RUN or k - last >= _LONGEST_RUN and doc[k].text in (",", ";"):
+                doc[k + 1].is_sent_start = True
+                last = k
 
 
 def _ends_sentence(token) -> bool:
