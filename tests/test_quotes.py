@@ -981,6 +981,29 @@ def test_a_transcript_printed_as_one_quotation_gives_each_turn_to_its_speaker(ma
     assert quote["text"].startswith("\"NOTE:")
 
 
+def test_a_transcript_printed_as_one_quotation_may_end_on_a_mark_alone():
+    # (the last paragraph, or one between turns, holds only the repeated mark: the turn before it ends there)
+    for end in ("“", "“\n\nOkafor later left the studio."):
+        article = analyze(f"“MARLOW: Will the levy pass this year?\n\n“OKAFOR: We have the votes.\n\n{end}")
+        assert [(q["speaker"]["text"], q["text"]) for q in article.quotes] == [
+            ("MARLOW", "Will the levy pass this year?"), ("OKAFOR", "We have the votes.")]
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # a stray mark at the end of a paragraph, an empty pair: no quote of marks alone
+    ("Ray Marlow said the levy would pass.“", [("Ray Marlow", "the levy would pass")]),
+    ("Ray Marlow said the levy would pass.\n\n“\n\nThen he left.", [("Ray Marlow", "the levy would pass")]),
+    ("“ ” said Ray Marlow.", []),
+    ("“…” he said.", []),
+    # the closing guillemet the parse took for the verb's subject is no speaker
+    ("«We will go,» said Ray Marlow.", [("Ray Marlow", "«We will go,»")]),
+])
+def test_no_quote_or_speaker_is_made_of_marks_alone(text, quotes):
+    article = analyze(text)
+    check_offsets(article)
+    assert [(q["speaker"] and q["speaker"]["text"], q["text"]) for q in article.quotes] == quotes
+
+
 def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons():
     article = analyze("Voters in Valbrook told us what they thought of the debate.\n\n"
                       "“He scares me. He talks about us like we don’t matter.” ― Krystal Correa\n\n"

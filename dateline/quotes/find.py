@@ -261,7 +261,8 @@ def _without_catenated(doc: Doc, readings: list[Reading]) -> list[Reading]:
 
 def _paragraph_breaks(text: _Text, start: int, end: int) -> list[int]:
     """Token indices in (start, end) that begin a new paragraph."""
-    return [k for k in range(start + 1, end) if text.paragraph_of[k] != text.paragraph_of[k - 1]]
+    starts = text.paragraph_starts
+    return starts[bisect_right(starts, start):bisect_left(starts, end)]
 
 
 def _clip_content(text: _Text, reading: Reading) -> None:
@@ -411,11 +412,8 @@ def _with_passages(text: _Text, reading: Reading) -> _Quote:
     merged = []
     mixed = False
     for start, end in (text.chars(a, b) for a, b in reading.content if b > a):
-        touched = [k for k in _passages_between(text, start, end)]
-        outside = [c for c in range(start, end)
-                   if doc_text[c].isalnum() and not any(text.passages[k].start <= c < text.passages[k].end
-                                                        for k in touched)]
-        if touched and not outside:
+        touched = _passages_between(text, start, end)
+        if touched and not _words_outside(doc_text, start, end, [text.passages[k] for k in touched]):
             used.update(touched)
             merged.append((min(start, text.passages[touched[0]].start), max(end, text.passages[touched[-1]].end)))
             continue
@@ -459,8 +457,17 @@ def _closes_in_sentence(text: _Text, reading: Reading, start: int, end: int, pas
 
 def _passages_between(text: _Text, start: int, end: int) -> list[int]:
     first = max(0, bisect_right(text.passage_starts, start) - 1)
-    return [k for k in range(first, len(text.passages)) if text.passages[k].start < end
-            and start < text.passages[k].end]
+    return [k for k in range(first, bisect_left(text.passage_starts, end)) if start < text.passages[k].end]
+
+
+def _words_outside(doc_text: str, start: int, end: int, passages: list[Passage]) -> bool:
+    """Whether text[start:end] has a letter or digit outside the passages (in text order)."""
+    at = start
+    for passage in passages:
+        if not _only_marks(doc_text, at, min(passage.start, end)):
+            return True
+        at = max(at, passage.end)
+    return not _only_marks(doc_text, at, end)
 
 
 def _only_marks(doc_text: str, start: int, end: int) -> bool:
@@ -798,7 +805,7 @@ def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int], 
         colon = next((k for k in range(start, min(end, start + 7)) if doc[k].text == ":"), None)
         if colon is not None and colon != start and colon not in taken and text.passage_of[start] < 0:
             labels.append((n, start, colon, end))
-        elif start > paragraph_starts[n] and doc[start - 1].idx in turn_marks and doc[start].text != "(":
+        elif paragraph_starts[n] < start < end and doc[start - 1].idx in turn_marks and doc[start].text != "(":
             goes_on[n] = start  # not a stage direction ("(CROSSTALK.)")
     # "TAPPER: Do you think ...?" / "FALLIN: I think ...": in a transcript, where several turns open with names in
     # capitals, a single word in capitals names a speaker (elsewhere it is a label: "BOOM:", "UPDATE:")
@@ -1067,14 +1074,16 @@ def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]
     """The contract's records, in text order; every part after a quote's first points back to it."""
     mentions = MentionIndex(article.mentions)
     doc_text = text.string
-    records = sorted(((part, quote) for quote in quotes for part in quote.parts), key=lambda r: r[0])
+    # (a part of marks alone says nothing: a stray mark at a paragraph's end, an empty pair '“ ” said Brandt')
+    records = sorted(((part, quote) for quote in quotes for part in quote.parts if not _only_marks(doc_text, *part)),
+                     key=lambda r: r[0])
     first_index: dict[int, int] = {}
     out = []
     for part, quote in records:
         head = quote.continues or quote
         reading = head.reading
         speaker = None
-        if reading.source:
+        if reading.source and reading.source[0] < reading.source[1]:  # (a misparse can leave no word of it)
             s_start, s_end = text.chars(*reading.source)
             # "-Nate Cohn explains why ...": the dash of a bulleted line, which the tokenizer leaves on the name
             while s_start < s_end - 1 and doc_text[s_start] in _BULLETS:

@@ -77,7 +77,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return inside[1], False
     # ("While discussing the tweet, House Speaker Paul Ryan said": a clause that opens with a subordinating word
     # tells when, however the parse hung it)
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS
+    # (nor a mark the parse took for one: '«We will go,» said Smith' with "»" as a subject)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ != "PUNCT"
                 and not (c.dep_ == "csubj" and verb.doc[c.left_edge.i].lower_ in _SUBORDINATORS)]
     # "4:15 p.m. A filing released Monday says ...": a live blog's time stamp, or a subject in another
     # paragraph, that the parse took for a subject
