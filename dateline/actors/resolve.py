@@ -100,6 +100,8 @@ class _Reading:
     described: dict[int, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
     # ... and (person, head noun, words) for the persons read so far.
     descriptors: list[tuple[Actor, str, frozenset[str]]] = field(default_factory=list)
+    # For each token, the number of quotation marks before it in its paragraph, odd or even (made when first asked).
+    marks_before: list[int] | None = None
 
     def mention(self, span: Span | Token, actor: Actor, kind: str) -> Actor:
         if kind == "name" and isinstance(span, Span) and len(span) > 1 and span[0].lower_ == "the":
@@ -112,6 +114,17 @@ class _Reading:
             if gender := self.gender_of(span if isinstance(span, Span) else self.doc[span.i:span.i + 1]):
                 self.genders[actor.id] = gender
         return actor
+
+    def quoted(self, token: Token) -> bool:
+        """Whether the word is inside a quotation: an odd number of quotation marks before it in its paragraph (a
+        pronoun in a quotation speaks of someone the speaker knows, not of the writer's subject)."""
+        if self.marks_before is None:
+            # (one pass for the article: counted back from each word, a long paragraph cost its square)
+            self.marks_before, marks = [], 0
+            for word in self.doc:
+                self.marks_before.append(marks % 2)
+                marks = 0 if "\n" in word.text or "\n" in word.whitespace_ else marks + _is_mark(word)
+        return self.marks_before[token.i] == 1
 
     def add_person(self, surname: str, person: Actor) -> None:
         """A person read, or read again with more known of them (same id)."""
@@ -550,7 +563,7 @@ def _read_described(reading: _Reading, noun: Token) -> Span | None:
     chosen = {actor.id: actor for actor, head, described in reading.descriptors
               if head == word and words <= described}
     if len(chosen) != 1 and (chosen or word in reading.kb.familiar_person_nouns) \
-            and noun.dep_ in _SUBJECT_DEPS and not _quoted(noun):
+            and noun.dep_ in _SUBJECT_DEPS and not reading.quoted(noun):
         others = _others_than(reading, noun)
         if not chosen:
             others |= {actor.id for actor, head, _ in reading.descriptors if head == word}
@@ -937,28 +950,28 @@ def _subject_person(reading: _Reading, token: Token, fits, past_quotations: bool
         return found
     # ("He also praised Mrs. Warren, saying she ...": a person named earlier in the sentence, outside quotation
     # marks, is the latest's case)
-    quoted = _inside_quotes(sentence)
+    quoted = _inside_quotes(reading, sentence)
     for mention in reversed(reading.mentions):
         if mention.start < doc[sentence.start].idx:
             break
         if mention.start < token.idx and mention.start not in quoted and fits(reading.actors[mention.actor]):
             return None
     before = doc[sentence.start - 1].sent
-    while past_quotations and before.start > 0 and _all_quoted(before):
+    while past_quotations and before.start > 0 and _all_quoted(reading, before):
         before = doc[before.start - 1].sent
     return _subject_of(reading, before, None, fits)
 
 
-def _all_quoted(sentence: Span) -> bool:
+def _all_quoted(reading: _Reading, sentence: Span) -> bool:
     """Whether every word of the sentence is inside quotation marks (its marks aside)."""
-    quoted = _inside_quotes(sentence)
+    quoted = _inside_quotes(reading, sentence)
     return all(word.idx in quoted or word.is_quote or word.is_punct or word.is_space for word in sentence)
 
 
 def _subject_of(reading: _Reading, sentence: Span, end: int | None, fits) -> Actor | None:
     """The first fitting person among the subjects of a sentence: before `end`, the nearest first; else those of
     the main clause first."""
-    quoted = _inside_quotes(sentence)
+    quoted = _inside_quotes(reading, sentence)
     subjects = [t for t in sentence if t.dep_ in _SUBJECT_DEPS and (end is None or t.i < end) and t.idx not in quoted]
     if end is None:
         subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
@@ -974,27 +987,16 @@ def _subject_of(reading: _Reading, sentence: Span, end: int | None, fits) -> Act
     return None
 
 
-def _inside_quotes(sentence: Span) -> set[int]:
+def _inside_quotes(reading: _Reading, sentence: Span) -> set[int]:
     """Where the sentence's words inside quotation marks start (characters): an odd number of marks before them,
     counted from the paragraph's start (the parse may make a sentence of an opening mark alone: "''", "Having
     served in Iraq, I'm offended when Donald Trump fails ...,'' he said.")."""
-    inside, marks = set(), int(_quoted(sentence[0]))
+    inside, marks = set(), int(reading.quoted(sentence[0]))
     for word in sentence:
         marks += _is_mark(word)
         if marks % 2:
             inside.add(word.idx)
     return inside
-
-
-def _quoted(token: Token) -> bool:
-    """Whether the word is inside a quotation: an odd number of quotation marks before it in its paragraph (a
-    pronoun in a quotation speaks of someone the speaker knows, not of the writer's subject)."""
-    doc, marks = token.doc, 0
-    for i in range(token.i - 1, -1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            break
-        marks += _is_mark(doc[i])
-    return marks % 2 == 1
 
 
 def _is_mark(word: Token) -> bool:
@@ -1018,7 +1020,7 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
         # ('Trump congratulated Rubio and Cruz. “Just one minute, alright?” he urged them': a pronoun after a
         # quotation the parse made a sentence of its own goes on about the subject before it; a description
         # after one, "the senator", names someone new as often)
-        person = token.dep_ in _SUBJECT_DEPS and not _quoted(token) \
+        person = token.dep_ in _SUBJECT_DEPS and not reading.quoted(token) \
             and _subject_person(reading, token, fits, past_quotations=True) \
             or reading.latest(token.idx, fits)
         if person:
