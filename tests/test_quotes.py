@@ -1262,6 +1262,17 @@ def test_new_reporting_words(text, cue, content):
     assert (quote["cue"]["text"], quote["text"]) == (cue, content)
 
 
+@pytest.mark.parametrize("text", [
+    "Ray Marlow, asked about the report, said the allegations were false.",
+    "Ray Marlow, asked whether Valbrook would retaliate, said the city would respond.",
+])
+def test_the_one_asked_in_a_phrase_set_off_after_the_name_is_no_asker_but_the_speaker_after(text):
+    # (the tagger reads "asked" as the name's past tense; as PolNeAR marks it, the question has no source)
+    asked, said = analyze(text).quotes
+    assert (asked["cue"]["text"].split()[0], asked["speaker"]) == ("asked", None)
+    assert (said["cue"]["text"], said["speaker"]["text"]) == ("said", "Ray Marlow")
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("MADRID (Reuters) – Foreign Minister Ana Pastor said on Thursday that talks would resume.",
      "Foreign Minister Ana Pastor"),

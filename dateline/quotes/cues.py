@@ -188,6 +188,8 @@ def read(token: Token, vocabulary: Vocabulary) -> Reading | None:
     # "said the plan would fail, before adding that ...": the speaker of the reporting verb above goes on speaking
     speaker = reporter_above(token, vocabulary) if said_next(token, vocabulary) else token
     subject, passive = subject_of(speaker)
+    if _asked_set_off(token, vocabulary):
+        subject, passive = None, True  # the one named was asked, by no one named
     reading.passive = passive
     if passive and len(reading.content) == 1 and reading.content[0][0] > token.i \
             and token.doc[reading.content[0][0]].lower_ == "to":
@@ -687,8 +689,20 @@ def speaker_before(verb: Token, reading: Reading) -> tuple[tuple[int, int] | Non
 
 def _describes_speaker(opener: Token) -> bool:
     """A word that opens a phrase set off after a name to tell of the one named: a participle ("speaking later at a
-    rally", "goaded by Sanders") or a relative pronoun ("who has denounced the attack")."""
-    return opener.tag_ in ("VBG", "VBN") or opener.tag_ in ("WP", "WP$") and opener.lower_ in RELATIVE | {"whose"}
+    rally", "goaded by Sanders", "asked about the report") or a relative pronoun ("who has denounced the attack")."""
+    return opener.tag_ in ("VBG", "VBN") or opener.tag_ in ("WP", "WP$") and opener.lower_ in RELATIVE | {"whose"} \
+        or _asked_set_off(opener, vocabulary())
+
+
+def _asked_set_off(verb: Token, vocabulary: Vocabulary) -> bool:
+    """ "Trump, asked about the report, said ...", "Putin, asked whether Russia would retaliate, said ...": a verb of
+    asking set off by commas between a name and a verb is a participle (the one named was asked), which the tagger
+    may read as the name's past tense."""
+    doc = verb.doc
+    end = verb.right_edge.i + 1
+    return verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in vocabulary.asking \
+        and verb.i > 1 and doc[verb.i - 1].text == "," \
+        and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ in ("VERB", "AUX")
 
 
 def read_noun(noun: Token, vocabulary: Vocabulary) -> Reading | None:
