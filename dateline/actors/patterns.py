@@ -47,9 +47,9 @@ def actor_patterns() -> list[dict]:
     # Places whose names hold a state's, a capital's or a people's name ("New Mexico", "Benin City", "British
     # Columbia", "South America", "the South China Sea"): patterns of their own, so that the longest match keeps the
     # state from being read inside them (Mexico as the governor's state, Benin as the target of an attack there).
-    named = {text for text, label in patterns if label in ("GPE", "NORP")}
-    for name, label in _places_holding(named):
-        if not any((name, other) in patterns for other in ("GPE", "ORG", "NORP", "LOC", "PERSON")):
+    taken = {text for text, _ in patterns}
+    for name, label in _places_holding({text for text, kind in patterns if kind in ("GPE", "NORP")}):
+        if name not in taken:
             patterns[(name, label)] = None
     # News writes apostrophes curly as often as straight: "Da’esh", "Ahrar al-Sham’s".
     for (text, label), actor_id in list(patterns.items()):

@@ -506,8 +506,10 @@ def _outermost(doc: Doc, quotes: list[_Quote]) -> list[_Quote]:
                and doc[inner.reading.head].head.i == outer.reading.head}
     quotes = [q for q in quotes if id(q) not in doubled]
 
-    def beaten(inner: _Quote, outer: _Quote) -> bool:
-        return not (holds(inner, outer) and rank[id(inner)] < rank[id(outer)])
+    def beaten(inner: _Quote, holder: _Quote) -> bool:
+        """Whether a quote holding the inner one's cue beats it: unless each holds the other's, and the inner ranks
+        first."""
+        return not (holds(inner, holder) and rank[id(inner)] < rank[id(holder)])
 
     # Only a quote that stands drops the ones in its content: in "Any reading of the deal, said Ray Marlow, would
     # see it as an admission that the city is bowing out, seeing a merger as ...", the "admission" inside what
