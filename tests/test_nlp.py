@@ -52,6 +52,14 @@ def test_a_dateline_with_a_long_dash_touching_it_or_an_agency_and_no_dash():
         "Mexico's Senate has passed a resolution.", "ISIS (Islamic State) fighters attacked the town."]
 
 
+def test_places_joined_by_commas_before_a_colon_are_a_dateline():
+    doc = load_model()("Kabul, Afghanistan: At least 12 people were killed on Sunday, officials said.\n\n"
+                       "Marlow, Okafor and Brandt: Three Candidates For Mayor")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Kabul, Afghanistan:", "At least 12 people were killed on Sunday, officials said.",
+        "Marlow, Okafor and Brandt: Three Candidates For Mayor"]
+
+
 def test_a_contraction_with_a_curly_apostrophe_has_the_straight_ones_lemma():
     text = "It{a}s hard to say. They{a}re sure. We{a}ve said it. She{a}ll go. Marlow{a}s plan."
     straight, curly = (load_model()(text.format(a=a)) for a in ("'", "’"))

@@ -368,8 +368,11 @@ def test_speaker_without_a_known_actor_is_not_guessed():
     ("Ray Marlow spoke on Monday. Mr. Marlow's critics say he lied.", "Mr. Marlow's critics", None),
 ])
 def test_a_state_or_the_owner_of_a_statement_speaks_through_it(text, speaker, actor):
-    [quote] = analyze(text).quotes
+    article = analyze(text)
+    [quote] = article.quotes
     assert (quote["speaker"]["text"], quote["speaker"]["actor"]) == (speaker, actor)
+    # (a government that speaks for its state is one of the article's actors, as every speaker's actor is)
+    assert actor is None or actor in {a["id"] for a in article.actors}
 
 
 def test_scare_quotes_and_titles_are_not_quotes():
@@ -934,8 +937,11 @@ def test_colon_after_a_name_attributes_the_rest_of_the_line():
     [quote] = article.quotes
     assert quote["text"] == "Brandt’s rhetoric is destroying the party"
     assert quote["cue"]["text"] == ":" and quote["speaker"]["text"] == "Lind"
-    # (a dateline before a colon names no speaker)
+    # (a dateline before a colon names no speaker, nor is it part of what is said after it)
     assert analyze("LOS ANGELES: A man smashed the windows of two cars on Sunday.").quotes == []
+    assert analyze("Washington, DC, United States: Getting to the Moon has been done.").quotes == []
+    [quote] = analyze("Kabul, Afghanistan: At least 12 people were killed on Sunday, officials said.").quotes
+    assert (quote["speaker"]["text"], quote["text"]) == ("officials", "At least 12 people were killed on Sunday")
 
 
 @pytest.mark.parametrize("text, speaker", [

@@ -13,7 +13,8 @@ def after_dateline(doc: Doc, start: int, end: int) -> int:
     """The first token of [start, end) after a wire dateline that opens it ("MACAU (Reuters) –", "GENEVA -",
     "CAMP MURRAY, Wash. -"): words in capitals, with the state or country after a comma, or a closing bracket,
     then a spaced dash (a long dash may touch the place: "WASHINGTON—"), or a news agency in brackets without the
-    dash ("MEXICO CITY (AP) Mexico's Senate"); else `start`."""
+    dash ("MEXICO CITY (AP) Mexico's Senate"), or places joined by commas before a colon ("Kabul, Afghanistan:",
+    "Washington, DC, United States:"); else `start`."""
     for k in range(start + 1, end - 1):
         if doc[k].text in ("—", "–", "-", "―") and (doc[k].tag_ != "HYPH" or doc[k].whitespace_) \
                 and (doc[k - 1].whitespace_ and (doc[k - 1].text == ")" or _place_in_capitals(doc, start, k))
@@ -21,6 +22,8 @@ def after_dateline(doc: Doc, start: int, end: int) -> int:
             start = k + 1
         elif doc[k].text == ")" and _agency_credit(doc, start, k):
             start = k + 1
+        elif doc[k].text == ":":
+            return k + 1 if _places_listed(doc, start, k) and doc[k + 1].text[:1].isupper() else start
     return start
 
 
@@ -40,3 +43,18 @@ def _place_in_capitals(doc: Doc, start: int, end: int) -> bool:
         return False
     return any(doc[m].is_alpha for m in range(start, comma)) \
         and all(doc[m].text.isupper() for m in range(start, comma) if doc[m].is_alpha)
+
+
+def _places_listed(doc: Doc, start: int, end: int) -> bool:
+    """Names joined by commas, each of a few capitalised words, as the places of a dateline before a colon are
+    ("Kabul, Afghanistan", "Washington, DC, United States", "Camp Murray, Wash."), where a label of one name speaks
+    ("Marlow: I support the levy"). (Read before the entity recogniser has run: by their shape.)"""
+    parts = [[]]
+    for token in doc[start:end]:
+        if token.text == ",":
+            parts.append([])
+        elif token.text[:1].isupper() and token.text.replace(".", "").isalpha():
+            parts[-1].append(token)
+        else:
+            return False
+    return len(parts) > 1 and all(1 <= len(part) <= 3 for part in parts)

@@ -53,6 +53,7 @@ from dateline.actors.coref import MentionIndex
 from dateline.actors.knowledge import _key, knowledge_base
 from dateline.article import Article
 from dateline.nlp import entity_bounds, text_of
+from dateline.nlp.wire import after_dateline
 from dateline.quotes.apart import set_apart
 from dateline.quotes.content import with_infinitive_after, with_list_after_colon
 from dateline.quotes.cues import (
@@ -241,6 +242,19 @@ def find_quotes(article: Article, doc: Doc) -> None:
     quotes = _signed(text, quotes, used)
     quotes = _introduced_by_colon(text, quotes, used)
     article.quotes = _to_dicts(article, text, quotes)
+    _with_speakers(article)
+
+
+def _with_speakers(article: Article) -> None:
+    """Adds to the article's actors each speaker's actor the actors stage did not list: a state's government, which
+    speaks for the state it read ("according to Russia"), so that every speaker's actor is one of the actors."""
+    listed = {actor["id"] for actor in article.actors}
+    kb = knowledge_base()
+    for quote in article.quotes:
+        actor = quote["speaker"] and quote["speaker"]["actor"]
+        if actor and actor not in listed:
+            article.actors.append({**kb.actors[actor].to_dict(), "mentions": 0})
+            listed.add(actor)
 
 
 def _without_catenated(doc: Doc, readings: list[Reading]) -> list[Reading]:
@@ -831,8 +845,11 @@ def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int], 
                 or speaker.text.lower().strip() in vocab.not_speakers or any(t.like_num for t in speaker) \
                 or speaker[-1].lower_ in vocab.not_speakers \
                 or len(speaker) == 1 and speaker[0].is_upper and len(speaker[0].text) > 4 and not transcript \
-                or all(t.is_upper for t in speaker if t.is_alpha) and speaker.root.ent_type_ in ("GPE", "LOC"):
-            continue  # a label ("Delegate update:", "Monday's Morning Email:", "BOOM:") or a dateline ("LOS ANGELES:")
+                or all(t.is_upper for t in speaker if t.is_alpha) and speaker.root.ent_type_ in ("GPE", "LOC") \
+                or after_dateline(doc, start, colon + 2) > colon:
+            # a label ("Delegate update:", "Monday's Morning Email:", "BOOM:") or a dateline ("LOS ANGELES:",
+            # "Kabul, Afghanistan:")
+            continue
         if _is_name_list(doc[colon + 1:end]):
             continue  # "Delmar: Ann Foss, Raj Mehta, Lou Perrin, ...": a list under a heading
         if not transcript and _topic_heading(text, speaker, end, readings):

@@ -62,6 +62,8 @@ def _read_headline_verb(noun: Token, vocabulary: Vocabulary) -> Reading | None:
     the name that opens a sentence ("Super PAC blasts Marlow for skipping debate"): the name is the source, the rest
     of the line or sentence up to a verb or clause joined after it the content."""
     doc = noun.doc
+    if noun.ent_iob_ == "I" and noun.ent_type_ in ("GPE", "LOC"):
+        return None  # a word of a place's name ("the United States")
     lemma = verb_form_lemma(noun.lower_, vocabulary) or noun.is_title and _past_form_lemma(noun, vocabulary)
     if not lemma or noun.i + 1 >= len(doc):
         return None
