@@ -96,6 +96,16 @@ def test_named_actors_of_the_seed(seed, mention, kind, country):
     assert (actor["kind"], actor["country"]) == (kind, country)
 
 
+@pytest.mark.parametrize("text, name, actor", [
+    ("The United Nations High Commissioner for Human Rights said the decision was unlawful.",
+     "United Nations High Commissioner for Human Rights", "OHCHR"),
+    ("The U.N. Human Rights Council met on Monday.", "U.N. Human Rights Council", "UNHRC"),
+])
+def test_a_un_body_is_named_with_un_spelled_out_or_abbreviated(text, name, actor):
+    article = dateline.analyze(text, kind="plain")
+    assert [(m["text"], m["actor"]) for m in article.mentions] == [(name, actor)]
+
+
 def test_al_nusra_under_both_names_is_one_actor(seed):
     nusra = actor_named(seed, "al-Nusra Front")
     assert set(mentions_of(seed, nusra["id"])) == {"Jabhat al-Nusra", "al-Nusra Front"}
@@ -361,6 +371,26 @@ def test_an_organisations_head_noun_after_the_stands_for_the_one_named_with_it()
     article = dateline.analyze("The Valbrook Transit Administration raised fares. The administration said costs had "
                                "risen.", kind="plain")
     assert article.quotes[0]["speaker"]["actor"] is None
+
+
+@pytest.mark.parametrize("text, named", [
+    ("The Congressional Budget Office released its estimate. The agency said the deficit would grow.",
+     "Congressional Budget Office"),
+    ("The Valbrook Transit Administration raised fares. The agency said costs had risen.",
+     "Valbrook Transit Administration"),
+    # (by the name of the actor an acronym stands for: the Federal Bureau of Investigation)
+    ("The FBI opened an inquiry on Monday. The agency said it had found nothing.", "FBI"),
+])
+def test_the_agency_stands_for_a_government_body_of_any_name(text, named):
+    article = dateline.analyze(text, kind="plain")
+    body = next(m["actor"] for m in article.mentions if m["text"] == named)
+    assert [q["speaker"]["actor"] for q in article.quotes if q["speaker"]["text"] == "The agency"] == [body]
+
+
+def test_a_states_government_is_no_agency():
+    article = dateline.analyze("The Obama administration backed the plan. The agency said it would not.",
+                               kind="plain")
+    assert [q["speaker"]["actor"] for q in article.quotes if q["speaker"]["text"] == "The agency"] == [None]
 
 
 def test_a_government_named_after_its_leader_is_that_states_government():

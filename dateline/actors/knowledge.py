@@ -123,7 +123,8 @@ class KnowledgeBase:
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # "group" -> {"armed_group", ...}
     sections: dict[str, str] = field(default_factory=dict)  # "opposition" -> "OPP"
     government_words: dict[str, str] = field(default_factory=dict)  # "government forces" -> "MIL"
-    named_heads: frozenset[str] = frozenset()  # "the department" after "the Labor Department"
+    # "the department" after "the Labor Department": each head, and the heads of the names it stands for
+    named_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     spokespersons: frozenset[str] = frozenset()  # "a Pentagon spokeswoman"
     persons_organs: frozenset[str] = frozenset()  # "the Clinton campaign"
     commands: frozenset[str] = frozenset()  # "the Hamas leadership"
@@ -153,6 +154,17 @@ class KnowledgeBase:
                 self.exact_names.setdefault(name, actor_id)
             else:
                 self.names.setdefault(_key(name), actor_id)
+
+
+def _un_spelled_out(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names, each beginning "UN " also as news spells it out: "UN High Commissioner for Human Rights" is as often
+    "United Nations High Commissioner for Human Rights" or "U.N. High Commissioner for Human Rights"."""
+    forms = []
+    for name in names:
+        forms.append(name)
+        if name.startswith("UN "):
+            forms += [f"United Nations {name[3:]}", f"U.N. {name[3:]}"]
+    return tuple(dict.fromkeys(forms))
 
 
 def _key(text: str) -> str:
@@ -254,7 +266,8 @@ def knowledge_base() -> KnowledgeBase:
     kb.descriptions = {word: frozenset(kinds) for word, kinds in descriptions["descriptions"].items()}
     kb.sections = dict(descriptions["sections"])
     kb.government_words = dict(descriptions["government_words"])
-    kb.named_heads = frozenset(descriptions["named_heads"]["heads"])
+    also = descriptions["named_heads"]["also"]
+    kb.named_heads = {head: frozenset([head, *also.get(head, ())]) for head in descriptions["named_heads"]["heads"]}
     speaking = descriptions["speaking"]
     kb.spokespersons = frozenset(speaking["spokespersons"])
     kb.persons_organs = frozenset(speaking["persons_organs"])
@@ -264,7 +277,7 @@ def knowledge_base() -> KnowledgeBase:
         for entry in _read(file)["actor"]:
             actor = Actor(
                 id=entry["id"], name=entry["name"], kind=entry["kind"], country=entry.get("country"),
-                sector=entry.get("sector"), aliases=tuple(entry.get("aliases", ())),
+                sector=entry.get("sector"), aliases=_un_spelled_out((entry["name"], *entry.get("aliases", ())))[1:],
                 wikidata=entry.get("wikidata"), parent=entry.get("parent"),
             )
             kb.actors[actor.id] = actor

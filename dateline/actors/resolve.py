@@ -1041,14 +1041,23 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
     if word in kb.named_heads:
         # "the administration", "administration officials": the one named before ("the Obama administration"),
         # which need not be of the country the article is most about (a US report on Syria); "the department"
-        # after "The Labor Department"; "the administration of aid" is an act
+        # after "The Labor Department"; "the agency" after "the Congressional Budget Office" or "the FBI", whose
+        # name the actor gives; "the administration of aid" is an act
         after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
-        # (an administration is a government's, not "the Food and Drug Administration")
-        def fits(actor: Actor) -> bool:
-            return actor.kind == "government" if word == "administration" else actor.kind not in ("person", "state")
+        heads = kb.named_heads[word]
+
+        # (an administration is a government's, not "the Food and Drug Administration"; an agency is not a
+        # state's government, "the Obama administration")
+        def fits(mention: Mention) -> bool:
+            actor = reading.actors[mention.actor]
+            if word == "administration":
+                of_kind = actor.kind == "government"
+            else:
+                of_kind = actor.kind not in ("person", "state") and actor.id != f"{actor.country}-GOV"
+            return of_kind and not heads.isdisjoint(re.findall(r"\w+", f"{mention.text} {actor.name}".lower()))
 
         named = next((m for m in reversed(reading.mentions) if m.start < token.idx and m.kind != "pronoun"
-                      and word in re.findall(r"\w+", m.text.lower()) and fits(reading.actors[m.actor])), None)
+                      and fits(m)), None)
         if named and (determiner or after == "officials") and after != "of":
             span = token.doc[token.i - determiner:token.i + 1 + (after == "officials")]
             reading.mention(span, reading.actors[named.actor], "description")
