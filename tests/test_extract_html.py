@@ -101,6 +101,13 @@ def test_trailing_calls_to_action_and_teasers_are_dropped(gold):
     assert last in content.text
 
 
+def test_a_credit_that_runs_into_the_text_is_set_apart_from_it(gold):
+    # cnn.com: '<cite>Hong Kong (CNN Business)</cite>A muddled view', a space the style sheet puts there
+    doc_id = doc_id_for(gold, "investing/asian-market-latest")
+    assert extract(gold, doc_id).text.startswith("Hong Kong (CNN Business) A muddled view")
+    assert gold[doc_id]["articleBody"].startswith("Hong Kong (CNN Business) A muddled view")
+
+
 def test_metadata_of_a_known_page(gold):
     # Read off the page itself: og:title, article:published_time 2019-11-20T11:19:29Z, byline "By ROBERT BURNS,
     # AP National Security Writer".

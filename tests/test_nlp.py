@@ -54,10 +54,19 @@ def test_a_dateline_with_a_long_dash_touching_it_or_an_agency_and_no_dash():
 
 def test_places_joined_by_commas_before_a_colon_are_a_dateline():
     doc = load_model()("Kabul, Afghanistan: At least 12 people were killed on Sunday, officials said.\n\n"
-                       "Marlow, Okafor and Brandt: Three Candidates For Mayor")
+                       "Marlow, Okafor and Brandt: Three Candidates For Mayor\n\nRay Marlow, Lena Okafor: The Levy "
+                       "Must Pass")
     assert [s.text.strip() for s in doc.sents] == [
         "Kabul, Afghanistan:", "At least 12 people were killed on Sunday, officials said.",
-        "Marlow, Okafor and Brandt: Three Candidates For Mayor"]
+        "Marlow, Okafor and Brandt: Three Candidates For Mayor", "Ray Marlow, Lena Okafor: The Levy Must Pass"]
+
+
+def test_a_known_place_in_title_case_and_an_outlet_in_brackets_are_a_dateline():
+    doc = load_model()("Washington (CNN) Senate Republicans blocked the bill on Tuesday, aides said.\n\n"
+                       "Jake Tapper (CNN) asked Marlow whether the levy would pass.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Washington (CNN)", "Senate Republicans blocked the bill on Tuesday, aides said.",
+        "Jake Tapper (CNN) asked Marlow whether the levy would pass."]
 
 
 def test_a_contraction_with_a_curly_apostrophe_has_the_straight_ones_lemma():

@@ -46,6 +46,7 @@ def extract_html(html: str, url: str | None = None) -> PageContent:
         return PageContent(text="", url=url)
     _unmark_embedded_posts(tree)
     _drop_hover_cards(tree)
+    _spaced_credits(tree)
     document = _trafilatura(tree, url, fast=True, with_metadata=True)
     if document is None or _needs_fallbacks(document):
         rescued = _trafilatura(tree, url, fast=False, with_metadata=False)
@@ -108,6 +109,14 @@ def _drop_hover_cards(tree: HtmlElement) -> None:
             continue
         if element.find(".//img") is not None or len(element.findall(".//a")) >= 2:
             element.drop_tree()  # keeps the text that follows the card
+
+
+def _spaced_credits(tree: HtmlElement) -> None:
+    """A credit set in a ``cite`` element runs into the text after it ('<cite>Hong Kong (CNN Business)</cite>A
+    muddled view'), where the page's style sheet puts a space: the text gets one."""
+    for cite in tree.iter("cite"):
+        if cite.tail and cite.tail[0].isalnum() and (cite.text_content() or " ")[-1:].strip():
+            cite.tail = " " + cite.tail
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, fast: bool, with_metadata: bool):

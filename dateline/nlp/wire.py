@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from dateline.extract.outlets import OutletRegistry
+from dateline.geo.gazetteer import gazetteer, sure
 
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
@@ -28,10 +29,11 @@ def after_dateline(doc: Doc, start: int, end: int) -> int:
 
 
 def _agency_credit(doc: Doc, start: int, closing: int) -> bool:
-    """A place in capitals and a news outlet in brackets, ending at `closing` ("MEXICO CITY (AP)"); not a name
-    explained in brackets ("ISIS (Islamic State) fighters")."""
+    """A place, in capitals or known, and a news outlet in brackets, ending at `closing` ("MEXICO CITY (AP)", CNN's
+    "Hong Kong (CNN Business)"); not a name explained in brackets ("ISIS (Islamic State) fighters")."""
     opening = next((m for m in range(closing - 1, start, -1) if doc[m].text == "("), None)
-    return opening is not None and _place_in_capitals(doc, start, opening) \
+    return opening is not None \
+        and (_place_in_capitals(doc, start, opening) or _known_place(doc, start, opening)) \
         and OutletRegistry.default().by_name(doc[opening + 1:closing].text) is not None
 
 
@@ -46,9 +48,9 @@ def _place_in_capitals(doc: Doc, start: int, end: int) -> bool:
 
 
 def _places_listed(doc: Doc, start: int, end: int) -> bool:
-    """Names joined by commas, each of a few capitalised words, as the places of a dateline before a colon are
-    ("Kabul, Afghanistan", "Washington, DC, United States", "Camp Murray, Wash."), where a label of one name speaks
-    ("Marlow: I support the levy"). (Read before the entity recogniser has run: by their shape.)"""
+    """Places joined by commas, a known one and then each a few capitalised words ("Kabul, Afghanistan", "Washington,
+    DC, United States", "Camp Murray, Wash."), as a dateline before a colon has them, where a label of one name
+    speaks ("Marlow: I support the levy")."""
     parts = [[]]
     for token in doc[start:end]:
         if token.text == ",":
@@ -57,4 +59,14 @@ def _places_listed(doc: Doc, start: int, end: int) -> bool:
             parts[-1].append(token)
         else:
             return False
-    return len(parts) > 1 and all(1 <= len(part) <= 3 for part in parts)
+    return len(parts) > 1 and all(1 <= len(part) <= 3 for part in parts) \
+        and _known_place(doc, parts[0][0].i, parts[0][-1].i + 1)
+
+
+def _known_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words [start, end) name a place the gazetteer is sure of, up to a comma ("Hong Kong",
+    "Washington, DC"): read before the entity recogniser has run."""
+    comma = next((m for m in range(start, end) if doc[m].text == ","), end)
+    words = doc[start:comma]
+    return 0 < len(words) <= 4 and all(t.text[:1].isupper() for t in words) \
+        and any(sure(match) for match in gazetteer().lookup(words.text))
