@@ -353,6 +353,24 @@ def test_the_company_and_the_newspaper_stand_for_the_one_named_before():
     assert by_text["The network"] == by_text["Valbrook News Network"]
 
 
+@pytest.mark.parametrize("text, named", [
+    ("Hamas fired rockets at Israel on Monday. The militant group said it would go on.", "Hamas"),
+    ("Hezbollah fired rockets on Monday. The Iran-backed group said it would go on.", "Hezbollah"),
+    ("The Syrian Democratic Forces took the town. The Kurdish-led alliance said it had freed 300 civilians.",
+     "Syrian Democratic Forces"),
+    # (a modifier and its noun may name a kind of their own: a news organization is an outlet)
+    ("CNBC reported that the talks had stalled. The news organization said it had two sources.", "CNBC"),
+])
+def test_a_description_with_modifiers_stands_for_the_actor_named_before(text, named):
+    article = dateline.analyze(text, kind="plain")
+    actor = next(m["actor"] for m in article.mentions if m["text"] == named)
+    [speaker] = [q["speaker"] for q in article.quotes if q["speaker"]["text"].startswith("The ")]
+    assert speaker["actor"] == actor
+    # not with a modifier that makes it another one
+    article = dateline.analyze("Hamas fired rockets on Monday. The rival group said it would not join.", kind="plain")
+    assert [q["speaker"]["actor"] for q in article.quotes if q["speaker"]["text"] == "The rival group"] == [None]
+
+
 def test_the_party_abbreviation_describes_as_the_party_name_does():
     article = dateline.analyze("Republican nominee Ray Marlow spoke in Dayton. Democratic nominee Lena Okafor spoke "
                                "in Reno. The GOP nominee said the plan would create jobs.", kind="plain")

@@ -121,6 +121,8 @@ class KnowledgeBase:
     # article names no such actor, and the government or forces a government word stands for; the words of those
     # who speak for an actor.
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # "group" -> {"armed_group", ...}
+    other_referents: frozenset[str] = frozenset()  # "the rival group" is not the group named before
+    kind_nouns: frozenset[str] = frozenset()  # "the rebel group": a noun that may modify a description
     sections: dict[str, str] = field(default_factory=dict)  # "opposition" -> "OPP"
     government_words: dict[str, str] = field(default_factory=dict)  # "government forces" -> "MIL"
     # "the department" after "the Labor Department": each head, and the heads of the names it stands for
@@ -264,6 +266,8 @@ def knowledge_base() -> KnowledgeBase:
         kb.given_names.update(dict.fromkeys(words["given_names"], gender))
     descriptions = _read("descriptions.toml")
     kb.descriptions = {word: frozenset(kinds) for word, kinds in descriptions["descriptions"].items()}
+    kb.other_referents = frozenset(descriptions["modifiers"]["other"])
+    kb.kind_nouns = frozenset(descriptions["modifiers"]["kinds"])
     kb.sections = dict(descriptions["sections"])
     kb.government_words = dict(descriptions["government_words"])
     also = descriptions["named_heads"]["also"]

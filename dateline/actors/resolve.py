@@ -1029,14 +1029,18 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
         return
     determiner = token.i > 0 and token.doc[token.i - 1].lower_ == "the"
     # ("The group, the Valbrook Workers Coalition, said": a description its apposition names is that name)
-    if word in kb.descriptions and determiner and token.dep_ != "compound" \
+    if word in kb.descriptions and token.dep_ != "compound" \
             and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
-        kinds = kb.descriptions[word]
+        the = _definite_start(token, kb)
+        if the is None:
+            return
+        before = token.doc[token.i - 1].lower_
+        kinds = kb.descriptions.get(f"{before} {word}", kb.descriptions[word])
         actor = reading.latest(token.idx, lambda a: a.kind in kinds)
         if actor is None and word in kb.sections and (country := reading.dominant_country(token.idx)):
             actor = kb.actors.get(f"{country}-{kb.sections[word]}")
         if actor:
-            reading.mention(token.doc[token.i - 1:token.i + 1], actor, "description")
+            reading.mention(token.doc[the:token.i + 1], actor, "description")
         return
     if word in kb.named_heads:
         # "the administration", "administration officials": the one named before ("the Obama administration"),
@@ -1072,6 +1076,26 @@ def _read_word(reading: _Reading, token: Token, sentence_of: list[int]) -> None:
         if organ:
             span = token.doc[token.i - (1 if determiner else 0):token.i + (2 if key != word else 1)]
             reading.mention(span, organ, "description")
+
+
+def _definite_start(word: Token, kb: KnowledgeBase) -> int | None:
+    """Where the "the" of a description stands: right before it, or before the modifiers it takes ("the militant
+    group", "the Iran-backed group", "the Lebanese group", "the rebel group"); None with no "the", or with a modifier
+    that makes it another actor than the one before (descriptions.toml's [modifiers]: "the rival group", "the
+    banking committee", "the Senate banking committee"), or in a name ("the NFL Network")."""
+    doc = word.doc
+    if word.i > 0 and doc[word.i - 1].lower_ == "the":
+        return word.i - 1
+    the = next((c for c in word.children if c.dep_ == "det" and c.i < word.i), None)
+    if the is None or the.lower_ != "the" or not word.text.islower():
+        return None
+    for k in range(the.i + 1, word.i):
+        modifier = doc[k]
+        # (a name joined to a participle makes an adjective: "Iran-backed", "U.S.-led")
+        if modifier.lower_ in kb.other_referents or modifier.pos_ == "NOUN" and modifier.lower_ not in kb.kind_nouns \
+                or modifier.tag_ in ("NNP", "NNPS") and doc[k + 1].text != "-":
+            return None
+    return the.i
 
 
 def _leaders_country(reading: _Reading, i: int) -> str | None:
