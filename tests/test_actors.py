@@ -106,6 +106,21 @@ def test_a_un_body_is_named_with_un_spelled_out_or_abbreviated(text, name, actor
     assert [(m["text"], m["actor"]) for m in article.mentions] == [(name, actor)]
 
 
+@pytest.mark.parametrize("text, country", [
+    # a state's name that is also a US state's, in news that names other US states, is the US state: a place
+    ("Clinton won Virginia, Georgia and Arkansas on Tuesday.", False),
+    ("Trump spoke in Texas on Monday. Georgia Gov. Brian Kemp said the state would reopen.", False),
+    # the country, where nothing says otherwise, or its people or capital are named, or other countries are listed
+    ("Georgia President Salome Zourabichvili said the talks had failed.", True),
+    ("Texas backed the bill. Russia invaded Georgia in 2008, Georgian officials said.", True),
+    ("The envoy visited Azerbaijan, Cyprus, Georgia and India.", True),
+    ("Trump spoke in Texas on Monday. Putin has used his invasions of Georgia and Ukraine as a threat.", True),
+])
+def test_georgia_is_the_country_unless_the_article_is_about_us_states(text, country):
+    article = dateline.analyze(text, kind="plain")
+    assert any(m["text"] == "Georgia" and m["actor"].startswith("GEO") for m in article.mentions) == country
+
+
 def test_al_nusra_under_both_names_is_one_actor(seed):
     nusra = actor_named(seed, "al-Nusra Front")
     assert set(mentions_of(seed, nusra["id"])) == {"Jabhat al-Nusra", "al-Nusra Front"}
