@@ -942,6 +942,9 @@ def test_colon_after_a_name_attributes_the_rest_of_the_line():
     assert analyze("Washington, DC, United States: Getting to the Moon has been done.").quotes == []
     [quote] = analyze("Kabul, Afghanistan: At least 12 people were killed on Sunday, officials said.").quotes
     assert (quote["speaker"]["text"], quote["text"]) == ("officials", "At least 12 people were killed on Sunday")
+    # (a label that ends the text is no quote, and no error)
+    article = analyze("Kabul, Afghanistan:")
+    assert article.error is None and article.quotes == []
 
 
 @pytest.mark.parametrize("text, speaker", [

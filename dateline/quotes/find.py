@@ -846,7 +846,7 @@ def _colon_readings(text: _Text, readings: list[Reading], turn_marks: set[int], 
                 or speaker[-1].lower_ in vocab.not_speakers \
                 or len(speaker) == 1 and speaker[0].is_upper and len(speaker[0].text) > 4 and not transcript \
                 or all(t.is_upper for t in speaker if t.is_alpha) and speaker.root.ent_type_ in ("GPE", "LOC") \
-                or after_dateline(doc, start, colon + 2) > colon:
+                or after_dateline(doc, start, min(colon + 2, len(doc))) > colon:
             # a label ("Delegate update:", "Monday's Morning Email:", "BOOM:") or a dateline ("LOS ANGELES:",
             # "Kabul, Afghanistan:")
             continue
