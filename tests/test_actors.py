@@ -121,6 +121,17 @@ def test_georgia_is_the_country_unless_the_article_is_about_us_states(text, coun
     assert any(m["text"] == "Georgia" and m["actor"].startswith("GEO") for m in article.mentions) == country
 
 
+def test_an_organisation_named_once_is_it_where_the_tagger_missed_its_name():
+    article = dateline.analyze("More than a third of WeWork’s 12,000 employees will receive notice this week.\n\n"
+                               "WeWork declined to comment.", kind="plain")
+    assert [e["text"] for e in article.entities if e["label"] == "ORG"] == ["WeWork", "WeWork"]
+    assert [q["speaker"]["actor"] for q in article.quotes] == ["org:wework"]
+    # not inside a longer name
+    article = dateline.analyze("More than a third of WeWork’s 12,000 employees will receive notice this week.\n\n"
+                               "WeWork Labs declined to comment.", kind="plain")
+    assert [e["text"] for e in article.entities if e["label"] == "ORG"] == ["WeWork"]
+
+
 def test_al_nusra_under_both_names_is_one_actor(seed):
     nusra = actor_named(seed, "al-Nusra Front")
     assert set(mentions_of(seed, nusra["id"])) == {"Jabhat al-Nusra", "al-Nusra Front"}

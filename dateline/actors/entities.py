@@ -76,6 +76,7 @@ def correct_entities(doc: Doc) -> None:
     ents = _not_actors(doc, ents)
     ents = _persons_after_a_person_noun(doc, ents)
     ents = _places_relabelled(doc, ents, spatial)
+    ents = _organisations_named_again(doc, ents)
     ents = _with_determiner(doc, ents)
     if ents != list(doc.ents):
         doc.ents = ents
@@ -261,6 +262,42 @@ def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent = _span(doc, ent.start, ent.end, ent, "ORG")
         out.append(ent)
     return out
+
+
+def _organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An organisation's name the tagger marked once is that organisation wherever else the article writes it
+    unmarked ("WeWork declined to comment" after "WeWork's 12,000 employees"): one name, one sense, in an article.
+    Not where a capitalised name runs on from it (a longer name: "WeWork Labs"), nor a name the article also writes
+    in lower case, a word as often as a name ("Time"), nor a name in capitals: the tagger takes more things so
+    written for organisations ("IPO", "EB-5"), and a known organisation's acronym is found without it."""
+    names: dict[str, set[tuple[str, ...]]] = {}  # first word -> the names that open with it
+    for ent in ents:
+        if ent.label_ == "ORG" and ent.text[:1].isupper() and any(c.islower() for c in ent.text):
+            words = tuple(t.text for t in ent)
+            names.setdefault(words[0], set()).add(words)
+    if not names:
+        return ents
+    lower = {t.text for t in doc if t.is_lower}
+    marked = {k for ent in ents for k in range(ent.start, ent.end)}
+
+    def capitalised_name(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+    found = []
+    for token in doc:
+        if token.text not in names or token.i in marked:
+            continue
+        for words in names[token.text]:
+            end = token.i + len(words)
+            if tuple(t.text for t in doc[token.i:end]) != words or any(k in marked for k in range(token.i, end)) \
+                    or " ".join(words).lower() in lower \
+                    or token.i > 0 and capitalised_name(doc[token.i - 1]) \
+                    or end < len(doc) and capitalised_name(doc[end]):
+                continue
+            found.append(Span(doc, token.i, end, label="ORG"))
+            marked.update(range(token.i, end))
+            break
+    return sorted(ents + found, key=lambda ent: ent.start) if found else ents
 
 
 def _hyphenated(token: Token) -> bool:
