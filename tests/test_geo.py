@@ -313,6 +313,15 @@ def test_a_state_named_after_its_town_is_the_state():
     assert not near(washington, (38.90, -77.04), 161)  # not the capital
 
 
+def test_a_states_name_among_us_states_is_the_us_state():
+    article = dateline.analyze("Clinton won Virginia, Georgia and Arkansas on Tuesday.", kind="plain")
+    (georgia,) = places_named(article, "Georgia")
+    assert georgia["feature"] == "admin1" and georgia["country"] == "USA"
+    article = dateline.analyze("The envoy visited Azerbaijan, Cyprus, Georgia and India.", kind="plain")
+    (georgia,) = places_named(article, "Georgia")
+    assert georgia["feature"] == "country" and georgia["country"] == "GEO"
+
+
 def test_landmarks_are_places_in_their_city():
     gaz = gazetteer()
     (white_house,) = [m.place for m in gaz.lookup("White House") if m.place.feature == "district"]

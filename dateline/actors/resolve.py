@@ -40,7 +40,7 @@ from dateline.actors.knowledge import Actor, KnowledgeBase, Role, _key, knowledg
 from dateline.article import Article
 from dateline.extract.dates import MONTHS
 from dateline.extract.outlets import OutletRegistry
-from dateline.geo.gazetteer import gazetteer
+from dateline.geo.gazetteer import subdivision_meant
 from dateline.nlp import entity_bounds, text_of, word_hashes
 
 # Prepositions after which a place name locates something rather than acting or being acted on.
@@ -362,8 +362,9 @@ def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | 
         return _read_person(reading, ent, sentence_of).id
     if label in _PERSON_NAME_LABELS and kb.leader_named(ent.text):
         return _read_person(reading, ent, sentence_of).id  # whatever the label: "Erdogan said" as a place
-    if key in kb.state_names and _subdivision_here(reading, ent, kb.state_names[key]):
-        return None  # a place, for the places stage
+    if key in kb.state_names and subdivision_meant(ent.text, reading.text, _listed_with(ent),
+                                                    (other.text for other in reading.ents if other.label_ in ("GPE", "LOC"))):
+        return None  # a place, for the places stage ("won Virginia, Georgia and Arkansas")
     if ent.ent_id_ and ent.ent_id_ in kb.actors:
         return reading.mention(ent, kb.actors[ent.ent_id_], "name").id
     if known := kb.actor_named(ent.text):
@@ -404,41 +405,10 @@ def _a_persons_name(reading: _Reading, ent: Span) -> bool:
         for t in doc[ent.end + 1:ent.end + 6])
 
 
-def _subdivision_here(reading: _Reading, ent: Span, iso3: str) -> bool:
-    """Whether a state's name is that of another country's subdivision here: "Georgia" in news of the United States
-    is its state, not the country. So where the article names another of that country's subdivisions ("won
-    Virginia, Georgia and Arkansas"; naming the country itself is not enough: "the U.S. envoy said Russia invaded
-    Georgia"), does not list it with states ("invasions of Georgia and Ukraine"), and names neither the state's capital
-    nor its people ("Tbilisi", "Georgian")."""
-    countries = _subdivisions_named_as_states().get(_key(ent.text))
-    if not countries:
-        return False
-    kb = reading.kb
-    state = kb.states[iso3]
-    if any(re.search(rf"\b{re.escape(word)}\b", reading.text) for word in (state.capital, *state.demonyms) if word):
-        return False
+def _listed_with(ent: Span) -> list[str]:
+    """The names a name is listed with ("Georgia and Ukraine")."""
     root = ent.root
-    if any(_key(t.text) in kb.state_names for t in (*root.conjuncts, *([root.head] if root.dep_ == "conj" else []))):
-        return False
-    named = {_key(other.text) for other in reading.ents if other.label_ in ("GPE", "LOC")} - {_key(ent.text)}
-    return any(names & named for names in countries.values())
-
-
-@cache
-def _subdivisions_named_as_states() -> dict[str, dict[str, frozenset[str]]]:
-    """For each state's name that is also the name of a first-level subdivision of another country (Georgia, a US
-    state): those countries (ISO3), each with the names of all its subdivisions, from the gazetteer."""
-    gaz, kb = gazetteer(), knowledge_base()
-    subdivisions: dict[str, set[str]] = {}
-    for code, place in gaz.admin1.items():
-        subdivisions.setdefault(gaz.iso3.get(code.split(".")[0], ""), set()).add(_key(place.name))
-    named = {}
-    for key, iso3 in kb.state_names.items():
-        countries = {country: frozenset(names) for country, names in subdivisions.items()
-                     if country and country != iso3 and key in names}
-        if countries:
-            named[key] = countries
-    return named
+    return [t.text for t in (*root.conjuncts, *([root.head] if root.dep_ == "conj" else []))]
 
 
 def _acts(reading: _Reading, ent: Span) -> bool:

