@@ -375,6 +375,16 @@ def test_a_state_or_the_owner_of_a_statement_speaks_through_it(text, speaker, ac
     assert actor is None or actor in {a["id"] for a in article.actors}
 
 
+def test_the_statement_speaks_for_whoever_issued_it():
+    article = analyze("Two service members were killed in a helicopter crash in Afghanistan, the US military said in "
+                      "a statement on Wednesday.\n\n\"The cause of the crash is under investigation,\" the statement "
+                      "said.")
+    assert [q["speaker"]["actor"] for q in article.quotes] == ["USA-MIL", "USA-MIL"]
+    # with no statement issued before it, no one
+    [quote] = analyze("The statement said the blockade must end.").quotes
+    assert quote["speaker"]["actor"] is None
+
+
 def test_scare_quotes_and_titles_are_not_quotes():
     article = analyze("The so-called “moderate rebels” appeared on “Meet the Press” after the truce collapsed.")
     assert article.quotes == []

@@ -1051,6 +1051,20 @@ def _name_before_colon(doc: Doc, colon: int) -> tuple[int, int] | None:
     return start, colon
 
 
+def _issuer(text: _Text, word: Token, before: list[dict]) -> str | None:
+    """Who issued "the statement" (the letter, the report: a channel of the vocabulary) a source names with nothing
+    else: the speaker of the latest quote before it whose cue's sentence names it ("the US military said in a
+    statement. '...,' the statement said")."""
+    if word.lemma_.lower() not in vocabulary().channels \
+            or [(c.dep_, c.lower_) for c in word.children if c.dep_ != "punct"] != [("det", "the")]:
+        return None
+    for record in reversed(before):
+        if record["speaker"] and record["speaker"]["actor"] \
+                and any(t.lower_ == word.lower_ for t in text.doc[text.token_at(record["cue"]["start"])].sent):
+            return record["speaker"]["actor"]
+    return None
+
+
 def _speaking_through(mentions: MentionIndex, word: Token, span: tuple[int, int]) -> str | None:
     """Who speaks through a source that names no one: the owner of a statement, view, warning or report ("the army
     statement said", "Britain's view that ...", "the IRENA report said"), and a state, named so ("according to
@@ -1127,7 +1141,7 @@ def _to_dicts(article: Article, text: _Text, quotes: list[_Quote]) -> list[dict]
                          and s_start <= t.idx < s_end
                          and t.right_edge.i + 1 < len(text.doc) and text.doc[t.right_edge.i + 1].idx >= s_end - 1):
                 actor = mentions.actor_at(name.idx, name.idx + len(name.text), (s_start, s_end))
-            actor = _speaking_through(mentions, word, (s_start, s_end)) or actor
+            actor = _speaking_through(mentions, word, (s_start, s_end)) or actor or _issuer(text, word, out)
             speaker = {"start": s_start, "end": s_end, "text": doc_text[s_start:s_end], "actor": actor}
         cue_start, cue_end = head.cue
         out.append({
