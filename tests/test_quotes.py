@@ -937,6 +937,17 @@ def test_a_lone_surname_speaks_for_the_person_of_the_article():
     assert quote["speaker"]["actor"] == "person:elena-varga"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Moscow said on Saturday it would not pressure Damascus.", "it would not pressure Damascus"),
+    ("The minister said on March 3 the talks would resume.", "the talks would resume"),
+    # (not what was insisted on)
+    ("Okafor insisted on Monday's vote being held.", "Monday's vote being held"),
+])
+def test_the_day_it_was_said_is_not_what_was_said(text, content):
+    [quote] = analyze(text).quotes
+    assert quote["text"] == content
+
+
 def test_second_reporting_verb_of_the_same_subject_is_a_quote_of_its_own():
     article = analyze("Moreau said she did not want to think about it and predicted that Okafor will win.")
     assert [q["text"] for q in article.quotes] == ["she did not want to think about it", "that Okafor will win"]

@@ -215,6 +215,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
     readings = _without_catenated(doc, readings)
     for reading in readings:
         _clip_content(text, reading)
+        _without_day_of_saying(doc, reading)
         _cue_before_content(reading)
         _clip_source(text, reading)
         if reading.content and _credited_at_colon(doc, reading.cue[1], reading.content[0][0]):
@@ -304,6 +305,20 @@ def _clip_content(text: _Text, reading: Reading) -> None:
         if end > start:
             clipped.append((start, end))
     reading.content = clipped
+
+
+def _without_day_of_saying(doc: Doc, reading: Reading) -> None:
+    """ "Moscow said on Saturday it would not ...": the day right after the cue is when it was said, not part of what
+    was, though the parse hangs it on the clause after it when no "that" comes between (PolNeAR's annotators leave it
+    out of the content)."""
+    if not reading.content or reading.content[0][0] != reading.cue[1] or doc[reading.cue[1]].lower_ != "on":
+        return
+    start, end = reading.content[0]
+    day = start + 1
+    while day < end and doc[day].ent_type_ == "DATE":
+        day += 1
+    if start + 1 < day < end and doc[day].dep_ in ("nsubj", "nsubjpass", "expl"):
+        reading.content[0] = (day, end)
 
 
 def _cue_before_content(reading: Reading) -> None:
