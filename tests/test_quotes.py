@@ -375,6 +375,15 @@ def test_a_state_or_the_owner_of_a_statement_speaks_through_it(text, speaker, ac
     assert actor is None or actor in {a["id"] for a in article.actors}
 
 
+def test_markup_left_in_a_scrape_is_read_as_space():
+    text = '<p>“We will go,” said <b>Smith</b>.</p>\n\n<tweet author="x">I love Valbrook</tweet>, Marlow wrote.'
+    article = analyze(text)
+    assert [(q["speaker"]["text"], q["text"]) for q in article.quotes] == [
+        ("Smith", "“We will go,”"), ("Marlow", "I love Valbrook")]
+    speaker = article.quotes[0]["speaker"]
+    assert text[speaker["start"]:speaker["end"]] == "Smith"
+
+
 def test_the_statement_speaks_for_whoever_issued_it():
     article = analyze("Two service members were killed in a helicopter crash in Afghanistan, the US military said in "
                       "a statement on Wednesday.\n\n\"The cause of the crash is under investigation,\" the statement "

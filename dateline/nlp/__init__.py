@@ -53,10 +53,32 @@ def _load(name: str) -> Language:
         raise ModelNotFound(f"cannot load the spaCy model {name!r}: {error}") from None
     _split_glued_quotes(nlp)
     _keep_title_abbreviations(nlp)
+    nlp.tokenizer = _MarkupAsSpace(nlp.tokenizer)
     _lemmatize_curly_contractions(nlp)
     nlp.add_pipe("dateline_paragraphs", before="parser")
     add_actor_ruler(nlp)
     return nlp
+
+
+# Markup left in a scrape: a tag, with its attributes, on one line ('<tweet author="realDonaldTrump">', "<b>").
+_MARKUP = re.compile(r"</?[A-Za-z!][^<>\n]{0,1000}>")
+
+
+def without_markup(text: str) -> str:
+    """The text with each tag left in it by a scrape blanked out, every other character where it was."""
+    return _MARKUP.sub(lambda tag: " " * len(tag.group()), text) if "<" in text else text
+
+
+class _MarkupAsSpace:
+    """The model's tokenizer, reading markup left in a scrape as the space it takes: "said <b>Smith</b>." is parsed
+    as "said Smith .", and every character keeps its offset (the doc's text has spaces where the article has tags,
+    and `text_of` gives the article's back)."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(without_markup(text))
 
 
 def text_of(doc: Doc, text: str) -> str:

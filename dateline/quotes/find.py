@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.coref import MentionIndex
 from dateline.actors.knowledge import _key, knowledge_base
 from dateline.article import Article
-from dateline.nlp import entity_bounds, text_of
+from dateline.nlp import entity_bounds, text_of, without_markup
 from dateline.nlp.wire import after_dateline
 from dateline.quotes.apart import set_apart
 from dateline.quotes.content import with_infinitive_after, with_list_after_colon
@@ -79,10 +79,6 @@ from dateline.quotes.phrases import (
 )
 from dateline.quotes.sources import antecedent_of, source_span, subject_of
 from dateline.quotes.vocabulary import Vocabulary, vocabulary
-
-
-# An opening or closing tag, or a comment, on one line.
-_MARKUP = re.compile(r"</?[A-Za-z!][^<>\n]{0,1000}>")
 
 
 def _blanked(string: str, spans: list[tuple[int, int]]) -> str:
@@ -171,18 +167,16 @@ class _Text:
 def find_quotes(article: Article, doc: Doc) -> None:
     """Fill the article's quotes from its parsed text."""
     string = text_of(doc, article.text)
-    # Markup left in a scrape ('<tweet author="realDonaldTrump">') is not the article's prose: its words are no
-    # cues and its quoted attribute values no quotations.
-    tags = [(m.start(), m.end()) for m in _MARKUP.finditer(string)]
-    prose = _blanked(string, tags)
+    # Markup left in a scrape ('<tweet author="realDonaldTrump">') is not the article's prose: the parse read it as
+    # space, and its quoted attribute values are no quotations.
+    prose = without_markup(string)
     turn_marks = transcript_marks(prose)
     text = _Text(doc, string, find_passages(_blanked(prose, turn_marks)))
-    in_tag = {k for start, end in tags for k in range(text.token_at(start), text.token_at(end - 1) + 1)}
     vocab = vocabulary()
     readings: list[Reading] = []
     skip_to = 0
     for token in doc:
-        if token.i < skip_to or text.passage_of[token.i] >= 0 or token.i in in_tag:
+        if token.i < skip_to or text.passage_of[token.i] >= 0:
             continue
         if token.lower_ in vocab.according_first and (n := according_at(doc, token.i, vocab)):
             readings.append(read_according(doc, token.i, n))
