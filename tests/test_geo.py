@@ -6,6 +6,7 @@ import pytest
 
 import dateline
 from dateline.geo import distance_km, fold, gazetteer, place_of_sentence, resolve_span
+from dateline.geo.gazetteer import subdivision_meant
 from tests.conftest import SHARED
 
 ALEPPO = (36.20, 37.16)
@@ -320,6 +321,8 @@ def test_a_states_name_among_us_states_is_the_us_state():
     article = dateline.analyze("The envoy visited Azerbaijan, Cyprus, Georgia and India.", kind="plain")
     (georgia,) = places_named(article, "Georgia")
     assert georgia["feature"] == "country" and georgia["country"] == "GEO"
+    # (a possessive folds to the name)
+    assert subdivision_meant("Georgia's", "Virginia, Georgia's governor", [], ["Virginia"])
 
 
 def test_landmarks_are_places_in_their_city():

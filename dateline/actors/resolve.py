@@ -362,8 +362,8 @@ def _read_entity(reading: _Reading, ent: Span, sentence_of: list[int]) -> str | 
         return _read_person(reading, ent, sentence_of).id
     if label in _PERSON_NAME_LABELS and kb.leader_named(ent.text):
         return _read_person(reading, ent, sentence_of).id  # whatever the label: "Erdogan said" as a place
-    if key in kb.state_names and subdivision_meant(ent.text, reading.text, _listed_with(ent),
-                                                    (other.text for other in reading.ents if other.label_ in ("GPE", "LOC"))):
+    places = (other.text for other in reading.ents if other.label_ in ("GPE", "LOC"))
+    if key in kb.state_names and subdivision_meant(ent.text, reading.text, _listed_with(ent), places):
         return None  # a place, for the places stage ("won Virginia, Georgia and Arkansas")
     if ent.ent_id_ and ent.ent_id_ in kb.actors:
         return reading.mention(ent, kb.actors[ent.ent_id_], "name").id

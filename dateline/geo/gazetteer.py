@@ -265,11 +265,11 @@ def subdivision_meant(name: str, text: str, listed: Iterable[str], named: Iterab
     is not enough: "the U.S. envoy said Russia invaded Georgia"), unless the name is listed with states' names
     (`listed`: "his invasions of Georgia and Ukraine") or the text names the state's capital or its people
     ("Tbilisi", "Georgian")."""
-    countries = _states_named_as_subdivisions().get(fold(name))
-    if not countries:
+    found = _states_named_as_subdivisions().get(fold(name))
+    if found is None:
         return False
     kb = knowledge_base()
-    state = kb.states[kb.state_names[_key(name)]]
+    state, countries = kb.states[found[0]], found[1]
     if any(re.search(rf"\b{re.escape(word)}\b", text) for word in (state.capital, *state.demonyms) if word):
         return False
     if any(_key(other) in kb.state_names for other in listed):
@@ -279,9 +279,10 @@ def subdivision_meant(name: str, text: str, listed: Iterable[str], named: Iterab
 
 
 @cache
-def _states_named_as_subdivisions() -> dict[str, dict[str, frozenset[str]]]:
+def _states_named_as_subdivisions() -> dict[str, tuple[str, dict[str, frozenset[str]]]]:
     """For each state's name that is also the name of a first-level subdivision of another country (Georgia, a US
-    state): those countries (ISO3), each with the names of all its subdivisions."""
+    state), by its folded name: the state (ISO3), and those countries (ISO3), each with the names of all its
+    subdivisions."""
     gaz, kb = gazetteer(), knowledge_base()
     subdivisions: dict[str, set[str]] = defaultdict(set)
     for code, place in gaz.admin1.items():
@@ -291,7 +292,7 @@ def _states_named_as_subdivisions() -> dict[str, dict[str, frozenset[str]]]:
         countries = {country: frozenset(names) for country, names in subdivisions.items()
                      if country and country != iso3 and fold(key) in names}
         if countries:
-            named[fold(key)] = countries
+            named[fold(key)] = (iso3, countries)
     return named
 
 
