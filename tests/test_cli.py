@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from dateline import analyze
+from dateline import analyze, analyze_texts
 from dateline.cli import main
 from tests.conftest import FIXTURES, REPO, SHARED
 
@@ -83,6 +83,15 @@ def test_html_page_gets_body_metadata_and_outlet_from_the_url():
     assert "Home" not in article.text and "©" not in article.text
     assert article.published == "2023-05-02" and article.published_source == "metadata"
     assert article.outlet["name"] == "Reuters" and article.outlet["evidence"] == "url: www.reuters.com"
+
+
+def test_a_text_with_lone_surrogates_is_read_and_the_batch_goes_on():
+    # What Python's surrogateescape makes of a stray byte; the parser's string store refused it, ending the batch.
+    texts = ["Thousands had left \udca0the area, a spokesman said.", "The army said it had retaken the town."]
+    first, second = analyze_texts(texts, kind="plain")
+    assert first.error is None and first.text[19] == "\ufffd"
+    assert [(q["text"], q["speaker"]["text"]) for q in first.quotes] == [("Thousands had left \ufffdthe area", "a spokesman")]
+    assert second.error is None and second.quotes
 
 
 def test_batch_goes_on_past_bad_inputs_and_exits_1(capsys, tmp_path):

@@ -20,6 +20,9 @@ KINDS = ("auto", "html", "text", "plain")
 _HTML_SIGNS = re.compile(r"<(?:!doctype html|html|head|body|p|div|article|span|br|a\s)[\s>/]", re.I)
 # Removed furniture in which an outlet names itself (captions credit photo agencies, related lists other sites).
 _OUTLET_FURNITURE = {"mirror", "footer", "promo", "share", "byline"}
+# Lone surrogates: a str from a library caller can hold them (Python's surrogateescape, a JSON "\ud800"), and no
+# UTF-8 writer takes them, neither the parser's string store nor the JSON output.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ExtractionError(ValueError):
@@ -42,6 +45,8 @@ def extract(document: Document, kind: str = "auto") -> Article:
             content, _ = decode(content)
         except NotText as error:
             raise ExtractionError(str(error)) from None
+    # U+FFFD, as undecodable bytes get: one character for one, so offsets into the caller's text still hold.
+    content = _LONE_SURROGATE.sub("\ufffd", content)
     if not content.strip():
         raise ExtractionError("the input is empty")
     if kind == "auto":
