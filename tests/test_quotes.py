@@ -703,6 +703,16 @@ def test_reportedly_on_a_cue_or_in_a_relative_clause_is_no_cue_of_its_own(text, 
     assert [q["cue"]["text"] for q in analyze(text).quotes] == cues
 
 
+def test_a_statement_the_parse_broke_up_before_a_closing_attribution_is_its_content():
+    statement = 'Those who take on heavy debt struggle, even with a "good" job'
+    [quote] = analyze(statement + ", he said.").quotes
+    assert (quote["text"], quote["speaker"]["text"]) == (statement, "he")
+    # (not the circumstances of what happened, with no subject of their own, nor an adverbial clause alone)
+    [quote] = analyze("In a speech in Valbrook last July, he said: “We will win.”").quotes
+    assert quote["text"] == "“We will win.”"
+    assert analyze("But even after the growth cooled, the borrowing continued.").quotes == []
+
+
 @pytest.mark.parametrize("text", [
     "The attacks on the convoy killed 20 people.",  # no possessor: a raid, not words
     "Okafor cast her ballot in Burlington.",  # no "as": casting a vote

@@ -118,6 +118,10 @@ def content_of(verb: Token, lemma: str, vocabulary: Vocabulary
                 if addressees:
                     start = min(start, addressees[0].left_edge.i)
             return [(start, end)], group, None
+        # "Those who take on heavy debt struggle, even with a good job, he said.": a closing attribution whose
+        # statement the parse broke into pieces hung on the verb, with no clause to take whole
+        if (statement := _before_closing_attribution(verb)) is not None:
+            return [statement], group, None
         # "said in a statement that ...": the clause hung on the channel by the parse.
         # ("wrote in one of several posts online that ...": the channel may sit deeper in the phrase)
         # A clause with a "that" of its own under a noun of the phrase is never a relative clause: it is what was
@@ -306,6 +310,26 @@ def _closing_attribution(verb: Token, clause: Token) -> bool:
         and ends_sentence(doc, verb.i, verb.i + 1) \
         and any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for t in clause.subtree for c in t.children
                 if t.dep_ not in ("relcl", "acl"))
+
+
+def _before_closing_attribution(verb: Token) -> tuple[int, int] | None:
+    """What opens the sentence before a comma and a closing "he said." (the sentence's root, with nothing of its
+    own after it), when it says something of someone: a subject of its own, in more than the circumstances of
+    saying ("In a speech last July, he said: ...", "But after the growth cooled, the borrowing continued.")."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
+    if verb.dep_ != "ROOT" or not subjects or not ends_sentence(doc, verb.i, verb.i + 1) \
+            or doc[verb.i + 1:verb.i + 2].text == ":":
+        return None
+    comma = subjects[0].left_edge.i - 1
+    if comma <= verb.sent.start or doc[comma].text != ",":
+        return None
+    start, end = trim(doc, verb.sent.start, comma)
+    circumstances = ("advcl", "prep", "advmod", "npadvmod", "cc", "punct", "mark", "intj")
+    if all(c.dep_ in circumstances for c in verb.children if start <= c.i < end) \
+            or not any(t.dep_ in SUBJECTS or t.dep_ in PASSIVE_SUBJECTS for t in doc[start:end]):
+        return None
+    return start, end
 
 
 def _naming(lemma: str, vocabulary: Vocabulary) -> CueGroup | None:
