@@ -273,7 +273,9 @@ def _organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     names: dict[str, set[tuple[str, ...]]] = {}  # first word -> the names that open with it
     for ent in ents:
         if ent.label_ == "ORG" and ent.text[:1].isupper() and any(c.islower() for c in ent.text):
+            # (a possessive the tagger took in is not the name's: "Trump’s" is written "Trump" too)
             words = tuple(t.text for t in ent)
+            words = words[:-1] if len(words) > 1 and words[-1] in ("'s", "’s") else words
             names.setdefault(words[0], set()).add(words)
     if not names:
         return ents
@@ -287,7 +289,7 @@ def _organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     for token in doc:
         if token.text not in names or token.i in marked:
             continue
-        for words in names[token.text]:
+        for words in sorted(names[token.text], key=lambda words: (-len(words), words)):  # the longest name first
             end = token.i + len(words)
             if tuple(t.text for t in doc[token.i:end]) != words or any(k in marked for k in range(token.i, end)) \
                     or " ".join(words).lower() in lower \
