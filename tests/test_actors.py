@@ -730,6 +730,17 @@ def test_a_one_word_person_cut_from_a_hyphenated_word_is_no_entity():
     assert article.quotes[0]["speaker"]["actor"] == actor_named(article, "Lena Okafor")["id"]
 
 
+def test_a_one_word_person_in_lower_case_or_an_adverb_opening_its_sentence_is_no_entity():
+    # the tagger takes "Nationally" for a person after a paragraph that names one, and "he" then stood for it
+    article, entities = entities_of("Ray Marlow said the levy would pass.\n\nNationally, the mood is grim, he said.")
+    assert entities == [("Ray Marlow", "PERSON")]
+    assert article.quotes[1]["speaker"]["actor"] == actor_named(article, "Ray Marlow")["id"]
+    # and "gaunt" for one in a quotation
+    article, entities = entities_of("“He seemed perfunctory, looked gaunt, didn't seem to captivate the crowd,” "
+                                    "said Ray Marlow, a commentator in Valbrook.")
+    assert [text for text, label in entities if label == "PERSON"] == ["Ray Marlow"]
+
+
 def test_a_persons_name_is_without_its_possessive():
     article, entities = entities_of("Lena Okafor attacked Ray Marlow’s plan.")
     assert ("Ray Marlow", "PERSON") in entities and actor_named(article, "Ray Marlow")

@@ -239,13 +239,14 @@ def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
     Inherent Resolve"), a ship a product ("USS Mahan", and "Forbin" after "FS Forbin"), a social platform an
     organisation ("Twitter"), as OntoNotes labels them; a web address, a hashtag ("#Justdoit") or a one-word
     "person" the tagger cut from a hyphenated word ("Glass-Steagall", "Oscar-winning", "a Bush-era law") is no entity
-    at all."""
+    at all, nor is a one-word "person" in lower case ("gaunt") or an adverb that opens its sentence before a comma
+    ("Nationally, a quarter of students ...")."""
     ships = set()
     out = []
     for ent in ents:
         before = doc[ent.start - 1] if ent.start > 0 else None
         if any(t.like_url for t in ent) or ent[0].text == "#" or before is not None and before.text == "#" \
-                and not before.whitespace_ or ent.label_ == "PERSON" and len(ent) == 1 and _hyphenated(ent[0]):
+                and not before.whitespace_ or ent.label_ == "PERSON" and len(ent) == 1 and _not_a_name(ent[0]):
             continue
         prefix = before is not None and before.text in _SHIP_PREFIXES and before.ent_iob_ == "O"
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") and not ent.id_:
@@ -300,6 +301,14 @@ def _organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
             marked.update(range(token.i, end))
             break
     return sorted(ents + found, key=lambda ent: ent.start) if found else ents
+
+
+def _not_a_name(token: Token) -> bool:
+    """Whether a word the tagger took for a person's whole name is none: cut from a hyphenated word, in lower case,
+    or an adverb in "-ly" opening its sentence before a comma."""
+    doc = token.doc
+    return _hyphenated(token) or token.is_lower or token.is_sent_start and token.tag_ == "RB" \
+        and token.lower_.endswith("ly") and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
 
 
 def _hyphenated(token: Token) -> bool:
