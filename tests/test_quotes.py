@@ -937,6 +937,17 @@ def test_speaker_after_an_inverted_cue_the_parse_hung_elsewhere():
     assert quote["speaker"]["text"].startswith("Nadia Petrov, a Halvorsen ally")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("At a rally in Valbrook, a woman who had driven from Ohio told Okafor she would vote for her.",
+     "a woman who had driven from Ohio"),
+    ("At the town hall in Port Ellis, a young man who had been an exchange student in Norway asked Okafor what she "
+     "thought of the levy.", "a young man who had been an exchange student in Norway"),
+])
+def test_speaker_the_parse_took_for_an_apposition_of_the_place_before_it(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker
+
+
 def test_read_after_a_quotation_is_the_past_tense_with_its_speaker_after_it():
     article = analyze("The campaign wrote to its donors on Monday. \"Our movement has already changed the race,\" read "
                       "the email.")

@@ -292,7 +292,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         listed = _listed_before_stance(verb)
         if listed is not None:
             return listed, False
-        named = _name_before(verb) or _subject_read_as_adverb(verb) or _subject_read_as_clause(verb)
+        named = _name_before(verb) or _apposition_before(verb) or _subject_read_as_adverb(verb) \
+            or _subject_read_as_clause(verb)
         if named is not None:
             return named, False
     return None, False
@@ -641,6 +642,16 @@ def _name_before(verb: Token) -> Token | None:
     if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "PROPN":
         return name.head.head
     return name
+
+
+def _apposition_before(verb: Token) -> Token | None:
+    """ "At a rally in Des Moines, a woman who had driven from Ohio told Trump ...": the people right before a
+    finite cue with no subject, set off by a comma after the place or time that opens the sentence, which the
+    parse took for an apposition of that place or time."""
+    doc = verb.doc
+    apposed = [t for t in doc[verb.sent.start:verb.i] if t.dep_ == "appos" and t.right_edge.i == verb.i - 1
+               and t.head.dep_ == "pobj" and doc[t.left_edge.i - 1].text == "," and someone(t)]
+    return min(apposed, key=lambda t: t.left_edge.i) if apposed else None
 
 
 def _gerund_subject(verb: Token, depth: int) -> tuple[Token | None, bool]:
