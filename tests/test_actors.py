@@ -741,6 +741,18 @@ def test_a_one_word_person_in_lower_case_or_an_adverb_opening_its_sentence_is_no
     assert [text for text, label in entities if label == "PERSON"] == ["Ray Marlow"]
 
 
+def test_a_low_nine_quotation_mark_written_for_a_comma_is_read_as_one():
+    # TimesLIVE's pages write each comma as "‚" (U+201A): the model took them for a person, whom "she" then stood for
+    article, entities = entities_of(
+        "Ada Brandt opened a case at the Valbrook police station in May. “No one told me about the court case‚” said "
+        "Brandt. She said she had been bathing her daughter when she noticed something was wrong‚ and that she went "
+        "to the clinic.")
+    assert not [text for text, _ in entities if "‚" in text]
+    direct, indirect = article.quotes
+    assert direct["text"] == "“No one told me about the court case‚”"  # (the article's text, as it is written)
+    assert indirect["speaker"]["actor"] == actor_named(article, "Ada Brandt")["id"]
+
+
 def test_a_persons_name_is_without_its_possessive():
     article, entities = entities_of("Lena Okafor attacked Ray Marlow’s plan.")
     assert ("Ray Marlow", "PERSON") in entities and actor_named(article, "Ray Marlow")

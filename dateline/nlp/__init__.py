@@ -53,7 +53,7 @@ def _load(name: str) -> Language:
         raise ModelNotFound(f"cannot load the spaCy model {name!r}: {error}") from None
     _split_glued_quotes(nlp)
     _keep_title_abbreviations(nlp)
-    nlp.tokenizer = _MarkupAsSpace(nlp.tokenizer)
+    nlp.tokenizer = _ProseTokenizer(nlp.tokenizer)
     _lemmatize_curly_contractions(nlp)
     nlp.add_pipe("dateline_paragraphs", before="parser")
     add_actor_ruler(nlp)
@@ -69,16 +69,24 @@ def without_markup(text: str) -> str:
     return _MARKUP.sub(lambda tag: " " * len(tag.group()), text) if "<" in text else text
 
 
-class _MarkupAsSpace:
-    """The model's tokenizer, reading markup left in a scrape as the space it takes: "said <b>Smith</b>." is parsed
-    as "said Smith .", and every character keeps its offset (the doc's text has spaces where the article has tags,
-    and `text_of` gives the article's back)."""
+# A comma that some publishing systems write as U+201A, the single low-9 quotation mark ("the court case‚” said
+# Noma", in TimesLIVE's pages), which no English quotation opens right after a word: the model took
+# each one for a person's name, whom every "she" of the article then stood for.
+_LOW_NINE_COMMA = re.compile("(?<=\\S)\u201a")
+
+
+class _ProseTokenizer:
+    """The model's tokenizer, reading a scrape as the prose it holds, every character keeping its offset (the doc's
+    text differs from the article's where it reads them otherwise, and `text_of` gives the article's back): markup as
+    the space it takes ("said <b>Smith</b>." is parsed as "said Smith ."), and a low-9 quotation mark after a word
+    as the comma it stands for."""
 
     def __init__(self, tokenizer) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        return self.tokenizer(without_markup(text))
+        text = without_markup(text)
+        return self.tokenizer(_LOW_NINE_COMMA.sub(",", text) if "\u201a" in text else text)
 
 
 def text_of(doc: Doc, text: str) -> str:
