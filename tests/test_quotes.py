@@ -1068,11 +1068,15 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons():
     article = analyze("Voters in Valbrook told us what they thought of the debate.\n\n"
                       "“He scares me. He talks about us like we don’t matter.” ― Krystal Correa\n\n"
                       "“She won the night.”― Oscar P. Quintero.\n\n"
+                      "“The dangers of this man and his movement are clear!” ―\xa0Julie A. Diaz Martinez.\n\n"
                       "“It’s over” — Trump said on Tuesday, and left.\n\n"
                       "“The deal” — as the papers called it — collapsed.")
     signed = [(q["speaker"]["text"], q["cue"]["text"], q["text"]) for q in article.quotes if q["cue"]["text"] == "―"]
     assert signed == [("Krystal Correa", "―", "“He scares me. He talks about us like we don’t matter.”"),
-                      ("Oscar P. Quintero", "―", "“She won the night.”")]
+                      ("Oscar P. Quintero", "―", "“She won the night.”"),
+                      ("Julie A. Diaz Martinez", "―", "“The dangers of this man and his movement are clear!”")]
+    # (the model tags that last dash as a person: marks alone are no entity)
+    assert all(any(c.isalnum() for c in entity["text"]) for entity in article.entities)
     # (a dash that goes on with the sentence signs nothing)
     assert quote_with(article, "“It’s over”")["cue"]["text"] == "said"
     assert not [q for q in article.quotes if q["text"] == "“The deal”"]

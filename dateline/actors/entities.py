@@ -240,12 +240,13 @@ def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
     organisation ("Twitter"), as OntoNotes labels them; a web address, a hashtag ("#Justdoit") or a one-word
     "person" the tagger cut from a hyphenated word ("Glass-Steagall", "Oscar-winning", "a Bush-era law") is no entity
     at all, nor is a one-word "person" in lower case ("gaunt") or an adverb that opens its sentence before a comma
-    ("Nationally, a quarter of students ...")."""
+    ("Nationally, a quarter of students ..."), nor marks without a letter or a digit (the "―" that sets a quotation
+    off from its author)."""
     ships = set()
     out = []
     for ent in ents:
         before = doc[ent.start - 1] if ent.start > 0 else None
-        if any(t.like_url for t in ent) or ent[0].text == "#" or before is not None and before.text == "#" \
+        if any(t.like_url for t in ent) or not any(c.isalnum() for c in ent.text) or ent[0].text == "#" or before is not None and before.text == "#" \
                 and not before.whitespace_ or ent.label_ == "PERSON" and len(ent) == 1 and _not_a_name(ent[0]):
             continue
         prefix = before is not None and before.text in _SHIP_PREFIXES and before.ent_iob_ == "O"

@@ -764,6 +764,7 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
 
 
 # A dash and a name of two to five capitalized words to the end of the line ("” ― Oscar P. Quintero.").
+_INITIAL = re.compile(r"[A-Z]\.")
 _SIGNATURE = re.compile(r"[^\S\n]*(―|—|–|--)[^\S\n]*"
                         r"([A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){1,4}?)\.?[^\S\n]*(?:\n|$)")
 
@@ -785,7 +786,7 @@ def _signed(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Quote]:
         if len(last := signature[2].split()[-1]) > 2 and last.endswith("."):
             end -= 1  # the line's full stop, not an initial's ("Oscar P.")
         name = doc[text.token_at(signature.start(2)):text.token_at(end - 1) + 1]
-        if not all(t.pos_ == "PROPN" for t in name):
+        if not all(t.pos_ == "PROPN" or _INITIAL.fullmatch(t.text) for t in name):  # ("Julie A. Diaz", "A." a noun)
             continue
         reading = Reading(cue=(dash, dash + 1), head=dash, group="speech", source=(name.start, name.end),
                           source_head=name.end - 1)
