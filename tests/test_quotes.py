@@ -937,6 +937,13 @@ def test_speaker_after_an_inverted_cue_the_parse_hung_elsewhere():
     assert quote["speaker"]["text"].startswith("Nadia Petrov, a Halvorsen ally")
 
 
+def test_where_or_when_set_off_before_the_speaker_is_not_part_of_the_speaker():
+    # (the parse makes "boasted" a participle on "candidate", and the phrase before the comma the noun's)
+    [quote] = analyze("At the resort, the candidate boasted of his negotiating skills in whittling $25 million off "
+                      "the price.").quotes
+    assert quote["speaker"]["text"] == "the candidate"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("At a rally in Valbrook, a woman who had driven from Ohio told Okafor she would vote for her.",
      "a woman who had driven from Ohio"),

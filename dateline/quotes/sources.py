@@ -827,6 +827,9 @@ def source_span(subject: Token, verb: Token) -> tuple[int, int]:
             continue
         if subject.head.dep_ == "agent" and child.dep_ == "prep" and child.lower_ == "as":
             continue  # ("was seen by some as a demotion": what the passive's subject was seen as)
+        if child.dep_ in ("prep", "advmod", "npadvmod") and child.i < subject.i \
+                and doc[child.right_edge.i + 1].text == ",":
+            continue  # ("At the resort, the candidate boasted": where or when, set off before the subject)
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
     # "the chorus of critics urging Marlow to quit", "a band of Green delegates looking to block her": people
     # counted as a body, on whom the parse hung the participle, speak as the body
