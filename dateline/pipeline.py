@@ -13,6 +13,7 @@ from dateline.actors.resolve import resolve_actors
 from dateline.article import Article, failed
 from dateline.events import code_events
 from dateline.extract import ExtractionError, extract
+from dateline.extract.language import other_language
 from dateline.geo import locate_places
 from dateline.nlp import load_model
 from dateline.quotes import find_quotes
@@ -33,11 +34,12 @@ def extract_document(document: Document, kind: str = "auto") -> Article:
 
 
 def annotate(articles: Iterable[Article], *, model: str | None = None, processes: int = 1) -> Iterator[Article]:
-    """Parse each article's text once (spaCy's nlp.pipe, in `processes` processes) and run the stages on it."""
+    """Parse each article's text once (spaCy's nlp.pipe, in `processes` processes) and run the stages on it; not
+    on a text in another language, where an English model finds only noise ("kita bisa" as a person)."""
     nlp = load_model(model)
-    texts = ((article.text if not article.error else "", article) for article in articles)
+    texts = ((article.text if _read(article) else "", article) for article in articles)
     for doc, article in nlp.pipe(texts, as_tuples=True, n_process=processes, batch_size=16):
-        if not article.error:
+        if _read(article):
             try:
                 for stage in STAGES:
                     stage(article, doc)
@@ -49,6 +51,11 @@ def annotate(articles: Iterable[Article], *, model: str | None = None, processes
                     id=article.id, url=article.url,
                 )
         yield article
+
+
+def _read(article: Article) -> bool:
+    """Whether the stages read the article: it has a text, which is not plainly in another language than English."""
+    return not article.error and (article.language == "en" or other_language(article.text) is None)
 
 
 # Touches what the stages load on first need: an actor, a title, a quote, places, an event, a relative date.

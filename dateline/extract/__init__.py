@@ -9,7 +9,7 @@ from dateline.article import Article
 from dateline.extract.dates import FoundDate, date_from_url, find_written_date, next_weekday_named
 from dateline.extract.decode import NotText, decode
 from dateline.extract.html import extract_html
-from dateline.extract.language import guess_language
+from dateline.extract.language import guess_language, other_language
 from dateline.extract.outlets import OutletRegistry
 from dateline.extract.scrape import extract_scrape
 from dateline.sources.document import Document
@@ -79,10 +79,15 @@ def extract(document: Document, kind: str = "auto") -> Article:
 
     language = guess_language(article.text)
     if language != "en":
+        other = other_language(article.text)
         article.warnings.append(
-            "the text does not read as English; dateline's language stages read English only"
+            f"the text is in {other}, not English; dateline's language stages read English only and were not run"
+            if other else "the text does not read as English; dateline's language stages read English only"
         )
-    article.language = language or article.language
+        # (a page's "en" is often its system's default, which the text itself belies)
+        article.language = article.language if article.language != "en" else None
+    else:
+        article.language = language
 
     furniture = [r.text for r in article.removed if r.kind in _OUTLET_FURNITURE]
     article.outlet = OutletRegistry.default().identify(article.url, furniture, article.text, site_name)

@@ -22,6 +22,7 @@ class _Vocabulary:
     particles: frozenset[str]
     short_words: int
     min_share: float
+    other_share: float
 
 
 @cache
@@ -35,7 +36,8 @@ def _vocabulary() -> _Vocabulary:
     for language, function_words in words.items():
         for word in function_words:
             rivals[word] = (*rivals.get(word, ()), language)
-    return _Vocabulary(english, rivals, frozenset(rules["name_particles"]), rules["short_words"], rules["min_share"])
+    return _Vocabulary(english, rivals, frozenset(rules["name_particles"]), rules["short_words"], rules["min_share"],
+                       rules["other_share"])
 
 
 def guess_language(text: str) -> str | None:
@@ -47,6 +49,36 @@ def guess_language(text: str) -> str | None:
     reads as Spanish. Long texts must also reach the share of function words of English prose.
     """
     vocabulary = _vocabulary()
+    english, rivals, words = _function_words(text, vocabulary)
+    best_rival = max(rivals.values(), default=0)
+    if english == 0 or english < best_rival:
+        return None
+    if len(words) < vocabulary.short_words:
+        # Too few words for a share to mean anything: English outscoring or matching every rival decides.
+        return "en"
+    return "en" if english / len(words) >= vocabulary.min_share else None
+
+
+def other_language(text: str) -> str | None:
+    """The language the text reads as when it is plainly not English: the one whose function words outnumber
+    English ones ("German"), or "a non-Latin script" when most of its letters are of another (Cyrillic, Arabic,
+    Chinese). None when it reads as English, or when there is too little of either to tell (a headline of names
+    and verbs, "Russia slams US sanctions", has no function word at all; a page of scores a few stray ones), or
+    when only the share of English words is low (a page of figures or a recipe)."""
+    sample = text[:20_000]
+    letters = [c for c in sample if c.isalpha()]
+    if sum(c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in letters) * 2 < len(letters):  # Latin, Vietnamese
+        return "a non-Latin script"
+    vocabulary = _vocabulary()
+    english, rivals, words = _function_words(sample, vocabulary)
+    if not rivals:
+        return None
+    language, count = rivals.most_common(1)[0]
+    return language.capitalize() if count > english and count >= vocabulary.other_share * len(words) else None
+
+
+def _function_words(text: str, vocabulary: _Vocabulary) -> tuple[int, Counter, list[re.Match]]:
+    """The English function words of the text's first 20,000 characters, each rival's, and the words read."""
     english, rivals = 0, Counter()
     words = list(_WORD.finditer(text[:20_000]))
     for i, match in enumerate(words):
@@ -62,13 +94,7 @@ def guess_language(text: str) -> str | None:
             english += 1
         if name is None:
             rivals.update(languages)
-    best_rival = max(rivals.values(), default=0)
-    if english == 0 or english < best_rival:
-        return None
-    if len(words) < vocabulary.short_words:
-        # Too few words for a share to mean anything: English outscoring or matching every rival decides.
-        return "en"
-    return "en" if english / len(words) >= vocabulary.min_share else None
+    return english, rivals, words
 
 
 def _not_a_word(text: str, match: re.Match) -> bool:
