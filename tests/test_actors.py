@@ -1,5 +1,6 @@
 """Actors on the seed: names, metonymy, titles and coreference resolved as an analyst reads them."""
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -647,6 +648,15 @@ def entities_of(text):
     return article, [(e["text"], e["label"]) for e in article.entities]
 
 
+def extraction_page(prefix: str) -> bytes:
+    """A real web page of the article-extraction gold set, by the start of its name."""
+    folder = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "article-extraction" / "html"
+    pages = sorted(folder.glob(f"{prefix}*.html.gz"))
+    if not pages:
+        pytest.skip(f"the article-extraction pages are not at {folder} (they come with ../shared, which CI has)")
+    return gzip.decompress(pages[0].read_bytes())
+
+
 def geowebnews_text(name: str) -> str:
     """A real article of GeoWebNews (news of other kinds than PolNeAR's), for misreadings made-up text does not
     reproduce."""
@@ -751,6 +761,17 @@ def test_a_low_nine_quotation_mark_written_for_a_comma_is_read_as_one():
     direct, indirect = article.quotes
     assert direct["text"] == "“No one told me about the court case‚”"  # (the article's text, as it is written)
     assert indirect["speaker"]["actor"] == actor_named(article, "Ada Brandt")["id"]
+
+
+def test_a_persons_name_ends_before_the_figures_of_a_list_of_scores():
+    # a high-school results page: the tagger takes "Adrianna Knight 12" and "K. Hupfer 1 goal" for names
+    people = [a["name"] for a in dateline.analyze(extraction_page("c81e134ed499")).actors if a["kind"] == "person"]
+    assert "Adrianna Knight" in people and "K. Hupfer" in people
+    assert not [name for name in people if any(c.isdigit() for c in name)]
+    # and a "person" whose name opens with a model number is a product
+    article = dateline.analyze(extraction_page("05844573ca7e"))
+    assert "RAV4 Hybrid" in [e["text"] for e in article.entities if e["label"] == "PRODUCT"]
+    assert not [a for a in article.actors if "RAV4" in a["name"]]
 
 
 def test_a_persons_name_is_without_its_possessive():

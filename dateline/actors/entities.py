@@ -65,7 +65,8 @@ def correct_entities(doc: Doc) -> None:
     """Rewrite `doc.ents` with the corrections above; every later stage reads the corrected entities."""
     ents, spatial = [], set()
     for ent in doc.ents:
-        kept = _without_possessive(_without_title(_without_description(_without_leading_word(_without_spaces(ent)))))
+        kept = _without_possessive(_without_title(_without_description(_without_leading_word(
+            _without_figures(_without_spaces(ent))))))
         if kept is not None:
             ents.append(kept)
             if kept.start != ent.start and ent[0].lower_ in _SPATIAL:
@@ -94,6 +95,24 @@ def _without_spaces(ent: Span) -> Span | None:
     while end > start and ent.doc[end - 1].is_space:
         end -= 1
     return ent if (start, end) == (ent.start, ent.end) else _span(ent.doc, start, end, ent) if start < end else None
+
+
+def _without_figures(ent: Span | None) -> Span | None:
+    """ "Adrianna Knight 12", "K. Hupfer 1 goal" -> "Adrianna Knight", "K. Hupfer": a person's name ends before a
+    figure the tagger took in from a list of scores or ages, and starts after marks and a stray possessive
+    ("’s xCloud" -> "xCloud", "--DeltaTrak" -> "DeltaTrak"). A "person" whose name opens with a figure is a product
+    or a model ("RAV4 Hybrid", "802.11ax Wi-Fi")."""
+    if ent is None or ent.label_ != "PERSON":
+        return ent
+    doc, start = ent.doc, ent.start
+    while start < ent.end and (doc[start].is_punct or doc[start].text in ("'s", "’s")):
+        start += 1
+    end = next((t.i for t in doc[start:ent.end] if any(c.isdigit() for c in t.text)), ent.end)
+    if end == start:
+        return _span(doc, ent.start, ent.end, ent, "PRODUCT") if start < ent.end else None
+    while end < ent.end and doc[end - 1].is_punct:  # (the comma of "Ken Migawa, 18"; not the hyphen of "al-")
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else _span(doc, start, end, ent)
 
 
 def _without_leading_word(ent: Span | None) -> Span | None:
