@@ -772,6 +772,9 @@ def test_a_persons_name_ends_before_the_figures_of_a_list_of_scores():
     article = dateline.analyze(extraction_page("05844573ca7e"))
     assert "RAV4 Hybrid" in [e["text"] for e in article.entities if e["label"] == "PRODUCT"]
     assert not [a for a in article.actors if "RAV4" in a["name"]]
+    # (a vulgar fraction is a figure too: a recipe's "½" and "¼ cup feta" were people)
+    recipe = dateline.analyze(extraction_page("5f03fc173ebc"))
+    assert not [a for a in recipe.actors if any(c.isnumeric() for c in a["name"])]
 
 
 def test_a_persons_name_is_without_its_possessive():

@@ -107,7 +107,7 @@ def _without_figures(ent: Span | None) -> Span | None:
     doc, start = ent.doc, ent.start
     while start < ent.end and (doc[start].is_punct or doc[start].text in ("'s", "’s")):
         start += 1
-    end = next((t.i for t in doc[start:ent.end] if any(c.isdigit() for c in t.text)), ent.end)
+    end = next((t.i for t in doc[start:ent.end] if any(c.isnumeric() for c in t.text)), ent.end)
     if end == start:
         return _span(doc, ent.start, ent.end, ent, "PRODUCT") if start < ent.end else None
     while end < ent.end and doc[end - 1].is_punct:  # (the comma of "Ken Migawa, 18"; not the hyphen of "al-")
