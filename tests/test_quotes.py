@@ -703,6 +703,14 @@ def test_reportedly_on_a_cue_or_in_a_relative_clause_is_no_cue_of_its_own(text, 
     assert [q["cue"]["text"] for q in analyze(text).quotes] == cues
 
 
+def test_a_link_label_in_capitals_quotes_nothing():
+    # GeoWebNews 208: "READ:" before a link to another story took the quotation before it as what it read
+    article = analyze("“Anyone can walk in and get an order,” Okafor said. And she submitted as proof: “In the last "
+                      "three years, one activist has obtained 30 orders.” READ: Okafor rails against the judges. "
+                      "WATCH: The debate in full.")
+    assert [q["cue"]["text"] for q in article.quotes] == ["said", "submitted as proof:"]
+
+
 def test_a_statement_the_parse_broke_up_before_a_closing_attribution_is_its_content():
     statement = 'Those who take on heavy debt struggle, even with a "good" job'
     [quote] = analyze(statement + ", he said.").quotes

@@ -182,7 +182,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
             readings.append(read_according(doc, token.i, n))
             skip_to = token.i + n
             continue
-        if is_verb(token) and (reading := read(token, vocab)) is not None:
+        if is_verb(token) and not _link_label(token) and (reading := read(token, vocab)) is not None:
             if not reading.content:
                 # (a headline's verb the parse gave no object: "Okafor Backs Brandt", with "Brandt" as punctuation)
                 reading = read_misread_verb(token, vocab) or reading
@@ -250,6 +250,13 @@ def _with_speakers(article: Article) -> None:
         if actor and actor not in listed:
             article.actors.append({**kb.actors[actor].to_dict(), "mentions": 0})
             listed.add(actor)
+
+
+def _link_label(verb: Token) -> bool:
+    """ "READ: Minister rails against the judiciary", "WATCH:": a verb in capitals and a colon that open a sentence
+    label a link to another story, and report nothing (the passage before it was read as what "READ" quotes)."""
+    doc = verb.doc
+    return verb.is_upper and len(verb.text) > 1 and verb.is_sent_start and doc[verb.i + 1:verb.i + 2].text == ":"
 
 
 def _without_catenated(doc: Doc, readings: list[Reading]) -> list[Reading]:
