@@ -23,6 +23,7 @@ class _Vocabulary:
     short_words: int
     min_share: float
     other_share: float
+    other_least: int
 
 
 @cache
@@ -37,7 +38,7 @@ def _vocabulary() -> _Vocabulary:
         for word in function_words:
             rivals[word] = (*rivals.get(word, ()), language)
     return _Vocabulary(english, rivals, frozenset(rules["name_particles"]), rules["short_words"], rules["min_share"],
-                       rules["other_share"])
+                       rules["other_share"], rules["other_least"])
 
 
 def guess_language(text: str) -> str | None:
@@ -74,7 +75,8 @@ def other_language(text: str) -> str | None:
     if not rivals:
         return None
     language, count = rivals.most_common(1)[0]
-    return language.capitalize() if count > english and count >= vocabulary.other_share * len(words) else None
+    plain = count > english and count >= max(vocabulary.other_least, vocabulary.other_share * len(words))
+    return language.capitalize() if plain else None
 
 
 def _function_words(text: str, vocabulary: _Vocabulary) -> tuple[int, Counter, list[re.Match]]:
