@@ -777,6 +777,22 @@ def test_a_persons_name_ends_before_the_figures_of_a_list_of_scores():
     assert not [a for a in recipe.actors if any(c.isnumeric() for c in a["name"])]
 
 
+def test_a_states_name_that_is_also_a_given_name_is_a_persons_before_a_surname():
+    # the tagger takes the "Chad" of "Chad Smith" for the state, and "Smith" for nothing
+    article, entities = entities_of("Chad Smith, a farmer in Iowa, said the drought had cut his yield.")
+    assert entities[0] == ("Chad Smith", "PERSON") and actor_named(article, "Chad Smith")
+    assert not [a for a in article.actors if a["id"] == "TCD"]
+    # not before a title, an organisation's word, or in a longer name
+    for text, state in [("Chad President Idriss Deby said the army would fight.", "TCD"),
+                        ("The writer teaches at Georgia Southern University in Statesboro.", None),
+                        ("The team joined the Georgia National Guard's support team.", None)]:
+        article, entities = entities_of(text)
+        assert not [name for name, label in entities if label == "PERSON" and name.split()[0] in ("Georgia", "Chad")
+                    and "Deby" not in name], text
+        if state:
+            assert [a for a in article.actors if a["id"] == state]
+
+
 def test_a_persons_name_is_without_its_possessive():
     article, entities = entities_of("Lena Okafor attacked Ray Marlow’s plan.")
     assert ("Ray Marlow", "PERSON") in entities and actor_named(article, "Ray Marlow")

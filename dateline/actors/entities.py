@@ -77,6 +77,7 @@ def correct_entities(doc: Doc) -> None:
     ents = _not_actors(doc, ents)
     ents = _persons_after_a_person_noun(doc, ents)
     ents = _places_relabelled(doc, ents, spatial)
+    ents = _people_named_like_states(doc, ents)
     ents = _organisations_named_again(doc, ents)
     ents = _with_determiner(doc, ents)
     if ents != list(doc.ents):
@@ -399,6 +400,49 @@ def _places_relabelled(doc: Doc, ents: list[Span], spatial: set[int]) -> list[Sp
                 ent = _span(doc, ent.start, ent.end, ent, label)
         out.append(ent)
     return out
+
+
+def _people_named_like_states(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Chad Smith, a farmer in Iowa, said": a state's name that is also a given name (states.toml given_name),
+    which the tagger took for the state, is a person's before a surname: a capitalised proper noun right after it on
+    its line, which is no title ("Chad President Idriss Deby", "Georgia Gov. Nathan Deal"), no state's name, no
+    other entity than a person's, nor makes with it a known name ("Jordan Valley", "India Gate") or an
+    organisation's ("Georgia Southern University"); not inside a longer name ("American Israel Public Affairs")."""
+    kb = knowledge_base()
+    starts = {ent.start: ent for ent in ents}
+    out: list[Span] = []
+    merged = set()
+    for ent in ents:
+        if ent.start in merged:
+            continue
+        end = ent.end
+        if ent.label_ == "GPE" and len(ent) == 1 and _key(ent.text) in kb.states_named_like_people \
+                and end < len(doc) and ent[0].whitespace_ == " " and _surname_like(doc[end]):
+            if (person := starts.get(end)) is not None and person.label_ == "PERSON":
+                merged.add(person.start)  # (the surname the tagger read as a person of its own)
+                end = person.end
+            elif doc[end].ent_iob_ == "O":
+                end += 1
+                while end < min(len(doc), ent.end + 3) and doc[end - 1].whitespace_ == " " \
+                        and _surname_like(doc[end]) and doc[end].ent_iob_ == "O":
+                    end += 1
+        named = doc[ent.start:end].text
+        # (inside a longer run of capitalised words: "American Israel Public Affairs", "Georgia National Guard's")
+        inside = ent.start > 0 and doc[ent.start - 1].tag_ in ("NNP", "NNPS") and not ent[0].is_sent_start \
+            or end < len(doc) and (doc[end].tag_ in ("NNP", "NNPS", "POS") and doc[end - 1].whitespace_ != "\n")
+        if end == ent.end or inside or _known(named) or kb.kind_of_organisation(named) != ("other", None):
+            out.append(ent)
+            continue
+        out.append(_span(doc, ent.start, end, ent, "PERSON"))
+    return out
+
+
+def _surname_like(token: Token) -> bool:
+    """A capitalised proper noun that is no title, nor a state's name or demonym."""
+    kb = knowledge_base()
+    key = _key(token.text)
+    return token.is_title and token.tag_ == "NNP" and token.lower_.rstrip(".") not in _title_words() \
+        and token.lower_ not in kb.title_abbreviations and key not in kb.state_names and key not in kb.demonyms
 
 
 def _countries_named(doc: Doc, ents: list[Span]) -> set[str]:

@@ -98,6 +98,7 @@ class KnowledgeBase:
     given_names: dict[str, str] = field(default_factory=dict)
     # How a state is named in text, case-folded: its names, its capital and seat of power, its demonyms.
     state_names: dict[str, str] = field(default_factory=dict)
+    states_named_like_people: frozenset[str] = frozenset()  # "chad", "india": also given names
     capitals: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     # Every other actor's names to its id: case-folded, and as written for the case-sensitive ones ("IS", "WHO").
@@ -182,7 +183,9 @@ def _read(name: str) -> dict:
 def knowledge_base() -> KnowledgeBase:
     kb = KnowledgeBase()
     adjectives: dict[str, tuple[str, ...]] = {}
-    for entry in _read("states.toml")["state"]:
+    states = _read("states.toml")["state"]
+    kb.states_named_like_people = frozenset(_key(entry["name"]) for entry in states if entry.get("given_name"))
+    for entry in states:
         state = State(
             iso3=entry["iso3"], name=entry["name"], aliases=tuple(entry.get("aliases", ())),
             capital=entry.get("capital"), capital_aliases=tuple(entry.get("capital_aliases", ())),
