@@ -101,8 +101,8 @@ def _without_spaces(ent: Span) -> Span | None:
 def _without_figures(ent: Span | None) -> Span | None:
     """ "Adrianna Knight 12", "K. Hupfer 1 goal" -> "Adrianna Knight", "K. Hupfer": a person's name ends before a
     figure the tagger took in from a list of scores or ages, and starts after marks and a stray possessive
-    ("’s xCloud" -> "xCloud", "--DeltaTrak" -> "DeltaTrak"). A "person" whose name opens with a figure is a product
-    or a model ("RAV4 Hybrid", "802.11ax Wi-Fi")."""
+    ("’s xCloud" -> "xCloud"). A "person" whose name opens with a figure is a product or a model ("RAV4 Hybrid",
+    "802.11ax Wi-Fi")."""
     if ent is None or ent.label_ != "PERSON":
         return ent
     doc, start = ent.doc, ent.start
@@ -266,8 +266,9 @@ def _not_actors(doc: Doc, ents: list[Span]) -> list[Span]:
     out = []
     for ent in ents:
         before = doc[ent.start - 1] if ent.start > 0 else None
-        if any(t.like_url for t in ent) or not any(c.isalnum() for c in ent.text) or ent[0].text == "#" or before is not None and before.text == "#" \
-                and not before.whitespace_ or ent.label_ == "PERSON" and len(ent) == 1 and _not_a_name(ent[0]):
+        if any(t.like_url for t in ent) or not any(c.isalnum() for c in ent.text) or ent[0].text == "#" \
+                or before is not None and before.text == "#" and not before.whitespace_ \
+                or ent.label_ == "PERSON" and len(ent) == 1 and _not_a_name(ent[0]):
             continue
         prefix = before is not None and before.text in _SHIP_PREFIXES and before.ent_iob_ == "O"
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") and not ent.id_:

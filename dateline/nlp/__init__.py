@@ -70,8 +70,8 @@ def without_markup(text: str) -> str:
 
 
 # A comma that some publishing systems write as U+201A, the single low-9 quotation mark ("the court case‚” said
-# Noma", in TimesLIVE's pages), which no English quotation opens right after a word: the model took
-# each one for a person's name, whom every "she" of the article then stood for.
+# Noma", in TimesLIVE's pages), which no English quotation opens right after a word: the model took each one for a
+# person's name, whom every "she" of the article then stood for.
 _LOW_NINE_COMMA = re.compile("(?<=\\S)\u201a")
 
 

@@ -771,9 +771,9 @@ def _continuations(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Q
 
 
 # A dash and a name of two to five capitalized words to the end of the line ("” ― Oscar P. Quintero.").
-_INITIAL = re.compile(r"[A-Z]\.")
 _SIGNATURE = re.compile(r"[^\S\n]*(―|—|–|--)[^\S\n]*"
                         r"([A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){1,4}?)\.?[^\S\n]*(?:\n|$)")
+_INITIAL = re.compile(r"[A-Z]\.")  # ("A." in "Julie A. Diaz Martinez", which the tagger may read as a noun)
 
 
 def _signed(text: _Text, quotes: list[_Quote], used: set[int]) -> list[_Quote]:

@@ -646,8 +646,8 @@ def _name_before(verb: Token) -> Token | None:
 
 def _apposition_before(verb: Token) -> Token | None:
     """ "At a rally in Des Moines, a woman who had driven from Ohio told Trump ...": the people right before a
-    finite cue with no subject, set off by a comma after the place or time that opens the sentence, which the
-    parse took for an apposition of that place or time."""
+    finite cue with no subject, set off by a comma after a phrase that opens the sentence (a place, a time, a clause
+    of its own), which the parse took for an apposition of that phrase's last noun."""
     doc = verb.doc
     apposed = [t for t in doc[verb.sent.start:verb.i] if t.dep_ == "appos" and t.right_edge.i == verb.i - 1
                and t.head.dep_ == "pobj" and doc[t.left_edge.i - 1].text == "," and someone(t)]
