@@ -93,7 +93,8 @@ def test_a_text_with_lone_surrogates_is_read_and_the_batch_goes_on():
     texts = ["Thousands had left \udca0the area, a spokesman said.", "The army said it had retaken the town."]
     first, second = analyze_texts(texts, kind="plain")
     assert first.error is None and first.text[19] == "\ufffd"
-    assert [(q["text"], q["speaker"]["text"]) for q in first.quotes] == [("Thousands had left \ufffdthe area", "a spokesman")]
+    assert [(q["text"], q["speaker"]["text"]) for q in first.quotes] == [
+        ("Thousands had left \ufffdthe area", "a spokesman")]
     assert second.error is None and second.quotes
 
 
