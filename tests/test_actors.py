@@ -1,11 +1,11 @@
 """Actors on the seed: names, metonymy, titles and coreference resolved as an analyst reads them."""
 
 import gzip
-from pathlib import Path
 
 import pytest
 
 import dateline
+from tests.conftest import SHARED
 
 
 @pytest.fixture(scope="module")
@@ -650,7 +650,7 @@ def entities_of(text):
 
 def extraction_page(prefix: str) -> bytes:
     """A real web page of the article-extraction gold set, by the start of its name."""
-    folder = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "article-extraction" / "html"
+    folder = SHARED / "benchmarks" / "article-extraction" / "html"
     pages = sorted(folder.glob(f"{prefix}*.html.gz"))
     if not pages:
         pytest.skip(f"the article-extraction pages are not at {folder} (they come with ../shared, which CI has)")
@@ -660,7 +660,7 @@ def extraction_page(prefix: str) -> bytes:
 def geowebnews_text(name: str) -> str:
     """A real article of GeoWebNews (news of other kinds than PolNeAR's), for misreadings made-up text does not
     reproduce."""
-    path = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "geowebnews" / "GeoWebNews" / name
+    path = SHARED / "benchmarks" / "geowebnews" / "GeoWebNews" / name
     if not path.is_file():
         pytest.skip(f"GeoWebNews is not at {path.parent} (it comes with ../shared/benchmarks, which CI has)")
     return path.read_text()
