@@ -1423,6 +1423,11 @@ def test_a_reporting_verb_the_tagger_read_as_a_noun_after_a_share(text, cue, spe
     ("Brandt brags that's good news for farmers.", "brags", "Brandt", "that's good news for farmers"),
     ("Okafor talks about a shared levy, but the council is divided over it.", "talks about", "Okafor",
      "a shared levy"),
+    # (where it also reads as a reporting noun, which would have no one holding it)
+    ("The Valbrook campaign plans to employ Ms. Okafor as much as possible in the coming weeks.", "plans",
+     "The Valbrook campaign", "to employ Ms. Okafor as much as possible in the coming weeks"),
+    ("The Republican presidential candidate plans to be back in Valbrook later Saturday.", "plans",
+     "The Republican presidential candidate", "to be back in Valbrook later Saturday"),
 ])
 def test_a_reporting_verb_the_tagger_misread_in_a_headline(text, cue, speaker, content):
     quote = quote_with(analyze(text), content)

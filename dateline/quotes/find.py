@@ -187,8 +187,7 @@ def find_quotes(article: Article, doc: Doc) -> None:
                 # (a headline's verb the parse gave no object: "Okafor Backs Brandt", with "Brandt" as punctuation)
                 reading = read_misread_verb(token, vocab) or reading
             readings.append(reading)
-        elif token.pos_ == "NOUN" \
-                and (reading := read_noun(token, vocab) or read_misread_verb(token, vocab)) is not None:
+        elif token.pos_ == "NOUN" and (reading := _noun_or_misread_verb(token, vocab)) is not None:
             readings.append(reading)
         elif token.pos_ in ("PROPN", "VERB", "AUX") and (reading := read_misread_verb(token, vocab)) is not None:
             readings.append(reading)
@@ -250,6 +249,17 @@ def _with_speakers(article: Article) -> None:
         if actor and actor not in listed:
             article.actors.append({**kb.actors[actor].to_dict(), "mentions": 0})
             listed.add(actor)
+
+
+def _noun_or_misread_verb(noun: Token, vocab: Vocabulary) -> Reading | None:
+    """A reporting noun's reading, or the verb's the tagger misread as that noun where the noun has no holder and
+    the verb a subject ("The Republican candidate plans to be back Saturday", "Trump calls for more surveillance",
+    with "plans" and "calls" read as plurals)."""
+    reading = read_noun(noun, vocab)
+    if reading is not None and reading.source is not None:
+        return reading
+    misread = read_misread_verb(noun, vocab)
+    return misread if misread is not None and misread.source is not None else reading or misread
 
 
 def _link_label(verb: Token) -> bool:
