@@ -2662,6 +2662,15 @@ def polnear_sentence(article_prefix: str, first: str, last: str) -> str:
     ("breitbart_2016-07-05_ryan-anti-semitic", "Tuesday on WTMJ", "presidential campaign.”",
      "“anti-Semitic images, they’ve got no place in a presidential campaign.”",
      "Speaker of the House Rep. Paul Ryan (R-WI)", "person:paul-ryan"),
+    # the parse hangs the name on "after", and the participle set off after it on the verb before
+    ("nyt_2015-12-22_trump-says-praise", "The issue had come up", "killing also.''",
+     "''I think our country does plenty of killing also.''", "Mr. Trump", "person:donald-trump"),
+    # the parse makes the name the subject of the second relative clause on her union (the source stops before the
+    # clauses that report what the union did, which are quotes of their own)
+    ("nyt_2016-05-19_democrats-pressure-sanders", "But the protest effort", "at the convention.",
+     "her group planned to take part in demonstrations at the convention",
+     "RoseAnn DeMoro, executive director of National Nurses United, a union that has endorsed Mr. Sanders",
+     "person:roseann-demoro"),
 ])
 def test_the_speaker_around_a_misparse_in_a_real_article(article, first, last, content, speaker, actor):
     [quote] = [q for q in analyze(polnear_sentence(article, first, last)).quotes if q["text"] == content]

@@ -273,9 +273,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if host is not None and host.lemma_ != "be":
             return subject_of(host, depth + 1)
     # "Sanders, who sits at zero endorsements, said", "activists clamoring to block him say": a finite cue with no
-    # subject, where the parse took its subject for that of the clause set before it (a relative clause or a
-    # participle it misread as a verb of its own, or a verb listed before the cue: "He pledged to cut taxes,
-    # suggested that the real rate was higher")
+    # subject, where the parse took its subject for that of the clause set before it (a relative clause, also one on
+    # a description of the subject: "DeMoro, director of a union that has endorsed Sanders and that has been busing
+    # members to rallies, said"; or a participle it misread as a verb of its own, or a verb listed before the cue:
+    # "He pledged to cut taxes, suggested that the real rate was higher")
     # (also a past tense the tagger read as a participle, the root of its sentence with no auxiliary: "Fewer than
     # half agreed with Mr. Pryce")
     if verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children) \
@@ -285,18 +286,22 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             opener = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == clause.left_edge.i),
                           None)
             if opener is not None and (opener.pos_ in ("NOUN", "PROPN") and (
-                    doc[opener.i + 1].text == "," and any(t.tag_ in ("WP", "WP$") for t in doc[opener.i + 1:clause.i])
+                    doc[opener.i + 1].text == "," and any(t.tag_ in _RELATIVE_TAGS for t in doc[opener.i + 1:clause.i])
                     or clause.tag_ == "VBG" and not any(c.dep_ == "aux" for c in clause.children))
                     or _listed_predicate(clause, verb)):
                 return opener, False
         listed = _listed_before_stance(verb)
         if listed is not None:
             return listed, False
-        named = _name_before(verb) or _apposition_before(verb) or _subject_read_as_adverb(verb) \
-            or _subject_read_as_clause(verb)
+        named = _name_before(verb) or _name_before_aside(verb) or _apposition_before(verb) \
+            or _subject_read_as_adverb(verb) or _subject_read_as_clause(verb)
         if named is not None:
             return named, False
     return None, False
+
+
+# The tags of a word that opens a relative clause ("who", "whose", "that", "which")
+_RELATIVE_TAGS = ("WP", "WP$", "WDT")
 
 
 def _named_before_relative_clause(verb: Token) -> Token | None:
@@ -641,6 +646,28 @@ def _name_before(verb: Token) -> Token | None:
     # (the title the name is the object of: "Speaker of the House Rep. Paul Ryan")
     if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "PROPN":
         return name.head.head
+    return name
+
+
+def _name_before_aside(verb: Token) -> Token | None:
+    """ "The issue came up after Mr. Trump, asked about the deaths of journalists, had said ...": a name right before
+    a participle set off by commas, right before a finite cue with no subject, which the parse hung elsewhere (here
+    on "after")."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > 0 and doc[k].head.i == verb.i and doc[k].dep_ in ("aux", "neg", "advmod"):
+        k -= 1
+    if doc[k].text != ",":
+        return None
+    opening = next((j for j in range(k - 1, verb.sent.start, -1) if doc[j].text == ","), None)
+    # (a past participle the tagger may read as a past tense: "asked about ...", but one with no subject of its own)
+    aside = doc[opening + 1] if opening is not None else None
+    if aside is None or aside.tag_ not in ("VBN", "VBG", "VBD") \
+            or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in aside.children):
+        return None
+    name = doc[opening - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.dep_ in SUBJECTS:
+        return None
     return name
 
 
