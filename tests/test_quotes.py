@@ -2671,6 +2671,9 @@ def polnear_sentence(article_prefix: str, first: str, last: str) -> str:
      "her group planned to take part in demonstrations at the convention",
      "RoseAnn DeMoro, executive director of National Nurses United, a union that has endorsed Mr. Sanders",
      "person:roseann-demoro"),
+    # a gerund after a possessive, which the parse hung on the name before it ("Jeb Bush's calling him a jerk")
+    ("nyt_2015-12-22_trump-says-praise", "Even the day after", "him a jerk.", "him a jerk", "Jeb Bush's",
+     "person:jeb-bush"),
 ])
 def test_the_speaker_around_a_misparse_in_a_real_article(article, first, last, content, speaker, actor):
     [quote] = [q for q in analyze(polnear_sentence(article, first, last)).quotes if q["text"] == content]
@@ -2704,6 +2707,11 @@ def test_who_after_what_someone_is_said_to_be_is_that_someone(text):
 def test_the_name_after_a_verb_of_asking_set_after_the_quotation_is_who_asks(text, cue, speaker):
     [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == cue]
     assert quote["speaker"]["text"] == speaker
+
+
+def test_a_gerund_after_a_possessive_is_the_owners():
+    [quote] = analyze("Marlow laughed off his rival's claiming that the polls were rigged.").quotes
+    assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("claiming", "his rival's")
 
 
 def test_a_title_in_quotation_marks_before_the_verb_is_not_an_inverted_cue():

@@ -40,6 +40,19 @@ _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 _PEOPLE = {"he", "she", "they", "i", "we", "who"} | PEOPLE_PRONOUNS
 
 
+def _gerund_owner(verb: Token) -> Token | None:
+    """ "his rival's claiming that the polls were rigged", "Jeb Bush's calling him a jerk": a gerund right after a
+    possessive is done by its owner, however the parse hung the two."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.tag_ == "PRP$":
+        return before
+    if before.tag_ == "POS" and before.head.i < before.i and before.head.pos_ in ("NOUN", "PROPN"):
+        return before.head
+    return None
+
+
 def _object_of_as(verb: Token) -> Token | None:
     """ "As Ada Brandt, the mayor, put it, ...": the speaker of a finite verb whose clause opens with "as", which
     the parse read as a preposition with the speaker's name as its object."""
@@ -72,6 +85,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if agent is None:
             return holders_among(verb), True
         return next(c for c in agent.children if c.dep_ == "pobj"), True
+    owner = _gerund_owner(verb)
+    if owner is not None:
+        return owner, False
     inside = set_inside(verb)
     if inside is not None:
         return inside[1], False
