@@ -2714,6 +2714,20 @@ def test_a_gerund_after_a_possessive_is_the_owners():
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("claiming", "his rival's")
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    # the parse takes a word of the quotation for the subject, and the speaker for the object
+    ('The council met on Monday. "Meh," wrote a Marlow supporter who runs the Twitter account @VotersForMarlow.',
+     '"Meh,"', "a Marlow supporter who runs the Twitter account @VotersForMarlow"),
+    ('The council met on Monday. "We don\'t have a say anymore. #Valbrook," tweeted a local user from Harbor City '
+     'going by the handle Pulvermann.', '"We don\'t have a say anymore. #Valbrook,"',
+     "a local user from Harbor City going by the handle Pulvermann"),
+])
+def test_the_one_after_a_verb_set_after_the_quotation_with_what_is_told_of_them_is_the_speaker(text, content,
+                                                                                               speaker):
+    [quote] = analyze(text).quotes
+    assert (quote["text"], quote["speaker"]["text"]) == (content, speaker)
+
+
 def test_a_title_in_quotation_marks_before_the_verb_is_not_an_inverted_cue():
     [quote] = [q for q in analyze("Kerry Washington, star of “Scandal,” thanked Obama for the steps.").quotes
                if "steps" in q["text"]]

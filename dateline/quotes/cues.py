@@ -606,9 +606,13 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
         # "said a former spokesman for the Foreign Ministry, Oleg Voloshyn, who ...": what the speaker is a
         # spokesman for, and the name set beside it, without a clause told of them
         elif child.dep_ == "prep" and child.i == end and chunk.root.pos_ == "NOUN" \
-                and child.lower_ in ("of", "for", "at"):
+                and child.lower_ in ("of", "for", "at", "from"):
             end = min([child.right_edge.i + 1]
                       + [t.left_edge.i for t in child.subtree if t.dep_ in ("relcl", "acl", "advcl")])
+        # ('wrote a supporter who runs the account', 'tweeted a user going by the handle Pulvermann': a clause that
+        # says which one it is, not set off by a comma)
+        elif child.dep_ in ("relcl", "acl") and child.left_edge.i == end and chunk.root.pos_ == "NOUN":
+            end = child.right_edge.i + 1
     start = after if chunk.start <= title else chunk.start
     if any(doc[k].text == "(" for k in range(start, end)) and not any(doc[k].text == ")" for k in range(start, end)):
         # "Ada Brandt (D-Ohio)": the bracket the name opens closes in it

@@ -369,6 +369,10 @@ def _clip_source(text: _Text, reading: Reading) -> None:
                 reading.source, reading.source_head = speaker_before(cue, reading)
                 if reading.source is None and (reading.inverted or follows_quotation(cue)):
                     reading.source, reading.source_head = speaker_after(cue, reading.cue[1])
+                    # ('“...,” tweeted a user from Hanover': the speaker the parse took for the object is no content)
+                    if reading.source is not None:
+                        reading.content = [(a, b) for a, b in reading.content
+                                           if b <= reading.source[0] or a >= reading.source[1]]
             elif not reading.passive:
                 reading.source, reading.source_head = speaker_of_participle(cue)
             if reading.source is not None and (any(text.passage_of[k] >= 0 for k in range(*reading.source))

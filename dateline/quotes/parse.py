@@ -61,13 +61,15 @@ def comma_before(doc: Doc, i: int) -> bool:
 
 def follows_quotation(verb: Token) -> bool:
     """Whether the verb comes right after a closing quotation mark with only a name after it in its clause
-    ('“Why now?” asked Udall.', 'asked the boy, who ...'): set after what was said, with its speaker after it (and
-    not 'Washington, star of “Scandal,” thanked Obama for ...')."""
+    ('“Why now?” asked Udall.', 'asked the boy, who ...', also with what is told of the name: '“Meh,” wrote a
+    supporter who runs the account.'): set after what was said, with its speaker after it (and not 'Washington,
+    star of “Scandal,” thanked Obama for ...')."""
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in CLOSING:
         return False
     chunk = chunk_starting(doc, verb.i + 1, verb.i + 1)
-    return chunk is not None and (chunk.end == verb.sent.end or doc[chunk.end].is_punct)
+    return chunk is not None and any(end >= verb.sent.end or doc[end].is_punct
+                                     for end in (chunk.end, chunk.root.right_edge.i + 1))
 
 
 def chunk_starting(doc: Doc, first: int, last: int) -> Span | None:

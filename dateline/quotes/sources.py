@@ -105,8 +105,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         subjects = [c for c in subjects if c.lower_ not in FLOATING] or subjects
         # '"Anybody who attacks him ...," said Louise Sunshine': the parse may take a word of the quotation for a
         # second subject; the speaker is the one next to the verb
-        # (and "This, said the mayor, is ...": after a comma, the one after the verb)
-        inverted = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+        # (and "This, said the mayor, is ...": after a comma, the one after the verb; so too after a quotation that
+        # closes on its comma: '"Meh," wrote a supporter who runs the account', where the parse took "Meh" for one)
+        inverted = verb.i > 0 and comma_before(verb.doc, verb.i)
         subjects.sort(key=lambda c: (abs(c.i - verb.i), not (inverted and c.i > verb.i)))
         # "Ban Ki-moon, the secretary general of the United Nations, vowed": a description set off after a name,
         # which the parse made a second subject, is the name's apposition
