@@ -2709,6 +2709,19 @@ def test_the_name_after_a_verb_of_asking_set_after_the_quotation_is_who_asks(tex
     assert quote["speaker"]["text"] == speaker
 
 
+def test_verbs_listed_after_the_first_that_the_parse_hung_on_it_as_clauses_have_its_speaker():
+    text = 'The mayor has mocked a local reporter, referred to the levy as "theft" and recently called for a recount.'
+    speakers = {q["cue"]["text"]: q["speaker"]["text"] for q in analyze(text).quotes}
+    assert speakers == {"has mocked": "The mayor", "referred to": "The mayor", "recently called for": "The mayor"}
+
+
+def test_a_name_before_its_apposition_hung_on_a_word_of_time_is_the_speaker():
+    # (not the subject of the clause before: the parse takes "as" for a preposition and the cue for a clause on it)
+    text = "Calls for a recount grew louder Wednesday as Ada Brandt, the mayor's daughter, attacked Marlow for his vote."
+    [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == "attacked"]
+    assert quote["speaker"]["text"] == "Ada Brandt, the mayor's daughter,"
+
+
 def test_a_gerund_after_a_possessive_is_the_owners():
     [quote] = analyze("Marlow laughed off his rival's claiming that the polls were rigged.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("claiming", "his rival's")

@@ -190,11 +190,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # boomed:")
     if depth < 3 and (verb.dep_ in ("conj", "advcl", "xcomp") or verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBZ")) \
             and verb.head.i != verb.i and is_verb(verb.head):
-        # (a participle or an infinitive, also a perfect one: "Having announced that ..., Judge Berman said")
+        # (a participle or an infinitive, also a perfect one: "Having announced that ..., Judge Berman said"; or a
+        # finite verb listed after the first; a clause of its own has the name the parse hung elsewhere, or no one)
         if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not has_to(verb) \
                 and not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children) \
-                and not _state_of_mind_before(verb):
-            return None, False
+                and not _state_of_mind_before(verb) and not _listed_after(verb):
+            return _name_before_aside(verb), False
         host = _past_relative_clause(verb) or verb.head
         if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and host.tag_ in ("VB", "VBG"):
             # "Romney ran on his ability to jolt the recovery and accused Obama of ...": a finite verb the parse
@@ -435,6 +436,18 @@ def set_inside(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _listed_after(verb: Token) -> bool:
+    """ "The candidate has mocked a reporter, referred to immigrants as “rapists” and called for a ban": a finite
+    verb set off by a comma right after the object of the verb it follows, with no subject or conjunction of its own,
+    which the parse hung on that verb as a clause rather than listing it (not one after a clause of time the parse
+    took for a phrase: "Calls grew louder as Patti Davis, Reagan's daughter, attacked Trump")."""
+    host, doc = verb.head, verb.doc
+    return verb.tag_ in ("VBD", "VBZ") and host.i < verb.i and host.tag_ in ("VBD", "VBZ", "VBN") \
+        and comma_before(doc, verb.i) \
+        and any(c.dep_ == "dobj" and c.right_edge.i + 1 == verb.i - 1 for c in host.children) and not any(
+            c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
+
+
 def _named_before_infinitive(verb: Token) -> Token | None:
     """ "a natural opening for Okafor to highlight her record", "it is common for voters to say", "the pressure on
     Marlow to say whether ...", "the council relies on residents to report leaks": the one named right before an
@@ -667,9 +680,10 @@ def _name_before(verb: Token) -> Token | None:
 
 
 def _name_before_aside(verb: Token) -> Token | None:
-    """ "The issue came up after Mr. Trump, asked about the deaths of journalists, had said ...": a name right before
-    a participle set off by commas, right before a finite cue with no subject, which the parse hung elsewhere (here
-    on "after")."""
+    """ "The issue came up after Mr. Trump, asked about the deaths of journalists, had said ...", "Calls grew louder
+    as Patti Davis, Ronald Reagan's daughter, attacked Trump": a name right before an aside set off by commas (a
+    participle, or the name's apposition), right before a finite cue with no subject, which the parse hung
+    elsewhere (here on "after" and "as")."""
     doc = verb.doc
     k = verb.i - 1
     while k > 0 and doc[k].head.i == verb.i and doc[k].dep_ in ("aux", "neg", "advmod"):
@@ -677,15 +691,25 @@ def _name_before_aside(verb: Token) -> Token | None:
     if doc[k].text != ",":
         return None
     opening = next((j for j in range(k - 1, verb.sent.start, -1) if doc[j].text == ","), None)
-    # (a past participle the tagger may read as a past tense: "asked about ...", but one with no subject of its own)
-    aside = doc[opening + 1] if opening is not None else None
-    if aside is None or aside.tag_ not in ("VBN", "VBG", "VBD") \
-            or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in aside.children):
+    if opening is None:
         return None
     name = doc[opening - 1]
     if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.dep_ in SUBJECTS:
         return None
-    return name
+    # (not a name right after a quotation, nor one the parse split or hung words of a quotation on: '“...,” Gene
+    # Sperling, a top adviser, said', which the words around the cue give whole)
+    first = name.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if first < name.left_edge.i or first > 0 and doc[first - 1].is_quote \
+            or any(t.is_quote for t in doc[name.left_edge.i:name.i]):
+        return None
+    # (a past participle the tagger may read as a past tense: "asked about ...", but one with no subject of its own)
+    aside = doc[opening + 1]
+    participle = aside.tag_ in ("VBN", "VBG", "VBD") \
+        and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in aside.children)
+    apposed = any(t.dep_ == "appos" and t.head.i == name.i for t in doc[opening + 1:k])
+    return name if participle or apposed else None
 
 
 def _apposition_before(verb: Token) -> Token | None:
