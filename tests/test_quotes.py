@@ -2671,6 +2671,14 @@ def polnear_sentence(article_prefix: str, first: str, last: str) -> str:
      "her group planned to take part in demonstrations at the convention",
      "RoseAnn DeMoro, executive director of National Nurses United, a union that has endorsed Mr. Sanders",
      "person:roseann-demoro"),
+    # the parse splits the sentence at a quoted title and makes its last word the subject of the participle
+    ("politico_2016-07-06_lewandowski-fbi", "Former prosecutor and", "of the law.",
+     "it a “no-brainer” to prosecute under the statutory definition of the law",
+     "Former prosecutor and New York City Mayor Rudy Giuliani", "person:rudy-giuliani"),
+    # the parse hangs the phrase between the last comma and the cue that ends the sentence in the clause before it
+    ("nyt_2016-03-22_trump-s-success", "Wealthy conservatives", "night revealed.",
+     "Wealthy conservatives are helping pay for a series of last-ditch efforts to wound Donald J. Trump",
+     "disclosures filed on Sunday night", None),
     # a gerund after a possessive, which the parse hung on the name before it ("Jeb Bush's calling him a jerk")
     ("nyt_2015-12-22_trump-says-praise", "Even the day after", "him a jerk.", "him a jerk", "Jeb Bush's",
      "person:jeb-bush"),
@@ -2720,6 +2728,19 @@ def test_a_name_before_its_apposition_hung_on_a_word_of_time_is_the_speaker():
     text = "Calls for a recount grew louder Wednesday as Ada Brandt, the mayor's daughter, attacked Marlow for his vote."
     [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == "attacked"]
     assert quote["speaker"]["text"] == "Ada Brandt, the mayor's daughter,"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # (the parse hangs the people on the phrase before as its apposition, with the cue's auxiliary and closing comma
+    # between them and the cue)
+    ("In addition to Ms. Okafor, two members of the council, Ada Brandt and Lena Pryce, have said they will not back "
+     "Mr. Marlow.", "two members of the council, Ada Brandt and Lena Pryce,"),
+    # (not the place that says where the phrase before is)
+    ("Marlow, speaking later at a rally in Charleston, West Virginia, did not mention Okafor directly.", "Marlow"),
+])
+def test_people_set_off_after_an_opening_phrase_are_the_speaker(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker
 
 
 def test_a_gerund_after_a_possessive_is_the_owners():

@@ -49,6 +49,7 @@ from dateline.quotes.parse import (
     chunk_starting,
     comma_before,
     contracted_verb,
+    ends_sentence,
     follows_quotation,
     has_to,
     is_verb,
@@ -225,6 +226,7 @@ def _speaker_off_the_parse(reading: Reading, token: Token, lemma: str) -> None:
     if reading.source is None and finite and token.dep_ in ("ROOT", "dep", "conj", "parataxis") and not any(
             c.dep_ in SUBJECTS or c.dep_ == "expl" for c in token.children):
         _name_out_of_quotation(reading, token.doc)
+        _phrase_out_of_clause(reading, token)
         reading.source, reading.source_head = speaker_before(token, reading)
     if reading.source is None:
         reading.source, reading.source_head = speaker_of_participle(token)
@@ -389,6 +391,23 @@ def _name_out_of_quotation(reading: Reading, doc: Doc) -> None:
     rest = doc[close + 1:end]
     if rest[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in rest):
         reading.content[-1] = (start, close + 1)
+
+
+def _phrase_out_of_clause(reading: Reading, verb: Token) -> None:
+    """ "Outside groups are helping pay for efforts to wound Mr. Trump, disclosures filed on Sunday night revealed.":
+    the parse hung the noun phrase between the last comma and a cue that ends the sentence in the clause before it.
+    The content ends at the comma; the phrase is left to the speaker."""
+    doc = verb.doc
+    start, end = reading.content[-1] if reading.content else (0, 0)
+    if end != reading.cue[0] or not ends_sentence(doc, reading.cue[0], reading.cue[1]):
+        return
+    comma = next((k for k in range(end - 1, start, -1) if doc[k].text == ","), None)
+    if comma is None or not 0 < end - comma - 1 <= 10:
+        return
+    rest = doc[comma + 1:end]
+    if rest[0].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and any(t.pos_ in ("NOUN", "PROPN") for t in rest) \
+            and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest):
+        reading.content[-1] = (start, comma)
 
 
 def _around_attribution(reading: Reading, doc: Doc) -> None:
@@ -561,13 +580,21 @@ def speaker_of_participle(verb: Token) -> tuple[tuple[int, int] | None, int | No
     """ "Pim shared the photo online, writing “...”", "Weaver did not seem impressed, telling reporters, “...”": a
     participle after a comma, which the parse hung elsewhere (on a word of the quotation too), says more of the
     sentence's subject."""
-    if not (verb.tag_ == "VBG" and verb.i > 0 and comma_before(verb.doc, verb.i)):
+    doc = verb.doc
+    if not (verb.tag_ == "VBG" and verb.i > 0 and comma_before(doc, verb.i)):
         return None, None
-    subjects = [t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj"
-                and t.lower_ not in RELATIVE and t.lower_ not in EXPLETIVES]
+    # (in the whole sentence, where the parse split it at a quoted title: 'Giuliani trashed Comey on MSNBC’s “Morning
+    # Joe,” calling it a “no-brainer”', with "Joe" the subject of "calling")
+    start = verb.sent.start
+    while start > 0 and not doc[start - 1].is_space and doc[start - 1].text not in (".", "!", "?", ":", ";") \
+            and not (doc[start - 1].text in CLOSING and doc[start - 2].text in (".", "!", "?")):
+        start = doc[start - 1].sent.start
+    subjects = [t for t in doc[start:verb.i] if t.dep_ == "nsubj" and t.lower_ not in RELATIVE
+                and t.lower_ not in EXPLETIVES]
     # (the main clause's, where the quotation before it has a subject of its own: "“We've started,” Mr. Manafort
     # said, adding, “...”")
-    first = next((t for t in subjects if t.head.i == verb.sent.root.i), subjects[0] if subjects else None)
+    root = doc[start].sent.root
+    first = next((t for t in subjects if t.head.i == root.i), subjects[0] if subjects else None)
     if first is None:
         return None, None
     return source_span(first, verb), first.i

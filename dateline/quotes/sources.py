@@ -103,6 +103,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "Party elders — whose party was once known for its unity — both suggested": a quantifier after the
         # subject, which the parse gave the verb as a second subject, says how many of them
         subjects = [c for c in subjects if c.lower_ not in FLOATING] or subjects
+        # "Marlow, speaking later at a rally, did not mention Okafor": a participle set off after the subject, which
+        # the parse made a clausal subject beside it, tells what the subject did
+        subjects = [c for c in subjects if c.dep_ != "csubj"] or subjects
         # '"Anybody who attacks him ...," said Louise Sunshine': the parse may take a word of the quotation for a
         # second subject; the speaker is the one next to the verb
         # (and "This, said the mayor, is ...": after a comma, the one after the verb; so too after a quotation that
@@ -712,13 +715,26 @@ def _name_before_aside(verb: Token) -> Token | None:
     return name if participle or apposed else None
 
 
+# The kinds of entity that name no one ("West Virginia", "2008", "67 percent")
+_NOT_PEOPLE = ("GPE", "LOC", "FAC", "DATE", "TIME", "PERCENT", "CARDINAL", "QUANTITY", "MONEY")
+
+
 def _apposition_before(verb: Token) -> Token | None:
     """ "At a rally in Des Moines, a woman who had driven from Ohio told Trump ...": the people right before a
     finite cue with no subject, set off by a comma after a phrase that opens the sentence (a place, a time, a clause
     of its own), which the parse took for an apposition of that phrase's last noun."""
     doc = verb.doc
-    apposed = [t for t in doc[verb.sent.start:verb.i] if t.dep_ == "appos" and t.right_edge.i == verb.i - 1
-               and t.head.dep_ == "pobj" and doc[t.left_edge.i - 1].text == "," and someone(t)]
+    # (also before the verb's auxiliary, and after the comma that closes the apposition where the parse left it out:
+    # "In addition to Mr. Regalado, two Republican members of Congress, Ileana Ros-Lehtinen and Carlos Curbelo, have
+    # said"; people, not the place or the time that says more of the phrase's last noun: "at a rally in Charleston,
+    # West Virginia, did not mention")
+    start = verb.i
+    while start > 1 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in ("aux", "neg", "advmod"):
+        start -= 1
+    ends = (start - 1, start - 2) if doc[start - 1].text == "," else (start - 1,)
+    apposed = [t for t in doc[verb.sent.start:verb.i] if t.dep_ == "appos" and t.right_edge.i in ends
+               and t.head.dep_ == "pobj" and doc[t.left_edge.i - 1].text == "," and someone(t)
+               and t.ent_type_ not in _NOT_PEOPLE]
     return min(apposed, key=lambda t: t.left_edge.i) if apposed else None
 
 
