@@ -2743,6 +2743,14 @@ def test_people_set_off_after_an_opening_phrase_are_the_speaker(text, speaker):
     assert quote["speaker"]["text"] == speaker
 
 
+def test_a_name_before_a_phrase_set_off_by_commas_is_who_goes_on():
+    # (the parse makes the name an apposition of the place before it, and the phrase after it the cue's)
+    text = ("In the district court in Valbrook, Marlow, in a green jail jumpsuit, said little, offering only short "
+            "confirmations that he was pleading guilty.")
+    [quote] = analyze(text).quotes
+    assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("offering", "Marlow")
+
+
 def test_a_gerund_after_a_possessive_is_the_owners():
     [quote] = analyze("Marlow laughed off his rival's claiming that the polls were rigged.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("claiming", "his rival's")

@@ -685,8 +685,8 @@ def _name_before(verb: Token) -> Token | None:
 def _name_before_aside(verb: Token) -> Token | None:
     """ "The issue came up after Mr. Trump, asked about the deaths of journalists, had said ...", "Calls grew louder
     as Patti Davis, Ronald Reagan's daughter, attacked Trump": a name right before an aside set off by commas (a
-    participle, or the name's apposition), right before a finite cue with no subject, which the parse hung
-    elsewhere (here on "after" and "as")."""
+    participle, the name's apposition, a phrase of where or how), right before a finite cue with no subject, which
+    the parse hung elsewhere (here on "after" and "as")."""
     doc = verb.doc
     k = verb.i - 1
     while k > 0 and doc[k].head.i == verb.i and doc[k].dep_ in ("aux", "neg", "advmod"):
@@ -712,7 +712,9 @@ def _name_before_aside(verb: Token) -> Token | None:
     participle = aside.tag_ in ("VBN", "VBG", "VBD") \
         and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in aside.children)
     apposed = any(t.dep_ == "appos" and t.head.i == name.i for t in doc[opening + 1:k])
-    return name if participle or apposed else None
+    # (or a phrase the parse hung on the cue: "Lazar, in a green jail jumpsuit, said little")
+    prepositional = aside.dep_ == "prep" and aside.head.i == verb.i
+    return name if participle or apposed or prepositional else None
 
 
 # The kinds of entity that name no one ("West Virginia", "2008", "67 percent")
