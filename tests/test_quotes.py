@@ -1146,6 +1146,12 @@ def test_a_naming_verb_with_two_objects_the_parse_read_as_a_participle_names_thr
     assert quote_with(article, "what about")["speaker"] is None
 
 
+def test_a_naming_verb_after_a_phrase_set_off_is_the_subjects_not_a_participle_on_it():
+    # (the parse hangs the verb on its subject as a participle: "a club called X" names the club, this does not)
+    [quote] = analyze("Senator Ada Brandt, for example, named “Harbor Nights” as her favorite show.").quotes
+    assert (quote["text"], quote["speaker"]["text"]) == ("“Harbor Nights”", "Senator Ada Brandt")
+
+
 def test_a_story_is_told_by_someone():
     assert analyze("The story of the Valbrook dam began in 1931.").quotes == []
 

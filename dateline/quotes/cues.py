@@ -459,6 +459,10 @@ def _read_named_participle(participle: Token, vocabulary: Vocabulary) -> Reading
         thing = participle.head
         if thing.pos_ not in ("NOUN", "PROPN") or thing.i > participle.i:
             return None
+        # (not a finite verb the parse hung on its subject, with a phrase set before it: "Hillary Clinton, for
+        # example, named “Madam Secretary” as her favorite show")
+        if any(c.i < participle.i and c.dep_ in ("prep", "npadvmod") for c in participle.children):
+            return None
         # "the string of contests known as ...": the noun phrase the "of" phrase belongs to
         while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in ("NOUN", "PROPN"):
             thing = thing.head.head
