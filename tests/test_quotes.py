@@ -2757,6 +2757,15 @@ def test_a_name_before_a_phrase_set_off_by_commas_is_who_goes_on():
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("offering", "Marlow")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The council met on Monday. “Okafor is wrong,” read one of the signs.", "one of the signs"),
+    ("The council met on Monday. “Go home,” said another.", "another"),
+])
+def test_one_counted_not_named_after_a_verb_set_after_the_quotation_is_the_speaker(text, speaker):
+    [quote] = analyze(text).quotes
+    assert quote["speaker"]["text"] == speaker
+
+
 def test_a_gerund_after_a_possessive_is_the_owners():
     [quote] = analyze("Marlow laughed off his rival's claiming that the polls were rigged.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("claiming", "his rival's")

@@ -49,6 +49,7 @@ from dateline.quotes.parse import (
     chunk_starting,
     comma_before,
     contracted_verb,
+    counted_after,
     ends_sentence,
     follows_quotation,
     has_to,
@@ -627,6 +628,9 @@ def speaker_after(verb: Token, after: int) -> tuple[tuple[int, int] | None, int 
         while end < verb.sent.end and doc[end].is_title and doc[end].is_alpha:
             end += 1
         return (after, closing_comma(doc, after, end, verb)), after
+    if chunk is None and after == verb.i + 1 and (counted := counted_after(verb)) is not None:
+        start, end = trim(doc, counted.start, counted.end)
+        return (start, closing_comma(doc, start, end, verb)), counted.root.i
     if chunk is None or chunk.root.ent_type_ in NOT_CONTENT_ENTITIES or chunk.root.lower_ in EXPLETIVES \
             or chunk.end > verb.sent.end:
         return None, None

@@ -67,9 +67,21 @@ def follows_quotation(verb: Token) -> bool:
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in CLOSING:
         return False
-    chunk = chunk_starting(doc, verb.i + 1, verb.i + 1)
+    chunk = chunk_starting(doc, verb.i + 1, verb.i + 1) or counted_after(verb)
     return chunk is not None and any(end >= verb.sent.end or doc[end].is_punct
                                      for end in (chunk.end, chunk.root.right_edge.i + 1))
+
+
+def counted_after(verb: Token) -> Span | None:
+    """ '“Okafor is wrong,” read one of the signs', '“Go home,” said another': one of several, counted rather than
+    named, right after the verb (noun chunks leave a number out)."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    one = doc[verb.i + 1]
+    if not (one.lower_ in ("one", "another") or one.tag_ == "CD") or one.head.i != verb.i:
+        return None
+    return doc[one.i:one.right_edge.i + 1]
 
 
 def chunk_starting(doc: Doc, first: int, last: int) -> Span | None:
