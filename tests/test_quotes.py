@@ -2766,6 +2766,14 @@ def test_one_counted_not_named_after_a_verb_set_after_the_quotation_is_the_speak
     assert quote["speaker"]["text"] == speaker
 
 
+def test_a_name_ending_a_noun_phrase_before_its_apposition_leaves_the_phrase_the_speaker():
+    text = ("As we’ve noted, a March 2019 study by the Centre for Economic Policy Research, a London-based think tank, "
+            "concluded that, using standard economic methods, the levy falls on consumers.")
+    [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == "concluded"]
+    assert quote["speaker"]["text"] == ("a March 2019 study by the Centre for Economic Policy Research, a London-based "
+                                        "think tank,")
+
+
 def test_a_gerund_after_a_possessive_is_the_owners():
     [quote] = analyze("Marlow laughed off his rival's claiming that the polls were rigged.").quotes
     assert (quote["cue"]["text"], quote["speaker"]["text"]) == ("claiming", "his rival's")

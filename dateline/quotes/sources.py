@@ -699,6 +699,10 @@ def _name_before_aside(verb: Token) -> Token | None:
     name = doc[opening - 1]
     if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.dep_ in SUBJECTS:
         return None
+    # (not the last words of a noun phrase the name is part of: "a study by the Centre for Economic Policy Research, a
+    # London-based think tank, concluded", where the study speaks)
+    if name.dep_ == "pobj" and name.head.head.pos_ in ("NOUN", "PROPN"):
+        return None
     # (not a name right after a quotation, nor one the parse split or hung words of a quotation on: '“...,” Gene
     # Sperling, a top adviser, said', which the words around the cue give whole)
     first = name.i
