@@ -2731,7 +2731,8 @@ def test_verbs_listed_after_the_first_that_the_parse_hung_on_it_as_clauses_have_
 
 def test_a_name_before_its_apposition_hung_on_a_word_of_time_is_the_speaker():
     # (not the subject of the clause before: the parse takes "as" for a preposition and the cue for a clause on it)
-    text = "Calls for a recount grew louder Wednesday as Ada Brandt, the mayor's daughter, attacked Marlow for his vote."
+    text = ("Calls for a recount grew louder Wednesday as Ada Brandt, the mayor's daughter, attacked Marlow for his "
+            "vote.")
     [quote] = [q for q in analyze(text).quotes if q["cue"]["text"] == "attacked"]
     assert quote["speaker"]["text"] == "Ada Brandt, the mayor's daughter,"
 

@@ -592,7 +592,7 @@ def speaker_of_participle(verb: Token) -> tuple[tuple[int, int] | None, int | No
     # Joe,” calling it a “no-brainer”', with "Joe" the subject of "calling")
     start = verb.sent.start
     while start > 0 and not doc[start - 1].is_space and doc[start - 1].text not in (".", "!", "?", ":", ";") \
-            and not (doc[start - 1].text in CLOSING and doc[start - 2].text in (".", "!", "?")):
+            and not (start > 1 and doc[start - 1].text in CLOSING and doc[start - 2].text in (".", "!", "?")):
         start = doc[start - 1].sent.start
     subjects = [t for t in doc[start:verb.i] if t.dep_ == "nsubj" and t.lower_ not in RELATIVE
                 and t.lower_ not in EXPLETIVES]

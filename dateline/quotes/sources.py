@@ -38,6 +38,10 @@ _PERIODS = {"month", "year", "spring", "summer", "fall", "autumn", "winter"}
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Pronouns of people, as subjects and as objects.
 _PEOPLE = {"he", "she", "they", "i", "we", "who"} | PEOPLE_PRONOUNS
+# The kinds of entity that name no one ("West Virginia", "2008", "67 percent")
+_NOT_PEOPLE = ("GPE", "LOC", "FAC", "DATE", "TIME", "PERCENT", "CARDINAL", "QUANTITY", "MONEY")
+# The tags of a word that opens a relative clause ("who", "whose", "that", "which")
+_RELATIVE_TAGS = ("WP", "WP$", "WDT")
 
 
 def _gerund_owner(verb: Token) -> Token | None:
@@ -319,10 +323,6 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if named is not None:
             return named, False
     return None, False
-
-
-# The tags of a word that opens a relative clause ("who", "whose", "that", "which")
-_RELATIVE_TAGS = ("WP", "WP$", "WDT")
 
 
 def _named_before_relative_clause(verb: Token) -> Token | None:
@@ -688,9 +688,7 @@ def _name_before_aside(verb: Token) -> Token | None:
     participle, the name's apposition, a phrase of where or how), right before a finite cue with no subject, which
     the parse hung elsewhere (here on "after" and "as")."""
     doc = verb.doc
-    k = verb.i - 1
-    while k > 0 and doc[k].head.i == verb.i and doc[k].dep_ in ("aux", "neg", "advmod"):
-        k -= 1
+    k = _before_auxiliaries(verb)
     if doc[k].text != ",":
         return None
     opening = next((j for j in range(k - 1, verb.sent.start, -1) if doc[j].text == ","), None)
@@ -721,8 +719,13 @@ def _name_before_aside(verb: Token) -> Token | None:
     return name if participle or apposed or prepositional else None
 
 
-# The kinds of entity that name no one ("West Virginia", "2008", "67 percent")
-_NOT_PEOPLE = ("GPE", "LOC", "FAC", "DATE", "TIME", "PERCENT", "CARDINAL", "QUANTITY", "MONEY")
+def _before_auxiliaries(verb: Token) -> int:
+    """The token right before the verb and the auxiliaries, negation and adverbs the parse hung on it before it."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > 0 and doc[k].head.i == verb.i and doc[k].dep_ in ("aux", "neg", "advmod"):
+        k -= 1
+    return k
 
 
 def _apposition_before(verb: Token) -> Token | None:
@@ -734,10 +737,8 @@ def _apposition_before(verb: Token) -> Token | None:
     # "In addition to Mr. Regalado, two Republican members of Congress, Ileana Ros-Lehtinen and Carlos Curbelo, have
     # said"; people, not the place or the time that says more of the phrase's last noun: "at a rally in Charleston,
     # West Virginia, did not mention")
-    start = verb.i
-    while start > 1 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in ("aux", "neg", "advmod"):
-        start -= 1
-    ends = (start - 1, start - 2) if doc[start - 1].text == "," else (start - 1,)
+    last = _before_auxiliaries(verb)
+    ends = (last, last - 1) if doc[last].text == "," else (last,)
     apposed = [t for t in doc[verb.sent.start:verb.i] if t.dep_ == "appos" and t.right_edge.i in ends
                and t.head.dep_ == "pobj" and doc[t.left_edge.i - 1].text == "," and someone(t)
                and t.ent_type_ not in _NOT_PEOPLE]
