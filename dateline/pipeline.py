@@ -37,9 +37,11 @@ def annotate(articles: Iterable[Article], *, model: str | None = None, processes
     """Parse each article's text once (spaCy's nlp.pipe, in `processes` processes) and run the stages on it; not
     on a text in another language, where an English model finds only noise ("kita bisa" as a person)."""
     nlp = load_model(model)
-    texts = ((article.text if _read(article) else "", article) for article in articles)
-    for doc, article in nlp.pipe(texts, as_tuples=True, n_process=processes, batch_size=16):
-        if _read(article):
+    # (whether an article is read is decided once: it takes a pass over the text's words where it is not English)
+    decided = ((article, _read(article)) for article in articles)
+    texts = ((article.text if read else "", (article, read)) for article, read in decided)
+    for doc, (article, read) in nlp.pipe(texts, as_tuples=True, n_process=processes, batch_size=16):
+        if read:
             try:
                 for stage in STAGES:
                     stage(article, doc)
